@@ -1,0 +1,179 @@
+package io.contractflow.contract;
+
+import io.contractflow.counterparty.Counterparty;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
+
+/** A contract: its facts, who owns it, and where it stands in its lifecycle. */
+@Entity
+@Table(name = "contract")
+public class Contract {
+
+  @Id
+  private UUID id;
+
+  @Column(nullable = false, unique = true, updatable = false, length = 20)
+  private String reference;
+
+  @Column(nullable = false, length = 200)
+  private String title;
+
+  @Column(length = 4000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private ContractType type;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "counterparty_id", nullable = false)
+  private Counterparty counterparty;
+
+  @Embedded
+  private Money value;
+
+  @Column(name = "start_date", nullable = false)
+  private LocalDate startDate;
+
+  @Column(name = "end_date")
+  private LocalDate endDate;
+
+  @Embedded
+  private RenewalTerms renewal;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private ContractStatus status;
+
+  @ElementCollection
+  @CollectionTable(name = "contract_tag", joinColumns = @JoinColumn(name = "contract_id"))
+  @Column(name = "tag", length = 50)
+  @BatchSize(size = 100)
+  private Set<String> tags = new TreeSet<>();
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  private long version;
+
+  protected Contract() {}
+
+  Contract(UUID id, String reference, String owner, Instant now) {
+    this.id = id;
+    this.reference = reference;
+    this.owner = owner;
+    this.status = ContractStatus.DRAFT;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  void describe(ContractDetails details, Counterparty counterparty, Instant now) {
+    this.title = details.title();
+    this.description = details.description();
+    this.type = details.type();
+    this.counterparty = counterparty;
+    this.value = details.value();
+    this.startDate = details.startDate();
+    this.endDate = details.endDate();
+    this.renewal = details.renewal();
+    this.tags.clear();
+    this.tags.addAll(details.tags());
+    this.updatedAt = now;
+  }
+
+  void moveTo(ContractStatus next, Instant now) {
+    if (!status.canMoveTo(next)) {
+      throw new IllegalStateException("A " + status + " contract cannot become " + next);
+    }
+    this.status = next;
+    this.updatedAt = now;
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getReference() {
+    return reference;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public ContractType getType() {
+    return type;
+  }
+
+  public Counterparty getCounterparty() {
+    return counterparty;
+  }
+
+  public Money getValue() {
+    return value;
+  }
+
+  public LocalDate getStartDate() {
+    return startDate;
+  }
+
+  public LocalDate getEndDate() {
+    return endDate;
+  }
+
+  public RenewalTerms getRenewal() {
+    return renewal == null ? RenewalTerms.none() : renewal;
+  }
+
+  public String getOwner() {
+    return owner;
+  }
+
+  public ContractStatus getStatus() {
+    return status;
+  }
+
+  public Set<String> getTags() {
+    return tags;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

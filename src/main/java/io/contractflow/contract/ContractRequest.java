@@ -1,0 +1,47 @@
+package io.contractflow.contract;
+
+import io.contractflow.platform.validation.Iso4217Currency;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A contract's editable facts as a client sends them to create or replace a draft. Status, owner, reference and
+ * timestamps are not here: clients cannot set them, and a body that tries is refused.
+ */
+record ContractRequest(
+    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    String title,
+    @Size(max = 4000) String description,
+    @NotNull ContractType type,
+    @NotNull UUID counterpartyId,
+    @NotNull @Valid MoneyBody value,
+    @NotNull LocalDate startDate,
+    LocalDate endDate,
+    @Valid RenewalBody renewal,
+    @Size(max = 20)
+    Set<@NotBlank @Size(max = 50)
+        @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]*", message = "must be letters, digits, spaces, '_', '.' or '-'")
+        String> tags) {
+
+  /** An amount of money in an ISO 4217 currency. */
+  record MoneyBody(
+      @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+      @NotNull @Iso4217Currency String currency) {}
+
+  /** Renewal terms: whether the contract renews by itself, for how many months, and the notice to end it. */
+  record RenewalBody(
+      Boolean autoRenew,
+      @Min(1) @Max(120) Integer renewalTermMonths,
+      @Min(0) @Max(730) Integer noticePeriodDays) {}
+}

@@ -1,0 +1,157 @@
+package io.contractflow.contract;
+
+import io.contractflow.counterparty.Counterparty;
+import io.contractflow.counterparty.CounterpartyService;
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.web.ETags;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, reads, edits and cancels contracts for a caller, checking on every call that they may touch that
+ * contract. Every refusal happens before anything is written, and each call is one transaction with the lifecycle
+ * step it triggers, so a refused or failed call changes nothing.
+ */
+@Service
+public class ContractService {
+
+  private final ContractRepository contracts;
+  private final ContractReferences references;
+  private final ContractAccessPolicy access;
+  private final CounterpartyService counterparties;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ContractService(ContractRepository contracts, ContractReferences references, ContractAccessPolicy access,
+      CounterpartyService counterparties, ApplicationEventPublisher events, Clock clock) {
+    this.contracts = contracts;
+    this.references = references;
+    this.access = access;
+    this.counterparties = counterparties;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Contract create(CurrentUser user, ContractRequest request) {
+    if (!access.canCreate(user)) {
+      throw ApiException.forbidden("Only requesters and contract admins create contracts");
+    }
+    ContractDetails details = details(request);
+    Counterparty counterparty = counterparty(details);
+    Instant now = clock.instant();
+    Contract contract = new Contract(UUID.randomUUID(), references.next(), user.username(), now);
+    contract.describe(details, counterparty, now);
+    Contract saved = contracts.saveAndFlush(contract);
+    events.publishEvent(new ContractCreated(saved.getId(), saved.getReference(), saved.getOwner()));
+    return saved;
+  }
+
+  @Transactional(readOnly = true)
+  Contract get(CurrentUser user, UUID id) {
+    return readable(user, id);
+  }
+
+  @Transactional(readOnly = true)
+  Page<Contract> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
+    return contracts.findAll(
+        ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)), pageable);
+  }
+
+  @Transactional
+  Contract update(CurrentUser user, UUID id, String ifMatch, ContractRequest request) {
+    Contract contract = readable(user, id);
+    if (!access.canEdit(user, contract)) {
+      throw ApiException.forbidden("You may read this contract but not edit it");
+    }
+    ETags.requireMatch(ifMatch, contract.getVersion());
+    if (!contract.getStatus().isEditable()) {
+      throw ApiException.conflict("A " + contract.getStatus() + " contract cannot be edited; only drafts can");
+    }
+    ContractDetails details = details(request);
+    contract.describe(details, counterparty(details), clock.instant());
+    return contracts.saveAndFlush(contract);
+  }
+
+  @Transactional
+  Contract cancel(CurrentUser user, UUID id, String ifMatch) {
+    Contract contract = readable(user, id);
+    if (!access.canManage(user, contract)) {
+      throw ApiException.forbidden("Only the owner or a contract admin can cancel this contract");
+    }
+    if (ifMatch != null) {
+      ETags.requireMatch(ifMatch, contract.getVersion());
+    }
+    if (contract.getStatus() != ContractStatus.DRAFT) {
+      throw ApiException.conflict("Only drafts can be cancelled; this contract is " + contract.getStatus());
+    }
+    contract.moveTo(ContractStatus.CANCELLED, clock.instant());
+    Contract saved = contracts.saveAndFlush(contract);
+    events.publishEvent(new ContractCancelled(saved.getId(), user.username()));
+    return saved;
+  }
+
+  /** The contract if the caller may read it; otherwise 404, so that ids of others' contracts reveal nothing. */
+  Contract readable(CurrentUser user, UUID id) {
+    Contract contract = contracts.findById(id).orElseThrow(() -> ApiException.notFound("Contract", id));
+    if (!access.canRead(user, contract)) {
+      throw ApiException.notFound("Contract", id);
+    }
+    return contract;
+  }
+
+  /** Checks the rules that span fields, so that nothing is stored from an inconsistent request. */
+  private ContractDetails details(ContractRequest r) {
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+      errors.add(new ApiException.FieldError("endDate", "must not be before startDate"));
+    }
+    Currency currency = Currency.getInstance(r.value().currency());
+    int digits = currency.getDefaultFractionDigits();
+    if (digits >= 0 && r.value().amount().stripTrailingZeros().scale() > digits) {
+      errors.add(new ApiException.FieldError("value.amount",
+          "has more decimals than " + currency.getCurrencyCode() + " allows (" + digits + ")"));
+    }
+    ContractRequest.RenewalBody renewal = r.renewal() == null
+        ? new ContractRequest.RenewalBody(false, null, null) : r.renewal();
+    boolean autoRenew = Boolean.TRUE.equals(renewal.autoRenew());
+    if (autoRenew && renewal.renewalTermMonths() == null) {
+      errors.add(new ApiException.FieldError("renewal.renewalTermMonths", "is required when the contract auto-renews"));
+    }
+    if (autoRenew && r.endDate() == null) {
+      errors.add(new ApiException.FieldError("endDate", "is required when the contract auto-renews"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "validation",
+          errors.size() == 1 ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
+              : errors.size() + " fields are invalid", errors);
+    }
+    Set<String> tags = new TreeSet<>();
+    if (r.tags() != null) {
+      r.tags().forEach(tag -> tags.add(tag.trim().toLowerCase(Locale.ROOT)));
+    }
+    String description = r.description() == null || r.description().isBlank() ? null : r.description().strip();
+    return new ContractDetails(r.title().strip(), description, r.type(), r.counterpartyId(),
+        new Money(r.value().amount(), r.value().currency()), r.startDate(), r.endDate(),
+        new RenewalTerms(autoRenew, renewal.renewalTermMonths(), renewal.noticePeriodDays()), tags);
+  }
+
+  private Counterparty counterparty(ContractDetails details) {
+    return counterparties.find(details.counterpartyId())
+        .orElseThrow(() -> ApiException.invalid("counterpartyId", "does not name a known counterparty"));
+  }
+}

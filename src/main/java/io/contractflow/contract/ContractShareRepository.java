@@ -1,0 +1,26 @@
+package io.contractflow.contract;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ContractShareRepository extends JpaRepository<ContractShare, UUID> {
+
+  List<ContractShare> findByContractIdOrderByPrincipalTypeAscPrincipalIdAsc(UUID contractId);
+
+  Optional<ContractShare> findByContractIdAndPrincipalTypeAndPrincipalId(
+      UUID contractId, ContractShare.PrincipalType type, String principalId);
+
+  /** The shares of one contract that reach this user directly or through one of their groups. */
+  @Query("""
+      select s from ContractShare s where s.contractId = :contractId and (
+        (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.USER and s.principalId = :user)
+        or (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.GROUP and s.principalId in :groups))
+      """)
+  List<ContractShare> findReaching(
+      @Param("contractId") UUID contractId, @Param("user") String user, @Param("groups") Collection<String> groups);
+}

@@ -1,0 +1,70 @@
+package io.contractflow.contract;
+
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.identity.UserDirectory;
+import io.contractflow.platform.web.ApiException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Shares a contract with other users or groups; the owner and admins decide, everyone who can read may look. */
+@Service
+class ContractSharing {
+
+  private final ContractService contracts;
+  private final ContractAccessPolicy access;
+  private final ContractShareRepository shares;
+  private final UserDirectory directory;
+  private final Clock clock;
+
+  ContractSharing(ContractService contracts, ContractAccessPolicy access, ContractShareRepository shares,
+      UserDirectory directory, Clock clock) {
+    this.contracts = contracts;
+    this.access = access;
+    this.shares = shares;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  List<ContractShare> list(CurrentUser user, UUID contractId) {
+    contracts.readable(user, contractId);
+    return shares.findByContractIdOrderByPrincipalTypeAscPrincipalIdAsc(contractId);
+  }
+
+  @Transactional
+  ContractShare share(CurrentUser user, UUID contractId, ShareRequest request) {
+    Contract contract = manageable(user, contractId);
+    String principal = request.principalId().trim();
+    boolean known = request.principalType() == ContractShare.PrincipalType.USER
+        ? directory.userExists(principal) : directory.groupExists(principal);
+    if (!known) {
+      throw ApiException.invalid("principalId", "names no known " + request.principalType().name().toLowerCase());
+    }
+    if (request.principalType() == ContractShare.PrincipalType.USER && principal.equals(contract.getOwner())) {
+      throw ApiException.invalid("principalId", "is the owner, who has every right already");
+    }
+    ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, request.principalType(), principal)
+        .orElseGet(() -> new ContractShare(contractId, request.principalType(), principal));
+    share.grant(request.permission(), user.username(), clock.instant());
+    return shares.saveAndFlush(share);
+  }
+
+  @Transactional
+  void unshare(CurrentUser user, UUID contractId, ContractShare.PrincipalType type, String principalId) {
+    manageable(user, contractId);
+    ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, type, principalId)
+        .orElseThrow(() -> ApiException.notFound("Share", type.name().toLowerCase() + " " + principalId));
+    shares.delete(share);
+  }
+
+  private Contract manageable(CurrentUser user, UUID contractId) {
+    Contract contract = contracts.readable(user, contractId);
+    if (!access.canManage(user, contract)) {
+      throw ApiException.forbidden("Only the owner or a contract admin can change who this contract is shared with");
+    }
+    return contract;
+  }
+}

@@ -1,0 +1,17 @@
+package io.contractflow.contract;
+
+/** The kinds of contract a small business signs. */
+public enum ContractType {
+  NDA,
+  MSA,
+  SOW,
+  SERVICES,
+  SALES,
+  PURCHASE,
+  EMPLOYMENT,
+  CONSULTING,
+  LEASE,
+  LICENSE,
+  PARTNERSHIP,
+  OTHER
+}

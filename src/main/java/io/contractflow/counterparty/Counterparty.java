@@ -1,0 +1,78 @@
+package io.contractflow.counterparty;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The other party of contracts: a company or person, with whom to contact. */
+@Entity
+@Table(name = "counterparty")
+public class Counterparty {
+
+  @Id
+  private UUID id;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "contact_name", length = 200)
+  private String contactName;
+
+  @Column(name = "contact_email", nullable = false, length = 254)
+  private String contactEmail;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  private long version;
+
+  protected Counterparty() {}
+
+  Counterparty(UUID id, Instant now) {
+    this.id = id;
+    this.createdAt = now;
+  }
+
+  void describe(String name, String contactName, String contactEmail, Instant now) {
+    this.name = name;
+    this.contactName = contactName;
+    this.contactEmail = contactEmail;
+    this.updatedAt = now;
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getContactName() {
+    return contactName;
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

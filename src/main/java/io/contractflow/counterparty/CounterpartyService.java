@@ -1,0 +1,97 @@
+package io.contractflow.counterparty;
+
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.identity.Role;
+import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.web.ETags;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The directory of counterparties. Every signed-in user may read it (a contract names one); requesters and admins
+ * add and correct entries; only admins remove one, and only while no contract names it.
+ */
+@Service
+public class CounterpartyService {
+
+  private final CounterpartyRepository repository;
+  private final Clock clock;
+
+  CounterpartyService(CounterpartyRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** For other features: the counterparty with this id, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Counterparty> find(UUID id) {
+    return repository.findById(id);
+  }
+
+  @Transactional(readOnly = true)
+  Page<Counterparty> list(String name, Pageable pageable) {
+    return name == null || name.isBlank()
+        ? repository.findAll(pageable)
+        : repository.findByNameContainingIgnoreCase(name.trim(), pageable);
+  }
+
+  @Transactional(readOnly = true)
+  Counterparty get(UUID id) {
+    return repository.findById(id).orElseThrow(() -> ApiException.notFound("Counterparty", id));
+  }
+
+  @Transactional
+  Counterparty create(CurrentUser user, CounterpartyRequest request) {
+    requireWriter(user);
+    String name = request.name().trim();
+    if (repository.existsByNameIgnoreCase(name)) {
+      throw ApiException.conflict("A counterparty named '" + name + "' already exists");
+    }
+    Counterparty counterparty = new Counterparty(UUID.randomUUID(), clock.instant());
+    counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
+    return repository.saveAndFlush(counterparty);
+  }
+
+  @Transactional
+  Counterparty update(CurrentUser user, UUID id, String ifMatch, CounterpartyRequest request) {
+    requireWriter(user);
+    Counterparty counterparty = get(id);
+    ETags.requireMatch(ifMatch, counterparty.getVersion());
+    String name = request.name().trim();
+    if (repository.existsByNameIgnoreCaseAndIdNot(name, id)) {
+      throw ApiException.conflict("A counterparty named '" + name + "' already exists");
+    }
+    counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
+    return repository.saveAndFlush(counterparty);
+  }
+
+  @Transactional
+  void delete(CurrentUser user, UUID id) {
+    if (!user.isAdmin()) {
+      throw ApiException.forbidden("Only contract admins remove counterparties");
+    }
+    Counterparty counterparty = get(id);
+    try {
+      repository.delete(counterparty);
+      repository.flush();
+    } catch (DataIntegrityViolationException referenced) {
+      throw ApiException.conflict("Contracts still name this counterparty; it cannot be removed");
+    }
+  }
+
+  private static void requireWriter(CurrentUser user) {
+    if (user.isReadOnly() || !(user.has(Role.REQUESTER) || user.isAdmin())) {
+      throw ApiException.forbidden("Only requesters and contract admins maintain counterparties");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

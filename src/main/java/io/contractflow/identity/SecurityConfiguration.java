@@ -1,0 +1,59 @@
+package io.contractflow.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contractflow.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what, at the URL level. Every API and engine REST call needs an authenticated caller; object-level
+ * rules live in each feature's access policy, and Camunda's own authorizations guard {@code /engine-rest}.
+ * The Camunda webapps ({@code /camunda/**}) authenticate users themselves against the same identity.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String REALM = "ContractFlow";
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required");
+    };
+    AccessDeniedHandler denied = (request, response, ex) ->
+        write(response, objectMapper, HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
+
+    http.csrf(csrf -> csrf.disable()) // stateless Basic/Bearer API; the Camunda webapps run their own CSRF filter
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").hasRole(Role.CONTRACT_ADMIN.name())
+            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            .requestMatchers("/api/**", "/engine-rest/**").authenticated()
+            .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico").permitAll()
+            .anyRequest().authenticated());
+    return http.build();
+  }
+
+  private static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String slug, String detail)
+      throws IOException {
+    ProblemDetail body = Problems.of(status, slug, status.getReasonPhrase(), detail);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    mapper.writeValue(response.getOutputStream(), body);
+  }
+}

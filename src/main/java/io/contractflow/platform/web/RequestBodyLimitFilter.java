@@ -1,0 +1,120 @@
+package io.contractflow.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps JSON request bodies on {@code /api/**}: a declared length over the limit is refused before reading with 413,
+ * and a chunked body is cut off as soon as it passes the limit.
+ */
+@Component
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+  private final ApiProperties properties;
+  private final ObjectMapper objectMapper;
+
+  RequestBodyLimitFilter(ApiProperties properties, ObjectMapper objectMapper) {
+    this.properties = properties;
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long limit = properties.maxJsonBodyBytes().toBytes();
+    if (request.getContentLengthLong() > limit) {
+      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      objectMapper.writeValue(response.getOutputStream(),
+          Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Content Too Large",
+              new PayloadTooLargeException(limit).getMessage()));
+      return;
+    }
+    chain.doFilter(new LimitedRequest(request, limit), response);
+  }
+
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long limit;
+    private ServletInputStream stream;
+
+    LimitedRequest(HttpServletRequest request, long limit) {
+      super(request);
+      this.limit = limit;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        stream = new LimitedStream(super.getInputStream(), limit);
+      }
+      return stream;
+    }
+  }
+
+  private static final class LimitedStream extends ServletInputStream {
+    private final ServletInputStream delegate;
+    private final long limit;
+    private long read;
+
+    LimitedStream(ServletInputStream delegate, long limit) {
+      this.delegate = delegate;
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = delegate.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = delegate.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      read += n;
+      if (read > limit) {
+        throw new PayloadTooLargeException(limit);
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return delegate.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return delegate.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      delegate.setReadListener(listener);
+    }
+  }
+}

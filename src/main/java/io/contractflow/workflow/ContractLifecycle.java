@@ -1,0 +1,43 @@
+package io.contractflow.workflow;
+
+import io.contractflow.contract.ContractCancelled;
+import io.contractflow.contract.ContractCreated;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives the {@code contract-lifecycle} process from contract events. Listeners run inside the transaction that
+ * published the event, so a contract and its process instance are stored together or not at all. The contract's
+ * id is the process instance's business key.
+ */
+@Component
+class ContractLifecycle {
+
+  static final String PROCESS_KEY = "contract-lifecycle";
+  static final String MESSAGE_CANCELLED = "ContractCancelled";
+
+  private final RuntimeService runtimeService;
+
+  ContractLifecycle(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @EventListener
+  void onCreated(ContractCreated event) {
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, event.contractId().toString(),
+        Variables.createVariables()
+            .putValue("contractId", event.contractId().toString())
+            .putValue("reference", event.reference())
+            .putValue("owner", event.owner()));
+  }
+
+  @EventListener
+  void onCancelled(ContractCancelled event) {
+    runtimeService.createMessageCorrelation(MESSAGE_CANCELLED)
+        .processInstanceBusinessKey(event.contractId().toString())
+        .setVariable("cancelledBy", event.cancelledBy())
+        .correlateAllWithResult();
+  }
+}
