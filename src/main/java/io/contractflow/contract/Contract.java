@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A contract: its facts, who owns it, and where it stands in its lifecycle. */
 @Entity
@@ -69,6 +70,7 @@ public class Contract {
   @CollectionTable(name = "contract_tag", joinColumns = @JoinColumn(name = "contract_id"))
   @Column(name = "tag", length = 50)
   @BatchSize(size = 100)
+  @OptimisticLock(excluded = true) // every edit bumps the version through updatedAt; the tag rows need no second bump
   private Set<String> tags = new TreeSet<>();
 
   @Column(name = "created_at", nullable = false, updatable = false)
@@ -78,7 +80,7 @@ public class Contract {
   private Instant updatedAt;
 
   @Version
-  private long version;
+  private Long version;
 
   protected Contract() {}
 
@@ -174,6 +176,6 @@ public class Contract {
   }
 
   public long getVersion() {
-    return version;
+    return version == null ? 0 : version;
   }
 }

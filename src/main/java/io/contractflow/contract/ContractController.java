@@ -88,14 +88,14 @@ class ContractController {
         blankToNull(tag) == null ? null : tag.trim().toLowerCase(java.util.Locale.ROOT), blankToNull(q),
         startFrom, startTo, endFrom, endTo, valueMin, valueMax, currency);
     var pageable = pageRequests.of(page, size, sort, SORTABLE, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-    return PageResponse.of(service.list(currentUser.get(), filter, pageable), ContractResponse::of);
+    return PageResponse.of(service.list(currentUser.get(), filter, pageable), c -> c);
   }
 
   @PostMapping
   @Operation(summary = "Create a draft contract that you own (requesters, admins)")
   ResponseEntity<ContractResponse> create(@Valid @RequestBody ContractRequest request) {
-    Contract created = service.create(currentUser.get(), request);
-    return withETag(ResponseEntity.created(URI.create("/api/contracts/" + created.getId())), created);
+    ContractResponse created = service.create(currentUser.get(), request);
+    return withETag(ResponseEntity.created(URI.create("/api/contracts/" + created.id())), created);
   }
 
   @GetMapping("/{id}")
@@ -120,8 +120,8 @@ class ContractController {
     return withETag(ResponseEntity.ok(), service.cancel(currentUser.get(), id, ifMatch));
   }
 
-  private static ResponseEntity<ContractResponse> withETag(ResponseEntity.BodyBuilder builder, Contract contract) {
-    return builder.eTag(ETags.of(contract.getVersion())).body(ContractResponse.of(contract));
+  private static ResponseEntity<ContractResponse> withETag(ResponseEntity.BodyBuilder builder, ContractResponse contract) {
+    return builder.eTag(ETags.of(contract.version())).body(contract);
   }
 
   private static <T extends Comparable<T>> void requireOrdered(String field, T from, T to) {

@@ -47,7 +47,7 @@ public class ContractService {
   }
 
   @Transactional
-  Contract create(CurrentUser user, ContractRequest request) {
+  ContractResponse create(CurrentUser user, ContractRequest request) {
     if (!access.canCreate(user)) {
       throw ApiException.forbidden("Only requesters and contract admins create contracts");
     }
@@ -58,22 +58,23 @@ public class ContractService {
     contract.describe(details, counterparty, now);
     Contract saved = contracts.saveAndFlush(contract);
     events.publishEvent(new ContractCreated(saved.getId(), saved.getReference(), saved.getOwner()));
-    return saved;
+    return ContractResponse.of(saved);
   }
 
   @Transactional(readOnly = true)
-  Contract get(CurrentUser user, UUID id) {
-    return readable(user, id);
+  ContractResponse get(CurrentUser user, UUID id) {
+    return ContractResponse.of(readable(user, id));
   }
 
   @Transactional(readOnly = true)
-  Page<Contract> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
+  Page<ContractResponse> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
     return contracts.findAll(
-        ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)), pageable);
+        ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)), pageable)
+        .map(ContractResponse::of);
   }
 
   @Transactional
-  Contract update(CurrentUser user, UUID id, String ifMatch, ContractRequest request) {
+  ContractResponse update(CurrentUser user, UUID id, String ifMatch, ContractRequest request) {
     Contract contract = readable(user, id);
     if (!access.canEdit(user, contract)) {
       throw ApiException.forbidden("You may read this contract but not edit it");
@@ -84,11 +85,11 @@ public class ContractService {
     }
     ContractDetails details = details(request);
     contract.describe(details, counterparty(details), clock.instant());
-    return contracts.saveAndFlush(contract);
+    return ContractResponse.of(contracts.saveAndFlush(contract));
   }
 
   @Transactional
-  Contract cancel(CurrentUser user, UUID id, String ifMatch) {
+  ContractResponse cancel(CurrentUser user, UUID id, String ifMatch) {
     Contract contract = readable(user, id);
     if (!access.canManage(user, contract)) {
       throw ApiException.forbidden("Only the owner or a contract admin can cancel this contract");
@@ -102,7 +103,7 @@ public class ContractService {
     contract.moveTo(ContractStatus.CANCELLED, clock.instant());
     Contract saved = contracts.saveAndFlush(contract);
     events.publishEvent(new ContractCancelled(saved.getId(), user.username()));
-    return saved;
+    return ContractResponse.of(saved);
   }
 
   /** The contract if the caller may read it; otherwise 404, so that ids of others' contracts reveal nothing. */

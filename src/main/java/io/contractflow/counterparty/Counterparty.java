@@ -7,10 +7,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /** The other party of contracts: a company or person, with whom to contact. */
 @Entity
 @Table(name = "counterparty")
+@BatchSize(size = 100)
 public class Counterparty {
 
   @Id
@@ -32,7 +34,7 @@ public class Counterparty {
   private Instant updatedAt;
 
   @Version
-  private long version;
+  private Long version;
 
   protected Counterparty() {}
 
@@ -73,6 +75,6 @@ public class Counterparty {
   }
 
   public long getVersion() {
-    return version;
+    return version == null ? 0 : version;
   }
 }

@@ -1,0 +1,701 @@
+/*
+ * ContractFlow API benchmark — a single-file Java 17 program that uses only the JDK.
+ *
+ * What it measures:
+ *   1. Startup time: from launching `java -jar <jar>` (in a fresh temp directory, so with a fresh embedded
+ *      PostgreSQL database) until GET /actuator/health/readiness answers 200 with "status":"UP".
+ *   2. Resident memory (VmRSS, and the peak VmHWM) of the platform's JVM from /proc/<pid>/status, once idle after
+ *      startup and once after the load; plus the JVM together with the embedded PostgreSQL processes. Summed RSS
+ *      counts PostgreSQL's shared buffers once per process, so the summed PSS (from /proc/<pid>/smaps_rollup) is
+ *      printed alongside as the fairer total.
+ *   3. Throughput and latency of three API operations as demo user rita (a requester), over HTTP Basic:
+ *        create  POST /api/contracts
+ *        read    GET  /api/contracts/{id}            (ids of contracts created earlier in the run)
+ *        list    GET  /api/contracts?status=DRAFT&type=SERVICES&size=20&sort=createdAt,desc
+ *      For every concurrency level and every operation, a warm-up (not measured) and then a fixed number of
+ *      requests shared by that many client threads. Latency is per request, from send until the whole body has
+ *      arrived, and includes failed requests; any non-2xx answer or exception counts as an error.
+ *
+ * How to run (from the repository root, after `mvn package`):
+ *   java bench/ApiBenchmark.java                                  # defaults, see --help
+ *   java bench/ApiBenchmark.java --jar /tmp/contractflow.jar --requests 500 --clients 1,8 --csv /tmp/bench.csv
+ *
+ * The benchmark stops the platform at the end (also on Ctrl-C) and deletes its temp directory unless --keep is
+ * given. The exit code is 0 only when the platform started and no request failed.
+ */
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+public class ApiBenchmark {
+
+  static final String USAGE = """
+      Usage: java bench/ApiBenchmark.java [options]
+
+        --jar PATH       the platform jar to start (default: target/contractflow.jar)
+        --requests N     measured requests per operation and concurrency level (default: 2000)
+        --warmup N       unmeasured warm-up requests before each measurement (default: 200)
+        --clients LIST   comma-separated concurrency levels (default: 1,16,64)
+        --csv FILE       also write the result table as CSV to FILE
+        --keep           keep the platform's temp directory (database, logs) instead of deleting it
+        --help           show this help
+
+      Starts the platform in a fresh temp directory on a free port, measures startup time and resident memory,
+      runs create/read/list contract requests as user rita at each concurrency level, prints a table of
+      requests/s and latency percentiles, then stops the platform. Exits non-zero when startup fails or any
+      request errors.
+      """;
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help) {
+      System.out.print(USAGE);
+      return;
+    }
+    System.exit(new ApiBenchmark(options).run());
+  }
+
+  private final Options options;
+
+  ApiBenchmark(Options options) {
+    this.options = options;
+  }
+
+  int run() throws Exception {
+    Platform platform = Platform.start(options.jar, options.keep);
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-platform"));
+    try {
+      Optional<Duration> startup = platform.awaitReady(Duration.ofSeconds(180));
+      if (startup.isEmpty()) {
+        return 1;
+      }
+      Memory idle = platform.memory();
+      List<Result> results = runLoad(platform.baseUri());
+      Memory loaded = platform.memory();
+      printReport(results, startup.get(), idle, loaded);
+      if (options.csv != null) {
+        writeCsv(options.csv, results);
+      }
+      return results.stream().anyMatch(r -> r.errors() + r.warmupErrors() > 0) ? 1 : 0;
+    } finally {
+      platform.stop();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- the load
+
+  private List<Result> runLoad(URI baseUri) throws Exception {
+    int maxClients = options.clients.stream().max(Integer::compare).orElse(1);
+    ExecutorService httpExecutor = Executors.newFixedThreadPool(maxClients + 4, daemonThreads("http"));
+    try {
+      Api api = new Api(baseUri, "rita", "rita", httpExecutor);
+      String counterpartyId = api.createCounterparty("Bench Counterparty " + System.currentTimeMillis());
+      List<String> contractIds = Collections.synchronizedList(new ArrayList<>());
+      List<Result> results = new ArrayList<>();
+      for (int clients : options.clients) {
+        for (Operation operation : Operation.values()) {
+          IntFunction<Api.Outcome> request = requestFor(operation, api, counterpartyId, contractIds);
+          results.add(measure(operation, clients, request));
+        }
+      }
+      return results;
+    } finally {
+      httpExecutor.shutdownNow();
+    }
+  }
+
+  private static IntFunction<Api.Outcome> requestFor(
+      Operation operation, Api api, String counterpartyId, List<String> contractIds) {
+    return switch (operation) {
+      case CREATE -> i -> api.createContract(counterpartyId, "Bench contract " + i, contractIds);
+      case READ -> i -> contractIds.isEmpty()
+          ? new Api.Outcome(0, "no contract was created, so there is nothing to read")
+          : api.getContract(contractIds.get(Math.floorMod(i * 7919, contractIds.size())));
+      case LIST -> i -> api.listDraftServiceContracts();
+    };
+  }
+
+  private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request) throws InterruptedException {
+    String label = operation.label() + " x" + clients;
+    System.out.printf("%-12s warm-up %d ...", label, options.warmup);
+    Batch warmup = Batch.run(clients, options.warmup, request);
+    System.out.printf(" measuring %d ...", options.requests);
+    Batch batch = Batch.run(clients, options.requests, request);
+    Result result = Result.of(operation, clients, batch, warmup.failures().size());
+    System.out.printf(" %.0f req/s%s%n", result.throughput(), result.errors() > 0 ? ", " + result.errors() + " ERRORS" : "");
+    reportErrors("warm-up", warmup.failures());
+    reportErrors("measured", batch.failures());
+    return result;
+  }
+
+  /** Prints the distinct failures (ids replaced by {id}) with how often each occurred. */
+  private static void reportErrors(String phase, List<String> failures) {
+    Map<String, Long> counts = failures.stream()
+        .map(failure -> UUID_PATTERN.matcher(failure).replaceAll("{id}"))
+        .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    counts.entrySet().stream().limit(5).forEach(e ->
+        System.out.printf("  ERROR (%s, %dx): %s%n", phase, e.getValue(), e.getKey()));
+    if (counts.size() > 5) {
+      System.out.printf("  ... and %d more kinds of error%n", counts.size() - 5);
+    }
+  }
+
+  private static final Pattern UUID_PATTERN =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  // ---------------------------------------------------------------------------------------------- output
+
+  private static final String ROW = "%-9s %7s %8s %6s %9s %9s %8s %8s %8s %8s%n";
+
+  private static void printReport(List<Result> results, Duration startup, Memory idle, Memory loaded) {
+    System.out.println();
+    System.out.printf(ROW, "operation", "clients", "requests", "errors", "elapsed_s", "req/s", "p50_ms", "p90_ms", "p99_ms", "max_ms");
+    for (Result r : results) {
+      System.out.printf(ROW, r.operation().label(), r.clients(), r.requests(), r.errors(), fmt("%.2f", r.elapsedSeconds()),
+          fmt("%.1f", r.throughput()), ms(r.p50()), ms(r.p90()), ms(r.p99()), ms(r.max()));
+    }
+    System.out.println();
+    System.out.printf("Startup to ready:        %.2f s%n", startup.toMillis() / 1000.0);
+    System.out.println("Memory idle (after ready):");
+    idle.print();
+    System.out.println("Memory after load:");
+    loaded.print();
+    long errors = results.stream().mapToLong(Result::errors).sum();
+    long warmupErrors = results.stream().mapToLong(Result::warmupErrors).sum();
+    if (errors + warmupErrors == 0) {
+      System.out.println("All requests succeeded.");
+    } else {
+      System.out.printf("RUN HAD ERRORS: %d of the measured and %d of the warm-up requests failed (see above).%n",
+          errors, warmupErrors);
+    }
+  }
+
+  private static void writeCsv(Path file, List<Result> results) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      out.println("operation,clients,requests,errors,elapsed_s,req_per_s,p50_ms,p90_ms,p99_ms,max_ms");
+      for (Result r : results) {
+        out.println(String.join(",", r.operation().label(), "" + r.clients(), "" + r.requests(), "" + r.errors(),
+            fmt("%.3f", r.elapsedSeconds()), fmt("%.1f", r.throughput()), ms(r.p50()), ms(r.p90()), ms(r.p99()), ms(r.max())));
+      }
+    }
+    System.out.println("CSV written to " + file.toAbsolutePath());
+  }
+
+  private static String ms(long nanos) {
+    return fmt("%.2f", nanos / 1_000_000.0);
+  }
+
+  private static String fmt(String format, double value) {
+    return String.format(Locale.ROOT, format, value);
+  }
+
+  static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- options
+
+  static final class Options {
+    Path jar = Paths.get("target/contractflow.jar");
+    int requests = 2000;
+    int warmup = 200;
+    List<Integer> clients = List.of(1, 16, 64);
+    Path csv;
+    boolean keep;
+    boolean help;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--jar" -> o.jar = Paths.get(value(args, ++i));
+          case "--requests" -> o.requests = positive(args, ++i);
+          case "--warmup" -> o.warmup = nonNegative(args, ++i);
+          case "--clients" -> o.clients = clientList(value(args, ++i));
+          case "--csv" -> o.csv = Paths.get(value(args, ++i));
+          case "--keep" -> o.keep = true;
+          case "--help", "-h" -> o.help = true;
+          default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+        }
+      }
+      if (!o.help && !Files.isRegularFile(o.jar)) {
+        throw new IllegalArgumentException("No jar at " + o.jar.toAbsolutePath() + " (build it, or pass --jar)");
+      }
+      return o;
+    }
+
+    private static String value(String[] args, int i) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static int positive(String[] args, int i) {
+      int n = nonNegative(args, i);
+      if (n == 0) {
+        throw new IllegalArgumentException(args[i - 1] + " must be at least 1");
+      }
+      return n;
+    }
+
+    private static int nonNegative(String[] args, int i) {
+      try {
+        int n = Integer.parseInt(value(args, i));
+        if (n < 0) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a non-negative number, not " + args[i]);
+      }
+    }
+
+    private static List<Integer> clientList(String list) {
+      try {
+        List<Integer> levels = Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        if (levels.isEmpty() || levels.stream().anyMatch(n -> n < 1)) {
+          throw new NumberFormatException();
+        }
+        return levels;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--clients needs a list of positive numbers like 1,16,64, not " + list);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- the platform process
+
+  /** The platform running as a child process in its own temp directory. */
+  static final class Platform {
+    private final Process process;
+    private final Path workDir;
+    private final Path log;
+    private final int port;
+    private final boolean keep;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private Platform(Process process, Path workDir, Path log, int port, boolean keep) {
+      this.process = process;
+      this.workDir = workDir;
+      this.log = log;
+      this.port = port;
+      this.keep = keep;
+    }
+
+    static Platform start(Path jar, boolean keep) throws IOException {
+      Path workDir = Files.createTempDirectory("contractflow-bench-").toRealPath();
+      Path log = workDir.resolve("platform.log");
+      int port = freePort();
+      String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+      Process process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      System.out.printf("Started platform pid %d on port %d in %s%n", process.pid(), port, workDir);
+      return new Platform(process, workDir, log, port, keep);
+    }
+
+    Memory memory() {
+      return Memory.of(process.toHandle(), workDir);
+    }
+
+    URI baseUri() {
+      return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Polls readiness every 100 ms; the time from process start to ready, or empty (after printing the log tail). */
+    Optional<Duration> awaitReady(Duration limit) throws InterruptedException {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      HttpRequest probe = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+          .timeout(Duration.ofSeconds(2)).GET().build();
+      long started = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
+      long lastDot = System.currentTimeMillis();
+      System.out.print("Waiting for readiness ");
+      while (System.currentTimeMillis() - started < limit.toMillis()) {
+        if (!process.isAlive()) {
+          return failStartup("the platform exited with code " + process.exitValue());
+        }
+        if (isReady(client, probe)) {
+          Duration took = Duration.ofMillis(System.currentTimeMillis() - started);
+          System.out.printf(" ready after %.2f s%n", took.toMillis() / 1000.0);
+          return Optional.of(took);
+        }
+        if (System.currentTimeMillis() - lastDot >= 1000) {
+          System.out.print(".");
+          lastDot = System.currentTimeMillis();
+        }
+        Thread.sleep(100);
+      }
+      return failStartup("not ready after " + limit.toSeconds() + " s");
+    }
+
+    private static boolean isReady(HttpClient client, HttpRequest probe) throws InterruptedException {
+      try {
+        HttpResponse<String> response = client.send(probe, BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+      } catch (IOException e) {
+        return false; // not listening yet
+      }
+    }
+
+    private Optional<Duration> failStartup(String why) {
+      System.out.println();
+      System.out.println("STARTUP FAILED: " + why + ". Last lines of " + log + ":");
+      try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+        List<String> all = lines.toList();
+        all.subList(Math.max(0, all.size() - 40), all.size()).forEach(line -> System.out.println("  | " + line));
+      } catch (IOException | UncheckedIOException e) {
+        System.out.println("  (cannot read the log: " + e.getMessage() + ")");
+      }
+      return Optional.empty();
+    }
+
+    /** Stops the JVM (gracefully, then forcibly), then any PostgreSQL process it left behind; deletes the temp dir. */
+    void stop() {
+      if (!stopped.compareAndSet(false, true)) {
+        return;
+      }
+      List<ProcessHandle> postgres = Memory.embeddedPostgres(process.toHandle(), workDir);
+      System.out.println("Stopping platform pid " + process.pid() + " ...");
+      terminate(process.toHandle());
+      postgres.stream().filter(ProcessHandle::isAlive).forEach(Platform::terminate);
+      if (keep) {
+        System.out.println("Kept " + workDir + " (platform log: " + log + ")");
+      } else {
+        deleteRecursively(workDir);
+      }
+    }
+
+    private static void terminate(ProcessHandle handle) {
+      handle.destroy();
+      try {
+        handle.onExit().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.out.println("Process " + handle.pid() + " did not stop within 30 s; killing it");
+        handle.destroyForcibly();
+      }
+    }
+
+    private static void deleteRecursively(Path dir) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        System.out.println("Could not delete " + dir + ": " + e.getMessage());
+      }
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- memory
+
+  /** Resident memory of the platform JVM and of the JVM together with its embedded PostgreSQL processes. */
+  record Memory(long jvmRssKb, long jvmHwmKb, int postgresProcesses, long totalRssKb, long totalPssKb) {
+
+    static Memory of(ProcessHandle jvm, Path workDir) {
+      List<ProcessHandle> postgres = embeddedPostgres(jvm, workDir);
+      long totalRss = status(jvm.pid(), "VmRSS");
+      long totalPss = pss(jvm.pid());
+      for (ProcessHandle p : postgres) {
+        totalRss += status(p.pid(), "VmRSS");
+        totalPss += pss(p.pid());
+      }
+      return new Memory(status(jvm.pid(), "VmRSS"), status(jvm.pid(), "VmHWM"), postgres.size(), totalRss, totalPss);
+    }
+
+    void print() {
+      System.out.printf("  JVM:                       RSS %7.1f MiB   (peak VmHWM %7.1f MiB)%n", mib(jvmRssKb), mib(jvmHwmKb));
+      System.out.printf("  JVM + embedded PostgreSQL: RSS %7.1f MiB   (PSS %7.1f MiB; %d PostgreSQL processes)%n",
+          mib(totalRssKb), mib(totalPssKb), postgresProcesses);
+    }
+
+    private static double mib(long kb) {
+      return kb / 1024.0;
+    }
+
+    /**
+     * The JVM's descendants, plus PostgreSQL servers started from its temp directory and their children: pg_ctl
+     * daemonizes the postmaster, so it is usually re-parented away from the JVM and is no longer its descendant.
+     */
+    static List<ProcessHandle> embeddedPostgres(ProcessHandle jvm, Path workDir) {
+      String marker = workDir + "/";
+      List<ProcessHandle> found = new ArrayList<>(jvm.descendants().toList());
+      ProcessHandle.allProcesses()
+          .filter(p -> p.pid() != jvm.pid() && cmdline(p.pid()).contains(marker))
+          .forEach(postmaster -> {
+            found.add(postmaster);
+            found.addAll(postmaster.descendants().toList());
+          });
+      return found.stream().filter(ProcessHandle::isAlive).distinct().collect(Collectors.toList());
+    }
+
+    /** A kB value from /proc/<pid>/status, or 0 when the process is gone. */
+    static long status(long pid, String field) {
+      return kbLine(Paths.get("/proc", "" + pid, "status"), field);
+    }
+
+    static long pss(long pid) {
+      return kbLine(Paths.get("/proc", "" + pid, "smaps_rollup"), "Pss");
+    }
+
+    private static long kbLine(Path file, String field) {
+      Pattern pattern = Pattern.compile("^" + field + ":\\s+(\\d+) kB", Pattern.MULTILINE);
+      try {
+        Matcher m = pattern.matcher(Files.readString(file));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+      } catch (IOException | UncheckedIOException e) {
+        return 0;
+      }
+    }
+
+    private static String cmdline(long pid) {
+      try {
+        return new String(Files.readAllBytes(Paths.get("/proc", "" + pid, "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+      } catch (IOException e) {
+        return "";
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- the HTTP API
+
+  enum Operation {
+    CREATE, READ, LIST;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The few ContractFlow API calls the benchmark makes, over one shared HTTP/1.1 client. */
+  static final class Api {
+    /** One request's result: its latency, and a description of the failure if it failed. */
+    record Outcome(long nanos, String failure) {}
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client;
+    private final URI baseUri;
+    private final String authorization;
+
+    Api(URI baseUri, String user, String password, ExecutorService executor) {
+      this.client = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .executor(executor)
+          .build();
+      this.baseUri = baseUri;
+      this.authorization = "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String createCounterparty(String name) throws IOException, InterruptedException {
+      String body = "{\"name\":\"" + name + "\",\"contactEmail\":\"x@example.com\"}";
+      HttpResponse<String> response = client.send(post("/api/counterparties", body), BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("Cannot create the counterparty: " + describe(response));
+      }
+      return id(response);
+    }
+
+    Outcome createContract(String counterpartyId, String title, List<String> createdIds) {
+      String body = """
+          {"title":"%s","type":"SERVICES","counterpartyId":"%s","value":{"amount":1200.50,"currency":"EUR"},\
+          "startDate":"2026-01-01","endDate":"2026-12-31",\
+          "renewal":{"autoRenew":false,"renewalTermMonths":12,"noticePeriodDays":30},"tags":["bench"]}"""
+          .formatted(title, counterpartyId);
+      return timed(post("/api/contracts", body), 201, response -> {
+        if (response.headers().firstValue("ETag").isEmpty()) {
+          return "201 without an ETag header";
+        }
+        createdIds.add(id(response));
+        return null;
+      });
+    }
+
+    Outcome getContract(String id) {
+      return timed(get("/api/contracts/" + id), 200, response -> null);
+    }
+
+    Outcome listDraftServiceContracts() {
+      return timed(get("/api/contracts?status=DRAFT&type=SERVICES&size=20&sort=createdAt,desc"), 200, response -> null);
+    }
+
+    /** Sends a request and times it; a wrong status, an exception or a failed check is the outcome's failure. */
+    private Outcome timed(HttpRequest request, int expected, Function<HttpResponse<String>, String> check) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = null;
+      String failure = null;
+      try {
+        response = client.send(request, BodyHandlers.ofString());
+      } catch (IOException e) {
+        failure = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = "interrupted";
+      }
+      long nanos = System.nanoTime() - start;
+      if (response != null) {
+        failure = response.statusCode() == expected ? check.apply(response) : describe(response);
+      }
+      String where = request.method() + " " + request.uri().getPath() + " -> ";
+      return new Outcome(nanos, failure == null ? null : where + failure);
+    }
+
+    private static String describe(HttpResponse<String> response) {
+      String body = response.body().replaceAll("\\s+", " ");
+      return "HTTP " + response.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+    }
+
+    private static String id(HttpResponse<String> response) {
+      Matcher m = ID.matcher(response.body());
+      if (!m.find()) {
+        throw new IllegalStateException("No id in " + response.body());
+      }
+      return m.group(1);
+    }
+
+    private HttpRequest post(String path, String json) {
+      return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private HttpRequest get(String path) {
+      return request(path).GET().build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+      return HttpRequest.newBuilder(baseUri.resolve(path))
+          .timeout(TIMEOUT)
+          .header("Authorization", authorization)
+          .header("Accept", "application/json");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- running a batch
+
+  /** A fixed number of requests shared by a fixed number of client threads that start together. */
+  record Batch(long[] latencies, List<String> failures, long elapsedNanos) {
+
+    static Batch run(int clients, int requests, IntFunction<Api.Outcome> request) throws InterruptedException {
+      long[] latencies = new long[requests];
+      List<String> failures = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger next = new AtomicInteger();
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(clients, daemonThreads("client"));
+      for (int c = 0; c < clients; c++) {
+        pool.execute(() -> {
+          awaitQuietly(go);
+          for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+            Api.Outcome outcome = attempt(request, i);
+            latencies[i] = outcome.nanos();
+            if (outcome.failure() != null) {
+              failures.add(outcome.failure());
+            }
+          }
+        });
+      }
+      long start = System.nanoTime();
+      go.countDown();
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.DAYS);
+      return new Batch(latencies, failures, System.nanoTime() - start);
+    }
+
+    private static Api.Outcome attempt(IntFunction<Api.Outcome> request, int i) {
+      long start = System.nanoTime();
+      try {
+        return request.apply(i);
+      } catch (RuntimeException e) {
+        return new Api.Outcome(System.nanoTime() - start, e.toString());
+      }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** One row of the result table. */
+  record Result(Operation operation, int clients, int requests, int errors, long elapsedNanos, long p50, long p90,
+                long p99, long max, int warmupErrors) {
+
+    static Result of(Operation operation, int clients, Batch batch, int warmupErrors) {
+      long[] sorted = batch.latencies().clone();
+      Arrays.sort(sorted);
+      return new Result(operation, clients, sorted.length, batch.failures().size(), batch.elapsedNanos(),
+          percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1], warmupErrors);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(long[] sorted, int p) {
+      int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+      return sorted[Math.max(0, rank - 1)];
+    }
+
+    double elapsedSeconds() {
+      return elapsedNanos / 1e9;
+    }
+
+    double throughput() {
+      return requests / elapsedSeconds();
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.contractflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for tests: real requests to the running platform, as a given demo user. */
+public final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+
+  public Api(int port) {
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  /** A request as {@code user}, whose demo password is their name; null for an anonymous call. */
+  public Call as(String user) {
+    return new Call(user, user);
+  }
+
+  public Call as(String user, String password) {
+    return new Call(user, password);
+  }
+
+  public Call anonymous() {
+    return new Call(null, null);
+  }
+
+  /** One request being put together. */
+  public final class Call {
+    private final String user;
+    private final String password;
+    private final java.util.List<String[]> headers = new java.util.ArrayList<>();
+
+    private Call(String user, String password) {
+      this.user = user;
+      this.password = password;
+    }
+
+    public Call header(String name, String value) {
+      headers.add(new String[] {name, value});
+      return this;
+    }
+
+    public Call ifMatch(String etag) {
+      return header("If-Match", etag);
+    }
+
+    public Response get(String path) {
+      return send("GET", path, null, null);
+    }
+
+    public Response delete(String path) {
+      return send("DELETE", path, null, null);
+    }
+
+    public Response post(String path, Object json) {
+      return send("POST", path, body(json), "application/json");
+    }
+
+    public Response put(String path, Object json) {
+      return send("PUT", path, body(json), "application/json");
+    }
+
+    public Response send(String method, String path, String body, String contentType) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+      if (user != null) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        request.header("Authorization", "Basic " + token);
+      }
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      headers.forEach(h -> request.header(h[0], h[1]));
+      request.method(method, body == null
+          ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      try {
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers(), response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static String body(Object json) {
+    if (json == null || json instanceof String) {
+      return (String) json;
+    }
+    try {
+      return JSON.writeValueAsString(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What came back. */
+  public record Response(int status, HttpHeaders headers, String body) {
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("Not JSON (status " + status + "): " + body, e);
+      }
+    }
+
+    public String etag() {
+      return headers.firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag; status " + status + ": " + body));
+    }
+
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}

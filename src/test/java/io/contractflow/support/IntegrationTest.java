@@ -1,0 +1,70 @@
+package io.contractflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the integration tests: the whole platform on a random port, one Spring context shared by every test
+ * class, real PostgreSQL (from the environment, else embedded), real HTTP. Tests create their own data with unique
+ * names, so they also run against a database that others have used.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  protected int port;
+
+  protected Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port);
+  }
+
+  protected static String unique(String prefix) {
+    return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  protected String createCounterparty(String user) {
+    Api.Response response = api.as(user).post("/api/counterparties",
+        JSON.createObjectNode().put("name", unique("Counterparty")).put("contactEmail", "legal@example.com"));
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json().get("id").asText();
+  }
+
+  /** A valid contract body for this counterparty. */
+  protected static ObjectNode contractBody(String counterpartyId) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("title", unique("Services agreement"));
+    body.put("description", "Managed services");
+    body.put("type", "SERVICES");
+    body.put("counterpartyId", counterpartyId);
+    body.putObject("value").put("amount", 12000.50).put("currency", "EUR");
+    body.put("startDate", "2026-01-01");
+    body.put("endDate", "2026-12-31");
+    body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
+    body.putArray("tags").add("it").add("services");
+    return body;
+  }
+
+  protected JsonNode createContract(String user, ObjectNode body) {
+    Api.Response response = api.as(user).post("/api/contracts", body);
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json();
+  }
+
+  protected JsonNode createContract(String user) {
+    return createContract(user, contractBody(createCounterparty(user.equals("admin") ? "admin" : "rita")));
+  }
+}
