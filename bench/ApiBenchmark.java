@@ -42,16 +42,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -150,6 +153,7 @@ public class ApiBenchmark {
       Operation operation, Api api, String counterpartyId, List<String> contractIds) {
     return switch (operation) {
       case CREATE -> i -> api.createContract(counterpartyId, "Bench contract " + i, contractIds);
+      // reads jump through all contracts created so far (7919 is a prime), not just the newest ones
       case READ -> i -> contractIds.isEmpty()
           ? new Api.Outcome(0, "no contract was created, so there is nothing to read")
           : api.getContract(contractIds.get(Math.floorMod(i * 7919, contractIds.size())));
@@ -159,9 +163,9 @@ public class ApiBenchmark {
 
   private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request) throws InterruptedException {
     String label = operation.label() + " x" + clients;
-    System.out.printf("%-12s warm-up %d ...", label, options.warmup);
+    progress("%-12s warm-up %d ...", label, options.warmup);
     Batch warmup = Batch.run(clients, options.warmup, request);
-    System.out.printf(" measuring %d ...", options.requests);
+    progress(" measuring %d ...", options.requests);
     Batch batch = Batch.run(clients, options.requests, request);
     Result result = Result.of(operation, clients, batch, warmup.failures().size());
     System.out.printf(" %.0f req/s%s%n", result.throughput(), result.errors() > 0 ? ", " + result.errors() + " ERRORS" : "");
@@ -231,7 +235,13 @@ public class ApiBenchmark {
     return String.format(Locale.ROOT, format, value);
   }
 
-  static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+  /** Prints a progress message without a line break, and shows it at once. */
+  static void progress(String format, Object... args) {
+    System.out.printf(format, args);
+    System.out.flush();
+  }
+
+  static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
@@ -316,14 +326,16 @@ public class ApiBenchmark {
   /** The platform running as a child process in its own temp directory. */
   static final class Platform {
     private final Process process;
+    private final long startedNanos;
     private final Path workDir;
     private final Path log;
     private final int port;
     private final boolean keep;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Platform(Process process, Path workDir, Path log, int port, boolean keep) {
+    private Platform(Process process, long startedNanos, Path workDir, Path log, int port, boolean keep) {
       this.process = process;
+      this.startedNanos = startedNanos;
       this.workDir = workDir;
       this.log = log;
       this.port = port;
@@ -335,13 +347,14 @@ public class ApiBenchmark {
       Path log = workDir.resolve("platform.log");
       int port = freePort();
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+      long startedNanos = System.nanoTime();
       Process process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
           .directory(workDir.toFile())
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
       System.out.printf("Started platform pid %d on port %d in %s%n", process.pid(), port, workDir);
-      return new Platform(process, workDir, log, port, keep);
+      return new Platform(process, startedNanos, workDir, log, port, keep);
     }
 
     Memory memory() {
@@ -357,21 +370,20 @@ public class ApiBenchmark {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
       HttpRequest probe = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
           .timeout(Duration.ofSeconds(2)).GET().build();
-      long started = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
-      long lastDot = System.currentTimeMillis();
-      System.out.print("Waiting for readiness ");
-      while (System.currentTimeMillis() - started < limit.toMillis()) {
+      long lastDot = System.nanoTime();
+      progress("Waiting for readiness ");
+      while (System.nanoTime() - startedNanos < limit.toNanos()) {
         if (!process.isAlive()) {
           return failStartup("the platform exited with code " + process.exitValue());
         }
         if (isReady(client, probe)) {
-          Duration took = Duration.ofMillis(System.currentTimeMillis() - started);
+          Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
           System.out.printf(" ready after %.2f s%n", took.toMillis() / 1000.0);
           return Optional.of(took);
         }
-        if (System.currentTimeMillis() - lastDot >= 1000) {
-          System.out.print(".");
-          lastDot = System.currentTimeMillis();
+        if (System.nanoTime() - lastDot >= 1_000_000_000L) {
+          progress(".");
+          lastDot = System.nanoTime();
         }
         Thread.sleep(100);
       }
@@ -405,9 +417,16 @@ public class ApiBenchmark {
         return;
       }
       List<ProcessHandle> postgres = Memory.embeddedPostgres(process.toHandle(), workDir);
-      System.out.println("Stopping platform pid " + process.pid() + " ...");
-      terminate(process.toHandle());
-      postgres.stream().filter(ProcessHandle::isAlive).forEach(Platform::terminate);
+      progress("%nStopping platform pid %d ...", process.pid());
+      long start = System.nanoTime();
+      boolean graceful = terminate(List.of(process.toHandle()));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(graceful ? " stopped after %.1f s%n" : " still running after %.0f s, killed it%n", seconds);
+      List<ProcessHandle> leftovers = postgres.stream().filter(ProcessHandle::isAlive).toList();
+      if (!leftovers.isEmpty()) {
+        System.out.printf("Stopping %d leftover PostgreSQL processes%n", leftovers.size());
+        terminate(leftovers);
+      }
       if (keep) {
         System.out.println("Kept " + workDir + " (platform log: " + log + ")");
       } else {
@@ -415,13 +434,30 @@ public class ApiBenchmark {
       }
     }
 
-    private static void terminate(ProcessHandle handle) {
-      handle.destroy();
+    /** Sends SIGTERM, waits up to 30 s in all, then kills what is still running; whether all stopped by themselves. */
+    private static boolean terminate(List<ProcessHandle> processes) {
+      processes.forEach(ProcessHandle::destroy);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      boolean graceful = true;
+      for (ProcessHandle process : processes) {
+        if (!awaitExit(process, deadline - System.nanoTime())) {
+          graceful = false;
+          process.destroyForcibly();
+          awaitExit(process, TimeUnit.SECONDS.toNanos(5));
+        }
+      }
+      return graceful;
+    }
+
+    private static boolean awaitExit(ProcessHandle process, long nanos) {
       try {
-        handle.onExit().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.out.println("Process " + handle.pid() + " did not stop within 30 s; killing it");
-        handle.destroyForcibly();
+        process.onExit().get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException | TimeoutException e) {
+        return !process.isAlive();
       }
     }
 
@@ -447,13 +483,10 @@ public class ApiBenchmark {
 
     static Memory of(ProcessHandle jvm, Path workDir) {
       List<ProcessHandle> postgres = embeddedPostgres(jvm, workDir);
-      long totalRss = status(jvm.pid(), "VmRSS");
-      long totalPss = pss(jvm.pid());
-      for (ProcessHandle p : postgres) {
-        totalRss += status(p.pid(), "VmRSS");
-        totalPss += pss(p.pid());
-      }
-      return new Memory(status(jvm.pid(), "VmRSS"), status(jvm.pid(), "VmHWM"), postgres.size(), totalRss, totalPss);
+      long jvmRss = status(jvm.pid(), "VmRSS");
+      long totalRss = jvmRss + postgres.stream().mapToLong(p -> status(p.pid(), "VmRSS")).sum();
+      long totalPss = pss(jvm.pid()) + postgres.stream().mapToLong(p -> pss(p.pid())).sum();
+      return new Memory(jvmRss, status(jvm.pid(), "VmHWM"), postgres.size(), totalRss, totalPss);
     }
 
     void print() {

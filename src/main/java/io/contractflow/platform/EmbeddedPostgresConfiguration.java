@@ -37,6 +37,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(properties.cleanOnStart())
+            // Spring stops PostgreSQL after the engine and the pool are closed; its own hook would race them
+            .setRegisterShutdownHook(false)
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
             .setServerConfig("max_connections", "100")

@@ -44,6 +44,7 @@ public final class Api {
     private final String user;
     private final String password;
     private final java.util.List<String[]> headers = new java.util.ArrayList<>();
+    private boolean chunked;
 
     private Call(String user, String password) {
       this.user = user;
@@ -52,6 +53,12 @@ public final class Api {
 
     public Call header(String name, String value) {
       headers.add(new String[] {name, value});
+      return this;
+    }
+
+    /** Sends the body without a Content-Length, in chunks. */
+    public Call chunked() {
+      this.chunked = true;
       return this;
     }
 
@@ -85,9 +92,10 @@ public final class Api {
         request.header("Content-Type", contentType);
       }
       headers.forEach(h -> request.header(h[0], h[1]));
-      request.method(method, body == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+      request.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
+          : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+          : HttpRequest.BodyPublishers.ofByteArray(bytes));
       try {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.headers(), response.body());

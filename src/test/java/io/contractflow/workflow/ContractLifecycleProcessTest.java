@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContractLifecycleProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
+      .assertClassCoverageAtLeast(1.0).build();
 
   private ProcessInstance startDraft(String contractId) {
     return runtimeService().startProcessInstanceByKey(ContractLifecycle.PROCESS_KEY, contractId,
