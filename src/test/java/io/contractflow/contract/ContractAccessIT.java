@@ -28,8 +28,8 @@ class ContractAccessIT extends IntegrationTest {
 
   @BeforeEach
   void ritaOwnsADraft() {
-    counterparty = createCounterparty("rita");
-    ritasContract = createContract("rita", contractBody(counterparty));
+    ritasContract = createContract("rita");
+    counterparty = ritasContract.get("counterparty").get("id").asText();
   }
 
   /** user, may create, reads rita's draft, may edit it, may cancel it. */

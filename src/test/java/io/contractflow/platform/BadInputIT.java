@@ -28,8 +28,8 @@ class BadInputIT extends IntegrationTest {
 
   @BeforeEach
   void anExistingDraft() {
-    counterparty = createCounterparty("rita");
-    existing = createContract("rita", contractBody(counterparty));
+    existing = createContract("rita");
+    counterparty = existing.get("counterparty").get("id").asText();
   }
 
   /** A bad body, made from a valid one, and the field the problem must name (null: the body as a whole). */

@@ -66,7 +66,8 @@ public abstract class IntegrationTest {
     return response.json();
   }
 
+  /** A draft owned by {@code user} (a requester or admin), with a counterparty of its own. */
   protected JsonNode createContract(String user) {
-    return createContract(user, contractBody(createCounterparty(user.equals("admin") ? "admin" : "rita")));
+    return createContract(user, contractBody(createCounterparty(user)));
   }
 }
