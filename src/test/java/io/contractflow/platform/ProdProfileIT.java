@@ -35,6 +35,8 @@ class ProdProfileIT {
             "--CONTRACTFLOW_ADMIN_USER=firstadmin",
             "--CONTRACTFLOW_ADMIN_PASSWORD=s3cret-Admin",
             "--server.port=0",
+            "--contractflow.documents.encryption.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+            "--contractflow.documents.storage.filesystem.root=target/prod-profile-it/documents",
             "--logging.structured.format.console=")) {
       Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 

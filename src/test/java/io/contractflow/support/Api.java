@@ -82,17 +82,51 @@ public final class Api {
       return send("PUT", path, body(json), "application/json");
     }
 
-    public Response send(String method, String path, String body, String contentType) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    /** A multipart/form-data upload of one file in the part {@code file}. */
+    public Response upload(String path, String fileName, String contentType, byte[] content) {
+      String boundary = "----cf" + System.nanoTime();
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+          + fileName.replace("\"", "%22") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+      body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return sendBytes("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    public BinaryResponse download(String path) {
+      HttpRequest.Builder request = builder(path).GET();
+      try {
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new BinaryResponse(response.statusCode(), response.headers(), response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private HttpRequest.Builder builder(String path) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
       if (user != null) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         request.header("Authorization", "Basic " + token);
       }
+      headers.forEach(h -> request.header(h[0], h[1]));
+      return request;
+    }
+
+    public Response send(String method, String path, String body, String contentType) {
+      return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    private Response sendBytes(String method, String path, byte[] bytes, String contentType) {
+      HttpRequest.Builder request = builder(path);
       if (contentType != null) {
         request.header("Content-Type", contentType);
       }
-      headers.forEach(h -> request.header(h[0], h[1]));
-      byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
       request.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
           : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
           : HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -106,6 +140,7 @@ public final class Api {
         throw new IllegalStateException(e);
       }
     }
+
   }
 
   private static String body(Object json) {
@@ -118,6 +153,9 @@ public final class Api {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A download. */
+  public record BinaryResponse(int status, HttpHeaders headers, byte[] body) {}
 
   /** What came back. */
   public record Response(int status, HttpHeaders headers, String body) {

@@ -9,23 +9,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps JSON request bodies on {@code /api/**}: a declared length over the limit is refused before reading with 413,
- * and a chunked body is cut off as soon as it passes the limit.
+ * Caps request bodies on {@code /api/**}: a declared length over the limit is refused with 413 before a byte is
+ * parsed (Tomcat swallows the unread rest, up to server.tomcat.max-swallow-size, so the client reads the 413), and
+ * a chunked JSON body is cut off as soon as it passes the limit. JSON bodies have the API's limit; uploads the
+ * multipart one.
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private final ApiProperties properties;
+  private final MultipartProperties multipart;
   private final ObjectMapper objectMapper;
 
-  RequestBodyLimitFilter(ApiProperties properties, ObjectMapper objectMapper) {
+  RequestBodyLimitFilter(ApiProperties properties, MultipartProperties multipart, ObjectMapper objectMapper) {
     this.properties = properties;
+    this.multipart = multipart;
     this.objectMapper = objectMapper;
   }
 
@@ -37,7 +42,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = properties.maxJsonBodyBytes().toBytes();
+    String contentType = request.getContentType();
+    boolean upload = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    // uploads have the (larger) multipart limit, checked again part by part by the multipart resolver
+    long limit = upload ? multipart.getMaxRequestSize().toBytes() : properties.maxJsonBodyBytes().toBytes();
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -46,7 +54,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
               new PayloadTooLargeException(limit).getMessage()));
       return;
     }
-    chain.doFilter(new LimitedRequest(request, limit), response);
+    chain.doFilter(upload ? request : new LimitedRequest(request, limit), response);
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {

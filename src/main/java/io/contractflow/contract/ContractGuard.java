@@ -1,0 +1,42 @@
+package io.contractflow.contract;
+
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.web.ApiException;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contract's object-level rules for other features (documents, later search and signing): a feature asks
+ * here before it touches anything that belongs to a contract, and gets the same 404/403/409 the contract API gives.
+ */
+@Component
+public class ContractGuard {
+
+  private final ContractService contracts;
+  private final ContractAccessPolicy access;
+
+  ContractGuard(ContractService contracts, ContractAccessPolicy access) {
+    this.contracts = contracts;
+    this.access = access;
+  }
+
+  /** The contract if the caller may read it; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public ContractSummary readable(CurrentUser user, UUID contractId) {
+    return ContractSummary.of(contracts.readable(user, contractId));
+  }
+
+  /** The contract if the caller may edit it and it is still editable; 404, 403 or 409 otherwise. */
+  @Transactional(readOnly = true)
+  public ContractSummary editable(CurrentUser user, UUID contractId) {
+    Contract contract = contracts.readable(user, contractId);
+    if (!access.canEdit(user, contract)) {
+      throw ApiException.forbidden("You may read this contract but not change it");
+    }
+    if (!contract.getStatus().isEditable()) {
+      throw ApiException.conflict("A " + contract.getStatus() + " contract cannot be changed; only drafts can");
+    }
+    return ContractSummary.of(contract);
+  }
+}

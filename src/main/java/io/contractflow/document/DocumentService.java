@@ -1,0 +1,170 @@
+package io.contractflow.document;
+
+import io.contractflow.contract.ContractGuard;
+import io.contractflow.document.crypto.EnvelopeEncryption;
+import io.contractflow.document.scan.VirusScanUnavailableException;
+import io.contractflow.document.scan.VirusScanner;
+import io.contractflow.document.storage.DocumentStore;
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.web.ApiException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A contract's document and its versions. An upload is inspected, scanned, hashed and its text extracted before
+ * anything is written; then the encrypted bytes go to the store and the version row is committed. If the row cannot
+ * be committed the stored object is removed again, so a refused upload leaves nothing behind.
+ */
+@Service
+public class DocumentService {
+
+  private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+
+  private final ContractGuard contracts;
+  private final UploadInspector inspector;
+  private final VirusScanner scanner;
+  private final TextExtractor extractor;
+  private final EnvelopeEncryption encryption;
+  private final DocumentStore store;
+  private final DocumentVersionRepository versions;
+  private final TransactionTemplate transactions;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  DocumentService(ContractGuard contracts, UploadInspector inspector, VirusScanner scanner, TextExtractor extractor,
+      EnvelopeEncryption encryption, DocumentStore store, DocumentVersionRepository versions,
+      TransactionTemplate transactions, JdbcTemplate jdbc, Clock clock) {
+    this.contracts = contracts;
+    this.inspector = inspector;
+    this.scanner = scanner;
+    this.extractor = extractor;
+    this.encryption = encryption;
+    this.store = store;
+    this.versions = versions;
+    this.transactions = transactions;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** A new current version of the contract's document from an upload. */
+  DocumentVersionResponse upload(CurrentUser user, UUID contractId, String originalName, String declaredType, byte[] content) {
+    contracts.editable(user, contractId);
+    UploadInspector.Inspected inspected = inspector.inspect(originalName, declaredType, content);
+    scan(content);
+    TextExtractor.Extracted text = extractor.extract(content);
+
+    UUID id = UUID.randomUUID();
+    String key = "documents/" + contractId + "/" + id;
+    store.put(key, encryption.encrypt(content, id.toString()));
+    try {
+      return transactions.execute(status -> {
+        // one upload at a time per contract, so version numbers follow each other
+        jdbc.queryForObject("select id from contractflow.contract where id = ? for update", UUID.class, contractId);
+        int number = versions.lastNumber(contractId) + 1;
+        versions.clearCurrent(contractId);
+        DocumentVersion version = new DocumentVersion(id, contractId, number, inspected.fileName(),
+            inspected.type().mediaType(), content.length, sha256(content), key, user.username(), clock.instant(),
+            inspected.pageCount());
+        version.setText(text.status(), text.text());
+        version.setCurrent(true);
+        return DocumentVersionResponse.of(versions.saveAndFlush(version));
+      });
+    } catch (RuntimeException failed) {
+      deleteQuietly(key);
+      throw failed;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  List<DocumentVersionResponse> list(CurrentUser user, UUID contractId) {
+    contracts.readable(user, contractId);
+    return versions.findByContractIdOrderByNumberDesc(contractId).stream().map(DocumentVersionResponse::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  DocumentVersionResponse get(CurrentUser user, UUID contractId, int number) {
+    contracts.readable(user, contractId);
+    return DocumentVersionResponse.of(version(contractId, number));
+  }
+
+  /** The bytes of one version, checked against the hash recorded at upload. */
+  @Transactional(readOnly = true)
+  Content content(CurrentUser user, UUID contractId, int number) {
+    contracts.readable(user, contractId);
+    DocumentVersion version = version(contractId, number);
+    byte[] bytes = encryption.decrypt(store.get(version.getStorageKey()), version.getId().toString());
+    if (!sha256(bytes).equals(version.getSha256())) {
+      throw new IllegalStateException("Stored document " + version.getId() + " does not match its recorded hash");
+    }
+    return new Content(DocumentVersionResponse.of(version), bytes);
+  }
+
+  /** A version's metadata with its bytes. */
+  record Content(DocumentVersionResponse version, byte[] bytes) {}
+
+  @Transactional(readOnly = true)
+  DocumentVersion withText(CurrentUser user, UUID contractId, int number) {
+    contracts.readable(user, contractId);
+    DocumentVersion version = version(contractId, number);
+    version.getText(); // load the lazy text inside the transaction
+    return version;
+  }
+
+  @Transactional
+  DocumentVersionResponse makeCurrent(CurrentUser user, UUID contractId, int number) {
+    contracts.editable(user, contractId);
+    version(contractId, number);
+    versions.clearCurrent(contractId);
+    DocumentVersion version = version(contractId, number);
+    version.setCurrent(true);
+    return DocumentVersionResponse.of(versions.saveAndFlush(version));
+  }
+
+  private DocumentVersion version(UUID contractId, int number) {
+    return versions.findByContractIdAndNumber(contractId, number)
+        .orElseThrow(() -> ApiException.notFound("Document version", number));
+  }
+
+  private void scan(byte[] content) {
+    VirusScanner.ScanResult result;
+    try {
+      result = scanner.scan(content);
+    } catch (VirusScanUnavailableException e) {
+      log.error("Virus scan unavailable; refusing the upload", e);
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "virus-scan-unavailable",
+          "Uploads cannot be checked for malware right now; try again later");
+    }
+    if (!result.clean()) {
+      log.warn("Refused an upload carrying malware: {}", result.signature());
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "malware",
+          "The file contains malware (" + result.signature() + ") and was not stored");
+    }
+  }
+
+  private void deleteQuietly(String key) {
+    try {
+      store.delete(key);
+    } catch (RuntimeException e) {
+      log.warn("Could not remove the stored object {} of a failed upload", key, e);
+    }
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

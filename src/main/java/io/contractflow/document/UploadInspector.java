@@ -1,0 +1,168 @@
+package io.contractflow.document;
+
+import io.contractflow.platform.web.ApiException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether an upload may become a contract document (OWASP ASVS file handling): the type detected from the
+ * bytes must be PDF or DOCX and agree with the declared type and the extension; PDFs must open without a password,
+ * carry no scripts or attachments and stay under the page cap; DOCX packages must be well-formed, macro-free and
+ * unpack to a bounded size. Every refusal is a 413 or 415 with a message that says what to fix.
+ */
+@Component
+class UploadInspector {
+
+  private final Detector detector;
+  private final DocumentProperties limits;
+
+  UploadInspector(Detector detector, DocumentProperties limits) {
+    this.detector = detector;
+    this.limits = limits;
+  }
+
+  /** What an accepted upload is. */
+  record Inspected(DocumentType type, String fileName, Integer pageCount) {}
+
+  Inspected inspect(String originalName, String declaredType, byte[] content) {
+    if (content.length == 0) {
+      throw unsupported("The file is empty");
+    }
+    if (content.length > limits.maxSize().toBytes()) {
+      throw tooLarge("The file is larger than " + limits.maxSize());
+    }
+    String fileName = FileNames.sanitize(originalName);
+    DocumentType byExtension = DocumentType.ofExtension(fileName)
+        .orElseThrow(() -> unsupported("Only .pdf and .docx files can be uploaded"));
+    String detected = detect(content);
+    DocumentType byContent = DocumentType.ofMediaType(detected)
+        .orElseThrow(() -> unsupported("The content is " + detected + "; only PDF and DOCX documents are accepted"));
+    if (byContent != byExtension) {
+      throw unsupported("The file is named ." + byExtension.extension() + " but its content is " + byContent.name());
+    }
+    String declared = declaredType == null ? "" : MediaType.parse(declaredType) == null ? declaredType
+        : MediaType.parse(declaredType).getBaseType().toString();
+    if (!byContent.mediaType().equalsIgnoreCase(declared)) {
+      throw unsupported("The upload was declared as '" + declared + "' but its content is " + byContent.mediaType()
+          + "; send the file with that Content-Type");
+    }
+    Integer pages = byContent == DocumentType.PDF ? inspectPdf(content) : inspectDocx(content);
+    return new Inspected(byContent, fileName, pages);
+  }
+
+  private String detect(byte[] content) {
+    // the name is deliberately not given to Tika: the type comes from the bytes alone
+    try (TikaInputStream in = TikaInputStream.get(content)) {
+      return detector.detect(in, new Metadata()).getBaseType().toString();
+    } catch (IOException e) {
+      throw unsupported("The file's type could not be determined");
+    }
+  }
+
+  private Integer inspectPdf(byte[] content) {
+    try (PDDocument pdf = Loader.loadPDF(content)) {
+      if (pdf.isEncrypted()) {
+        throw unsupported("Encrypted PDFs are refused; upload the document without protection");
+      }
+      int pages = pdf.getNumberOfPages();
+      if (pages > limits.maxPages()) {
+        throw tooLarge("The PDF has " + pages + " pages; at most " + limits.maxPages() + " are accepted");
+      }
+      refuseActiveContent(pdf.getDocumentCatalog());
+      return pages;
+    } catch (InvalidPasswordException e) {
+      throw unsupported("Password-protected PDFs are refused; upload the document without protection");
+    } catch (IOException e) {
+      throw unsupported("The PDF is damaged or not a PDF: " + e.getMessage());
+    }
+  }
+
+  private static void refuseActiveContent(PDDocumentCatalog catalog) {
+    PDDocumentNameDictionary names = catalog.getNames();
+    if (names != null && names.getEmbeddedFiles() != null) {
+      throw unsupported("PDFs with embedded files are refused");
+    }
+    if (names != null && names.getJavaScript() != null) {
+      throw unsupported("PDFs with JavaScript are refused");
+    }
+    try {
+      if (catalog.getOpenAction() instanceof PDActionJavaScript) {
+        throw unsupported("PDFs with JavaScript are refused");
+      }
+    } catch (IOException e) {
+      throw unsupported("The PDF is damaged: " + e.getMessage());
+    }
+  }
+
+  private Integer inspectDocx(byte[] content) {
+    long unpacked = 0;
+    int entries = 0;
+    boolean contentTypes = false;
+    boolean mainDocument = false;
+    byte[] buffer = new byte[64 * 1024];
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (++entries > limits.maxEntries()) {
+          throw tooLarge("The DOCX holds more than " + limits.maxEntries() + " parts");
+        }
+        String name = entry.getName();
+        if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
+          throw unsupported("The DOCX holds a part with an unsafe name");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("vbaproject.bin") || lower.startsWith("word/activex/")) {
+          throw unsupported("Documents with macros or ActiveX controls are refused");
+        }
+        contentTypes |= name.equals("[Content_Types].xml");
+        mainDocument |= name.equals("word/document.xml");
+        long entryBytes = 0;
+        for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+          entryBytes += n;
+          unpacked += n;
+          if (unpacked > limits.maxUnpackedSize().toBytes()) {
+            throw tooLarge("The DOCX unpacks to more than " + limits.maxUnpackedSize());
+          }
+        }
+        long compressed = entry.getCompressedSize();
+        if (compressed > 0 && entryBytes > 1_000_000 && entryBytes / compressed > limits.maxCompressionRatio()) {
+          throw tooLarge("A part of the DOCX is compressed more than " + limits.maxCompressionRatio() + ":1");
+        }
+      }
+    } catch (ZipException e) {
+      throw unsupported("The DOCX is damaged: " + e.getMessage());
+    } catch (IOException e) {
+      throw unsupported("The DOCX could not be read: " + e.getMessage());
+    }
+    if (!contentTypes || !mainDocument) {
+      throw unsupported("The file is a ZIP archive but not a Word document");
+    }
+    if (unpacked / Math.max(1, content.length) > limits.maxCompressionRatio()) {
+      throw tooLarge("The DOCX is compressed more than " + limits.maxCompressionRatio() + ":1");
+    }
+    return null;
+  }
+
+  private static ApiException unsupported(String detail) {
+    return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-document", detail);
+  }
+
+  private static ApiException tooLarge(String detail) {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "document-too-large", detail);
+  }
+}
