@@ -27,6 +27,12 @@ public class ContractGuard {
     return ContractSummary.of(contracts.readable(user, contractId));
   }
 
+  /** The whole contract, as the API shows it, if the caller may read it; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public ContractResponse view(CurrentUser user, UUID contractId) {
+    return ContractResponse.of(contracts.readable(user, contractId));
+  }
+
   /** The contract if the caller may edit it and it is still editable; 404, 403 or 409 otherwise. */
   @Transactional(readOnly = true)
   public ContractSummary editable(CurrentUser user, UUID contractId) {

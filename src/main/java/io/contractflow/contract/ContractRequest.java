@@ -19,7 +19,7 @@ import java.util.UUID;
  * A contract's editable facts as a client sends them to create or replace a draft. Status, owner, reference and
  * timestamps are not here: clients cannot set them, and a body that tries is refused.
  */
-record ContractRequest(
+public record ContractRequest(
     @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
     String title,
     @Size(max = 4000) String description,
@@ -35,12 +35,12 @@ record ContractRequest(
         String> tags) {
 
   /** An amount of money in an ISO 4217 currency. */
-  record MoneyBody(
+  public record MoneyBody(
       @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
       @NotNull @Iso4217Currency String currency) {}
 
   /** Renewal terms: whether the contract renews by itself, for how many months, and the notice to end it. */
-  record RenewalBody(
+  public record RenewalBody(
       Boolean autoRenew,
       @Min(1) @Max(120) Integer renewalTermMonths,
       @Min(0) @Max(730) Integer noticePeriodDays) {}

@@ -8,8 +8,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-/** A contract as the API shows it. */
-record ContractResponse(
+/** A contract as the API shows it (and as other features read it, through {@link ContractGuard#view}). */
+public record ContractResponse(
     UUID id,
     String reference,
     String title,
@@ -28,7 +28,7 @@ record ContractResponse(
     long version) {
 
   /** The counterparty, named. */
-  record CounterpartyRef(UUID id, String name) {}
+  public record CounterpartyRef(UUID id, String name) {}
 
   static ContractResponse of(Contract c) {
     RenewalTerms renewal = c.getRenewal();

@@ -57,8 +57,11 @@ public class DocumentService {
     this.clock = clock;
   }
 
-  /** A new current version of the contract's document from an upload. */
-  DocumentVersionResponse upload(CurrentUser user, UUID contractId, String originalName, String declaredType, byte[] content) {
+  /**
+   * A new current version of the contract's document, from an upload or generated: either way it passes the same
+   * inspection, scan and encryption.
+   */
+  public DocumentVersionResponse upload(CurrentUser user, UUID contractId, String originalName, String declaredType, byte[] content) {
     contracts.editable(user, contractId);
     UploadInspector.Inspected inspected = inspector.inspect(originalName, declaredType, content);
     scan(content);

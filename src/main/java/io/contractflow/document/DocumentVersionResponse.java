@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A document version as the API shows it (the text has an endpoint of its own). */
-record DocumentVersionResponse(
+public record DocumentVersionResponse(
     UUID id, int version, String fileName, String mediaType, long size, String sha256, String uploadedBy,
     Instant uploadedAt, boolean current, Integer pageCount, DocumentVersion.TextStatus textStatus, String contentUrl) {
 
