@@ -73,13 +73,16 @@ public class ApiBenchmark {
         --requests N     measured requests per operation and concurrency level (default: 2000)
         --warmup N       unmeasured warm-up requests before each measurement (default: 200)
         --clients LIST   comma-separated concurrency levels (default: 1,16,64)
+        --uploads N      measured 1 MB PDF uploads per upload concurrency level, 0 to skip (default: 200)
+        --upload-clients LIST  concurrency levels for uploads (default: 1,4)
         --csv FILE       also write the result table as CSV to FILE
         --keep           keep the platform's temp directory (database, logs) instead of deleting it
         --help           show this help
 
       Starts the platform in a fresh temp directory on a free port, measures startup time and resident memory,
-      runs create/read/list contract requests as user rita at each concurrency level, prints a table of
-      requests/s and latency percentiles, then stops the platform. Exits non-zero when startup fails or any
+      runs create/read/list contract requests as user rita at each concurrency level, then uploads of a 1 MB
+      text PDF (type checks, text extraction, encryption, storage), prints a table of requests/s and latency
+      percentiles, then stops the platform. Exits non-zero when startup fails or any
       request errors.
       """;
 
@@ -138,10 +141,24 @@ public class ApiBenchmark {
       List<String> contractIds = Collections.synchronizedList(new ArrayList<>());
       List<Result> results = new ArrayList<>();
       for (int clients : options.clients) {
-        for (Operation operation : Operation.values()) {
+        for (Operation operation : List.of(Operation.CREATE, Operation.READ, Operation.LIST)) {
           IntFunction<Api.Outcome> request = requestFor(operation, api, counterpartyId, contractIds);
           results.add(measure(operation, clients, request));
         }
+      }
+      if (options.uploads > 0) {
+        byte[] pdf = TextPdf.ofSize(1024 * 1024);
+        progress("upload: a %d-byte text PDF to the drafts created above%n", pdf.length);
+        for (int clients : options.uploadClients) {
+          IntFunction<Api.Outcome> upload = i -> contractIds.isEmpty()
+              ? new Api.Outcome(0, "no contract was created to upload to")
+              : api.upload(contractIds.get(Math.floorMod(i * 7919, contractIds.size())), pdf);
+          results.add(measure(Operation.UPLOAD, clients, upload, options.uploads, Math.min(options.warmup, 20)));
+        }
+        Result fastest = results.stream().filter(r -> r.operation() == Operation.UPLOAD)
+            .max(Comparator.comparingDouble(Result::throughput)).orElseThrow();
+        System.out.printf("Upload throughput: %.1f MB/s at %d clients%n",
+            fastest.throughput() * pdf.length / 1_000_000.0, fastest.clients());
       }
       return results;
     } finally {
@@ -158,15 +175,21 @@ public class ApiBenchmark {
           ? new Api.Outcome(0, "no contract was created, so there is nothing to read")
           : api.getContract(contractIds.get(Math.floorMod(i * 7919, contractIds.size())));
       case LIST -> i -> api.listDraftServiceContracts();
+      case UPLOAD -> throw new IllegalArgumentException("uploads are measured on their own, with a document");
     };
   }
 
   private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request) throws InterruptedException {
+    return measure(operation, clients, request, options.requests, options.warmup);
+  }
+
+  private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request, int requests, int warmups)
+      throws InterruptedException {
     String label = operation.label() + " x" + clients;
-    progress("%-12s warm-up %d ...", label, options.warmup);
-    Batch warmup = Batch.run(clients, options.warmup, request);
-    progress(" measuring %d ...", options.requests);
-    Batch batch = Batch.run(clients, options.requests, request);
+    progress("%-12s warm-up %d ...", label, warmups);
+    Batch warmup = Batch.run(clients, warmups, request);
+    progress(" measuring %d ...", requests);
+    Batch batch = Batch.run(clients, requests, request);
     Result result = Result.of(operation, clients, batch, warmup.failures().size());
     System.out.printf(" %.0f req/s%s%n", result.throughput(), result.errors() > 0 ? ", " + result.errors() + " ERRORS" : "");
     reportErrors("warm-up", warmup.failures());
@@ -257,6 +280,8 @@ public class ApiBenchmark {
     int requests = 2000;
     int warmup = 200;
     List<Integer> clients = List.of(1, 16, 64);
+    int uploads = 200;
+    List<Integer> uploadClients = List.of(1, 4);
     Path csv;
     boolean keep;
     boolean help;
@@ -269,6 +294,8 @@ public class ApiBenchmark {
           case "--requests" -> o.requests = positive(args, ++i);
           case "--warmup" -> o.warmup = nonNegative(args, ++i);
           case "--clients" -> o.clients = clientList(value(args, ++i));
+          case "--uploads" -> o.uploads = nonNegative(args, ++i);
+          case "--upload-clients" -> o.uploadClients = clientList(value(args, ++i));
           case "--csv" -> o.csv = Paths.get(value(args, ++i));
           case "--keep" -> o.keep = true;
           case "--help", "-h" -> o.help = true;
@@ -546,7 +573,7 @@ public class ApiBenchmark {
   // ---------------------------------------------------------------------------------------------- the HTTP API
 
   enum Operation {
-    CREATE, READ, LIST;
+    CREATE, READ, LIST, UPLOAD;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -598,6 +625,20 @@ public class ApiBenchmark {
         createdIds.add(id(response));
         return null;
       });
+    }
+
+    /** Uploads a PDF as a new version of the contract's document; the version must come back with its text. */
+    Outcome upload(String contractId, byte[] pdf) {
+      String boundary = "----bench" + System.nanoTime();
+      byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+      HttpRequest request = request("/api/contracts/" + contractId + "/documents")
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, pdf, tail)))
+          .build();
+      return timed(request, 201, response ->
+          response.body().contains("\"textStatus\":\"EXTRACTED\"") ? null : "201 without extracted text: " + describe(response));
     }
 
     Outcome getContract(String id) {
@@ -655,6 +696,63 @@ public class ApiBenchmark {
           .timeout(TIMEOUT)
           .header("Authorization", authorization)
           .header("Accept", "application/json");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- a test document
+
+  /** A valid PDF of about a given size, all of it text (uncompressed), so that extraction has work to do. */
+  static final class TextPdf {
+    private static final int LINES_PER_PAGE = 60;
+
+    static byte[] ofSize(int bytes) {
+      String line = "BT /F1 9 Tf 40 %d Td (Clause %d. The Supplier shall deliver the Services with due care and skill.) Tj ET\n";
+      List<String> pages = new ArrayList<>();
+      StringBuilder page = new StringBuilder();
+      int total = 0;
+      for (int i = 0; total < bytes; i++) {
+        String text = String.format(Locale.ROOT, line, 780 - (i % LINES_PER_PAGE) * 12, i + 1);
+        page.append(text);
+        total += text.length();
+        if ((i + 1) % LINES_PER_PAGE == 0) {
+          pages.add(page.toString());
+          page.setLength(0);
+        }
+      }
+      if (!page.isEmpty()) {
+        pages.add(page.toString());
+      }
+      return write(pages);
+    }
+
+    /** Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page; then the xref table. */
+    private static byte[] write(List<String> contents) {
+      List<String> objects = new ArrayList<>();
+      StringBuilder kids = new StringBuilder();
+      for (int i = 0; i < contents.size(); i++) {
+        kids.append(4 + 2 * i).append(" 0 R ");
+      }
+      objects.add("<< /Type /Catalog /Pages 2 0 R >>");
+      objects.add("<< /Type /Pages /Kids [" + kids + "] /Count " + contents.size() + " >>");
+      objects.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+      for (int i = 0; i < contents.size(); i++) {
+        objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents "
+            + (5 + 2 * i) + " 0 R >>");
+        String stream = contents.get(i);
+        objects.add("<< /Length " + stream.length() + " >>\nstream\n" + stream + "endstream");
+      }
+      StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+      List<Integer> offsets = new ArrayList<>();
+      for (int i = 0; i < objects.size(); i++) {
+        offsets.add(pdf.length());
+        pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+      }
+      int xref = pdf.length();
+      pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+      offsets.forEach(offset -> pdf.append(String.format(Locale.ROOT, "%010d 00000 n \n", offset)));
+      pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+          .append("\n%%EOF\n");
+      return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
   }
 
