@@ -5,6 +5,7 @@ import io.contractflow.document.crypto.EnvelopeEncryption;
 import io.contractflow.document.scan.VirusScanUnavailableException;
 import io.contractflow.document.scan.VirusScanner;
 import io.contractflow.document.storage.DocumentStore;
+import io.contractflow.document.storage.DocumentStoreException;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.web.ApiException;
 import java.security.MessageDigest;
@@ -69,7 +70,12 @@ public class DocumentService {
 
     UUID id = UUID.randomUUID();
     String key = "documents/" + contractId + "/" + id;
-    store.put(key, encryption.encrypt(content, id.toString()));
+    try {
+      store.put(key, encryption.encrypt(content, id.toString()));
+    } catch (DocumentStoreException e) {
+      log.error("Document store unavailable; refusing the upload", e);
+      throw storeUnavailable();
+    }
     try {
       return transactions.execute(status -> {
         // one upload at a time per contract, so version numbers follow each other
@@ -106,7 +112,14 @@ public class DocumentService {
   Content content(CurrentUser user, UUID contractId, int number) {
     contracts.readable(user, contractId);
     DocumentVersion version = version(contractId, number);
-    byte[] bytes = encryption.decrypt(store.get(version.getStorageKey()), version.getId().toString());
+    byte[] stored;
+    try {
+      stored = store.get(version.getStorageKey());
+    } catch (DocumentStoreException e) {
+      log.error("Document store unavailable; cannot serve version {}", version.getId(), e);
+      throw storeUnavailable();
+    }
+    byte[] bytes = encryption.decrypt(stored, version.getId().toString());
     if (!sha256(bytes).equals(version.getSha256())) {
       throw new IllegalStateException("Stored document " + version.getId() + " does not match its recorded hash");
     }
@@ -153,6 +166,11 @@ public class DocumentService {
       throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "malware",
           "The file contains malware (" + result.signature() + ") and was not stored");
     }
+  }
+
+  private static ApiException storeUnavailable() {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+        "Document storage cannot be reached right now; nothing was changed, try again later");
   }
 
   private void deleteQuietly(String key) {
