@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,8 +25,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The document API on the S3 store, against a real S3-compatible server running in-process, with virus scanning
- * through a real clamd (started by the test with a test signature) where ClamAV is installed.
+ * through a real clamd (started by the test with a test signature) where ClamAV is installed. Its platform differs
+ * from the shared one, and Camunda registers engines JVM-wide, so it runs in the own-platform JVM and closes its
+ * context when done.
  */
+@DirtiesContext
 class S3DocumentApiIT extends DocumentApiContract {
 
   private static final String BUCKET = "contractflow-documents-it";

@@ -8,12 +8,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.regex.Pattern;
 
-/** Objects as files under one root directory; writes are atomic (temp file, fsync, rename). */
+/**
+ * Objects as files under a root directory: key {@code documents/a/b} is the file {@code <root>/documents/a/b}.
+ * A write is atomic and durable: a reader sees the old or the new content, never a torn file, also after a crash.
+ */
 public class FilesystemDocumentStore implements DocumentStore {
 
-  private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
+  /** Temporary files carry a dot, which no valid key has, so they can never be mistaken for an object. */
+  private static final String TEMP_PREFIX = ".tmp-";
 
   private final Path root;
 
@@ -28,49 +31,61 @@ public class FilesystemDocumentStore implements DocumentStore {
 
   @Override
   public void put(String key, byte[] content) {
-    Path target = path(key);
+    Path target = resolve(key);
+    Path directory = target.getParent();
+    Path temp = null;
     try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-      try {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-          ByteBuffer buffer = ByteBuffer.wrap(content);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
-          channel.force(true);
+      Files.createDirectories(directory);
+      // same directory as the target, so the rename below stays on one filesystem and can be atomic
+      temp = Files.createTempFile(directory, TEMP_PREFIX, ".part");
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
+        channel.force(true); // the bytes are on disk before the name points at them
       }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      temp = null;
+      syncDirectory(directory);
     } catch (IOException e) {
-      throw new DocumentStoreException("Cannot store " + key, e);
+      throw new DocumentStoreException("Could not store key " + key + " under " + root, e);
+    } finally {
+      deleteQuietly(temp);
     }
   }
 
   @Override
   public byte[] get(String key) {
+    Path file = resolve(key);
     try {
-      return Files.readAllBytes(path(key));
+      if (!Files.isRegularFile(file)) {
+        throw new DocumentStoreException.NotFound(key);
+      }
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new DocumentStoreException.NotFound(key);
+      throw new DocumentStoreException.NotFound(key); // deleted between the check and the read
     } catch (IOException e) {
-      throw new DocumentStoreException("Cannot read " + key, e);
+      throw new DocumentStoreException("Could not read key " + key + " under " + root, e);
     }
   }
 
   @Override
   public boolean exists(String key) {
-    return Files.isRegularFile(path(key));
+    return Files.isRegularFile(resolve(key));
   }
 
   @Override
   public void delete(String key) {
+    Path file = resolve(key);
     try {
-      Files.deleteIfExists(path(key));
+      // only files: a key that names a directory of other objects is no object. Empty directories stay, since
+      // removing them would race with a put into the same directory.
+      if (Files.isRegularFile(file)) {
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
-      throw new DocumentStoreException("Cannot delete " + key, e);
+      throw new DocumentStoreException("Could not delete key " + key + " under " + root, e);
     }
   }
 
@@ -79,15 +94,31 @@ public class FilesystemDocumentStore implements DocumentStore {
     return "filesystem:" + root;
   }
 
-  /** Keys are server-generated; still, nothing but plain segments may reach the filesystem. */
-  private Path path(String key) {
-    if (key == null || !SAFE_KEY.matcher(key).matches()) {
-      throw new DocumentStoreException("Refused an unsafe storage key");
+  /** The file of a key; the key is checked first, and the result must still lie inside the root. */
+  private Path resolve(String key) {
+    Path file = root.resolve(StorageKeys.check(key)).normalize();
+    if (!file.startsWith(root) || file.equals(root)) {
+      throw new DocumentStoreException("Refused storage key outside the document directory: " + key);
     }
-    Path path = root.resolve(key).normalize();
-    if (!path.startsWith(root)) {
-      throw new DocumentStoreException("Refused an unsafe storage key");
+    return file;
+  }
+
+  /** Makes the rename itself durable. Not every platform can open a directory (Windows cannot): best effort. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // the file itself is synced; only the rename might be lost in a crash on such a platform
     }
-    return path;
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp != null) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // a leftover temporary file is harmless: it can never be read as an object
+      }
+    }
   }
 }
