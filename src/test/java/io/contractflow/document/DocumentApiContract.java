@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import io.contractflow.support.Bytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,7 +96,7 @@ abstract class DocumentApiContract extends IntegrationTest {
     Map.Entry<String, byte[]> stored = storedObjects().entrySet().stream()
         .filter(e -> e.getKey().endsWith(id)).findFirst().orElseThrow();
     assertThat(stored.getKey()).isEqualTo("documents/" + contractId + "/" + id);
-    assertThat(indexOf(stored.getValue(), java.util.Arrays.copyOfRange(v1, 0, 64))).isEqualTo(-1);
+    assertThat(Bytes.indexOf(stored.getValue(), java.util.Arrays.copyOfRange(v1, 0, 64))).isEqualTo(-1);
     assertThat(new String(stored.getValue(), StandardCharsets.ISO_8859_1)).doesNotContain("word/document.xml")
         .startsWith("CFE1");
   }
@@ -181,18 +182,5 @@ abstract class DocumentApiContract extends IntegrationTest {
 
   static String sha256(byte[] content) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

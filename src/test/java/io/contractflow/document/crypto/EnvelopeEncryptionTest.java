@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import io.contractflow.support.Bytes;
 import org.junit.jupiter.api.Test;
 
 /** Envelope encryption: nothing readable at rest, and any change, swap or wrong key is caught. */
@@ -21,7 +22,7 @@ class EnvelopeEncryptionTest {
     byte[] stored = encryption.encrypt(PLAINTEXT, "doc-1");
 
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("CONFIDENTIAL").doesNotContain("EUR 1,000,000");
-    assertThat(indexOf(stored, MASTER)).isEqualTo(-1);
+    assertThat(Bytes.indexOf(stored, MASTER)).isEqualTo(-1);
     assertThat(encryption.decrypt(stored, "doc-1")).isEqualTo(PLAINTEXT);
   }
 
@@ -71,18 +72,5 @@ class EnvelopeEncryptionTest {
   void garbageIsRefused() {
     assertThatThrownBy(() -> encryption.decrypt("not encrypted at all".getBytes(), "doc-1")).isInstanceOf(EncryptionException.class);
     assertThatThrownBy(() -> encryption.decrypt(new byte[0], "doc-1")).isInstanceOf(EncryptionException.class);
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
