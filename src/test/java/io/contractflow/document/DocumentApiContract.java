@@ -127,6 +127,26 @@ abstract class DocumentApiContract extends IntegrationTest {
   }
 
   @Test
+  void aDraftGeneratedFromATemplateIsStoredAsDocxAndPdf() {
+    var request = JSON.createObjectNode().put("template", "mutual-nda");
+    request.putObject("variables").put("companyName", "ContractFlow Demo Ltd")
+        .put("purpose", "evaluating a partnership").put("governingLaw", "England and Wales");
+
+    Api.Response generated = api.as("rita").post(documents() + "/generate", request);
+
+    assertThat(generated.status()).as(generated.toString()).isEqualTo(201);
+    JsonNode list = api.as("rita").get(documents()).json();
+    assertThat(list).extracting(v -> v.get("mediaType").asText()).containsExactly(Corpus.PDF, Corpus.DOCX);
+    for (int version = 1; version <= 2; version++) {
+      Api.BinaryResponse file = api.as("rita").download(documents() + "/" + version + "/content");
+      assertThat(file.status()).isEqualTo(200);
+      String text = api.as("rita").get(documents() + "/" + version + "/text").body();
+      assertThat(text).contains("England and Wales").doesNotContain("{{");
+    }
+    assertThat(storedObjects().keySet()).filteredOn(k -> k.startsWith("documents/" + contractId)).hasSize(2);
+  }
+
+  @Test
   void accessFollowsTheContract() {
     upload("rita", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf"));
 
