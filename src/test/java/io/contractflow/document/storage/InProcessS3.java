@@ -97,7 +97,7 @@ public final class InProcessS3 implements AutoCloseable {
       throw new IllegalStateException("S3Mock did not start; has its API changed?", e);
     } finally {
       thread.setContextClassLoader(previousLoader);
-      System.setProperties(previousProperties);
+      restore(previousProperties);
       restore(julRoot, previousHandlers, previousLevel);
     }
   }
@@ -146,6 +146,17 @@ public final class InProcessS3 implements AutoCloseable {
     Field field = declaring.getDeclaredField(name);
     field.setAccessible(true);
     return field.get(owner);
+  }
+
+  /** Puts the system properties back in place (the same object: code may hold on to it). */
+  private static void restore(Properties before) {
+    Properties now = System.getProperties();
+    for (String name : now.stringPropertyNames()) {
+      if (!before.containsKey(name)) {
+        System.clearProperty(name);
+      }
+    }
+    before.forEach(now::put);
   }
 
   /**
