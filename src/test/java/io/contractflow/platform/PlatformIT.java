@@ -89,6 +89,12 @@ class PlatformIT extends IntegrationTest {
   }
 
   @Test
+  void theModelsInProcessesAreDeployed() {
+    assertThat(api.as("admin").get("/engine-rest/process-definition?key=contract-lifecycle").json()).hasSize(1);
+    assertThat(api.as("admin").get("/engine-rest/decision-definition?key=approvers").json()).hasSize(1);
+  }
+
+  @Test
   void openApiDescribesTheContractApi() {
     Api.Response docs = api.anonymous().get("/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
