@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Scans with ClamAV's clamd over TCP, using the INSTREAM command (see clamd(8)). Anything other than a clear
@@ -59,12 +60,17 @@ public class ClamdVirusScanner implements VirusScanner, AutoCloseable {
   @Override
   public ScanResult scan(byte[] content) {
     try (Socket socket = connect()) {
-      ScheduledFuture<?> deadline = watchdog.schedule(() -> closeQuietly(socket), timeoutMillis, TimeUnit.MILLISECONDS);
+      // Set before the watchdog closes the socket, so a failure it causes is always reported as the timeout.
+      AtomicBoolean expired = new AtomicBoolean();
+      ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+        expired.set(true);
+        closeQuietly(socket);
+      }, timeoutMillis, TimeUnit.MILLISECONDS);
       try {
         sendInstream(socket, content);
         return verdict(readReply(socket));
       } catch (IOException e) {
-        if (e instanceof SocketTimeoutException || deadline.isDone()) {
+        if (e instanceof SocketTimeoutException || expired.get()) {
           throw unavailable("clamd did not finish the scan within " + properties.timeout().toMillis() + " ms", e);
         }
         throw unavailable("connection failed during the scan (" + e + ")", e);
