@@ -100,8 +100,11 @@ public class ContractService {
     if (contract.getStatus() != ContractStatus.DRAFT) {
       throw ApiException.conflict("Only drafts can be cancelled; this contract is " + contract.getStatus());
     }
-    contract.moveTo(ContractStatus.CANCELLED, clock.instant());
+    Instant now = clock.instant();
+    contract.moveTo(ContractStatus.CANCELLED, now);
     Contract saved = contracts.saveAndFlush(contract);
+    events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getReference(), ContractStatus.DRAFT,
+        ContractStatus.CANCELLED, user.username(), "cancelled by " + user.username(), now));
     events.publishEvent(new ContractCancelled(saved.getId(), user.username()));
     return ContractResponse.of(saved);
   }

@@ -1,0 +1,57 @@
+package io.contractflow.contract;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves a contract along its lifecycle for the steps the lifecycle takes (a BPMN service task, never a client).
+ * It joins the caller's transaction, so a status change commits with the process step that causes it or not at all.
+ */
+@Service
+public class ContractTransitions {
+
+  private final ContractRepository contracts;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ContractTransitions(ContractRepository contracts, ApplicationEventPublisher events, Clock clock) {
+    this.contracts = contracts;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Moves the contract to {@code next}; a contract already there is left alone (a retried step changes nothing).
+   *
+   * @throws IllegalStateException if the status table does not allow the move, or the contract does not exist
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ContractResponse moveTo(UUID contractId, ContractStatus next, String actor, String reason) {
+    Contract contract = find(contractId);
+    ContractStatus from = contract.getStatus();
+    if (from == next) {
+      return ContractResponse.of(contract);
+    }
+    Instant now = clock.instant();
+    contract.moveTo(next, now);
+    Contract saved = contracts.saveAndFlush(contract);
+    events.publishEvent(new ContractStatusChanged(contractId, saved.getReference(), from, next, actor, reason, now));
+    return ContractResponse.of(saved);
+  }
+
+  /** The contract as the API shows it, for a lifecycle step (no caller to check). */
+  @Transactional(readOnly = true)
+  public ContractResponse current(UUID contractId) {
+    return ContractResponse.of(find(contractId));
+  }
+
+  private Contract find(UUID contractId) {
+    return contracts.findById(contractId)
+        .orElseThrow(() -> new IllegalStateException("No contract " + contractId));
+  }
+}
