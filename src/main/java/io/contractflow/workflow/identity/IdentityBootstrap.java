@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Camunda's identity match the role model at every start, idempotently: one group per role, what each group
- * may do in Tasklist and Cockpit, the demo users of the embedded default, and a first admin for a fresh install.
+ * may do in Tasklist (with the shipped filters of {@link TasklistFilters}) and Cockpit, the demo users of the embedded default, and a first admin for a fresh install.
  */
 @Component
 @Order(0)
@@ -36,11 +36,14 @@ class IdentityBootstrap implements ApplicationRunner {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final IdentityProperties properties;
+  private final TasklistFilters tasklistFilters;
 
-  IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService, IdentityProperties properties) {
+  IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+      IdentityProperties properties, TasklistFilters tasklistFilters) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.properties = properties;
+    this.tasklistFilters = tasklistFilters;
   }
 
   @Override
@@ -51,11 +54,11 @@ class IdentityBootstrap implements ApplicationRunner {
     }
     for (Role role : Role.values()) {
       ensureGroup(role.groupId(), role.displayName());
-      // every business user works in Tasklist: its filters, and the models behind their tasks' forms
+      // every business user works in Tasklist: the models behind their tasks' forms (filters: TasklistFilters)
       grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(role.groupId(), Resources.FILTER, ANY, Permissions.READ);
       grant(role.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
+    tasklistFilters.ensureShippedFilters();
     grantAuditorReadOnlyCockpit();
     if (properties.demoUsers()) {
       createDemoUsers();
