@@ -43,6 +43,8 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole(Role.CONTRACT_ADMIN.name())
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            // signers have no login: their link's token authorises them (io.contractflow.signature.SigningCeremony)
+            .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*").permitAll()
             .requestMatchers("/api/**", "/engine-rest/**").authenticated()
             .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico").permitAll()
             .anyRequest().authenticated());
