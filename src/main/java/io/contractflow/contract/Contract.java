@@ -107,6 +107,17 @@ public class Contract {
     this.updatedAt = now;
   }
 
+  /** A new term after the current one: it starts the day after the end date and runs for the renewal term. */
+  void renew(Instant now) {
+    RenewalTerms terms = getRenewal();
+    if (endDate == null || terms.renewalTermMonths() == null || terms.renewalTermMonths() <= 0) {
+      throw new IllegalStateException("Contract " + reference + " has no fixed term to renew");
+    }
+    this.startDate = endDate.plusDays(1);
+    this.endDate = endDate.plusMonths(terms.renewalTermMonths());
+    this.updatedAt = now;
+  }
+
   void moveTo(ContractStatus next, Instant now) {
     if (!status.canMoveTo(next)) {
       throw new IllegalStateException("A " + status + " contract cannot become " + next);

@@ -97,13 +97,15 @@ public class ContractService {
     if (ifMatch != null) {
       ETags.requireMatch(ifMatch, contract.getVersion());
     }
-    if (contract.getStatus() != ContractStatus.DRAFT) {
-      throw ApiException.conflict("Only drafts can be cancelled; this contract is " + contract.getStatus());
+    ContractStatus from = contract.getStatus();
+    if (!from.canMoveTo(ContractStatus.CANCELLED)) {
+      throw ApiException.conflict("A " + from + " contract cannot be cancelled; only contracts that are not yet "
+          + "active can (an active one is terminated)");
     }
     Instant now = clock.instant();
     contract.moveTo(ContractStatus.CANCELLED, now);
     Contract saved = contracts.saveAndFlush(contract);
-    events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getReference(), ContractStatus.DRAFT,
+    events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getReference(), from,
         ContractStatus.CANCELLED, user.username(), "cancelled by " + user.username(), now));
     events.publishEvent(new ContractCancelled(saved.getId(), user.username()));
     return ContractResponse.of(saved);

@@ -16,13 +16,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContractTransitions {
 
   private final ContractRepository contracts;
+  private final ContractShareRepository shares;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ContractTransitions(ContractRepository contracts, ApplicationEventPublisher events, Clock clock) {
+  ContractTransitions(ContractRepository contracts, ContractShareRepository shares, ApplicationEventPublisher events,
+      Clock clock) {
     this.contracts = contracts;
+    this.shares = shares;
     this.events = events;
     this.clock = clock;
+  }
+
+  /**
+   * Lets a group read the contract because the lifecycle asks it to act on it (an approver group reviewing it):
+   * a VIEW share, unless the group already has one (an EDIT share stays EDIT).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void shareWithGroupForReading(UUID contractId, String groupId, String grantedBy) {
+    if (shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, ContractShare.PrincipalType.GROUP, groupId)
+        .isEmpty()) {
+      ContractShare share = new ContractShare(contractId, ContractShare.PrincipalType.GROUP, groupId);
+      share.grant(ContractShare.Permission.VIEW, grantedBy, clock.instant());
+      shares.saveAndFlush(share);
+    }
   }
 
   /**
@@ -42,6 +59,20 @@ public class ContractTransitions {
     Contract saved = contracts.saveAndFlush(contract);
     events.publishEvent(new ContractStatusChanged(contractId, saved.getReference(), from, next, actor, reason, now));
     return ContractResponse.of(saved);
+  }
+
+  /**
+   * Renews the contract for its renewal term, once per term: a retried step that finds the term already starting
+   * at {@code termEndingOn + 1} leaves it alone.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ContractResponse renew(UUID contractId, java.time.LocalDate termEndingOn) {
+    Contract contract = find(contractId);
+    if (termEndingOn.equals(contract.getEndDate())) {
+      contract.renew(clock.instant());
+      contracts.saveAndFlush(contract);
+    }
+    return ContractResponse.of(contract);
   }
 
   /** The contract as the API shows it, for a lifecycle step (no caller to check). */

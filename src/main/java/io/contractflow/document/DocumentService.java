@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,8 +69,48 @@ public class DocumentService {
     contracts.editable(user, contractId);
     UploadInspector.Inspected inspected = inspector.inspect(originalName, declaredType, content);
     scan(content);
-    TextExtractor.Extracted text = extractor.extract(content);
+    return store(contractId, inspected, content, user.username(), false);
+  }
 
+  /**
+   * A new current version produced by a lifecycle step (e.g. the sealed PDF after signing), stored whatever the
+   * contract's status: no caller to check and no virus scan of our own output, but the same inspection, text
+   * extraction and encryption as an upload. Joins the caller's transaction; if that rolls back, the stored object
+   * is removed again.
+   */
+  public DocumentVersionResponse storeSystemVersion(UUID contractId, String fileName, DocumentType type, byte[] content,
+      String actor) {
+    UploadInspector.Inspected inspected = inspector.inspect(fileName, type.mediaType(), content);
+    return store(contractId, inspected, content, actor, true);
+  }
+
+  /**
+   * For lifecycle steps (no caller to check): the contract's current version if it is a PDF, else its newest PDF
+   * version; empty if it has no PDF.
+   */
+  @Transactional(readOnly = true)
+  public Optional<DocumentVersionResponse> currentPdf(UUID contractId) {
+    List<DocumentVersion> all = versions.findByContractIdOrderByNumberDesc(contractId);
+    return all.stream().filter(DocumentVersion::isCurrent).filter(DocumentService::isPdf).findFirst()
+        .or(() -> all.stream().filter(DocumentService::isPdf).findFirst())
+        .map(DocumentVersionResponse::of);
+  }
+
+  /** For lifecycle steps (no caller to check): the bytes of a version, checked against its recorded hash. */
+  @Transactional(readOnly = true)
+  public byte[] systemContent(UUID versionId) {
+    DocumentVersion version = versions.findById(versionId)
+        .orElseThrow(() -> new IllegalStateException("No document version " + versionId));
+    return bytesOf(version);
+  }
+
+  private static boolean isPdf(DocumentVersion version) {
+    return DocumentType.PDF.mediaType().equals(version.getMediaType());
+  }
+
+  private DocumentVersionResponse store(UUID contractId, UploadInspector.Inspected inspected, byte[] content,
+      String actor, boolean removeOnOuterRollback) {
+    TextExtractor.Extracted text = extractor.extract(content);
     UUID id = UUID.randomUUID();
     String key = "documents/" + contractId + "/" + id;
     try {
@@ -76,6 +119,16 @@ public class DocumentService {
       log.error("Document store unavailable; refusing the upload", e);
       throw storeUnavailable();
     }
+    if (removeOnOuterRollback && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status == STATUS_ROLLED_BACK) {
+            deleteQuietly(key);
+          }
+        }
+      });
+    }
     try {
       return transactions.execute(status -> {
         // one upload at a time per contract, so version numbers follow each other
@@ -83,7 +136,7 @@ public class DocumentService {
         int number = versions.lastNumber(contractId) + 1;
         versions.clearCurrent(contractId);
         DocumentVersion version = new DocumentVersion(id, contractId, number, inspected.fileName(),
-            inspected.type().mediaType(), content.length, sha256(content), key, user.username(), clock.instant(),
+            inspected.type().mediaType(), content.length, sha256(content), key, actor, clock.instant(),
             inspected.pageCount());
         version.setText(text.status(), text.text());
         version.setCurrent(true);
@@ -112,6 +165,10 @@ public class DocumentService {
   Content content(CurrentUser user, UUID contractId, int number) {
     contracts.readable(user, contractId);
     DocumentVersion version = version(contractId, number);
+    return new Content(DocumentVersionResponse.of(version), bytesOf(version));
+  }
+
+  private byte[] bytesOf(DocumentVersion version) {
     byte[] stored;
     try {
       stored = store.get(version.getStorageKey());
@@ -123,7 +180,7 @@ public class DocumentService {
     if (!sha256(bytes).equals(version.getSha256())) {
       throw new IllegalStateException("Stored document " + version.getId() + " does not match its recorded hash");
     }
-    return new Content(DocumentVersionResponse.of(version), bytes);
+    return bytes;
   }
 
   /** A version's metadata with its bytes. */

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +28,8 @@ class SecurityConfiguration {
   static final String REALM = "ContractFlow";
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
+      ObjectProvider<BrowserSessionAuthentication> browserSessions) throws Exception {
     AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
       write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required");
@@ -39,10 +42,13 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .addFilterBefore(new BrowserSessionFilter(browserSessions), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole(Role.CONTRACT_ADMIN.name())
             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            // signers have no login: their link's token authorises them (io.contractflow.signature.SigningCeremony)
+            .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*").permitAll()
             .requestMatchers("/api/**", "/engine-rest/**").authenticated()
             .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico").permitAll()
             .anyRequest().authenticated());

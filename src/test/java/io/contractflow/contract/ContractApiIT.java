@@ -1,11 +1,13 @@
 package io.contractflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
+import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +94,11 @@ class ContractApiIT extends IntegrationTest {
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
     assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
 
-    HistoricProcessInstance lifecycle = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey("contract-lifecycle").processInstanceBusinessKey(id).singleResult();
-    assertThat(lifecycle.getState()).isEqualTo("COMPLETED");
-    assertThat(lifecycle.getEndActivityId()).isEqualTo("EndEvent_Cancelled");
+    // the lifecycle withdraws open signing links in an asynchronous step, then ends
+    HistoricProcessInstance lifecycle = await().atMost(Duration.ofSeconds(30)).until(() -> historyService
+        .createHistoricProcessInstanceQuery().processDefinitionKey("contract-lifecycle")
+        .processInstanceBusinessKey(id).singleResult(), instance -> "COMPLETED".equals(instance.getState()));
+    assertThat(lifecycle.getEndActivityId()).isEqualTo("Activity_Cancellation");
 
     Api.Response edit = api.as("rita").ifMatch(cancelled.etag())
         .put("/api/contracts/" + id, contractBody(contract.get("counterparty").get("id").asText()));

@@ -3,7 +3,9 @@ package io.contractflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractflow.ContractFlowApplication;
+import io.contractflow.signature.TestSealKeystore;
 import io.contractflow.support.Api;
+import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +39,8 @@ class ProdProfileIT {
             "--server.port=0",
             "--contractflow.documents.encryption.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
             "--contractflow.documents.storage.filesystem.root=target/prod-profile-it/documents",
+            "--contractflow.signing.seal.keystore=" + TestSealKeystore.at(Path.of("target/prod-profile-it/seal.p12")),
+            "--contractflow.signing.seal.password=" + TestSealKeystore.PASSWORD,
             "--logging.structured.format.console=")) {
       Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
 

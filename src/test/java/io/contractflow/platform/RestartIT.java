@@ -9,6 +9,7 @@ import io.contractflow.support.Api;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,7 +66,10 @@ class RestartIT {
       assertThat(read.status()).isEqualTo(200);
       assertThat(read.json()).isEqualTo(created);
       assertThat(second.getBean(RuntimeService.class).createProcessInstanceQuery()
-          .processInstanceBusinessKey(id).active().count()).isEqualTo(1);
+          .processDefinitionKey("contract-lifecycle").processInstanceBusinessKey(id).active().count()).isEqualTo(1);
+      assertThat(second.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(id)
+          .taskDefinitionKey("Task_SubmitDraft").taskAssignee("rita").count())
+          .as("the owner's drafting task is still there").isEqualTo(1);
       assertThat(api(second).as("rita").get("/api/contracts?q=" + created.get("reference").asText())
           .json().get("page").get("totalElements").asInt()).isEqualTo(1);
     }

@@ -1,0 +1,28 @@
+package io.contractflow.document;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contract's current document version, for lifecycle steps (a task's form links to it, a draft needs one
+ * before review). No caller is checked here: whoever shows the result checks access to the contract.
+ */
+@Component
+public class CurrentDocument {
+
+  private final DocumentVersionRepository versions;
+
+  CurrentDocument(DocumentVersionRepository versions) {
+    this.versions = versions;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<DocumentVersionResponse> of(UUID contractId) {
+    return versions.findByContractIdOrderByNumberDesc(contractId).stream()
+        .filter(DocumentVersion::isCurrent)
+        .findFirst()
+        .map(DocumentVersionResponse::of);
+  }
+}

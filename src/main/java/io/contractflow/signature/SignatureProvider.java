@@ -1,0 +1,59 @@
+package io.contractflow.signature;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who collects the signatures of a signing request: the built-in signer ({@link BuiltInSignatureProvider}) or,
+ * later, a vendor (DocuSign, Adobe Sign, PandaDoc, RightSignature) reached over its REST API and webhooks. The shape
+ * follows what those vendors call an envelope or agreement: one PDF, ordered recipients, an expiry; the provider
+ * answers with its own id for it, reports its status, can void it, and hands back the completed signed PDF and its
+ * audit trail. {@link SigningService} keeps the platform's own record of every request, whichever provider runs it.
+ */
+public interface SignatureProvider {
+
+  /** The provider's stable name, stored with each request (e.g. {@code built-in}, {@code docusign}). */
+  String name();
+
+  /** Sends the envelope to its signers; returns the provider's id for it. */
+  String send(Envelope envelope);
+
+  /** Where the envelope stands at the provider. */
+  EnvelopeStatus status(String envelopeId);
+
+  /** Voids the envelope: no one can sign it any more. Voiding a closed envelope changes nothing. */
+  void cancel(String envelopeId, String reason);
+
+  /** The completed, signed PDF, once every signer has signed. */
+  byte[] signedDocument(String envelopeId);
+
+  /** What happened to the envelope, oldest first. */
+  List<AuditEntry> auditTrail(String envelopeId);
+
+  /**
+   * What to have signed.
+   *
+   * @param requestId the platform's id of the signing request (vendors keep it as metadata to correlate webhooks)
+   * @param documentName the PDF's file name
+   * @param pdf the PDF to sign
+   */
+  record Envelope(UUID requestId, UUID contractId, String contractReference, String contractTitle,
+      String documentName, byte[] pdf, SigningMode mode, List<Recipient> recipients, Instant expiresAt) {}
+
+  /** A signer; {@code signerId} is the platform's id, {@code order} their step in a sequential envelope. */
+  record Recipient(UUID signerId, String name, String email, int order) {}
+
+  /** An envelope's state and each recipient's. */
+  record EnvelopeStatus(String envelopeId, EnvelopeState state, List<RecipientStatus> recipients) {}
+
+  /** Where an envelope stands. */
+  enum EnvelopeState { SENT, COMPLETED, DECLINED, EXPIRED, VOIDED }
+
+  /** One recipient: their state, when they signed, why they declined. */
+  record RecipientStatus(UUID signerId, String name, String email, SignerStatus state, Instant signedAt,
+      String declineReason) {}
+
+  /** One event of the audit trail. */
+  record AuditEntry(Instant at, String actor, String action, String detail) {}
+}

@@ -1,0 +1,110 @@
+package io.contractflow.signature;
+
+import io.contractflow.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The signer's page for a person with a browser: everything the signer API does, as plain HTML forms, without login
+ * and without script. Refusals come back as pages with the same status the API gives (400, 404, 409, 410).
+ */
+@Hidden
+@RestController
+@RequestMapping("/sign/{token}")
+class SigningPageController {
+
+  private final SigningCeremony ceremony;
+
+  SigningPageController(SigningCeremony ceremony) {
+    this.ceremony = ceremony;
+  }
+
+  @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(@PathVariable String token, HttpServletRequest request) {
+    try {
+      return html(HttpStatus.OK, SigningPage.render(request.getContextPath(), token, ceremony.view(token), null, false));
+    } catch (ApiException refused) {
+      return refusal(refused);
+    }
+  }
+
+  @PostMapping(path = "/sign", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> sign(@PathVariable String token, @RequestParam(required = false) String typedName,
+      @RequestParam(required = false) String consent, HttpServletRequest request) {
+    boolean agreed = "true".equalsIgnoreCase(consent) || "on".equalsIgnoreCase(consent);
+    try {
+      ceremony.sign(token, typedName, agreed, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+      // back to the page, which now shows the signature (a reload does not post again)
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .location(URI.create(request.getContextPath() + "/sign/" + token))
+          .headers(securityHeaders())
+          .build();
+    } catch (ApiException refused) {
+      return again(token, refused, request);
+    }
+  }
+
+  @PostMapping(path = "/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> decline(@PathVariable String token, @RequestParam(required = false) String reason,
+      HttpServletRequest request) {
+    try {
+      SigningCeremony.SignerPage page = ceremony.decline(token, reason);
+      return html(HttpStatus.OK, SigningPage.message("You declined to sign " + page.contractReference(),
+          "Your reason was recorded and the other signers' links no longer work. You can close this page."));
+    } catch (ApiException refused) {
+      return again(token, refused, request);
+    }
+  }
+
+  /** The page again with what was wrong on top, or only the refusal if the link itself does not work. */
+  private ResponseEntity<String> again(String token, ApiException refused, HttpServletRequest request) {
+    if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.GONE) {
+      return refusal(refused);
+    }
+    try {
+      String message = refused.errors().isEmpty() ? refused.getMessage()
+          : refused.errors().get(0).field() + " " + refused.errors().get(0).message();
+      return html(refused.status(), SigningPage.render(request.getContextPath(), token, ceremony.view(token), message, true));
+    } catch (ApiException linkRefused) {
+      return refusal(linkRefused);
+    }
+  }
+
+  private static ResponseEntity<String> refusal(ApiException refused) {
+    String title = switch (refused.status()) {
+      case NOT_FOUND -> "Unknown signing link";
+      case GONE -> "This signing link no longer works";
+      default -> "The request could not be completed";
+    };
+    return html(refused.status(), SigningPage.message(title, refused.getMessage()));
+  }
+
+  private static ResponseEntity<String> html(HttpStatusCode status, String body) {
+    return ResponseEntity.status(status)
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .headers(securityHeaders())
+        .body(body);
+  }
+
+  private static HttpHeaders securityHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("Content-Security-Policy", SigningPage.CONTENT_SECURITY_POLICY);
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.setCacheControl("no-store");
+    return headers;
+  }
+}

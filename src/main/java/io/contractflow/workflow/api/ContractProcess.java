@@ -1,0 +1,99 @@
+package io.contractflow.workflow.api;
+
+import io.contractflow.contract.ContractResponse;
+import io.contractflow.contract.ContractStatus;
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.web.ApiException;
+import io.contractflow.workflow.review.ApprovalRouting;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A contract's lifecycle seen from the API: where it stands, submitting a draft, ending an active contract early.
+ * Every call checks the caller against the contract first.
+ */
+@Service
+public class ContractProcess {
+
+  static final String MESSAGE_TERMINATED = "ContractTerminated";
+  static final String REVIEW_PROCESS = "contract-review";
+
+  private final LifecycleTasks tasks;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final ApprovalRouting routing;
+
+  ContractProcess(LifecycleTasks tasks, RuntimeService runtime, HistoryService history, ApprovalRouting routing) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.history = history;
+    this.routing = routing;
+  }
+
+  @Transactional(readOnly = true)
+  public ProcessView view(CurrentUser user, UUID contractId) {
+    ContractResponse contract = tasks.contract(user, contractId);
+    String key = contractId.toString();
+    List<ProcessInstance> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list();
+    // the innermost running instance is the phase: the one that no other running instance of this contract calls
+    ProcessInstance phase = running.stream()
+        .filter(instance -> runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count() == 0)
+        .findFirst().orElse(null);
+    String phaseName = phase == null ? "Ended" : tasks.phase(phase.getProcessDefinitionId());
+    List<String> waitingAt = phase == null ? List.of()
+        : history.createHistoricActivityInstanceQuery().processInstanceId(phase.getId()).unfinished().list().stream()
+            .filter(a -> !"multiInstanceBody".equals(a.getActivityType()))
+            .map(HistoricActivityInstance::getActivityName).filter(n -> n != null).distinct().toList();
+    Map<String, Object> routed = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+        .processDefinitionKey(REVIEW_PROCESS).orderByProcessInstanceStartTime().desc().listPage(0, 1).stream()
+        .findFirst().map(HistoricProcessInstance::getId).flatMap(routing::in)
+        .map(ApprovalRouting.Routing::asMap).orElse(null);
+    return new ProcessView(contract.status().name(), phaseName, waitingAt, tasks.ofContract(user, contractId), routed);
+  }
+
+  /** The owner (or a contract admin) submits the draft: completes its "Submit draft for review" task. */
+  @Transactional
+  public void submit(CurrentUser user, UUID contractId, SubmitRequest request) {
+    ContractResponse contract = ownedOrAdministered(user, contractId, "submit it for review");
+    if (contract.status() != ContractStatus.DRAFT) {
+      throw ApiException.conflict("Only drafts can be submitted; this contract is " + contract.status());
+    }
+    String taskId = tasks.openTask(contractId, TaskDecisions.SUBMIT_DRAFT)
+        .orElseThrow(() -> ApiException.conflict("The draft is not waiting for submission"));
+    tasks.complete(user, taskId, new CompleteTaskRequest(null, request == null ? null : request.comment(),
+        request != null && Boolean.TRUE.equals(request.nonStandardTerms())));
+  }
+
+  /** Ends an active contract now; the lifecycle records it as terminated. */
+  @Transactional
+  public void terminate(CurrentUser user, UUID contractId, TerminateRequest request) {
+    ContractResponse contract = ownedOrAdministered(user, contractId, "terminate it");
+    if (contract.status() != ContractStatus.ACTIVE) {
+      throw ApiException.conflict("Only active contracts can be terminated; this contract is " + contract.status());
+    }
+    var result = runtime.createMessageCorrelation(MESSAGE_TERMINATED)
+        .processInstanceBusinessKey(contractId.toString())
+        .setVariable("terminatedBy", user.username())
+        .setVariable("terminationReason", request.reason().strip())
+        .correlateAllWithResult();
+    if (result.isEmpty()) {
+      throw ApiException.conflict("The contract's lifecycle is not waiting for a termination right now; try again");
+    }
+  }
+
+  private ContractResponse ownedOrAdministered(CurrentUser user, UUID contractId, String action) {
+    ContractResponse contract = tasks.contract(user, contractId);
+    if (user.isReadOnly() || !(user.isAdmin() || contract.owner().equals(user.username()))) {
+      throw ApiException.forbidden("Only the owner or a contract admin can " + action);
+    }
+    return contract;
+  }
+}

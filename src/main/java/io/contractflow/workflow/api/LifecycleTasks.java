@@ -1,0 +1,233 @@
+package io.contractflow.workflow.api;
+
+import io.contractflow.contract.ContractGuard;
+import io.contractflow.contract.ContractResponse;
+import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.web.ApiException;
+import io.contractflow.workflow.TaskRefusedException;
+import io.contractflow.workflow.Variables;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The user tasks of contracts for the frontend: which a caller may see and work on, claiming, and completing with
+ * a decision. Our own rules decide access (the same in every identity mode); the engine then runs the step as the
+ * caller, so its listeners (four eyes, the history) know who acted.
+ */
+@Service
+public class LifecycleTasks {
+
+  static final int MAX_TASKS = 200;
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final RepositoryService repository;
+  private final ContractGuard contracts;
+
+  LifecycleTasks(TaskService tasks, IdentityService identity, RepositoryService repository, ContractGuard contracts) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.repository = repository;
+    this.contracts = contracts;
+  }
+
+  /** Tasks assigned to the caller, then unassigned tasks offered to them or their groups, most urgent first. */
+  @Transactional(readOnly = true)
+  public List<TaskView> mine(CurrentUser user) {
+    List<Task> found = new ArrayList<>(tasks.createTaskQuery().active().taskAssignee(user.username())
+        .listPage(0, MAX_TASKS));
+    List<String> groups = List.copyOf(user.groups());
+    var offered = tasks.createTaskQuery().active().or().taskCandidateUser(user.username())
+        .taskCandidateGroupIn(groups.isEmpty() ? List.of("\u0000none") : groups).endOr();
+    found.addAll(offered.listPage(0, MAX_TASKS));
+    return found.stream()
+        .sorted(Comparator.comparing(Task::getPriority).reversed()
+            .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+        .limit(MAX_TASKS)
+        .map(this::view)
+        .toList();
+  }
+
+  /** The open tasks of one contract the caller may read. */
+  @Transactional(readOnly = true)
+  public List<TaskView> ofContract(CurrentUser user, UUID contractId) {
+    contracts.readable(user, contractId);
+    return tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
+        .orderByTaskPriority().desc().listPage(0, MAX_TASKS).stream().map(this::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public TaskView get(CurrentUser user, String taskId) {
+    return view(visible(user, taskId));
+  }
+
+  @Transactional
+  public TaskView claim(CurrentUser user, String taskId) {
+    Task task = visible(user, taskId);
+    mayWork(user, task);
+    if (task.getAssignee() != null) {
+      if (task.getAssignee().equals(user.username())) {
+        return view(task);
+      }
+      throw ApiException.conflict("The task is already assigned to " + task.getAssignee());
+    }
+    fourEyes(user, task);
+    asCaller(user, () -> {
+      tasks.claim(taskId, user.username());
+      return null;
+    });
+    return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  @Transactional
+  public TaskView unclaim(CurrentUser user, String taskId) {
+    Task task = visible(user, taskId);
+    if (task.getAssignee() == null) {
+      return view(task);
+    }
+    if (!task.getAssignee().equals(user.username()) && !user.isAdmin()) {
+      throw ApiException.forbidden("Only the assignee or a contract admin can give the task back");
+    }
+    if (candidateGroups(task).isEmpty()) {
+      throw ApiException.conflict("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
+    }
+    asCaller(user, () -> {
+      tasks.setAssignee(taskId, null);
+      return null;
+    });
+    return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  /** Completes the task with the decision; an unassigned task is claimed first, in the same transaction. */
+  @Transactional
+  public void complete(CurrentUser user, String taskId, CompleteTaskRequest request) {
+    Task task = visible(user, taskId);
+    mayWork(user, task);
+    Map<String, Object> variables = TaskDecisions.variables(task.getTaskDefinitionKey(), request);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.isAdmin()) {
+      throw ApiException.conflict("The task is assigned to " + task.getAssignee());
+    }
+    fourEyes(user, task);
+    asCaller(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(taskId, user.username());
+      }
+      tasks.complete(taskId, variables);
+      return null;
+    });
+  }
+
+  /** The open task with the given key of a contract, for the contract-level shortcuts (submit). */
+  @Transactional(readOnly = true)
+  public Optional<String> openTask(UUID contractId, String taskKey) {
+    return tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
+        .taskDefinitionKey(taskKey).listPage(0, 1).stream().findFirst().map(Task::getId);
+  }
+
+  private Task visible(CurrentUser user, String taskId) {
+    Task task = taskId == null || taskId.length() > 64 ? null
+        : tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || !(user.isAdmin() || user.username().equals(task.getAssignee()) || offeredTo(user, task))) {
+      throw ApiException.notFound("Task", taskId);
+    }
+    return task;
+  }
+
+  private boolean offeredTo(CurrentUser user, Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch(link -> user.username().equals(link.getUserId())
+            || (link.getGroupId() != null && user.groups().contains(link.getGroupId())));
+  }
+
+  private static void mayWork(CurrentUser user, Task task) {
+    if (user.isReadOnly()) {
+      throw ApiException.forbidden("Auditors read tasks but do not work on them");
+    }
+    if (task.isSuspended()) {
+      throw ApiException.conflict("The task is suspended");
+    }
+  }
+
+  private void fourEyes(CurrentUser user, Task task) {
+    if (!TaskDecisions.REVIEW.equals(task.getTaskDefinitionKey())) {
+      return;
+    }
+    Object owner = tasks.getVariable(task.getId(), Variables.OWNER);
+    if (user.username().equals(owner)) {
+      throw ApiException.forbidden("Four eyes: you own this contract and cannot review it");
+    }
+  }
+
+  private <T> T asCaller(CurrentUser user, Supplier<T> step) {
+    identity.setAuthentication(user.username(), List.copyOf(user.groups()));
+    try {
+      return step.get();
+    } catch (TaskRefusedException refused) {
+      throw new ApiException(HttpStatus.CONFLICT, "task-refused", refused.getMessage());
+    } catch (ProcessEngineException failed) {
+      TaskRefusedException refused = causeOf(failed);
+      if (refused != null) {
+        throw new ApiException(HttpStatus.CONFLICT, "task-refused", refused.getMessage());
+      }
+      throw failed;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static TaskRefusedException causeOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TaskRefusedException refused) {
+        return refused;
+      }
+    }
+    return null;
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).sorted().toList();
+  }
+
+  TaskView view(Task task) {
+    Map<String, Object> vars = tasks.getVariables(task.getId(),
+        List.of(Variables.CONTRACT_ID, Variables.REFERENCE, "contractTitle"));
+    Object contractId = vars.get(Variables.CONTRACT_ID);
+    return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        phase(task.getProcessDefinitionId()),
+        contractId == null ? null : UUID.fromString(contractId.toString()),
+        (String) vars.get(Variables.REFERENCE), (String) vars.get("contractTitle"), task.getAssignee(),
+        candidateGroups(task), task.getCreateTime().toInstant(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority(),
+        TaskDecisions.decisionsFor(task.getTaskDefinitionKey()));
+  }
+
+  private final Map<String, String> phaseNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+  String phase(String processDefinitionId) {
+    return phaseNames.computeIfAbsent(processDefinitionId,
+        id -> Optional.ofNullable(repository.getProcessDefinition(id).getName()).orElse(id));
+  }
+
+  /** The contract's summary as its tasks see it, for callers that only need the owner. */
+  ContractResponse contract(CurrentUser user, UUID contractId) {
+    return contracts.view(user, contractId);
+  }
+}

@@ -1,0 +1,58 @@
+package io.contractflow.workflow.api;
+
+import io.contractflow.identity.CurrentUserProvider;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks", description = "Your contract tasks: review, drafting, renewal decisions")
+class TaskController {
+
+  private final LifecycleTasks tasks;
+  private final CurrentUserProvider currentUser;
+
+  TaskController(LifecycleTasks tasks, CurrentUserProvider currentUser) {
+    this.tasks = tasks;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping
+  @Operation(summary = "Tasks assigned to you, and unassigned tasks offered to you or your groups (at most 200)")
+  List<TaskView> mine() {
+    return tasks.mine(currentUser.get());
+  }
+
+  @GetMapping("/{taskId}")
+  TaskView get(@PathVariable String taskId) {
+    return tasks.get(currentUser.get(), taskId);
+  }
+
+  @PostMapping("/{taskId}/claim")
+  @Operation(summary = "Take the task; nobody takes the review of their own contract")
+  TaskView claim(@PathVariable String taskId) {
+    return tasks.claim(currentUser.get(), taskId);
+  }
+
+  @PostMapping("/{taskId}/unclaim")
+  @Operation(summary = "Give the task back to its groups")
+  TaskView unclaim(@PathVariable String taskId) {
+    return tasks.unclaim(currentUser.get(), taskId);
+  }
+
+  @PostMapping("/{taskId}/complete")
+  @Operation(summary = "Complete the task with its decision and a comment")
+  ResponseEntity<Void> complete(@PathVariable String taskId, @Valid @RequestBody CompleteTaskRequest request) {
+    tasks.complete(currentUser.get(), taskId, request);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,31 @@
+package io.contractflow.workflow.review;
+
+import io.contractflow.workflow.Actors;
+import io.contractflow.workflow.TaskRefusedException;
+import io.contractflow.workflow.Variables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four eyes on review tasks: the contract's owner can neither take (claim, be assigned) nor complete a review of
+ * their own contract, whichever group they are in. Tasklist and the API both refuse with the reason.
+ */
+@Component("fourEyes")
+class FourEyes implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String owner = Variables.string(task, Variables.OWNER);
+    if (owner == null) {
+      return;
+    }
+    String acting = Actors.current(task.getProcessEngineServices().getIdentityService(), null);
+    boolean ownerAssigned = owner.equals(task.getAssignee());
+    boolean ownerActing = owner.equals(acting);
+    if (ownerAssigned || (EVENTNAME_COMPLETE.equals(task.getEventName()) && ownerActing)) {
+      throw new TaskRefusedException("Four eyes: " + owner + " owns contract " + Variables.string(task, Variables.REFERENCE)
+          + " and cannot review it; another member of " + Variables.string(task, "approverGroup") + " must");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.contractflow.workflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contractflow.support.IntegrationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user logged into Tasklist opens the document link on a task's form without logging in again: the API accepts
+ * the webapp session for reads, never for changes, and never someone else's contract.
+ */
+class TasklistSessionIT extends IntegrationTest {
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI url(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private void logIntoTasklist(String user) throws Exception {
+    send(HttpRequest.newBuilder(url("/camunda/app/tasklist/default/")).GET());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(c -> c.getValue()).findFirst().orElse("");
+    HttpResponse<String> login = send(HttpRequest.newBuilder(url("/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theTasklistSessionReadsWhatItsUserMayRead() throws Exception {
+    String mine = createContract("rita").get("id").asText();
+    String ravis = createContract("ravi").get("id").asText();
+    assertThat(send(HttpRequest.newBuilder(url("/api/contracts/" + mine)).GET()).statusCode())
+        .as("no session yet").isEqualTo(401);
+
+    logIntoTasklist("rita");
+
+    assertThat(send(HttpRequest.newBuilder(url("/api/contracts/" + mine)).GET()).statusCode()).isEqualTo(200);
+    assertThat(send(HttpRequest.newBuilder(url("/api/contracts/" + mine + "/documents")).GET()).statusCode())
+        .isEqualTo(200);
+    assertThat(send(HttpRequest.newBuilder(url("/api/contracts/" + ravis)).GET()).statusCode()).isEqualTo(404);
+    for (String method : List.of("POST", "PUT", "DELETE")) {
+      assertThat(send(HttpRequest.newBuilder(url("/api/contracts/" + mine + "/cancel"))
+          .method(method, HttpRequest.BodyPublishers.noBody())).statusCode())
+          .as(method + " needs credentials of its own").isEqualTo(401);
+    }
+  }
+}
