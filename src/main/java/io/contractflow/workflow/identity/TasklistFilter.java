@@ -22,11 +22,12 @@ record TasklistFilter(
     Set<Role> readers,
     UnaryOperator<TaskQuery> criteria) {
 
-  /** Task variables Tasklist shows on every task card of a shipped filter. */
+  /** Task variables Tasklist shows on every task card of a shipped filter (the lifecycle puts them on its tasks). */
   static final List<Map<String, String>> VARIABLES = List.of(
       Map.of("name", "reference", "label", "Reference"),
       Map.of("name", "contractTitle", "label", "Contract"),
-      Map.of("name", "owner", "label", "Owner"));
+      Map.of("name", "counterpartyName", "label", "Counterparty"),
+      Map.of("name", "contractValue", "label", "Value"));
 
   TasklistFilter {
     readers = Set.copyOf(readers);
