@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Camunda's identity match the role model at every start, idempotently: one group per role, what each group
- * may do in Tasklist (with the shipped filters of {@link TasklistFilters}) and Cockpit, the demo users of the embedded default, and a first admin for a fresh install.
+ * may do in Tasklist (with the shipped filters of {@link TasklistFilters}) and Cockpit, the demo users of the
+ * embedded default, and a first admin for a fresh install.
  */
 @Component
 @Order(0)
