@@ -140,11 +140,13 @@ class LifecycleIT extends IntegrationTest {
     for (JsonNode entry : history.get("content")) {
       kinds.add(entry.get("kind").asText());
       if (entry.get("kind").asText().equals("STATUS_CHANGED")) {
-        statuses.add(entry.get("details").get("to").asText());
+        statuses.add(entry.get("actor").asText() + ":" + entry.get("details").get("to").asText());
       }
     }
-    assertThat(statuses).containsExactly("IN_REVIEW", "APPROVED", "SIGNING", "ACTIVE", "TERMINATED");
-    assertThat(kinds).contains("CREATED", "DECISION", "TASK_COMPLETED", "TERMINATION_NOTICE");
+    assertThat(statuses).containsExactly("rita:IN_REVIEW", "system:APPROVED", "system:SIGNING", "system:ACTIVE",
+        "system:TERMINATED");
+    assertThat(kinds).contains("CREATED", "DECISION", "TASK_COMPLETED", "SIGNING", "TERMINATION_NOTICE");
+    assertThat(history.toString()).contains("Sent for signature", "Signed by", "sealed");
     assertThat(history.toString()).contains("within budget", "standard terms", "no longer needed");
     assertThat(history.get("verification").get("intact").asBoolean()).isTrue();
   }

@@ -1,0 +1,45 @@
+package io.contractflow.audit;
+
+import io.contractflow.signature.SignerSigned;
+import io.contractflow.signature.SigningDeclined;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what signers did into the contract's trail, in the transaction that recorded their signature or decline.
+ * Signers are not platform users, so the actor names them as signers.
+ */
+@Component
+class SigningEventsRecorder {
+
+  private final AuditTrail trail;
+
+  SigningEventsRecorder(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @EventListener
+  void onSigned(SignerSigned event) {
+    trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
+        "Signed by " + event.signerName(), Map.of("requestId", event.requestId(), "signer", event.signerName()));
+  }
+
+  @EventListener
+  void onDeclined(SigningDeclined event) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("requestId", event.requestId());
+    details.put("signer", event.signerName());
+    details.put("reason", event.reason());
+    String summary = "Signing declined by " + event.signerName() + ": " + event.reason();
+    trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
+        summary.length() <= AuditTrail.MAX_SUMMARY ? summary : summary.substring(0, AuditTrail.MAX_SUMMARY - 1) + "…",
+        details);
+  }
+
+  private static String actor(String signerName) {
+    String actor = "signer " + signerName;
+    return actor.length() <= 64 ? actor : actor.substring(0, 64);
+  }
+}
