@@ -37,7 +37,7 @@ public final class LifecycleBenchmark {
 
         --contracts N   lifecycles measured on the full platform and on the bare engine each (default 200)
         --clients C     client threads driving lifecycles concurrently (default 8)
-        --warmup W      unmeasured lifecycles before each measurement (default 2 per client)
+        --warmup W      unmeasured lifecycles before each measurement (default 4 per client)
         --expiring M    contracts in the mass expiry, 0 to skip it (default 10000)
         --json FILE     where to write the summary (default target/benchmarks/lifecycle.json)
         --keep          keep the temp directory (embedded database, documents) or the created databases
@@ -72,7 +72,7 @@ public final class LifecycleBenchmark {
           default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n\n" + USAGE);
         }
       }
-      return new Options(contracts, clients, warmup == null ? 2 * clients : warmup, expiring, json, keep, help);
+      return new Options(contracts, clients, warmup == null ? 4 * clients : warmup, expiring, json, keep, help);
     }
 
     private static String value(String[] args, int i) {

@@ -1,13 +1,13 @@
 package io.contractflow.workflow.benchmark;
 
 import io.contractflow.workflow.LifecycleProperties;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -127,7 +128,7 @@ final class MassExpiry {
       UUID id = UUID.randomUUID();
       ids.add(id);
       batch.add(new Object[] {id, reference(i), "Expiring agreement " + i,
-          counterparty, Date.valueOf(endDate.minusYears(1)), Date.valueOf(endDate), now, now});
+          counterparty, java.sql.Date.valueOf(endDate.minusYears(1)), java.sql.Date.valueOf(endDate), now, now});
       if (batch.size() == INSERT_BATCH || i == count) {
         jdbc.batchUpdate("insert into contractflow.contract (id, reference, title, type, counterparty_id, value_amount,"
             + " value_currency, start_date, end_date, auto_renew, owner, status, created_at, updated_at, version)"
@@ -187,7 +188,7 @@ final class MassExpiry {
   }
 
   /** Polls until {@code probe} reaches {@code target}; fails when it stops moving for {@link #STALL}. */
-  private void awaitProgress(String what, long target, java.util.function.LongSupplier probe) {
+  private void awaitProgress(String what, long target, LongSupplier probe) {
     long last = -1;
     long lastChange = System.nanoTime();
     while (true) {
@@ -217,6 +218,6 @@ final class MassExpiry {
 
   private long waitingTimers(Instant endsAt) {
     return management.createJobQuery().timers().activityId("Event_TermEnds")
-        .duedateLowerThan(java.util.Date.from(endsAt.plusSeconds(60))).count();
+        .duedateLowerThan(Date.from(endsAt.plusSeconds(60))).count();
   }
 }
