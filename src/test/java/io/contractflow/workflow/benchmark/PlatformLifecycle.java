@@ -1,0 +1,144 @@
+package io.contractflow.workflow.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contractflow.document.Corpus;
+import io.contractflow.support.Api;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One contract through the full platform over HTTP, as its people would take it (the recipe of {@code LifecycleIT}):
+ * rita creates a 12,000.50 EUR services contract and uploads its PDF, submits it; each approver group the approval
+ * matrix picks (legal and finance) completes its review task as its demo user; every signer signs through their
+ * link; done when the contract is ACTIVE and its term waits at its renewal or end timer.
+ */
+final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
+
+  /** The demo user who acts for each approver group. */
+  static final Map<String, String> APPROVERS = Map.of(
+      "legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
+  /** The names of the term's timers in the active term model: the contract is active and its term planned. */
+  static final Set<String> TERM_TIMERS = Set.of("Renewal decision due", "End date reached");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String OWNER = "rita";
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  private final Api api;
+  private final String counterpartyId;
+  private final byte[] pdf = Corpus.sample("nda.pdf");
+
+  PlatformLifecycle(Api api) {
+    this.api = api;
+    Api.Response counterparty = api.as(OWNER).post("/api/counterparties", JSON.createObjectNode()
+        .put("name", "Benchmark counterparty " + System.nanoTime()).put("contactEmail", "legal@example.com"));
+    expect(counterparty, 201, "create the counterparty");
+    this.counterpartyId = counterparty.json().get("id").asText();
+  }
+
+  @Override
+  public void run(int index) {
+    Api.Response created = api.as(OWNER).post("/api/contracts", contract(index));
+    expect(created, 201, "create the contract");
+    String id = created.json().get("id").asText();
+    String contract = "/api/contracts/" + id;
+    expect(api.as(OWNER).upload(contract + "/documents", "services-" + index + ".pdf", Corpus.PDF, pdf), 201,
+        "upload the PDF");
+    expect(api.as(OWNER).post(contract + "/submit",
+        JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready for review")), 202, "submit");
+
+    JsonNode review = Polling.until(PATIENCE, "review tasks of " + id, () -> process(contract),
+        p -> hasReviewTasks(p) || !p.get("status").asText().matches("DRAFT|IN_REVIEW"));
+    for (JsonNode task : review.get("openTasks")) {
+      String group = task.get("candidateGroups").get(0).asText();
+      String approver = APPROVERS.get(group);
+      if (approver == null) {
+        throw new IllegalStateException("No demo user for approver group " + group);
+      }
+      expect(api.as(approver).post("/api/tasks/" + task.get("id").asText() + "/complete",
+          JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine by " + group)), 204,
+          group + " approves");
+    }
+
+    signEverything(contract);
+
+    Polling.until(PATIENCE, id + " to be active with its term planned", () -> process(contract),
+        p -> p.get("status").asText().equals("ACTIVE") && waitsAtTermTimer(p));
+  }
+
+  /** Signs with every open link until the signing request is complete (parallel or sequential signers alike). */
+  private void signEverything(String contract) {
+    while (true) {
+      JsonNode signing = Polling.until(PATIENCE, "an open signer's link for " + contract,
+          () -> api.as(OWNER).get(contract + "/signing"),
+          r -> r.status() == 200 && (hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
+      if (!signing.get("status").asText().equals("OPEN")) {
+        return;
+      }
+      for (JsonNode signer : signing.get("signers")) {
+        if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
+          String link = signer.get("link").asText();
+          String token = link.substring(link.lastIndexOf('/') + 1);
+          expect(api.anonymous().post("/api/signing/" + token + "/sign",
+              JSON.createObjectNode().put("typedName", signer.get("name").asText()).put("consent", true)), 200, "sign");
+        }
+      }
+    }
+  }
+
+  private JsonNode process(String contract) {
+    Api.Response response = api.as(OWNER).get(contract + "/process");
+    expect(response, 200, "read the process");
+    return response.json();
+  }
+
+  private static boolean hasReviewTasks(JsonNode process) {
+    JsonNode tasks = process.get("openTasks");
+    return tasks.size() > 0 && tasks.get(0).get("key").asText().equals("Task_ReviewContract");
+  }
+
+  private static boolean hasLink(JsonNode signing) {
+    for (JsonNode signer : signing.get("signers")) {
+      if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean waitsAtTermTimer(JsonNode process) {
+    for (JsonNode step : process.get("waitingAt")) {
+      if (TERM_TIMERS.contains(step.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A two-year services contract that renews by the year with 30 days' notice: legal and finance review it. */
+  private ObjectNode contract(int index) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("title", "Benchmark services agreement " + index);
+    body.put("description", "Managed services");
+    body.put("type", "SERVICES");
+    body.put("counterpartyId", counterpartyId);
+    body.putObject("value").put("amount", 12000.50).put("currency", "EUR");
+    body.put("startDate", today.toString());
+    body.put("endDate", today.plusYears(2).minusDays(1).toString());
+    body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
+    body.putArray("tags").add("benchmark");
+    return body;
+  }
+
+  private static void expect(Api.Response response, int status, String step) {
+    if (response.status() != status) {
+      throw new IllegalStateException(step + ": expected " + status + ", got " + response);
+    }
+  }
+}
