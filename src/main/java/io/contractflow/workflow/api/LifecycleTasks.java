@@ -145,7 +145,8 @@ public class LifecycleTasks {
   private Task visible(CurrentUser user, String taskId) {
     Task task = taskId == null || taskId.length() > 64 ? null
         : tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || !(user.isAdmin() || user.username().equals(task.getAssignee()) || offeredTo(user, task))) {
+    // admins and auditors see every task (auditors only read: working on one is refused with 403)
+    if (task == null || !(user.readsAll() || user.username().equals(task.getAssignee()) || offeredTo(user, task))) {
       throw ApiException.notFound("Task", taskId);
     }
     return task;

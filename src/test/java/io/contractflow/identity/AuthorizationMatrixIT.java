@@ -1,0 +1,174 @@
+package io.contractflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contractflow.document.Corpus;
+import io.contractflow.support.Api;
+import io.contractflow.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization matrix, whole: every route with an object id that the OpenAPI document lists (contracts and
+ * everything under them, tasks) is called on rita's contract and rita's task by callers who are neither its owner
+ * nor shared on it — another requester, reviewers, a signatory — and each gets 404 (the object does not exist for
+ * them) or 403, never a success. Auditors read but never write. A route without a request below fails the test, so
+ * a new route cannot slip past the matrix. The owner's reads of the same requests succeed, so the refusals are about
+ * who calls, not about a malformed request.
+ */
+class AuthorizationMatrixIT extends IntegrationTest {
+
+  /** Callers with no right to rita's contract: another owner, other roles. */
+  private static final List<String> STRANGERS = List.of("ravi", "leo", "fiona", "sam");
+
+  /** Reads of things a draft does not have yet: the owner gets 404 with the reason, like anyone who may read. */
+  private static final List<String> NOT_YET = List.of("get /api/contracts/{contractId}/signing");
+
+  private String contractId;
+  private String taskId;
+  private String counterpartyId;
+
+  @BeforeEach
+  void ritasDraftWithADocument() {
+    counterpartyId = createCounterparty("rita");
+    contractId = createContract("rita", contractBody(counterpartyId)).get("id").asText();
+    Api.Response upload = api.as("rita").upload("/api/contracts/" + contractId + "/documents", "c.pdf", Corpus.PDF,
+        Corpus.sample("nda.pdf"));
+    assertThat(upload.status()).isEqualTo(201);
+    taskId = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
+        api.as("rita").get("/api/contracts/" + contractId + "/process").json().get("openTasks").spliterator(), false)
+        .map(t -> t.get("id").asText()).findFirst().orElse(null), id -> id != null);
+  }
+
+  /** One request of a route: method, the path with its ids filled in, and a valid body. */
+  private record Call(String method, String path, Object body, boolean upload, boolean write) {}
+
+  private Map<String, Call> requests() {
+    String c = "/api/contracts/" + contractId;
+    ObjectNode signers = JSON.createObjectNode().put("mode", "SEQUENTIAL");
+    signers.putArray("signers").addObject().put("name", "Ann Example").put("email", "ann@example.com").put("order", 1);
+    ObjectNode generate = JSON.createObjectNode().put("template", "mutual-nda");
+    generate.putObject("variables").put("companyName", "Example Ltd").put("purpose", "Evaluating a cooperation");
+    Map<String, Call> calls = new LinkedHashMap<>();
+    calls.put("get /api/contracts/{id}", new Call("GET", c, null, false, false));
+    calls.put("put /api/contracts/{id}", new Call("PUT", c, contractBody(counterpartyId), false, true));
+    calls.put("post /api/contracts/{id}/cancel", new Call("POST", c + "/cancel", null, false, true));
+    calls.put("get /api/contracts/{id}/shares", new Call("GET", c + "/shares", null, false, false));
+    calls.put("put /api/contracts/{id}/shares", new Call("PUT", c + "/shares", JSON.createObjectNode()
+        .put("principalType", "USER").put("principalId", "erin").put("permission", "VIEW"), false, true));
+    calls.put("delete /api/contracts/{id}/shares/{principalType}/{principalId}",
+        new Call("DELETE", c + "/shares/USER/erin", null, false, true));
+    calls.put("get /api/contracts/{id}/history", new Call("GET", c + "/history", null, false, false));
+    calls.put("get /api/contracts/{contractId}/documents", new Call("GET", c + "/documents", null, false, false));
+    calls.put("post /api/contracts/{contractId}/documents", new Call("POST", c + "/documents", null, true, true));
+    calls.put("get /api/contracts/{contractId}/documents/{version}",
+        new Call("GET", c + "/documents/1", null, false, false));
+    calls.put("get /api/contracts/{contractId}/documents/{version}/content",
+        new Call("GET", c + "/documents/1/content", null, false, false));
+    calls.put("get /api/contracts/{contractId}/documents/{version}/text",
+        new Call("GET", c + "/documents/1/text", null, false, false));
+    calls.put("put /api/contracts/{contractId}/documents/current",
+        new Call("PUT", c + "/documents/current", JSON.createObjectNode().put("version", 1), false, true));
+    calls.put("get /api/contracts/{contractId}/documents/compare",
+        new Call("GET", c + "/documents/compare?from=1&to=1", null, false, false));
+    calls.put("post /api/contracts/{contractId}/documents/generate",
+        new Call("POST", c + "/documents/generate", generate, false, true));
+    calls.put("get /api/contracts/{contractId}/signers", new Call("GET", c + "/signers", null, false, false));
+    calls.put("put /api/contracts/{contractId}/signers", new Call("PUT", c + "/signers", signers, false, true));
+    calls.put("get /api/contracts/{contractId}/signing", new Call("GET", c + "/signing", null, false, false));
+    calls.put("get /api/contracts/{contractId}/process", new Call("GET", c + "/process", null, false, false));
+    calls.put("post /api/contracts/{contractId}/submit", new Call("POST", c + "/submit",
+        JSON.createObjectNode().put("comment", "go"), false, true));
+    calls.put("post /api/contracts/{contractId}/terminate", new Call("POST", c + "/terminate",
+        JSON.createObjectNode().put("reason", "no longer needed"), false, true));
+    calls.put("get /api/tasks/{taskId}", new Call("GET", "/api/tasks/" + taskId, null, false, false));
+    calls.put("post /api/tasks/{taskId}/claim", new Call("POST", "/api/tasks/" + taskId + "/claim", null, false, true));
+    calls.put("post /api/tasks/{taskId}/unclaim",
+        new Call("POST", "/api/tasks/" + taskId + "/unclaim", null, false, true));
+    calls.put("post /api/tasks/{taskId}/complete", new Call("POST", "/api/tasks/" + taskId + "/complete",
+        JSON.createObjectNode().put("comment", "go"), false, true));
+    return calls;
+  }
+
+  /** Routes with an object id in the API's own description, as "method path". */
+  private List<String> objectRoutes() {
+    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+    List<String> routes = new ArrayList<>();
+    for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String path = it.next();
+      if (path.startsWith("/api/contracts/{") || path.startsWith("/api/tasks/{")) {
+        paths.get(path).fieldNames().forEachRemaining(method -> routes.add(method + " " + path));
+      }
+    }
+    return routes;
+  }
+
+  private Api.Response send(String user, Call call) {
+    Api.Call as = api.as(user);
+    if (call.method().equals("PUT") && call.path().equals("/api/contracts/" + contractId)) {
+      as.ifMatch("\"0\"");
+    }
+    if (call.upload()) {
+      return as.upload(call.path(), "other.pdf", Corpus.PDF, Corpus.sample("nda-v2.pdf"));
+    }
+    return switch (call.method()) {
+      case "GET" -> as.get(call.path());
+      case "DELETE" -> as.delete(call.path());
+      case "POST" -> as.post(call.path(), call.body());
+      case "PUT" -> as.put(call.path(), call.body());
+      default -> throw new IllegalArgumentException(call.method());
+    };
+  }
+
+  @Test
+  void everyRouteWithAnIdRefusesCallersWithoutARightToTheObject() {
+    Map<String, Call> requests = requests();
+    List<String> routes = objectRoutes();
+    assertThat(routes).as("routes the OpenAPI document lists").hasSizeGreaterThan(20);
+    assertThat(requests.keySet()).as("every route with an id has a request in this matrix").containsAll(routes);
+
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes) {
+      Call call = requests.get(route);
+      for (String stranger : STRANGERS) {
+        int status = send(stranger, call).status();
+        if (status != 404 && status != 403) {
+          leaks.add(stranger + " → " + route + ": " + status);
+        }
+      }
+      int auditor = send("audrey", call).status();
+      int expected = call.write() ? 403 : send("rita", call).status();
+      if (call.write() ? auditor != 403 && auditor != 404 : auditor != expected) {
+        leaks.add("audrey (auditor) → " + route + ": " + auditor + " (the owner gets " + expected + ")");
+      }
+    }
+    assertThat(leaks).as("calls that were not refused (or, for auditors' reads, not answered)").isEmpty();
+  }
+
+  @Test
+  void theOwnersReadsOfTheSameRequestsSucceed() {
+    Map<String, Call> requests = requests();
+    for (String route : objectRoutes()) {
+      Call call = requests.get(route);
+      if (!call.write()) {
+        Api.Response response = send("rita", call);
+        if (NOT_YET.contains(route)) {
+          assertThat(response.status()).as("rita → " + route + ": " + response).isEqualTo(404);
+          assertThat(response.body()).contains("no signing request yet");
+        } else {
+          assertThat(response.status()).as("rita → " + route + ": " + response).isBetween(200, 299);
+        }
+      }
+    }
+  }
+}
