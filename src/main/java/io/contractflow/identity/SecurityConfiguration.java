@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * The Camunda webapps ({@code /camunda/**}) authenticate users themselves against the same identity.
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!" + KeycloakSecurityConfiguration.PROFILE) // with Keycloak: KeycloakSecurityConfiguration, no HTTP Basic
 class SecurityConfiguration {
 
   static final String REALM = "ContractFlow";
@@ -43,19 +46,25 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .addFilterBefore(new BrowserSessionFilter(browserSessions), BasicAuthenticationFilter.class)
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-            .requestMatchers("/actuator/**").hasRole(Role.CONTRACT_ADMIN.name())
-            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            // signers have no login: their link's token authorises them (io.contractflow.signature.SigningCeremony)
-            .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*").permitAll()
-            .requestMatchers("/api/**", "/engine-rest/**").authenticated()
-            .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico").permitAll()
-            .anyRequest().authenticated());
+        .authorizeHttpRequests(SecurityConfiguration::urlRules);
     return http.build();
   }
 
-  private static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String slug, String detail)
+  /** Who may call which URLs, the same whatever authenticated the caller (the keycloak profile uses it too). */
+  static void urlRules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+    auth
+        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+        .requestMatchers("/actuator/**").hasRole(Role.CONTRACT_ADMIN.name())
+        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+        // signers have no login: their link's token authorises them (io.contractflow.signature.SigningCeremony)
+        .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*").permitAll()
+        .requestMatchers("/api/**", "/engine-rest/**").authenticated()
+        .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico").permitAll()
+        .anyRequest().authenticated();
+  }
+
+  static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String slug, String detail)
       throws IOException {
     ProblemDetail body = Problems.of(status, slug, status.getReasonPhrase(), detail);
     response.setStatus(status.value());

@@ -26,6 +26,19 @@ public final class Api {
     this.baseUrl = "http://localhost:" + port;
   }
 
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Parses a JSON body. */
+  public static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new AssertionError("Not JSON: " + body, e);
+    }
+  }
+
   /** A request as {@code user}, whose demo password is their name; null for an anonymous call. */
   public Call as(String user) {
     return new Call(user, user);

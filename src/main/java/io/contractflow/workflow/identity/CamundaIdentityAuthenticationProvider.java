@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * locks an account after repeated failures, and the user's Camunda groups become roles.
  */
 @Component
+@Profile("!keycloak") // with Keycloak, passwords are Keycloak's: bearer tokens and OIDC login only
 class CamundaIdentityAuthenticationProvider implements org.springframework.security.authentication.AuthenticationProvider {
 
   private final IdentityService identityService;

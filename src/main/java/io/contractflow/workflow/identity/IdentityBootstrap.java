@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes Camunda's identity match the role model at every start, idempotently: one group per role, what each group
  * may do in Tasklist (with the shipped filters of {@link TasklistFilters}) and Cockpit, the demo users of the
- * embedded default, and a first admin for a fresh install.
+ * embedded default, and a first admin for a fresh install. With a read-only identity (the {@code keycloak} profile)
+ * only the authorizations and filters are kept here: groups and users live in Keycloak.
  */
 @Component
 @Order(0)
@@ -49,18 +50,28 @@ class IdentityBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+    // with an identity the engine only reads (Keycloak), users and groups are kept there; authorizations stay ours
+    boolean ownsIdentity = !identityService.isReadOnly();
+    if (ownsIdentity) {
+      ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+    }
     for (Resource resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     for (Role role : Role.values()) {
-      ensureGroup(role.groupId(), role.displayName());
+      if (ownsIdentity) {
+        ensureGroup(role.groupId(), role.displayName());
+      }
       // every business user works in Tasklist: the models behind their tasks' forms (filters: TasklistFilters)
       grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(role.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     tasklistFilters.ensureShippedFilters();
     grantAuditorReadOnlyCockpit();
+    if (!ownsIdentity) {
+      log.info("Users and groups come from a read-only identity provider: no demo users or initial admin created");
+      return;
+    }
     if (properties.demoUsers()) {
       createDemoUsers();
     }

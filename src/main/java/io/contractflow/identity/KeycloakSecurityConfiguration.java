@@ -1,0 +1,151 @@
+package io.contractflow.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.LinkedHashMap;
+
+/**
+ * The {@code keycloak} profile's security: Keycloak authenticates everyone, the platform's own rules
+ * ({@link SecurityConfiguration#urlRules}, the features' access policies, Camunda's authorizations) still decide.
+ *
+ * <ul>
+ *   <li>{@code /api/**}, {@code /engine-rest/**} and the rest: an OAuth2 resource server taking bearer tokens only
+ *       (no HTTP Basic, no session), checked by {@link KeycloakJwtDecoder}; the {@code groups} claim becomes the
+ *       same authorities the embedded default gives ({@link GroupsClaimAuthorities}), the user id is
+ *       {@code preferred_username}. Bad tokens get a 401 problem, an unreachable Keycloak a 503 problem.</li>
+ *   <li>Tasklist, Cockpit and Admin ({@code /camunda/**}): OIDC login with the {@code keycloak} client registration
+ *       in a session; Camunda's webapps take the user from it (see the workflow's container-based authentication).
+ *       Their password login is closed. Logging out of the webapps ends the Keycloak session too: Camunda's own
+ *       logout call ends it server to server ({@link KeycloakSessionTermination}), {@code /logout} by the OIDC
+ *       RP-initiated logout redirect.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile(KeycloakSecurityConfiguration.PROFILE)
+class KeycloakSecurityConfiguration {
+
+  static final String PROFILE = "keycloak";
+
+  // matched on the whole path: the webapps' API is served by servlets of its own, outside Spring MVC's mapping
+  private static final RequestMatcher WEBAPP_PATHS = new OrRequestMatcher(
+      regex("/camunda(/.*)?"), regex("/oauth2/.*"), regex("/login/oauth2/.*"), regex("/logout(\\?.*)?"));
+  private static final RequestMatcher WEBAPP_PASSWORD_LOGIN = regex("/camunda/api/admin/auth/user/[^/?]+/login/.*");
+  /** Camunda's webapps log out with this call (XHR); the browser stays on the page. */
+  static final RequestMatcher CAMUNDA_LOGOUT =
+      RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/[^/?]+/logout(\\?.*)?");
+  private static final RequestMatcher BROWSER_LOGOUT = regex("/logout(\\?.*)?");
+
+  private static RequestMatcher regex(String pattern) {
+    return RegexRequestMatcher.regexMatcher(pattern);
+  }
+
+  @Bean
+  JwtDecoder keycloakJwtDecoder(KeycloakProperties properties) {
+    return new KeycloakJwtDecoder(properties);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaWebappSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+      OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
+    OidcClientInitiatedLogoutSuccessHandler endSessionRedirect =
+        new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    endSessionRedirect.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+    LinkedHashMap<RequestMatcher, LogoutSuccessHandler> afterLogout = new LinkedHashMap<>();
+    afterLogout.put(CAMUNDA_LOGOUT, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
+    DelegatingLogoutSuccessHandler logoutSuccess = new DelegatingLogoutSuccessHandler(afterLogout);
+    logoutSuccess.setDefaultLogoutSuccessHandler(endSessionRedirect);
+
+    http.securityMatcher(WEBAPP_PATHS)
+        // Camunda's webapps protect their own API against CSRF (their XSRF-TOKEN cookie and header)
+        .csrf(csrf -> csrf.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .authorizeHttpRequests(auth -> auth
+            // passwords belong to Keycloak: the webapps' own login form stays closed
+            .requestMatchers(WEBAPP_PASSWORD_LOGIN).denyAll()
+            .anyRequest().authenticated())
+        .oauth2Login(Customizer.withDefaults())
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(CAMUNDA_LOGOUT, BROWSER_LOGOUT))
+            .addLogoutHandler(new KeycloakSessionTermination(CAMUNDA_LOGOUT, authorizedClients))
+            .logoutSuccessHandler(logoutSuccess));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
+      ObjectProvider<BrowserSessionAuthentication> browserSessions) throws Exception {
+    BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    challenge.setRealmName(SecurityConfiguration.REALM);
+    AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+      challenge.commence(request, response, ex);
+      SecurityConfiguration.write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized",
+          "A valid bearer token is required");
+    };
+    AuthenticationFailureHandler tokenRefused = (request, response, ex) -> {
+      if (ex instanceof AuthenticationServiceException) {
+        response.setHeader("Retry-After", "30");
+        SecurityConfiguration.write(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE,
+            "identity-provider-unavailable", "The identity provider cannot be reached to check the token");
+      } else {
+        unauthenticated.commence(request, response, ex);
+      }
+    };
+    AccessDeniedHandler denied = (request, response, ex) ->
+        SecurityConfiguration.write(response, objectMapper, HttpStatus.FORBIDDEN, "forbidden",
+            "Your roles do not allow this");
+
+    JwtAuthenticationConverter tokenToCaller = new JwtAuthenticationConverter();
+    tokenToCaller.setPrincipalClaimName(KeycloakJwtDecoder.USERNAME_CLAIM);
+    tokenToCaller.setJwtGrantedAuthoritiesConverter(new GroupsClaimAuthorities());
+
+    http.csrf(csrf -> csrf.disable()) // bearer tokens only: a browser never sends one by itself
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .addFilterBefore(new BrowserSessionFilter(browserSessions), BearerTokenAuthenticationFilter.class)
+        .oauth2ResourceServer(resource -> resource
+            .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokenToCaller))
+            .authenticationEntryPoint(unauthenticated)
+            .accessDeniedHandler(denied)
+            .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+              @Override
+              public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(tokenRefused);
+                return filter;
+              }
+            }))
+        .authorizeHttpRequests(SecurityConfiguration::urlRules);
+    return http.build();
+  }
+}
