@@ -1,5 +1,6 @@
 package io.contractflow.signature;
 
+import io.contractflow.platform.pdf.PdfTextLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,38 +201,7 @@ class CompletionCertificate {
 
     /** Breaks at spaces to fit {@code width}; a word longer than a line is split where it must be. */
     private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
-      List<String> lines = new ArrayList<>();
-      StringBuilder line = new StringBuilder();
-      for (String word : text.split(" ")) {
-        String candidate = line.isEmpty() ? word : line + " " + word;
-        if (width(candidate, font, size) <= width) {
-          line.setLength(0);
-          line.append(candidate);
-          continue;
-        }
-        if (!line.isEmpty()) {
-          lines.add(line.toString());
-          line.setLength(0);
-        }
-        String rest = word;
-        while (width(rest, font, size) > width) {
-          int cut = rest.length() - 1;
-          while (cut > 1 && width(rest.substring(0, cut), font, size) > width) {
-            cut--;
-          }
-          lines.add(rest.substring(0, cut));
-          rest = rest.substring(cut);
-        }
-        line.append(rest);
-      }
-      if (!line.isEmpty() || lines.isEmpty()) {
-        lines.add(line.toString());
-      }
-      return lines;
-    }
-
-    private static float width(String text, PDType1Font font, float size) throws IOException {
-      return font.getStringWidth(text) / 1000 * size;
+      return PdfTextLines.wrap(text, font, size, width);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.contractflow.template;
 
+import io.contractflow.platform.pdf.PdfTextLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,41 +101,7 @@ class PdfRenderer {
 
   /** Lines no wider than the text width: words kept whole unless one alone is too wide; '\n' breaks a line. */
   static List<String> wrap(String text, PDType1Font font, float size) throws IOException {
-    List<String> lines = new ArrayList<>();
-    for (String hard : text.split("\n", -1)) {
-      StringBuilder line = new StringBuilder();
-      for (String word : hard.split(" +")) {
-        if (word.isEmpty()) {
-          continue;
-        }
-        String candidate = line.isEmpty() ? word : line + " " + word;
-        if (width(candidate, font, size) <= WIDTH) {
-          line.setLength(0);
-          line.append(candidate);
-          continue;
-        }
-        if (!line.isEmpty()) {
-          lines.add(line.toString());
-          line.setLength(0);
-        }
-        // a word wider than the page is cut where it must be
-        while (width(word, font, size) > WIDTH) {
-          int cut = word.length() - 1;
-          while (cut > 1 && width(word.substring(0, cut), font, size) > WIDTH) {
-            cut--;
-          }
-          lines.add(word.substring(0, cut));
-          word = word.substring(cut);
-        }
-        line.append(word);
-      }
-      lines.add(line.toString());
-    }
-    return lines;
-  }
-
-  private static float width(String text, PDType1Font font, float size) throws IOException {
-    return font.getStringWidth(text) / 1000 * size;
+    return PdfTextLines.wrap(text, font, size, WIDTH);
   }
 
   /** Writes lines top to bottom, starting a new page when the next line would reach the footer. */
@@ -167,7 +134,7 @@ class PdfRenderer {
       }
       float x = MARGIN;
       if (style.centered()) {
-        x = MARGIN + (WIDTH - width(text, style.font(), style.size())) / 2;
+        x = MARGIN + (WIDTH - PdfTextLines.width(text, style.font(), style.size())) / 2;
       }
       content.beginText();
       content.setFont(style.font(), style.size());
