@@ -2,83 +2,52 @@ package io.contractflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.support.ContractsInReview;
 import io.contractflow.support.IntegrationTest;
+import io.contractflow.support.TasklistBrowser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Tasklist as a reviewer uses it, in a real browser: headless Chromium (Debian's {@code chromium} and
  * {@code chromedriver}, which {@code .ci/run} installs) driven by Selenium against the running platform. A legal
  * reviewer signs in, opens the "Legal review" filter, opens the review of a contract submitted over the API, claims
  * it, approves it on its Camunda Form, and the contract moves on. Skipped, not passed, where the browser is missing;
- * on failure a screenshot and the page are saved under {@code target/browser/}.
- *
- * <p>Text goes in as the browser's input method delivers it ({@code Input.insertText}: real {@code beforeinput} and
- * {@code input} events) and clicks as DOM clicks: in this headless Chromium (156) the Camunda webapps receive no
- * synthesized key or mouse events at all ({@code Input.dispatchKeyEvent}/{@code dispatchMouseEvent} are dropped
- * before they reach the page, while the same browser types into other pages), so WebDriver's native
- * {@code sendKeys}/{@code click} would silently do nothing there.
+ * on failure a screenshot and the page are saved under {@code target/browser/} ({@link TasklistBrowser}).
  */
 class TasklistBrowserIT extends IntegrationTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = TasklistBrowser.PATIENCE;
   private static final String COMMENT = "Standard terms, approved in Tasklist";
 
-  private Path profile;
+  private TasklistBrowser tasklist;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + " (Debian package chromium)");
-    assumeTrue(Files.isExecutable(CHROMEDRIVER), "no " + CHROMEDRIVER + " (Debian package chromium-driver)");
-    profile = Files.createTempDirectory("tasklist-browser-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1400,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, PATIENCE);
-    wait.ignoring(StaleElementReferenceException.class);
+    tasklist = TasklistBrowser.start();
+    browser = tasklist.driver();
+    wait = tasklist.waiting();
   }
 
   @AfterEach
-  void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      FileSystemUtils.deleteRecursively(profile);
+  void stopBrowser() {
+    if (tasklist != null) {
+      tasklist.close();
     }
   }
 
@@ -91,16 +60,16 @@ class TasklistBrowserIT extends IntegrationTest {
     String title = body.get("title").asText();
     String task = ContractsInReview.awaitTask(api, "leo", contract);
 
-    onFailureSaveThePage(test, () -> {
+    tasklist.onFailureSaveThePage(test.getTestMethod().orElseThrow().getName(), () -> {
       signIn("leo");
-      assertThat(filterNames()).contains("My tasks", "My groups' tasks", "Overdue", "Legal review")
+      assertThat(tasklist.filterNames()).contains("My tasks", "My groups' tasks", "Overdue", "Legal review")
           .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
 
-      openFilter("Legal review");
-      press(wait.until(b -> taskCard(title)).findElement(By.cssSelector("h4.task a")));
+      tasklist.openFilter("Legal review");
+      tasklist.press(wait.until(b -> tasklist.taskCard(title)).findElement(By.cssSelector("h4.task a")));
       wait.until(ExpectedConditions.urlContains("task=" + task));
 
-      press(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));
+      tasklist.press(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.claim"), 0));
       // the form becomes editable once claimed (and is drawn again then): fill it until it holds the answers
       wait.until(b -> {
@@ -111,14 +80,14 @@ class TasklistBrowserIT extends IntegrationTest {
           return false;
         }
         if (!approve.isSelected()) {
-          press(approve);
+          tasklist.press(approve);
         }
         if (!COMMENT.equals(comment.getDomProperty("value"))) {
-          type(comment, COMMENT);
+          tasklist.type(comment, COMMENT);
         }
         return approve.isSelected() && COMMENT.equals(comment.getDomProperty("value"));
       });
-      press(wait.until(b -> completeButtonOnceEnabled()));
+      tasklist.press(wait.until(b -> completeButtonOnceEnabled()));
       // Tasklist confirms and clears the task from view
       wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("task=" + task)));
     });
@@ -138,40 +107,12 @@ class TasklistBrowserIT extends IntegrationTest {
     wait.until(b -> {
       WebElement name = b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
       WebElement password = b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
-      type(name, user);
-      type(password, user);
+      tasklist.type(name, user);
+      tasklist.type(password, user);
       return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
     });
-    press(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+    tasklist.press(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-  }
-
-  private List<String> filterNames() {
-    return wait.until(b -> {
-      List<String> names = b.findElements(By.cssSelector(".task-filter h4.name a")).stream()
-          .map(e -> e.getText().replaceAll("\\s+\\d+$", "").trim()).toList();
-      return names.isEmpty() ? null : names;
-    });
-  }
-
-  private void openFilter(String name) {
-    wait.until(b -> {
-      for (WebElement filter : b.findElements(By.cssSelector(".task-filter"))) {
-        if (filter.findElement(By.cssSelector("h4.name a")).getText().trim().startsWith(name)) {
-          if (!filter.getDomAttribute("class").contains("active")) {
-            press(filter);
-          }
-          return filter.getDomAttribute("class").contains("active");
-        }
-      }
-      return false;
-    });
-  }
-
-  /** The card of the contract's task in the open filter's list (the filter shows the contract's title). */
-  private WebElement taskCard(String contractTitle) {
-    return browser.findElements(By.cssSelector("[cam-tasks] li.task, .tasks-list li")).stream()
-        .filter(li -> li.getText().contains(contractTitle)).findFirst().orElse(null);
   }
 
   /** The radio button labelled so on the task's form, once the form may be filled in (the task is claimed). */
@@ -189,38 +130,5 @@ class TasklistBrowserIT extends IntegrationTest {
   private WebElement completeButtonOnceEnabled() {
     return browser.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
         .filter(WebElement::isEnabled).findFirst().orElse(null);
-  }
-
-  /**
-   * Replaces the field's text, entered as the browser's input method would, and leaves the field (form-js takes
-   * typed text in after a pause, or at once when the field loses focus).
-   */
-  private void type(WebElement field, String text) {
-    browser.executeScript("arguments[0].focus(); arguments[0].select();", field);
-    browser.executeCdpCommand("Input.insertText", Map.of("text", text));
-    browser.executeScript("arguments[0].blur();", field);
-  }
-
-  private void press(WebElement element) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
-  }
-
-  private void onFailureSaveThePage(TestInfo test, Runnable steps) {
-    try {
-      steps.run();
-    } catch (RuntimeException | AssertionError e) {
-      Path dir = Path.of("target", "browser");
-      String name = test.getTestMethod().map(m -> m.getName()).orElse("browser");
-      try {
-        Files.createDirectories(dir);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
-            StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(dir.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-        e.addSuppressed(new AssertionError("page saved as " + dir.resolve(name + ".png").toAbsolutePath()));
-      } catch (IOException | RuntimeException saving) {
-        e.addSuppressed(saving);
-      }
-      throw e;
-    }
   }
 }

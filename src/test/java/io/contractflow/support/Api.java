@@ -13,17 +13,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A small HTTP client for tests: real requests to the running platform, as a given demo user. */
+/**
+ * A small HTTP client for tests: real requests to the running platform, as a given demo user. Callers prove who
+ * they are with HTTP Basic (the embedded default) or, against a platform in the {@code keycloak} profile, with a
+ * bearer token from the realm ({@link Credentials}).
+ */
 public final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The {@code Authorization} header that proves a user's identity, from their name and password. */
+  @FunctionalInterface
+  public interface Credentials {
+
+    String authorization(String user, String password);
+
+    /** HTTP Basic, as the embedded default takes it. */
+    Credentials BASIC = (user, password) -> "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   private final String baseUrl;
+  private final Credentials credentials;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
   public Api(int port) {
+    this(port, Credentials.BASIC);
+  }
+
+  public Api(int port, Credentials credentials) {
     this.baseUrl = "http://localhost:" + port;
+    this.credentials = credentials;
   }
 
   public String baseUrl() {
@@ -124,8 +145,7 @@ public final class Api {
     private HttpRequest.Builder builder(String path) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
       if (user != null) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        request.header("Authorization", "Basic " + token);
+        request.header("Authorization", credentials.authorization(user, password));
       }
       headers.forEach(h -> request.header(h[0], h[1]));
       return request;

@@ -31,7 +31,9 @@ public abstract class IntegrationTest {
 
   @BeforeEach
   void connect() {
-    api = new Api(port);
+    api = getClass().isAnnotationPresent(KeycloakPlatform.class)
+        ? new Api(port, KeycloakServer.shared().bearerCredentials())
+        : new Api(port);
   }
 
   protected static String unique(String prefix) {

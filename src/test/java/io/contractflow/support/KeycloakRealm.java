@@ -30,6 +30,15 @@ public final class KeycloakRealm {
   public static final String TEST_CLIENT = "contractflow-test";
   public static final String TEST_SECRET = "contractflow-test-secret";
 
+  /** Test only: the test client again, but its access tokens expire after a second (the expired-token attack). */
+  public static final String SHORT_LIVED_TEST_CLIENT = "contractflow-test-short-lived";
+  public static final int SHORT_LIVED_TOKEN_SECONDS = 1;
+  /**
+   * Test only: a second realm on the same server, a copy of ours under another name: the same users, groups and
+   * clients (audience included), but another issuer and other signing keys (the another-issuer attack).
+   */
+  public static final String OTHER_REALM = "contractflow-elsewhere";
+
   /** Access tokens live this long (the realm's {@code accessTokenLifespan}). */
   public static final int ACCESS_TOKEN_LIFESPAN_SECONDS = 300;
 

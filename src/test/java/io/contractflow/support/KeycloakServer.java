@@ -78,6 +78,8 @@ public final class KeycloakServer {
   private final Process process;
   private final Path log;
   private final Duration startupTime;
+  /** Access tokens of {@link #bearerCredentials()} by user and password: the token and until when to use it. */
+  private final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
@@ -158,6 +160,29 @@ public final class KeycloakServer {
     return log;
   }
 
+  /** The issuer of another realm on this server (see {@link KeycloakRealm#OTHER_REALM}). */
+  public String issuerUri(String realm) {
+    return baseUrl() + "/realms/" + realm;
+  }
+
+  /**
+   * Bearer tokens for {@link Api}: each user's token from a real password grant, kept until a minute before it
+   * expires.
+   */
+  public Api.Credentials bearerCredentials() {
+    return (user, password) -> {
+      long now = System.currentTimeMillis();
+      String[] cached = tokens.get(user + "\n" + password);
+      if (cached == null || Long.parseLong(cached[1]) < now) {
+        String token = tokenFor(user, password);
+        long lifetime = Math.max(0, KeycloakRealm.ACCESS_TOKEN_LIFESPAN_SECONDS - 60) * 1000L;
+        cached = new String[] {token, Long.toString(now + lifetime)};
+        tokens.put(user + "\n" + password, cached);
+      }
+      return "Bearer " + cached[0];
+    };
+  }
+
   /** A fresh access token for a demo user (password = user name), through a real password grant. */
   public String tokenFor(String user) {
     return tokenFor(user, user);
@@ -172,9 +197,14 @@ public final class KeycloakServer {
    * {@code id_token}, {@code refresh_token}, ...); status and error body for a refused one.
    */
   public TokenResponse passwordGrant(String user, String password) {
-    return postForm(tokenEndpoint(), form(
+    return passwordGrant(KeycloakRealm.NAME, KeycloakRealm.TEST_CLIENT, user, password);
+  }
+
+  /** A password grant in any realm of this server through any client with the test client's secret. */
+  public TokenResponse passwordGrant(String realm, String clientId, String user, String password) {
+    return postForm(URI.create(issuerUri(realm) + "/protocol/openid-connect/token"), form(
         "grant_type", "password",
-        "client_id", KeycloakRealm.TEST_CLIENT,
+        "client_id", clientId,
         "client_secret", KeycloakRealm.TEST_SECRET,
         "username", user,
         "password", password,
@@ -298,17 +328,27 @@ public final class KeycloakServer {
     }
   }
 
-  /** The repository's realm file plus the test-only client, as the only file in {@code data/import}. */
+  /**
+   * The only files in {@code data/import}: the repository's realm file plus the test-only clients (the password
+   * grant, and the same with tokens that expire after a second), and a copy of it all as a second realm of another
+   * name.
+   */
   private static void writeRealmImport(Path home) throws IOException {
     Path root = repositoryRoot();
     ObjectNode realm = (ObjectNode) JSON.readTree(root.resolve(KeycloakRealm.REALM_FILE).toFile());
-    JsonNode testClient = JSON.readTree(root.resolve(KeycloakRealm.TEST_CLIENT_FILE).toFile());
-    ((ArrayNode) realm.withArray("clients")).add(testClient);
+    ObjectNode testClient = (ObjectNode) JSON.readTree(root.resolve(KeycloakRealm.TEST_CLIENT_FILE).toFile());
+    ObjectNode shortLived = testClient.deepCopy().put("clientId", KeycloakRealm.SHORT_LIVED_TEST_CLIENT);
+    shortLived.withObject("/attributes")
+        .put("access.token.lifespan", Integer.toString(KeycloakRealm.SHORT_LIVED_TOKEN_SECONDS));
+    ((ArrayNode) realm.withArray("clients")).add(testClient).add(shortLived);
     Path imports = home.resolve("data/import");
     deleteRecursively(imports);
     Files.createDirectories(imports);
     JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve(KeycloakRealm.NAME + "-realm.json").toFile(),
         realm);
+    ObjectNode other = realm.deepCopy().put("realm", KeycloakRealm.OTHER_REALM);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(
+        imports.resolve(KeycloakRealm.OTHER_REALM + "-realm.json").toFile(), other);
   }
 
   /** Maven runs the tests in the project directory; an IDE may run them from a module path below it. */
