@@ -13,7 +13,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -32,6 +36,7 @@ import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code keycloak} profile's security: Keycloak authenticates everyone, the platform's own rules
@@ -43,7 +48,7 @@ import java.util.LinkedHashMap;
  *       same authorities the embedded default gives ({@link GroupsClaimAuthorities}), the user id is
  *       {@code preferred_username}. Bad tokens get a 401 problem, an unreachable Keycloak a 503 problem.</li>
  *   <li>Tasklist, Cockpit and Admin ({@code /camunda/**}): OIDC login with the {@code keycloak} client registration
- *       in a session; Camunda's webapps take the user from it (see the workflow's container-based authentication).
+ *       ({@link #keycloakLogin}) in a session; Camunda's webapps take the user from it (see the workflow's container-based authentication).
  *       Their password login is closed. Logging out of the webapps ends the Keycloak session too: Camunda's own
  *       logout call ends it server to server ({@link KeycloakSessionTermination}), {@code /logout} by the OIDC
  *       RP-initiated logout redirect.</li>
@@ -54,6 +59,7 @@ import java.util.LinkedHashMap;
 class KeycloakSecurityConfiguration {
 
   static final String PROFILE = "keycloak";
+  static final String REGISTRATION = "keycloak";
 
   // matched on the whole path: the webapps' API is served by servlets of its own, outside Spring MVC's mapping
   private static final RequestMatcher WEBAPP_PATHS = new OrRequestMatcher(
@@ -73,10 +79,35 @@ class KeycloakSecurityConfiguration {
     return new KeycloakJwtDecoder(properties);
   }
 
+  /**
+   * The webapps' login client, with Keycloak's endpoints written out rather than discovered: nothing is fetched at
+   * start-up, and the browser's endpoints (login, logout) may differ from the platform's own (token, keys, user
+   * info) when the platform reaches Keycloak at another address.
+   */
+  @Bean
+  ClientRegistrationRepository keycloakLogin(KeycloakProperties properties) {
+    return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+        .clientName("Keycloak")
+        .clientId(properties.webapp().clientId())
+        .clientSecret(properties.webapp().clientSecret())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .scope("openid", "profile", "email")
+        .issuerUri(properties.issuer())
+        .authorizationUri(properties.browserEndpoint("auth"))
+        .tokenUri(properties.backChannelEndpoint("token"))
+        .jwkSetUri(properties.backChannelEndpoint("certs"))
+        .userInfoUri(properties.backChannelEndpoint("userinfo"))
+        .userNameAttributeName(KeycloakJwtDecoder.USERNAME_CLAIM)
+        .providerConfigurationMetadata(Map.of("end_session_endpoint", properties.browserEndpoint("logout")))
+        .build());
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain camundaWebappSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-      OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
+      OAuth2AuthorizedClientRepository authorizedClients, KeycloakProperties properties) throws Exception {
     OidcClientInitiatedLogoutSuccessHandler endSessionRedirect =
         new OidcClientInitiatedLogoutSuccessHandler(registrations);
     endSessionRedirect.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
@@ -96,7 +127,8 @@ class KeycloakSecurityConfiguration {
         .oauth2Login(Customizer.withDefaults())
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(CAMUNDA_LOGOUT, BROWSER_LOGOUT))
-            .addLogoutHandler(new KeycloakSessionTermination(CAMUNDA_LOGOUT, authorizedClients))
+            .addLogoutHandler(new KeycloakSessionTermination(CAMUNDA_LOGOUT, authorizedClients,
+                properties.backChannelEndpoint("logout")))
             .logoutSuccessHandler(logoutSuccess));
     return http.build();
   }

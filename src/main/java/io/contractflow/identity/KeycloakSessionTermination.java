@@ -1,10 +1,12 @@
 package io.contractflow.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -20,21 +22,30 @@ import org.springframework.web.client.RestClientException;
 /**
  * Ends the user's Keycloak session from the server when they log out of a Camunda webapp. The webapps log out with an
  * XHR call and then reload, so a redirect to Keycloak's logout page cannot happen there; instead the platform posts
- * the session's refresh token, with the webapp client's credentials, to the realm's {@code end_session_endpoint}
- * (Keycloak ends the SSO session it belongs to). Without this, the next page load would sign the user straight back
- * in. A failure is logged and the local session still ends.
+ * the session's refresh token, with the webapp client's credentials, to the realm's logout endpoint on the back
+ * channel (Keycloak ends the SSO session it belongs to). Without this, the next page load would sign the user
+ * straight back in. A failure or a timeout is logged and the local session still ends.
  */
 final class KeycloakSessionTermination implements LogoutHandler {
 
   private static final Logger log = LoggerFactory.getLogger(KeycloakSessionTermination.class);
 
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
   private final RequestMatcher appliesTo;
   private final OAuth2AuthorizedClientRepository authorizedClients;
-  private final RestClient http = RestClient.create();
+  private final String endSession;
+  private final RestClient http;
 
-  KeycloakSessionTermination(RequestMatcher appliesTo, OAuth2AuthorizedClientRepository authorizedClients) {
+  KeycloakSessionTermination(RequestMatcher appliesTo, OAuth2AuthorizedClientRepository authorizedClients,
+      String endSession) {
     this.appliesTo = appliesTo;
     this.authorizedClients = authorizedClients;
+    this.endSession = endSession;
+    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+    requests.setConnectTimeout(TIMEOUT);
+    requests.setReadTimeout(TIMEOUT);
+    this.http = RestClient.builder().requestFactory(requests).build();
   }
 
   @Override
@@ -48,17 +59,12 @@ final class KeycloakSessionTermination implements LogoutHandler {
       return;
     }
     ClientRegistration registration = client.getClientRegistration();
-    Object endSession = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
-    if (endSession == null) {
-      log.warn("Keycloak announces no end_session_endpoint; the Keycloak session of '{}' stays open", token.getName());
-      return;
-    }
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("client_id", registration.getClientId());
     form.add("client_secret", registration.getClientSecret());
     form.add("refresh_token", client.getRefreshToken().getTokenValue());
     try {
-      http.post().uri(endSession.toString()).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+      http.post().uri(endSession).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
           .retrieve().toBodilessEntity();
     } catch (RestClientException e) {
       log.warn("Could not end the Keycloak session of '{}': {}", token.getName(), e.getMessage());

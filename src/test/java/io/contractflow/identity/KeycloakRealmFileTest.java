@@ -83,6 +83,21 @@ class KeycloakRealmFileTest {
     assertThat(testClient.path("directAccessGrantsEnabled").asBoolean()).isTrue();
   }
 
+  @Test
+  void takesTheConfidentialClientsSecretsFromTheEnvironmentAtImport() {
+    List<String> secrets = new ArrayList<>();
+    realm.path("clients").forEach(client -> {
+      if (!client.path("publicClient").asBoolean() && client.has("secret")) {
+        secrets.add(client.path("clientId").asText() + " " + client.path("secret").asText());
+      }
+    });
+
+    // Keycloak resolves ${VAR:default} at import: docker-compose and Helm set the variables, tests use the default
+    assertThat(secrets).containsExactlyInAnyOrder(
+        KeycloakRealm.WEBAPP_CLIENT + " ${CONTRACTFLOW_WEBAPP_CLIENT_SECRET:" + KeycloakRealm.WEBAPP_SECRET + "}",
+        KeycloakRealm.IDENTITY_CLIENT + " ${CONTRACTFLOW_IDENTITY_CLIENT_SECRET:" + KeycloakRealm.IDENTITY_SECRET + "}");
+  }
+
   private static JsonNode user(String username) {
     return StreamSupport.stream(realm.path("users").spliterator(), false)
         .filter(user -> user.path("username").asText().equals(username))

@@ -15,8 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
  * Runs an {@link IntegrationTest} against the platform in the {@code keycloak} profile, signed in through the real
  * Keycloak of this test JVM ({@link KeycloakServer#shared()}, the realm file imported): bearer tokens from real
  * password grants on {@code /api} and {@code /engine-rest}, OIDC login for the webapps, users and groups read by
- * the identity plugin from the realm's admin API. Every class so marked shares one Spring context; they run in
- * failsafe's {@code keycloak} execution, a JVM of their own.
+ * the identity plugin from the realm's admin API. As in docker-compose, browsers reach Keycloak at the issuer's
+ * address (127.0.0.1) and the platform at another one (localhost, its back channel). Every class so marked shares
+ * one Spring context; they run in failsafe's {@code keycloak} execution, a JVM of their own.
  *
  * <p>The clock skew is zero here, so a token is refused the second after it expires.
  */
@@ -36,6 +37,7 @@ public @interface KeycloakPlatform {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("keycloak-test-realm",
           java.util.Map.of(
               "KEYCLOAK_ISSUER_URI", keycloak.issuerUri(),
+              "KEYCLOAK_BACKCHANNEL_URI", keycloak.backChannelUri(),
               "KEYCLOAK_WEBAPP_CLIENT_SECRET", KeycloakRealm.WEBAPP_SECRET,
               "KEYCLOAK_IDENTITY_CLIENT_SECRET", KeycloakRealm.IDENTITY_SECRET,
               "KEYCLOAK_CLOCK_SKEW", "0s")));

@@ -160,6 +160,11 @@ public final class KeycloakServer {
     return log;
   }
 
+  /** The realm at another address of this server, as the platform's back channel. */
+  public String backChannelUri() {
+    return "http://localhost:" + port + "/realms/" + KeycloakRealm.NAME;
+  }
+
   /** The issuer of another realm on this server (see {@link KeycloakRealm#OTHER_REALM}). */
   public String issuerUri(String realm) {
     return baseUrl() + "/realms/" + realm;
@@ -368,6 +373,9 @@ public final class KeycloakServer {
         Long.toString(ProcessHandle.current().pid()),
         "sh", home.resolve("bin/kc.sh").toString(), "start-dev",
         "--http-host", HOST, "--http-port", Integer.toString(port),
+        // as docker-compose runs it: tokens name the browsers' address as issuer whichever address was called,
+        // while the platform may call the realm at another one (the back channel, here: localhost)
+        "--hostname", "http://" + HOST + ":" + port, "--hostname-backchannel-dynamic", "true",
         "--db", "dev-mem", // a fresh realm from the file on every start, nothing left from earlier runs
         "--import-realm"));
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -377,6 +385,7 @@ public final class KeycloakServer {
     Map<String, String> env = builder.environment();
     // only our settings: a KC_DB or JAVA_OPTS from the environment must not change the server under test
     env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_")
+        || name.matches("CONTRACTFLOW_.*_CLIENT_SECRET") // the realm file's placeholders: their defaults here
         || name.startsWith("JAVA_OPTS") || name.equals("JAVA_ADD_OPENS") || name.equals("DEBUG"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JAVA_OPTS_KC_HEAP", System.getProperty(HEAP_PROPERTY, "-Xms64m -Xmx512m"));

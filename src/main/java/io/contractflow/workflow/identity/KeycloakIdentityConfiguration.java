@@ -26,7 +26,7 @@ class KeycloakIdentityConfiguration {
   @Bean
   KeycloakIdentityProviderPlugin keycloakIdentityProvider(KeycloakProperties properties) {
     KeycloakIdentityProviderPlugin plugin = new KeycloakIdentityProviderPlugin();
-    plugin.setKeycloakIssuerUrl(properties.issuer());
+    plugin.setKeycloakIssuerUrl(properties.backChannel());
     plugin.setKeycloakAdminUrl(properties.adminApi());
     plugin.setClientId(properties.identity().clientId());
     plugin.setClientSecret(properties.identity().clientSecret());
