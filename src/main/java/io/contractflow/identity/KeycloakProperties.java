@@ -34,8 +34,12 @@ public record KeycloakProperties(
   /** The webapps' login client. */
   public record WebappClient(@DefaultValue("contractflow-webapp") String clientId, String clientSecret) {}
 
-  /** The identity plugin's confidential client (client credentials grant, realm-management view/query rights). */
-  public record IdentityClient(@DefaultValue("contractflow-identity") String clientId, String clientSecret) {}
+  /**
+   * The identity plugin's confidential client (client credentials grant, realm-management view/query rights), and
+   * for how many minutes the plugin keeps what it read (users, groups, memberships); 0 reads every time.
+   */
+  public record IdentityClient(@DefaultValue("contractflow-identity") String clientId, String clientSecret,
+      @DefaultValue("1") int cacheMinutes) {}
 
   /** The issuer without a trailing slash; fails when it is not configured. */
   public String issuer() {

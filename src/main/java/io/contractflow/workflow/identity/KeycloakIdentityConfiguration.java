@@ -33,6 +33,13 @@ class KeycloakIdentityConfiguration {
     plugin.setUseUsernameAsCamundaUserId(true);
     plugin.setUseGroupPathAsCamundaGroupId(true);
     plugin.setAdministratorGroupName(Role.CONTRACT_ADMIN.groupId());
+    // every authorization check asks for the caller's groups: keep answers briefly rather than ask Keycloak each time
+    int cacheMinutes = properties.identity().cacheMinutes();
+    plugin.setCacheEnabled(cacheMinutes > 0);
+    if (cacheMinutes > 0) {
+      plugin.setCacheExpirationTimeoutMin(cacheMinutes);
+      plugin.setMaxCacheSize(1000);
+    }
     return plugin;
   }
 
