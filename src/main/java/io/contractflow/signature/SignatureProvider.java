@@ -28,6 +28,14 @@ public interface SignatureProvider {
   /** The completed, signed PDF, once every signer has signed. */
   byte[] signedDocument(String envelopeId);
 
+  /**
+   * The provider's certificate of completion (audit trail) as a PDF of its own, stored as a document version beside
+   * the signed PDF; {@code null} when the provider puts it into the signed PDF (the built-in signer does).
+   */
+  default byte[] certificate(String envelopeId) {
+    return null;
+  }
+
   /** What happened to the envelope, oldest first. */
   List<AuditEntry> auditTrail(String envelopeId);
 
@@ -47,8 +55,30 @@ public interface SignatureProvider {
   /** An envelope's state and each recipient's. */
   record EnvelopeStatus(String envelopeId, EnvelopeState state, List<RecipientStatus> recipients) {}
 
-  /** Where an envelope stands. */
-  enum EnvelopeState { SENT, COMPLETED, DECLINED, EXPIRED, VOIDED }
+  /**
+   * Where an envelope stands: the one status model every vendor's vocabulary is mapped onto. SENT, VIEWED and
+   * PARTIALLY_SIGNED only ever move forward; COMPLETED, DECLINED, EXPIRED and VOIDED are final; ERROR is a vendor's
+   * report of a failure that changes nothing by itself.
+   */
+  enum EnvelopeState {
+    SENT(1), VIEWED(2), PARTIALLY_SIGNED(3), COMPLETED(9), DECLINED(9), EXPIRED(9), VOIDED(9), ERROR(0);
+
+    private final int rank;
+
+    EnvelopeState(int rank) {
+      this.rank = rank;
+    }
+
+    /** Final: nothing follows. */
+    public boolean isFinal() {
+      return rank == 9;
+    }
+
+    /** Whether an envelope at {@code current} may move to this state (an older or equal report never does). */
+    public boolean isAfter(EnvelopeState current) {
+      return current == null ? rank > 0 : !current.isFinal() && rank > current.rank;
+    }
+  }
 
   /** One recipient: their state, when they signed, why they declined. */
   record RecipientStatus(UUID signerId, String name, String email, SignerStatus state, Instant signedAt,

@@ -100,6 +100,12 @@ class Signer {
     this.userAgent = userAgent;
   }
 
+  /** Signed at a vendor: the vendor keeps the evidence (its certificate of completion is stored beside the PDF). */
+  void signedAtProvider(Instant at) {
+    this.status = SignerStatus.SIGNED;
+    this.signedAt = at;
+  }
+
   void decline(String reason, Instant at) {
     this.status = SignerStatus.DECLINED;
     this.declineReason = reason;

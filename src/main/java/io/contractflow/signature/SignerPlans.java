@@ -31,20 +31,23 @@ class SignerPlans {
   private final SigningPlanRepository plans;
   private final ContractGuard contracts;
   private final CounterpartyService counterparties;
+  private final SignatureProviders providers;
   private final Clock clock;
 
-  SignerPlans(SigningPlanRepository plans, ContractGuard contracts, CounterpartyService counterparties, Clock clock) {
+  SignerPlans(SigningPlanRepository plans, ContractGuard contracts, CounterpartyService counterparties,
+      SignatureProviders providers, Clock clock) {
     this.plans = plans;
     this.contracts = contracts;
     this.counterparties = counterparties;
+    this.providers = providers;
     this.clock = clock;
   }
 
   /** A planned signer, whichever way they were chosen. */
   record Planned(String name, String email, int order) {}
 
-  /** The signers and mode a new request gets. */
-  record Plan(SigningMode mode, List<Planned> signers, boolean configured) {}
+  /** The signers, mode and provider a new request gets ({@code provider} null: the platform's default). */
+  record Plan(SigningMode mode, List<Planned> signers, boolean configured, String provider) {}
 
   @Transactional(readOnly = true)
   SignersResponse get(CurrentUser user, UUID contractId) {
@@ -60,6 +63,11 @@ class SignerPlans {
     if (!CHANGEABLE.contains(contract.status())) {
       throw ApiException.conflict("The signers of a " + contract.status() + " contract cannot be changed any more");
     }
+    String provider = body.provider() == null || body.provider().isBlank() ? null : body.provider().strip();
+    if (provider != null && !providers.available().contains(provider)) {
+      throw ApiException.invalid("provider", "is not an enabled signature provider here; one of "
+          + String.join(", ", providers.available()));
+    }
     Set<String> emails = new HashSet<>();
     List<SigningPlan.Entry> entries = new ArrayList<>();
     for (int i = 0; i < body.signers().size(); i++) {
@@ -71,7 +79,7 @@ class SignerPlans {
       entries.add(new SigningPlan.Entry(entry.name().trim(), email, entry.order()));
     }
     SigningPlan plan = plans.findById(contractId).orElseGet(() -> new SigningPlan(contractId));
-    plan.replace(body.mode(), entries, user.username(), clock.instant());
+    plan.replace(body.mode(), entries, provider, user.username(), clock.instant());
     plans.saveAndFlush(plan);
     return body(planFor(contract), contractId);
   }
@@ -80,13 +88,15 @@ class SignerPlans {
   Plan planFor(ContractResponse contract) {
     return plans.findById(contract.id())
         .map(p -> new Plan(p.getMode(),
-            p.getSigners().stream().map(e -> new Planned(e.name(), e.email(), e.order())).toList(), true))
+            p.getSigners().stream().map(e -> new Planned(e.name(), e.email(), e.order())).toList(), true,
+            p.getProvider()))
         .orElseGet(() -> {
           Counterparty counterparty = counterparties.find(contract.counterparty().id())
               .orElseThrow(() -> new SigningNotPossibleException("Contract " + contract.reference()
                   + " has no signers and its counterparty is gone: set the signers"));
           String name = counterparty.getContactName() != null ? counterparty.getContactName() : counterparty.getName();
-          return new Plan(SigningMode.SEQUENTIAL, List.of(new Planned(name, counterparty.getContactEmail(), 1)), false);
+          return new Plan(SigningMode.SEQUENTIAL, List.of(new Planned(name, counterparty.getContactEmail(), 1)), false,
+              null);
         });
   }
 
@@ -95,6 +105,7 @@ class SignerPlans {
         plan.signers().stream().map(p -> new SignersRequest.Entry(p.name(), p.email(), p.order())).toList();
     SigningPlan stored = plan.configured() ? plans.findById(contractId).orElse(null) : null;
     return new SignersResponse(plan.mode(), entries, plan.configured(),
+        plan.provider() == null ? providers.defaultName() : plan.provider(),
         stored == null ? null : stored.getUpdatedBy(), stored == null ? null : stored.getUpdatedAt());
   }
 }

@@ -9,5 +9,5 @@ import java.util.List;
  * counterparty's contact would sign alone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SignersResponse(SigningMode mode, List<SignersRequest.Entry> signers, boolean configured, String updatedBy,
-    Instant updatedAt) {}
+record SignersResponse(SigningMode mode, List<SignersRequest.Entry> signers, boolean configured, String provider,
+    String updatedBy, Instant updatedAt) {}

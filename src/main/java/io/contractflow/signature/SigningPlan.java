@@ -35,6 +35,9 @@ class SigningPlan {
   @OrderColumn(name = "position")
   private List<Entry> signers = new ArrayList<>();
 
+  @Column(length = 40)
+  private String provider;
+
   @Column(name = "updated_by", nullable = false, length = 64)
   private String updatedBy;
 
@@ -47,8 +50,9 @@ class SigningPlan {
     this.contractId = contractId;
   }
 
-  void replace(SigningMode mode, List<Entry> signers, String by, Instant at) {
+  void replace(SigningMode mode, List<Entry> signers, String provider, String by, Instant at) {
     this.mode = mode;
+    this.provider = provider;
     this.signers.clear();
     this.signers.addAll(signers);
     this.updatedBy = by;
@@ -61,6 +65,11 @@ class SigningPlan {
 
   SigningMode getMode() {
     return mode;
+  }
+
+  /** The chosen signature provider; null for the platform's default. */
+  String getProvider() {
+    return provider;
   }
 
   List<Entry> getSigners() {

@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param logLinks whether invitations are also written to the log at INFO (the embedded default, so that a newcomer
  *     can follow a link without mail; the {@code prod} profile turns it off, a link is a credential)
  * @param seal the platform's seal key
+ * @param provider the signature provider a contract's signing goes to unless its signers name another:
+ *     {@code built-in}, {@code docusign}, {@code adobe-sign} or {@code pandadoc} (a vendor must be enabled)
  */
 @ConfigurationProperties("contractflow.signing")
 public record SigningProperties(
     @DefaultValue("P14D") Duration linkValidity,
     @DefaultValue("http://localhost:8080") URI publicBaseUrl,
     @DefaultValue("true") boolean logLinks,
-    @DefaultValue Seal seal) {
+    @DefaultValue Seal seal,
+    @DefaultValue("built-in") String provider) {
 
   /**
    * The key that seals completed documents (PAdES).

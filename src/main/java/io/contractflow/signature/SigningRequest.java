@@ -77,6 +77,13 @@ class SigningRequest {
   @Column(name = "sealed_at")
   private Instant sealedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "provider_state", length = 20)
+  private SignatureProvider.EnvelopeState providerState;
+
+  @Column(name = "provider_checked_at")
+  private Instant providerCheckedAt;
+
   @Version
   private Long version;
 
@@ -123,6 +130,24 @@ class SigningRequest {
   void sealedAs(UUID versionId, Instant at) {
     this.sealedVersionId = versionId;
     this.sealedAt = at;
+  }
+
+  /** What the provider reported, if it moves the envelope forward; false (and nothing changed) otherwise. */
+  boolean providerReported(SignatureProvider.EnvelopeState state, Instant at) {
+    this.providerCheckedAt = at;
+    if (!state.isAfter(providerState)) {
+      return false;
+    }
+    this.providerState = state;
+    return true;
+  }
+
+  SignatureProvider.EnvelopeState getProviderState() {
+    return providerState;
+  }
+
+  Instant getProviderCheckedAt() {
+    return providerCheckedAt;
   }
 
   UUID getId() {

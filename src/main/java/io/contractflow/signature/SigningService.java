@@ -9,11 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,21 +35,19 @@ public class SigningService {
   private final SignerPlans plans;
   private final ContractTransitions contracts;
   private final DocumentService documents;
-  private final Map<String, SignatureProvider> providers;
-  private final SignatureProvider defaultProvider;
+  private final SignatureProviders providers;
   private final SigningProperties properties;
   private final Clock clock;
 
   SigningService(SigningRequestRepository requests, SignerRepository signers, SignerPlans plans,
-      ContractTransitions contracts, DocumentService documents, List<SignatureProvider> providers,
-      BuiltInSignatureProvider builtIn, SigningProperties properties, Clock clock) {
+      ContractTransitions contracts, DocumentService documents, SignatureProviders providers,
+      SigningProperties properties, Clock clock) {
     this.requests = requests;
     this.signers = signers;
     this.plans = plans;
     this.contracts = contracts;
     this.documents = documents;
-    this.providers = providers.stream().collect(Collectors.toMap(SignatureProvider::name, Function.identity()));
-    this.defaultProvider = builtIn;
+    this.providers = providers;
     this.properties = properties;
     this.clock = clock;
   }
@@ -80,9 +75,10 @@ public class SigningService {
         .orElseThrow(() -> new SigningNotPossibleException("Contract " + contract.reference()
             + " has no PDF version to sign; upload or generate a PDF first"));
     SignerPlans.Plan plan = plans.planFor(contract);
+    SignatureProvider provider = providers.get(plan.provider() == null ? providers.defaultName() : plan.provider());
     Instant now = clock.instant();
     SigningRequest request = new SigningRequest(UUID.randomUUID(), contractId, contract.reference(), contract.title(),
-        defaultProvider.name(), plan.mode(), pdf.id(), pdf.fileName(), pdf.sha256(), actor, now,
+        provider.name(), plan.mode(), pdf.id(), pdf.fileName(), pdf.sha256(), actor, now,
         now.plus(properties.linkValidity()));
     requests.saveAndFlush(request);
     List<Signer> created = new ArrayList<>();
@@ -94,13 +90,14 @@ public class SigningService {
       recipients.add(new SignatureProvider.Recipient(signer.getId(), signer.getName(), signer.getEmail(), signer.getOrder()));
     }
     signers.saveAllAndFlush(created);
-    String envelopeId = defaultProvider.send(new SignatureProvider.Envelope(request.getId(), contractId,
+    String envelopeId = provider.send(new SignatureProvider.Envelope(request.getId(), contractId,
         contract.reference(), contract.title(), pdf.fileName(), documents.systemContent(pdf.id()), plan.mode(),
         recipients, request.getExpiresAt()));
     request.sentAs(envelopeId);
     requests.saveAndFlush(request);
-    log.info("Sent {} (version {}) for signing to {} signer(s), {} mode, request {}, expires {}", contract.reference(),
-        pdf.version(), created.size(), plan.mode(), request.getId(), request.getExpiresAt());
+    log.info("Sent {} (version {}) for signing to {} signer(s), {} mode, through {} (envelope {}), request {}, expires {}",
+        contract.reference(), pdf.version(), created.size(), plan.mode(), provider.name(), envelopeId, request.getId(),
+        request.getExpiresAt());
     return request.getId();
   }
 
@@ -144,7 +141,13 @@ public class SigningService {
       throw new SigningNotPossibleException("Signing request " + requestId + " is " + request.getStatus()
           + "; it can be sealed when every signer has signed");
     }
-    byte[] signed = provider(request).signedDocument(request.getEnvelopeId());
+    SignatureProvider provider = provider(request);
+    byte[] certificate = provider.certificate(request.getEnvelopeId());
+    byte[] signed = provider.signedDocument(request.getEnvelopeId());
+    if (certificate != null) {
+      documents.storeSystemVersion(request.getContractId(), request.getContractReference() + "-certificate.pdf",
+          DocumentType.PDF, certificate, SEAL_ACTOR);
+    }
     DocumentVersionResponse version = documents.storeSystemVersion(request.getContractId(),
         request.getContractReference() + "-signed.pdf", DocumentType.PDF, signed, SEAL_ACTOR);
     request.sealedAs(version.id(), clock.instant());
@@ -195,11 +198,7 @@ public class SigningService {
   }
 
   private SignatureProvider provider(SigningRequest request) {
-    SignatureProvider provider = providers.get(request.getProvider());
-    if (provider == null) {
-      throw new IllegalStateException("No signature provider '" + request.getProvider() + "' for request " + request.getId());
-    }
-    return provider;
+    return providers.get(request.getProvider());
   }
 
   static String truncate(String value, int max) {

@@ -9,6 +9,8 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,12 @@ public abstract class IntegrationTest {
   protected int port;
 
   protected Api api;
+
+  /** The e-signature vendors, as WireMock stubs ({@link VendorStubs}); the same for every test class. */
+  @DynamicPropertySource
+  static void vendorStubs(DynamicPropertyRegistry registry) {
+    VendorStubs.register(registry);
+  }
 
   @BeforeEach
   void connect() {
