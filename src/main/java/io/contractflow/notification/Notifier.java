@@ -6,7 +6,11 @@ import io.contractflow.contract.ContractStatusChanged;
 import io.contractflow.contract.ContractTransitions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import io.contractflow.identity.Role;
+import io.contractflow.workflow.review.ReviewOverdue;
 import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the platform's events into mail in the outbox, inside the event's own transaction: a task waiting for
- * someone, and the changes of a contract its owner hears about (approved, rejected, changes requested, sent for
- * signature, signed, expired, terminated). Each recipient gets one mail per event.
+ * someone, the changes of a contract its owner hears about (approved, rejected, changes requested, sent for
+ * signature, signed, expired, terminated), and overdue reviews (a reminder to the waiting groups, then the
+ * escalation to the contract admins). Each recipient gets one mail per event.
  */
 @Component
 class Notifier {
@@ -96,6 +101,36 @@ class Notifier {
     values.put("by", change.actor() == null || "system".equals(change.actor()) ? null : change.actor());
     write("contract-update", "contract-update:" + contract.id() + ":" + change.to() + ":" + contract.version(),
         contract, owner.get(), headline + ": " + contract.reference() + " " + contract.title(), values);
+  }
+
+  /** An overdue review: a reminder to each waiting group's members, or an escalation to the contract admins. */
+  @EventListener
+  void reviewOverdue(ReviewOverdue overdue) {
+    if (!properties.enabled()) {
+      return;
+    }
+    ContractResponse contract = contracts.current(overdue.contractId());
+    Map<String, String> recipients = new LinkedHashMap<>();
+    Map<String, People.Person> persons = new HashMap<>();
+    for (String group : overdue.escalated() ? List.of(Role.CONTRACT_ADMIN.groupId()) : overdue.groups()) {
+      for (People.Person person : people.membersOf(group)) {
+        recipients.putIfAbsent(person.userId(), group);
+        persons.putIfAbsent(person.userId(), person);
+      }
+    }
+    String occurrence = UUID.randomUUID().toString(); // one reminder each time the timer fires
+    String subject = (overdue.escalated() ? "Escalated: overdue review of " : "Overdue review of ")
+        + contract.reference() + " " + contract.title();
+    for (Map.Entry<String, String> recipient : recipients.entrySet()) {
+      Map<String, Object> values = contractValues(contract);
+      values.put("escalated", overdue.escalated());
+      values.put("group", recipient.getValue());
+      values.put("groups", String.join(", ", overdue.groups()));
+      values.put("taskUrls", overdue.taskIds().stream()
+          .map(id -> properties.base() + "/camunda/app/tasklist/default/#/?task=" + id).toList());
+      write("review-overdue", "review-overdue:" + occurrence, contract, persons.get(recipient.getKey()), subject,
+          values);
+    }
   }
 
   private Map<String, Object> contractValues(ContractResponse contract) {

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications by mail against a real SMTP server (GreenMail): the reviewer hears of the task waiting for them,
- * with a link to it in Tasklist, and the owner of the approval and of the contract going out for signature; each
+ * with a link to it in Tasklist, and the owner of the approval and of the contract going out for signature; an
+ * overdue review reminds the group, its escalation reaches the admins; each
  * mail is HTML with a plain-text alternative and escapes what users typed. With the SMTP server down nothing is
  * lost, and everything is sent once, exactly once, when it returns; a transaction that rolls back sends nothing.
  */
@@ -36,6 +40,10 @@ class NotificationMailIT extends IntegrationTest {
   private TransactionTemplate transactions;
   @Autowired
   private JdbcTemplate jdbc;
+  @Autowired
+  private ManagementService management;
+  @Autowired
+  private RuntimeService runtime;
 
   private final MailServer mail = MailServer.shared();
 
@@ -71,6 +79,33 @@ class NotificationMailIT extends IntegrationTest {
         .anyMatch(s -> s.contains("Your contract was approved: " + reference));
     assertThat(api.as("leo").get("/api/notifications/mail").json().findValuesAsText("subject"))
         .noneMatch(s -> s.contains("Your contract was approved: " + reference));
+  }
+
+  @Test
+  void anOverdueReviewRemindsTheGroupAndItsEscalationTheAdmins() {
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.putObject("value").put("amount", 5000).put("currency", "EUR");
+    String contract = ContractsInReview.submit(api, "rita", body);
+    String reference = api.as("rita").get("/api/contracts/" + contract).json().get("reference").asText();
+    String task = ContractsInReview.awaitTask(api, "leo", contract);
+
+    fireTimer(contract, "Event_ReviewOverdue");
+    MimeMessage reminder = awaitMail("leo@contractflow.example", "Overdue review of " + reference);
+    assertThat(subject(reminder)).doesNotContain("Escalated");
+
+    fireTimer(contract, "Event_ReviewEscalated");
+    MimeMessage escalation = awaitMail("admin@contractflow.example", "Escalated: overdue review of " + reference);
+    assertThat(subject(escalation)).contains(reference);
+    assertThat(mail.receivedBy("admin@contractflow.example"))
+        .filteredOn(m -> subject(m).contains("Escalated: overdue review of " + reference)).hasSize(1);
+    assertThat(task).isNotBlank();
+  }
+
+  private void fireTimer(String contract, String activityId) {
+    Job timer = await().atMost(PATIENCE).until(() -> management.createJobQuery().timers().activityId(activityId)
+        .processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(contract)
+            .processDefinitionKey("contract-review").singleResult().getId()).singleResult(), job -> job != null);
+    management.executeJob(timer.getId());
   }
 
   @Test
