@@ -9,6 +9,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,12 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the integration tests: the whole platform on a random port, one Spring context shared by every test
- * class, real PostgreSQL (from the environment, else embedded), real HTTP. Tests create their own data with unique
- * names, so they also run against a database that others have used.
+ * class, real PostgreSQL (from the environment, else embedded), real HTTP, mail to a real SMTP server
+ * ({@link MailServer}). Tests create their own data with unique names, so they also run against a database that
+ * others have used.
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = MailServer.Settings.class)
 public abstract class IntegrationTest {
 
   protected static final ObjectMapper JSON = new ObjectMapper();

@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
 class LifecycleTaskListeners extends AbstractProcessEnginePlugin {
 
   private final TaskFacts facts;
+  private final AnnounceWaitingTask announce;
   private final RecordTaskCompletion completion;
 
-  LifecycleTaskListeners(TaskFacts facts, RecordTaskCompletion completion) {
+  LifecycleTaskListeners(TaskFacts facts, AnnounceWaitingTask announce, RecordTaskCompletion completion) {
     this.facts = facts;
+    this.announce = announce;
     this.completion = completion;
   }
 
@@ -41,6 +43,7 @@ class LifecycleTaskListeners extends AbstractProcessEnginePlugin {
         }
         TaskDefinition definition = behavior.getTaskDefinition();
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, facts);
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, announce);
         definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completion);
       }
     });

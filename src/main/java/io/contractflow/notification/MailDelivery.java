@@ -1,0 +1,13 @@
+package io.contractflow.notification;
+
+import java.util.UUID;
+
+/** Hands one mail to whatever delivers it; throws when it was not accepted (it is tried again later). */
+interface MailDelivery {
+
+  /**
+   * Delivers the mail. The outbox id makes the Message-ID, so a mail sent again after a lost acknowledgement
+   * carries the same Message-ID as the first and is recognisable as the same mail.
+   */
+  void deliver(UUID outboxId, String to, String subject, String text, String html) throws Exception;
+}

@@ -1,0 +1,48 @@
+package io.contractflow.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How notifications are written and delivered.
+ *
+ * @param enabled whether events write mail at all
+ * @param platformName the name mails are signed with
+ * @param from the sender address
+ * @param baseUrl where recipients reach the platform: links to Tasklist and the contract start here
+ * @param delivery {@code smtp} (the SMTP server of {@code spring.mail.*}) or {@code inbox} (nothing leaves the
+ *     platform; each user reads their mail at {@code GET /api/notifications/mail}: the embedded default)
+ * @param pollInterval how often the outbox is looked at
+ * @param maxAttempts attempts before a mail is given up (and left in the outbox, marked failed)
+ * @param firstRetry the wait after the first failure; it doubles with each attempt up to {@code maxRetryDelay}
+ */
+@ConfigurationProperties("contractflow.notifications")
+public record MailProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("ContractFlow") String platformName,
+    @DefaultValue("ContractFlow <contractflow@localhost>") String from,
+    @DefaultValue("http://localhost:8080") String baseUrl,
+    @DefaultValue("inbox") Delivery delivery,
+    @DefaultValue("2s") Duration pollInterval,
+    @DefaultValue("12") int maxAttempts,
+    @DefaultValue("5s") Duration firstRetry,
+    @DefaultValue("30m") Duration maxRetryDelay) {
+
+  /** Where mail goes. */
+  public enum Delivery { SMTP, INBOX }
+
+  /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
+  Duration retryDelay(int attempts) {
+    Duration delay = firstRetry;
+    for (int i = 1; i < attempts && delay.compareTo(maxRetryDelay) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+  }
+
+  /** The platform's address without a trailing slash. */
+  String base() {
+    return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+}

@@ -1,0 +1,73 @@
+package io.contractflow.notification;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Mail delivery: SMTP or the platform's inbox, and the outbox's sender running on a timer of its own. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
+class NotificationConfiguration {
+
+  @Bean
+  MailDelivery mailDelivery(MailProperties properties, ObjectProvider<JavaMailSender> sender) {
+    if (properties.delivery() == MailProperties.Delivery.SMTP) {
+      JavaMailSender smtp = sender.getIfAvailable();
+      if (smtp == null) {
+        throw new IllegalStateException(
+            "contractflow.notifications.delivery=smtp needs an SMTP server: set spring.mail.host (SPRING_MAIL_HOST)");
+      }
+      return new SmtpDelivery(smtp, properties);
+    }
+    return new InboxDelivery();
+  }
+
+  @Bean
+  MailDispatcher mailDispatcher(MailOutbox outbox, MailDelivery delivery, MailProperties properties,
+      PlatformTransactionManager transactions) {
+    return new MailDispatcher(outbox, delivery, properties, new TransactionTemplate(transactions));
+  }
+
+  /** Runs the dispatcher every poll interval from start-up (after the database is migrated) to shutdown. */
+  @Bean
+  SmartLifecycle mailSending(MailDispatcher dispatcher, MailProperties properties) {
+    return new SmartLifecycle() {
+      private ThreadPoolTaskScheduler scheduler;
+
+      @Override
+      public void start() {
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("mail-outbox-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(15);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(() -> {
+          try {
+            dispatcher.sendDue();
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MailDispatcher.class).warn("Mail outbox pass failed: {}", e.toString());
+          }
+        }, properties.pollInterval());
+      }
+
+      @Override
+      public void stop() {
+        if (scheduler != null) {
+          scheduler.shutdown();
+          scheduler = null;
+        }
+      }
+
+      @Override
+      public boolean isRunning() {
+        return scheduler != null;
+      }
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package io.contractflow.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A real SMTP server (GreenMail) in the test JVM on a free loopback port, started once and kept on that port for
+ * the JVM's life, so it can be stopped and started again (an outage) while the platform keeps pointing at it.
+ * {@link Settings} points the platform's mail at it, delivered by SMTP and retried quickly.
+ */
+public final class MailServer {
+
+  private static MailServer shared;
+
+  private final int port;
+  private GreenMail greenMail;
+
+  private MailServer(int port) {
+    this.port = port;
+  }
+
+  public static synchronized MailServer shared() {
+    if (shared == null) {
+      shared = new MailServer(freePort());
+      shared.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "greenmail-shutdown"));
+    }
+    return shared;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public synchronized void start() {
+    if (greenMail == null) {
+      greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      greenMail.start();
+    }
+  }
+
+  /** Stops the server: connections are refused until {@link #start()}; what it had received is gone. */
+  public synchronized void stop() {
+    if (greenMail != null) {
+      greenMail.stop();
+      greenMail = null;
+    }
+  }
+
+  /** Every message received since the server (last) started. */
+  public synchronized List<MimeMessage> received() {
+    return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
+  }
+
+  /** The messages received for one address. */
+  public List<MimeMessage> receivedBy(String address) {
+    return received().stream().filter(m -> {
+      try {
+        return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The platform's mail settings for tests: SMTP to this server, a short poll and quick retries. */
+  public static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-mail-server", Map.of(
+          "spring.mail.host", "127.0.0.1",
+          "spring.mail.port", Integer.toString(shared().port()),
+          "contractflow.notifications.delivery", "smtp",
+          "contractflow.notifications.poll-interval", "200ms",
+          "contractflow.notifications.first-retry", "300ms",
+          "contractflow.notifications.max-retry-delay", "1s",
+          "contractflow.notifications.base-url", "https://contracts.example.com")));
+    }
+  }
+}
