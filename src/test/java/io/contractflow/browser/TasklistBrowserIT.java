@@ -66,7 +66,7 @@ class TasklistBrowserIT extends IntegrationTest {
           .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
 
       tasklist.openFilter("Legal review");
-      tasklist.press(wait.until(b -> tasklist.taskCard(title)).findElement(By.cssSelector("h4.task a")));
+      tasklist.openTask(title);
       wait.until(ExpectedConditions.urlContains("task=" + task));
 
       tasklist.press(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));

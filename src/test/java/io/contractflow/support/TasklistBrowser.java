@@ -103,6 +103,21 @@ public final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
+   * Opens the contract's task from the open filter's list: finds its card and clicks its link in one step, again
+   * if Tasklist draws the list anew in between (a stale card).
+   */
+  public void openTask(String contractTitle) {
+    wait.until(b -> {
+      WebElement card = taskCard(contractTitle);
+      if (card == null) {
+        return false;
+      }
+      press(card.findElement(By.cssSelector("h4.task a")));
+      return true;
+    });
+  }
+
+  /**
    * Replaces the field's text, entered as the browser's input method would, and leaves the field (form-js takes
    * typed text in after a pause, or at once when the field loses focus).
    */
