@@ -92,6 +92,22 @@ class ContractIndex {
     }
   }
 
+  /**
+   * For a bulk load into a new index: no periodic refresh and an asynchronous translog while loading; back to the
+   * defaults of {@code search/contract-index.json} afterwards.
+   */
+  void bulkLoading(String index, boolean loading) throws IOException {
+    String settings = loading
+        ? "{\"index\":{\"refresh_interval\":\"-1\",\"translog.durability\":\"async\"}}"
+        : "{\"index\":{\"refresh_interval\":\"1s\",\"translog.durability\":\"request\"}}";
+    try (Response response = client.generic().execute(
+        Requests.builder().method("PUT").endpoint("/" + index + "/_settings").json(settings).build())) {
+      if (response.getStatus() >= 300) {
+        throw new IOException("Could not change the settings of " + index + ": " + response.getStatus());
+      }
+    }
+  }
+
   void delete(String index) throws IOException {
     client.indices().delete(r -> r.index(index));
   }

@@ -49,6 +49,21 @@ class ContractReindexer {
     return progress.get();
   }
 
+  /** Builds the index if the alias does not exist (first start, a wiped cluster); another node may have meanwhile. */
+  void rebuildIfMissing() {
+    transactions.executeWithoutResult(status -> {
+      SearchLock.take(jdbc);
+      try {
+        if (!index.exists()) {
+          log.info("Search index alias '{}' is missing; building it from the database", index.alias());
+          build("startup");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   /** Rebuilds the index; returns when the alias points at the new one. */
   ReindexProgress rebuild(String requestedBy) {
     return transactions.execute(status -> {
@@ -72,6 +87,7 @@ class ContractReindexer {
     Instant lastLog = started;
     UUID after = null;
     try {
+      index.bulkLoading(target, true);
       while (true) {
         List<IndexedContract> page = contracts.page(after, batchSize);
         if (page.isEmpty()) {
@@ -91,6 +107,7 @@ class ContractReindexer {
               total == 0 ? 100 : done * 100 / Math.max(total, done), state.perSecond());
         }
       }
+      index.bulkLoading(target, false);
       index.refresh(target);
       index.switchTo(target);
     } catch (IOException | RuntimeException e) {

@@ -114,8 +114,7 @@ class SearchOutboxDrain implements SmartLifecycle {
   private void ensureIndex() {
     try {
       if (!index.exists()) {
-        log.info("Search index alias '{}' is missing; building it from the database", index.alias());
-        reindexer.rebuild("startup");
+        reindexer.rebuildIfMissing();
       }
       indexReady = true;
     } catch (Exception e) {
@@ -177,8 +176,9 @@ class SearchOutboxDrain implements SmartLifecycle {
       if (!failed.isEmpty()) {
         log.warn("Search index refused {} contract(s), retried later: {}", failed.size(), failed);
       }
-      for (Long row : done) {
-        jdbc.update("delete from contractflow.search_outbox where id = ?", row);
+      if (!done.isEmpty()) {
+        jdbc.update("delete from contractflow.search_outbox where id = any(?)",
+            ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", done.toArray())));
       }
       return done.size();
     });
@@ -192,11 +192,13 @@ class SearchOutboxDrain implements SmartLifecycle {
         wait.toMillis() / 1000.0, error.length() > 1000 ? error.substring(0, 1000) : error, row);
   }
 
-  /** retry-base doubled per attempt, at most retry-max. */
-  Duration backoff(int attempt) {
-    long base = settings.retryBase().toMillis();
-    long max = settings.retryMax().toMillis();
-    long wait = attempt >= 31 ? max : Math.min(max, base << Math.max(0, attempt - 1));
+  private Duration backoff(int attempt) {
+    return backoff(attempt, settings.retryBase(), settings.retryMax());
+  }
+
+  /** {@code base} doubled per attempt after the first, at most {@code max}. */
+  static Duration backoff(int attempt, Duration base, Duration max) {
+    long wait = attempt >= 31 ? max.toMillis() : Math.min(max.toMillis(), base.toMillis() << Math.max(0, attempt - 1));
     return Duration.ofMillis(wait);
   }
 }

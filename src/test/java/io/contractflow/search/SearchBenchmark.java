@@ -38,7 +38,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <pre>
  * ./mvnw -q test-compile && java -Xmx3g -cp "target/classes:target/test-classes:$(./mvnw -q dependency:build-classpath \
  *   -Dmdep.outputFile=/dev/stdout)" io.contractflow.search.SearchBenchmark [--contracts 100000] [--queries 2000]
+ *   [--warmup 300] [--reuse]
  * </pre>
+ * {@code --reuse} keeps the node's data of the previous run and measures the queries only.
  */
 public final class SearchBenchmark {
 
@@ -65,17 +67,19 @@ public final class SearchBenchmark {
   private SearchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    System.out.println("load average before: " + loadAverage());
     int contracts = intArg(args, "--contracts", 100_000);
     int queries = intArg(args, "--queries", 2_000);
     int warmup = intArg(args, "--warmup", 300);
     Path home = Path.of(stringArg(args, "--data", "target/search-benchmark/opensearch"));
+    boolean reuse = Arrays.asList(args).contains("--reuse");
     System.setProperty("log4j2.loggerContextFactory", EmbeddedOpenSearch.LOG4J_CONTEXT_FACTORY);
 
     System.out.printf(Locale.ROOT, "Search benchmark: %,d contracts, %,d queries per run (+%d warm-up), %d cores, "
         + "max heap %d MB%n", contracts, queries, warmup, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     long t0 = System.nanoTime();
-    EmbeddedOpenSearch node = EmbeddedOpenSearch.start(home, true, 9299);
+    EmbeddedOpenSearch node = EmbeddedOpenSearch.start(home, !reuse, 9299);
     System.out.printf(Locale.ROOT, "in-process node up in %.1f s at %s%n", (System.nanoTime() - t0) / 1e9, node.httpUrl());
     SearchProperties properties = properties(node.httpUrl());
     OpenSearchConfiguration configuration = new OpenSearchConfiguration();
@@ -83,9 +87,18 @@ public final class SearchBenchmark {
     OpenSearchClient client = configuration.openSearchClient(transport);
     try {
       ContractIndex index = new ContractIndex(client, properties);
+      if (reuse && index.exists()) {
+        client.cluster().health(h -> h.index(index.alias()).waitForStatus(
+            org.opensearch.client.opensearch._types.HealthStatus.Yellow));
+        long count = client.count(c -> c.index(index.alias())).count();
+        System.out.printf(Locale.ROOT, "reusing the index of an earlier run: %,d contracts%n", count);
+        queries(client, index, properties, queries, warmup);
+        return;
+      }
       ContractIndexWriter writer = new ContractIndexWriter(client);
       String target = index.create();
       index.switchTo(target);
+      index.bulkLoading(target, true);
 
       // --- indexing
       Corpus corpus = Corpus.load();
@@ -111,14 +124,24 @@ public final class SearchBenchmark {
           }
         }
       }
+      index.bulkLoading(target, false);
       index.refresh(target);
       double indexSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT, "indexing: %,d contracts (%.0f MB of document text) in %.1f s = %,.0f contracts/s, "
           + "%.1f MB/s (bulk %d, refreshed)%n", contracts, bytes / 1e6, indexSeconds, contracts / indexSeconds,
           bytes / 1e6 / indexSeconds, batch);
       client.indices().forcemerge(r -> r.index(target).maxNumSegments(5L));
+      queries(client, index, properties, queries, warmup);
+      System.out.println("load average after: " + loadAverage());
+    } finally {
+      transport.close();
+      node.stop();
+    }
+  }
 
-      // --- queries
+  private static void queries(OpenSearchClient client, ContractIndex index, SearchProperties properties, int queries,
+      int warmup) throws Exception {
+    {
       ContractSearch search = new ContractSearch(client, index, properties, Clock.systemUTC());
       CurrentUser admin = new CurrentUser("admin", Set.of("contract-admin"), Set.of(Role.CONTRACT_ADMIN));
       System.out.println("query: full text + status + end-date range (or type + value range) + 3 facets + highlights, "
@@ -130,9 +153,6 @@ public final class SearchBenchmark {
           run(search, caller, caller.equals("admin") ? u -> admin : SearchBenchmark::requester, clients, queries, 1);
         }
       }
-    } finally {
-      transport.close();
-      node.stop();
     }
   }
 
@@ -169,6 +189,14 @@ public final class SearchBenchmark {
     Arrays.sort(latencies);
     System.out.printf(Locale.ROOT, "%-10s %7d %8d %7.0f %9.1f %8.1f %8.1f %11.0f%n", caller, clients, total,
         total / seconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), hits.get() / (double) total);
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static double pct(long[] sorted, int p) {

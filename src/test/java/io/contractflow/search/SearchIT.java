@@ -49,6 +49,35 @@ class SearchIT extends IntegrationTest {
   }
 
   @Test
+  void newVersionsAnEarlierVersionMadeCurrentACancellationAndARenamedCounterpartyReachTheIndex() {
+    String first = word();
+    String second = word();
+    String counterparty = createCounterparty("rita");
+    String id = createContract("rita", contractBody(counterparty)).get("id").asText();
+    upload(id, "v1.pdf", "The first draft mentions " + first + " once.");
+    awaitHits("rita", "q=" + first, 1);
+    upload(id, "v2.pdf", "The second draft mentions " + second + " instead.");
+    awaitHits("rita", "q=" + second, 1);
+    awaitHits("rita", "q=" + first, 0);
+
+    Api.Response current = api.as("rita").put("/api/contracts/" + id + "/documents/current",
+        JSON.createObjectNode().put("version", 1));
+    assertThat(current.status()).as(current.toString()).isEqualTo(200);
+    assertThat(awaitHits("rita", "q=" + first, 1).get("hits").get(0).get("documentVersion").asInt()).isEqualTo(1);
+
+    assertThat(api.as("rita").post("/api/contracts/" + id + "/cancel", null).status()).isEqualTo(200);
+    awaitHits("rita", "q=" + first + "&status=CANCELLED", 1);
+
+    String renamed = "Renamed " + word();
+    Api.Response before = api.as("rita").get("/api/counterparties/" + counterparty);
+    Api.Response rename = api.as("rita").ifMatch(before.etag()).put("/api/counterparties/" + counterparty,
+        JSON.createObjectNode().put("name", renamed).put("contactEmail", "legal@example.com"));
+    assertThat(rename.status()).as(rename.toString()).isEqualTo(200);
+    JsonNode byName = awaitHits("rita", "q=" + enc("\"" + renamed + "\""), 1);
+    assertThat(byName.get("hits").get(0).get("counterparty").get("name").asText()).isEqualTo(renamed);
+  }
+
+  @Test
   void noHitHighlightOrFacetShowsAContractTheCallerMayNotRead() {
     String word = word();
     String ritas = searchableContract("rita", word, "SERVICES");
@@ -214,6 +243,12 @@ class SearchIT extends IntegrationTest {
         TestPdf.of("This agreement names " + word + " in its schedule of services."));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     return id;
+  }
+
+  private void upload(String id, String name, String text) {
+    Api.Response upload = api.as("rita").upload("/api/contracts/" + id + "/documents", name, "application/pdf",
+        TestPdf.of(text));
+    assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
   }
 
   private void share(String owner, String id, String type, String principal) {
