@@ -1,5 +1,6 @@
 package io.contractflow;
 
+import io.contractflow.search.EmbeddedOpenSearch;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ContractFlowApplication {
 
   public static void main(String[] args) {
+    // the in-process OpenSearch node configures log4j-core itself (see search.EmbeddedOpenSearch)
+    System.setProperty("log4j2.loggerContextFactory", EmbeddedOpenSearch.LOG4J_CONTEXT_FACTORY);
     SpringApplication.run(ContractFlowApplication.class, args);
   }
 }

@@ -85,7 +85,9 @@ public class ContractService {
     }
     ContractDetails details = details(request);
     contract.describe(details, counterparty(details), clock.instant());
-    return ContractResponse.of(contracts.saveAndFlush(contract));
+    Contract saved = contracts.saveAndFlush(contract);
+    events.publishEvent(new ContractEdited(saved.getId(), user.username()));
+    return ContractResponse.of(saved);
   }
 
   @Transactional

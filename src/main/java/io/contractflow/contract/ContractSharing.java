@@ -6,6 +6,7 @@ import io.contractflow.platform.web.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +18,16 @@ class ContractSharing {
   private final ContractAccessPolicy access;
   private final ContractShareRepository shares;
   private final UserDirectory directory;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ContractSharing(ContractService contracts, ContractAccessPolicy access, ContractShareRepository shares,
-      UserDirectory directory, Clock clock) {
+      UserDirectory directory, ApplicationEventPublisher events, Clock clock) {
     this.contracts = contracts;
     this.access = access;
     this.shares = shares;
     this.directory = directory;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -49,7 +52,9 @@ class ContractSharing {
     ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, request.principalType(), principal)
         .orElseGet(() -> new ContractShare(contractId, request.principalType(), principal));
     share.grant(request.permission(), user.username(), clock.instant());
-    return shares.saveAndFlush(share);
+    ContractShare saved = shares.saveAndFlush(share);
+    events.publishEvent(new ContractSharesChanged(contractId));
+    return saved;
   }
 
   @Transactional
@@ -58,6 +63,7 @@ class ContractSharing {
     ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, type, principalId)
         .orElseThrow(() -> ApiException.notFound("Share", type.name().toLowerCase() + " " + principalId));
     shares.delete(share);
+    events.publishEvent(new ContractSharesChanged(contractId));
   }
 
   private Contract manageable(CurrentUser user, UUID contractId) {

@@ -39,6 +39,7 @@ public class ContractTransitions {
       ContractShare share = new ContractShare(contractId, ContractShare.PrincipalType.GROUP, groupId);
       share.grant(ContractShare.Permission.VIEW, grantedBy, clock.instant());
       shares.saveAndFlush(share);
+      events.publishEvent(new ContractSharesChanged(contractId));
     }
   }
 
@@ -71,6 +72,7 @@ public class ContractTransitions {
     if (termEndingOn.equals(contract.getEndDate())) {
       contract.renew(clock.instant());
       contracts.saveAndFlush(contract);
+      events.publishEvent(new ContractEdited(contractId, "system"));
     }
     return ContractResponse.of(contract);
   }

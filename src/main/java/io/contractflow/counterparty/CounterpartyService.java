@@ -7,6 +7,7 @@ import io.contractflow.platform.web.ETags;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CounterpartyService {
 
   private final CounterpartyRepository repository;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  CounterpartyService(CounterpartyRepository repository, Clock clock) {
+  CounterpartyService(CounterpartyRepository repository, ApplicationEventPublisher events, Clock clock) {
     this.repository = repository;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -68,7 +71,9 @@ public class CounterpartyService {
       throw ApiException.conflict("A counterparty named '" + name + "' already exists");
     }
     counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
-    return repository.saveAndFlush(counterparty);
+    Counterparty saved = repository.saveAndFlush(counterparty);
+    events.publishEvent(new CounterpartyChanged(id));
+    return saved;
   }
 
   @Transactional

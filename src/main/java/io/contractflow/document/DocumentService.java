@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,11 +45,12 @@ public class DocumentService {
   private final DocumentVersionRepository versions;
   private final TransactionTemplate transactions;
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   DocumentService(ContractGuard contracts, UploadInspector inspector, VirusScanner scanner, TextExtractor extractor,
       EnvelopeEncryption encryption, DocumentStore store, DocumentVersionRepository versions,
-      TransactionTemplate transactions, JdbcTemplate jdbc, Clock clock) {
+      TransactionTemplate transactions, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
     this.contracts = contracts;
     this.inspector = inspector;
     this.scanner = scanner;
@@ -58,6 +60,7 @@ public class DocumentService {
     this.versions = versions;
     this.transactions = transactions;
     this.jdbc = jdbc;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -140,7 +143,9 @@ public class DocumentService {
             inspected.pageCount());
         version.setText(text.status(), text.text());
         version.setCurrent(true);
-        return DocumentVersionResponse.of(versions.saveAndFlush(version));
+        DocumentVersionResponse stored = DocumentVersionResponse.of(versions.saveAndFlush(version));
+        events.publishEvent(new DocumentVersionChanged(contractId, number));
+        return stored;
       });
     } catch (RuntimeException failed) {
       deleteQuietly(key);
@@ -201,7 +206,9 @@ public class DocumentService {
     versions.clearCurrent(contractId);
     DocumentVersion version = version(contractId, number);
     version.setCurrent(true);
-    return DocumentVersionResponse.of(versions.saveAndFlush(version));
+    DocumentVersionResponse current = DocumentVersionResponse.of(versions.saveAndFlush(version));
+    events.publishEvent(new DocumentVersionChanged(contractId, number));
+    return current;
   }
 
   private DocumentVersion version(UUID contractId, int number) {

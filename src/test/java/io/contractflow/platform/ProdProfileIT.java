@@ -3,11 +3,13 @@ package io.contractflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractflow.ContractFlowApplication;
+import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.signature.TestSealKeystore;
 import io.contractflow.support.Api;
 import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -36,6 +38,8 @@ class ProdProfileIT {
             "--PGPASSWORD=",
             "--CONTRACTFLOW_ADMIN_USER=firstadmin",
             "--CONTRACTFLOW_ADMIN_PASSWORD=s3cret-Admin",
+            // prod takes an external cluster: the test JVM's node, reached over HTTP like any other
+            "--OPENSEARCH_URL=" + EmbeddedOpenSearch.shared(Path.of("target/test-opensearch"), true, 9299).httpUrl(),
             "--server.port=0",
             "--contractflow.documents.encryption.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
             "--contractflow.documents.storage.filesystem.root=target/prod-profile-it/documents",

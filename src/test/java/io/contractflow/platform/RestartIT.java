@@ -30,6 +30,9 @@ class RestartIT {
         "--logging.file.name=",
         "--contractflow.embedded-postgres.data-dir=" + dataDir,
         "--contractflow.embedded-postgres.clean-on-start=false",
+        // the test JVM's in-process OpenSearch node, under target/
+        "--contractflow.search.embedded.shared-in-jvm=true",
+        "--contractflow.search.embedded.data-dir=target/test-opensearch",
         // another context of the platform may be cached in this JVM by the other integration tests
         "--camunda.bpm.generate-unique-process-engine-name=true",
         "--spring.application.name=contractflow-restart-it");

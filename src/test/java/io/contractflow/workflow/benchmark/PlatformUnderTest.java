@@ -1,6 +1,7 @@
 package io.contractflow.workflow.benchmark;
 
 import io.contractflow.ContractFlowApplication;
+import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -38,6 +39,8 @@ final class PlatformUnderTest implements AutoCloseable {
   }
 
   private static PlatformUnderTest boot(BenchmarkDatabases.Database database, Path workDir, long start) {
+    // the platform's in-process OpenSearch node configures log4j-core (ContractFlowApplication.main does the same)
+    System.setProperty("log4j2.loggerContextFactory", EmbeddedOpenSearch.LOG4J_CONTEXT_FACTORY);
     ConfigurableApplicationContext context = SpringApplication.run(ContractFlowApplication.class,
         "--server.port=0",
         "--spring.datasource.url=" + database.url(),
@@ -47,6 +50,7 @@ final class PlatformUnderTest implements AutoCloseable {
         "--contractflow.documents.encryption.generated-key-file=" + workDir.resolve("keys/master-key"),
         "--contractflow.signing.seal.generated-keystore=" + workDir.resolve("keys/seal.p12"),
         "--contractflow.signing.log-links=false",
+        "--contractflow.search.embedded.data-dir=" + workDir.resolve("opensearch"),
         "--logging.file.name=",
         "--logging.level.root=WARN",
         "--spring.main.banner-mode=off");

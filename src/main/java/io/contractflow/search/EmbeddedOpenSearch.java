@@ -1,0 +1,140 @@
+package io.contractflow.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.codelibs.opensearch.runner.OpenSearchRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An OpenSearch node inside this JVM (the embedded default and the tests): one single-node cluster on 127.0.0.1,
+ * its data under a directory of its own. It can be stopped and started again on the same port and data (the tests
+ * use that to take search away and bring it back).
+ */
+public final class EmbeddedOpenSearch implements AutoCloseable {
+
+  /** OpenSearch configures log4j-core itself; Spring Boot routes log4j to SLF4J unless told otherwise. */
+  public static final String LOG4J_CONTEXT_FACTORY = "org.apache.logging.log4j.core.impl.Log4jContextFactory";
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedOpenSearch.class);
+  private static EmbeddedOpenSearch shared;
+
+  private final Path home;
+  private final int maxHttpPort;
+  private OpenSearchRunner runner;
+  private int httpPort;
+
+  private EmbeddedOpenSearch(Path home, int maxHttpPort) {
+    this.home = home;
+    this.maxHttpPort = maxHttpPort;
+  }
+
+  /** A node of its own, started now. */
+  public static EmbeddedOpenSearch start(Path home, boolean clean, int maxHttpPort) {
+    EmbeddedOpenSearch node = new EmbeddedOpenSearch(home.toAbsolutePath().normalize(), maxHttpPort);
+    if (clean) {
+      deleteRecursively(node.home);
+    }
+    node.startNode();
+    return node;
+  }
+
+  /** One node per JVM, started at the first call and stopped when the JVM exits. */
+  public static synchronized EmbeddedOpenSearch shared(Path home, boolean clean, int maxHttpPort) {
+    if (shared == null) {
+      EmbeddedOpenSearch node = start(home, clean, maxHttpPort);
+      Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "embedded-opensearch-stop"));
+      shared = node;
+    }
+    return shared;
+  }
+
+  public String httpUrl() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public synchronized boolean running() {
+    return runner != null && !runner.isClosed();
+  }
+
+  /** Starts the node (again): the same data, and after the first start the same port. */
+  public synchronized void startNode() {
+    if (running()) {
+      return;
+    }
+    if (System.getProperty("log4j2.loggerContextFactory") == null) {
+      System.setProperty("log4j2.loggerContextFactory", LOG4J_CONTEXT_FACTORY);
+    }
+    try {
+      Files.createDirectories(home);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    log.info("Starting the in-process OpenSearch node with data in {}", home);
+    OpenSearchRunner next = new OpenSearchRunner();
+    next.setMaxHttpPort(maxHttpPort);
+    int fixedPort = httpPort;
+    next.onBuild((number, settings) -> {
+      settings.put("network.host", "127.0.0.1");
+      settings.put("discovery.type", "single-node");
+      settings.put("http.cors.enabled", "false");
+      // a nearly full disk must not turn the index read-only on a developer's machine
+      settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+      settings.put("action.auto_create_index", "false");
+      settings.put("indices.query.bool.max_clause_count", "2048");
+      if (fixedPort > 0) {
+        settings.put("http.port", String.valueOf(fixedPort));
+      }
+    });
+    next.build(OpenSearchRunner.newConfigs().basePath(home.toString()).numOfNode(1)
+        .clusterName("contractflow").disableESLogger());
+    next.ensureYellow();
+    runner = next;
+    String port = next.node().settings().get("http.port");
+    httpPort = Integer.parseInt(port);
+    log.info("In-process OpenSearch node is listening on {}", httpUrl());
+  }
+
+  /** Stops the node; its data stays. */
+  public synchronized void stop() {
+    if (runner == null) {
+      return;
+    }
+    try {
+      runner.close();
+      log.info("In-process OpenSearch node stopped");
+    } catch (IOException e) {
+      log.warn("The in-process OpenSearch node did not stop cleanly", e);
+    } finally {
+      runner = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (this != shared) {
+      stop();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> {
+        try {
+          Files.delete(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.contractflow.search;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One search, as the API received it and checked it.
+ *
+ * @param text query text in the query-string syntax (empty: everything the caller may read)
+ * @param tags every tag must be on the contract
+ * @param expiringWithinDays end date from today to today + N days
+ * @param sortField a public sort name, or null for relevance
+ * @param after the cursor of the previous page's last hit (deep paging), or null
+ */
+record SearchCriteria(
+    String text,
+    List<String> types,
+    List<String> statuses,
+    List<UUID> counterpartyIds,
+    List<String> owners,
+    List<String> tags,
+    LocalDate startFrom,
+    LocalDate startTo,
+    LocalDate endFrom,
+    LocalDate endTo,
+    BigDecimal valueMin,
+    BigDecimal valueMax,
+    String currency,
+    Integer expiringWithinDays,
+    String sortField,
+    boolean ascending,
+    int page,
+    int size,
+    SearchCursor after,
+    boolean facets) {}

@@ -1,0 +1,50 @@
+package io.contractflow.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contractflow.platform.web.ApiException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch._types.FieldValue;
+
+class SearchCursorTest {
+
+  @Test
+  void aCursorComesBackAsTheSortValuesItWasMadeOf() {
+    SearchCursor cursor = SearchCursor.of(List.of(FieldValue.of(1767225600000L), FieldValue.of("3f2a-…"),
+        FieldValue.of(7.25)));
+    SearchCursor back = SearchCursor.decode(cursor.encode(), 3);
+    assertThat(back.values()).hasSize(3);
+    assertThat(back.values().get(0).longValue()).isEqualTo(1767225600000L);
+    assertThat(back.values().get(1).stringValue()).isEqualTo("3f2a-…");
+    assertThat(back.values().get(2).doubleValue()).isEqualTo(7.25);
+    assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
+  }
+
+  @Test
+  void anythingElseIsA400() {
+    for (String token : List.of("", "%%%", "bm90IGpzb24", encode("{\"a\":1}"), encode("[1]"), encode("[1,2,3]"),
+        encode("[[1],2]"))) {
+      assertThatThrownBy(() -> SearchCursor.decode(token, 2)).as(token)
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+    }
+  }
+
+  @Test
+  void retriesBackOffByDoublingUpToTheMaximum() {
+    Duration base = Duration.ofSeconds(1);
+    Duration max = Duration.ofSeconds(60);
+    assertThat(SearchOutboxDrain.backoff(1, base, max)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(SearchOutboxDrain.backoff(2, base, max)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(SearchOutboxDrain.backoff(6, base, max)).isEqualTo(Duration.ofSeconds(32));
+    assertThat(SearchOutboxDrain.backoff(7, base, max)).isEqualTo(max);
+    assertThat(SearchOutboxDrain.backoff(1000, base, max)).isEqualTo(max);
+  }
+
+  private static String encode(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
+  }
+}
