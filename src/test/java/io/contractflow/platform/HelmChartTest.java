@@ -30,7 +30,8 @@ class HelmChartTest {
         .set("postgresql.existingSecret", "contractflow-db")
         .set("documents.encryption.existingSecret", "contractflow-documents")
         .set("signing.seal.existingSecret", "contractflow-seal")
-        .set("signing.publicBaseUrl", "https://contracts.example.com");
+        .set("signing.publicBaseUrl", "https://contracts.example.com")
+        .set("search.url", "https://opensearch.search.svc:9200");
   }
 
   @Test
