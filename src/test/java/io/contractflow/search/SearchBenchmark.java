@@ -38,7 +38,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <pre>
  * ./mvnw -q test-compile && java -Xmx3g -cp "target/classes:target/test-classes:$(./mvnw -q dependency:build-classpath \
  *   -Dmdep.outputFile=/dev/stdout)" io.contractflow.search.SearchBenchmark [--contracts 100000] [--queries 2000]
- *   [--warmup 300] [--reuse]
+ *   [--warmup 300] [--reuse] [--callers requester,admin]
  * </pre>
  * {@code --reuse} keeps the node's data of the previous run and measures the queries only.
  */
@@ -73,6 +73,7 @@ public final class SearchBenchmark {
     int warmup = intArg(args, "--warmup", 300);
     Path home = Path.of(stringArg(args, "--data", "target/search-benchmark/opensearch"));
     boolean reuse = Arrays.asList(args).contains("--reuse");
+    List<String> callers = List.of(stringArg(args, "--callers", "requester,admin").split(","));
     System.setProperty("log4j2.loggerContextFactory", EmbeddedOpenSearch.LOG4J_CONTEXT_FACTORY);
 
     System.out.printf(Locale.ROOT, "Search benchmark: %,d contracts, %,d queries per run (+%d warm-up), %d cores, "
@@ -92,7 +93,7 @@ public final class SearchBenchmark {
             org.opensearch.client.opensearch._types.HealthStatus.Yellow));
         long count = client.count(c -> c.index(index.alias())).count();
         System.out.printf(Locale.ROOT, "reusing the index of an earlier run: %,d contracts%n", count);
-        queries(client, index, properties, queries, warmup);
+        queries(client, index, properties, queries, warmup, callers);
         return;
       }
       ContractIndexWriter writer = new ContractIndexWriter(client);
@@ -131,7 +132,7 @@ public final class SearchBenchmark {
           + "%.1f MB/s (bulk %d, refreshed)%n", contracts, bytes / 1e6, indexSeconds, contracts / indexSeconds,
           bytes / 1e6 / indexSeconds, batch);
       client.indices().forcemerge(r -> r.index(target).maxNumSegments(5L));
-      queries(client, index, properties, queries, warmup);
+      queries(client, index, properties, queries, warmup, callers);
       System.out.println("load average after: " + loadAverage());
     } finally {
       transport.close();
@@ -140,14 +141,17 @@ public final class SearchBenchmark {
   }
 
   private static void queries(OpenSearchClient client, ContractIndex index, SearchProperties properties, int queries,
-      int warmup) throws Exception {
+      int warmup, List<String> callers) throws Exception {
     {
       ContractSearch search = new ContractSearch(client, index, properties, Clock.systemUTC());
       CurrentUser admin = new CurrentUser("admin", Set.of("contract-admin"), Set.of(Role.CONTRACT_ADMIN));
       System.out.println("query: full text + status + end-date range (or type + value range) + 3 facets + highlights, "
           + "page of 20");
       System.out.println("caller     clients  queries   q/s     p50 ms   p95 ms   p99 ms   mean hits");
-      for (String caller : List.of("requester", "admin")) {
+      // the node's caches and the JIT warm up first, with both kinds of caller, so that the order of the runs does
+      // not decide their figures
+      run(search, "warm-up", n -> n % 2 == 0 ? admin : requester(n), 8, warmup * 4, 0);
+      for (String caller : callers) {
         for (int clients : new int[] {1, 8}) {
           run(search, caller, caller.equals("admin") ? u -> admin : SearchBenchmark::requester, clients, warmup, 0);
           run(search, caller, caller.equals("admin") ? u -> admin : SearchBenchmark::requester, clients, queries, 1);
