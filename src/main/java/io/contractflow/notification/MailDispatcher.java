@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds, after the events that wrote it have committed: a batch at a time, each mail in a
+ * Works the two queues after the events behind them have committed. First the recorded events: each becomes its
+ * mails in the outbox (recipients looked up, templates rendered) in one transaction; if that fails (the identity
+ * provider cannot be reached, say), the event is tried again later. Then the outbox: each mail is sent in a
  * transaction of its own that holds the mail's row lock while it is handed over, so two nodes never send the same
  * mail at once. A failure (server down, refused, timed out) leaves the mail in the outbox for a later attempt, with
  * a growing wait; after the last attempt it is marked failed and stays there for an operator.
@@ -17,17 +19,65 @@ class MailDispatcher {
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
   private static final int BATCH = 20;
 
+  private final NotificationEvents events;
+  private final Notifier notifier;
   private final MailOutbox outbox;
   private final MailDelivery delivery;
   private final MailProperties properties;
   private final TransactionTemplate transactions;
 
-  MailDispatcher(MailOutbox outbox, MailDelivery delivery, MailProperties properties,
-      TransactionTemplate transactions) {
+  MailDispatcher(NotificationEvents events, Notifier notifier, MailOutbox outbox, MailDelivery delivery,
+      MailProperties properties, TransactionTemplate transactions) {
+    this.events = events;
+    this.notifier = notifier;
     this.outbox = outbox;
     this.delivery = delivery;
     this.properties = properties;
     this.transactions = transactions;
+  }
+
+  /** Turns due events into mail, then sends due mail. */
+  void work() {
+    composeDue();
+    sendDue();
+  }
+
+  /** Turns the events due now into mail, one transaction each; returns how many were handled. */
+  int composeDue() {
+    int handled = 0;
+    for (int i = 0; i < BATCH; i++) {
+      NotificationEvents.Pending[] failed = new NotificationEvents.Pending[1];
+      Exception[] failure = new Exception[1];
+      Boolean one = transactions.execute(status -> {
+        List<NotificationEvents.Pending> due = events.lockDue(1);
+        if (due.isEmpty()) {
+          return false;
+        }
+        NotificationEvents.Pending event = due.get(0);
+        try {
+          notifier.compose(event.id(), event.kind(), event.payload());
+          events.markDone(event.id());
+        } catch (Exception e) {
+          status.setRollbackOnly(); // none of its mails, and the lock is released
+          failed[0] = event;
+          failure[0] = e;
+        }
+        return true;
+      });
+      if (!Boolean.TRUE.equals(one)) {
+        break;
+      }
+      if (failed[0] != null) {
+        int attempts = failed[0].attempts() + 1;
+        Duration retryIn = attempts >= properties.maxAttempts() ? null : properties.retryDelay(attempts);
+        String error = failure[0].getClass().getSimpleName() + ": " + failure[0].getMessage();
+        events.markFailed(failed[0].id(), error, retryIn);
+        log.warn("Could not write the mails of {} event {} (attempt {}){}: {}", failed[0].kind(), failed[0].id(),
+            attempts, retryIn == null ? ", gave up" : ", next try in " + retryIn, error);
+      }
+      handled++;
+    }
+    return handled;
   }
 
   /** Sends the mails due now, one transaction each; returns how many were handled (sent or failed). */

@@ -29,9 +29,9 @@ class NotificationConfiguration {
   }
 
   @Bean
-  MailDispatcher mailDispatcher(MailOutbox outbox, MailDelivery delivery, MailProperties properties,
-      PlatformTransactionManager transactions) {
-    return new MailDispatcher(outbox, delivery, properties, new TransactionTemplate(transactions));
+  MailDispatcher mailDispatcher(NotificationEvents events, Notifier notifier, MailOutbox outbox,
+      MailDelivery delivery, MailProperties properties, PlatformTransactionManager transactions) {
+    return new MailDispatcher(events, notifier, outbox, delivery, properties, new TransactionTemplate(transactions));
   }
 
   /** Runs the dispatcher every poll interval from start-up (after the database is migrated) to shutdown. */
@@ -49,7 +49,7 @@ class NotificationConfiguration {
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(() -> {
           try {
-            dispatcher.sendDue();
+            dispatcher.work();
           } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(MailDispatcher.class).warn("Mail outbox pass failed: {}", e.toString());
           }

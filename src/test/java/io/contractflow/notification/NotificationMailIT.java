@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with a link to it in Tasklist, and the owner of the approval and of the contract going out for signature; an
  * overdue review reminds the group, its escalation reaches the admins; each
  * mail is HTML with a plain-text alternative and escapes what users typed. With the SMTP server down nothing is
- * lost, and everything is sent once, exactly once, when it returns; a transaction that rolls back sends nothing.
+ * lost, and everything is sent once, exactly once, when it returns; a transaction that rolls back sends nothing;
+ * an event whose mail cannot be worked out yet is tried again and never fails the event itself.
  */
 class NotificationMailIT extends IntegrationTest {
 
@@ -140,19 +141,36 @@ class NotificationMailIT extends IntegrationTest {
     transactions.executeWithoutResult(status -> {
       events.publishEvent(new TaskWaiting(taskId, "Review contract", UUID.fromString(contract), "leo",
           List.of(), List.of(), null));
-      assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where dedupe_key like ?",
-          Long.class, "task-waiting:" + taskId + ":%")).as("written inside the transaction").isEqualTo(1);
+      assertThat(jdbc.queryForObject("select count(*) from contractflow.notification_event where payload like ?",
+          Long.class, "%" + taskId + "%")).as("recorded inside the transaction").isEqualTo(1);
       status.setRollbackOnly();
     });
 
-    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where dedupe_key like ?",
-        Long.class, "task-waiting:" + taskId + ":%")).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.notification_event where payload like ?",
+        Long.class, "%" + taskId + "\"%")).isZero();
     // a committed event afterwards is sent: the rolled-back one would have been sent before it
     transactions.executeWithoutResult(status -> events.publishEvent(new TaskWaiting(taskId + "-kept",
         "Review contract", UUID.fromString(contract), "leo", List.of(), List.of(), null)));
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
         "select count(*) from contractflow.mail_outbox where dedupe_key like ? and sent_at is not null",
         Long.class, "task-waiting:" + taskId + "-kept:%"), n -> n == 1);
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where dedupe_key like ?",
+        Long.class, "task-waiting:" + taskId + ":%")).isZero();
+  }
+
+  @Test
+  void anEventWhoseMailCannotBeWrittenYetIsTriedAgainWithoutFailingTheEvent() {
+    String taskId = "unwritable-" + UUID.randomUUID();
+    UUID noSuchContract = UUID.randomUUID();
+
+    // the event's own transaction commits: mail is worked out afterwards
+    transactions.executeWithoutResult(status -> events.publishEvent(new TaskWaiting(taskId, "Review contract",
+        noSuchContract, "leo", List.of(), List.of(), null)));
+
+    await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
+        select count(*) from contractflow.notification_event where payload like ? and attempts >= 2
+        and done_at is null and failed_at is null and last_error is not null""", Long.class, "%" + taskId + "%"),
+        n -> n == 1);
     assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where dedupe_key like ?",
         Long.class, "task-waiting:" + taskId + ":%")).isZero();
   }
