@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     can follow a link without mail; the {@code prod} profile turns it off, a link is a credential)
  * @param seal the platform's seal key
  * @param provider the signature provider a contract's signing goes to unless its signers name another:
- *     {@code built-in}, {@code docusign}, {@code adobe-sign} or {@code pandadoc} (a vendor must be enabled)
+ *     {@code built-in}, {@code docusign}, {@code adobe-sign}, {@code pandadoc} or {@code rightsignature} (a vendor
+ *     must be enabled)
  */
 @ConfigurationProperties("contractflow.signing")
 public record SigningProperties(

@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The e-signature vendors' APIs as WireMock stubs, one server per test JVM on a free loopback port: DocuSign under
  * {@code /docusign-auth} (OAuth) and {@code /docusign} (REST), Adobe Acrobat Sign under {@code /adobe-oauth} and
- * {@code /adobe}, PandaDoc under {@code /pandadoc}. Each test
+ * {@code /adobe}, PandaDoc under {@code /pandadoc}, RightSignature under {@code /rightsignature} (its pre-signed
+ * storage links under {@code /rightsignature-files}). Each test
  * adds the stubs of its own envelopes, built from the vendors' documented requests and responses. The platform is
  * configured against it for every integration test ({@link IntegrationTest}), with test credentials.
  */
@@ -37,6 +38,9 @@ public final class VendorStubs {
 
   public static final String PANDADOC_API_KEY = "it-pandadoc-api-key";
   public static final String PANDADOC_SHARED_KEY = "it-pandadoc-shared-key";
+
+  /** The platform's RightSignature private API token (the shared context; OAuth is tested on its own session). */
+  public static final String RIGHTSIGNATURE_PRIVATE_TOKEN = "it-rightsignature-private-token";
 
   private static WireMockServer server;
   private static KeyPair docuSignKey;
@@ -92,6 +96,11 @@ public final class VendorStubs {
     registry.add("contractflow.signing.pandadoc.webhook-shared-key", () -> PANDADOC_SHARED_KEY);
     registry.add("contractflow.signing.pandadoc.ready-interval", () -> "200ms");
     registry.add("contractflow.signing.pandadoc.read-timeout", () -> "5s");
+    registry.add("contractflow.signing.rightsignature.enabled", () -> "true");
+    registry.add("contractflow.signing.rightsignature.base-url", () -> base + "/rightsignature");
+    registry.add("contractflow.signing.rightsignature.private-token", () -> RIGHTSIGNATURE_PRIVATE_TOKEN);
+    registry.add("contractflow.signing.rightsignature.ready-interval", () -> "200ms");
+    registry.add("contractflow.signing.rightsignature.read-timeout", () -> "5s");
   }
 
   private static String docuSignPrivateKeyPem() {
