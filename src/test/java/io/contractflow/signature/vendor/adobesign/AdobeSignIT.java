@@ -14,13 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.contractflow.signature.SignatureProvider.EnvelopeState;
+import io.contractflow.signature.VendorStatusPoller;
 import io.contractflow.signature.vendor.EsignFlow;
 import io.contractflow.support.Api;
 import io.contractflow.support.VendorStubs;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Adobe Acrobat Sign end to end against a WireMock stub built from the REST API v6 reference (refresh-token flow at
@@ -33,6 +37,9 @@ class AdobeSignIT extends EsignFlow {
   private static final String OAUTH = "/adobe-oauth";
   private static final String REST = "/adobe/api/rest/v6";
   private static final String CLIENT_ID_HEADER = "X-AdobeSign-ClientId";
+
+  @Autowired AdobeSignSignatureProvider adobeSign;
+  @Autowired VendorStatusPoller poller;
 
   private final WireMockServer stub = VendorStubs.server();
   private final byte[] signedPdf = VendorStubs.pdf("Signed through Acrobat Sign");
@@ -209,5 +216,99 @@ class AdobeSignIT extends EsignFlow {
     assertThat(refused.body()).contains("provider");
     Api.Response kept = api.as("rita").get("/api/contracts/" + draft.id() + "/signers");
     assertThat(kept.json().get("provider").asText()).isEqualTo("adobe-sign");
+  }
+
+  @Test
+  void anAcrobatSignOutageOnSendBecomesRetriesThenAnIncidentAndTheContractIsKept() {
+    Draft draft = draftFor("adobe-sign");
+    stub.stubFor(post(REST + "/agreements").withRequestBody(containing(draft.reference())).willReturn(aResponse()
+        .withStatus(503).withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"Try again later\"}")));
+    approve(draft.id());
+
+    Job failed = awaitFailure(draft.id(), "Task_SendForSignature");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("503");
+    assertThat(status(draft.id())).as("the send rolled back").isEqualTo("APPROVED");
+    runJob(failed.getId());
+    runJob(failed.getId());
+    assertThat(management.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_incident where job_def_id_ = ? and configuration_ = ?",
+        Integer.class, failed.getJobDefinitionId(), failed.getId())).as("an incident for Cockpit").isEqualTo(1);
+    assertThat(status(draft.id())).isEqualTo("APPROVED");
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.signing_request where contract_id = ?::uuid",
+        Integer.class, draft.id())).as("no request left behind").isZero();
+
+    // Acrobat Sign is back; an operator retries the job (Cockpit: "Increment retries")
+    agreementFor(draft.reference());
+    management.setJobRetries(failed.getId(), 1);
+    management.executeJob(failed.getId());
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(signing(draft.id()).get("provider").asText()).isEqualTo("adobe-sign");
+  }
+
+  @Test
+  void aReadTimeoutOnTheAuditReportBecomesARetryAndTheContractIsSignedAfterwards() {
+    Draft draft = draftFor("adobe-sign");
+    String agreementId = agreementFor(draft.reference());
+    stub.stubFor(get(REST + "/agreements/" + agreementId + "/auditTrail").willReturn(aResponse().withFixedDelay(7000)
+        .withHeader("Content-Type", "application/pdf").withBody(auditPdf)));
+    approve(draft.id());
+    awaitStatus(draft.id(), "SIGNING");
+
+    // no webhook: the poll finds the agreement signed
+    agreementIs(agreementId, "SIGNED", "COMPLETED", "COMPLETED");
+    poller.pollOnce();
+    assertThat(signing(draft.id()).get("status").asText()).isEqualTo("COMPLETED");
+
+    Job failed = awaitFailure(draft.id(), "Task_SealSignedDocument");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).as("the read timed out").contains("I/O error on GET");
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(versions(draft.id())).as("nothing stored by the failed step").hasSize(1);
+
+    stub.stubFor(get(REST + "/agreements/" + agreementId + "/auditTrail").willReturn(aResponse()
+        .withHeader("Content-Type", "application/pdf").withBody(auditPdf)));
+    management.executeJob(failed.getId());
+    awaitStatus(draft.id(), "ACTIVE");
+    assertThat(versions(draft.id())).hasSize(3);
+  }
+
+  @Test
+  void aRefusedTokenIsRenewedOnceAndTheCallRepeated() {
+    // some token is cached: from an earlier test, or this one
+    String probe = "CBJCHBCAABAA-probe-" + UUID.randomUUID();
+    agreementIs(probe, "OUT_FOR_SIGNATURE", "WAITING_FOR_MY_SIGNATURE", "NOT_YET_VISIBLE");
+    assertThat(adobeSign.status(probe).state()).isEqualTo(EnvelopeState.SENT);
+
+    // Acrobat Sign now refuses it (revoked): 401 for every token but the next one it grants
+    stub.stubFor(post(OAUTH + "/oauth/v2/refresh").willReturn(okJson(
+        "{\"access_token\":\"3AAABLblqZhA-it-renewed\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+    String agreementId = "CBJCHBCAABAA-renew-" + UUID.randomUUID();
+    String path = REST + "/agreements/" + agreementId;
+    String refused = "{\"code\":\"INVALID_ACCESS_TOKEN\",\"message\":\"Access token provided is invalid or has expired\"}";
+    stub.stubFor(get(path).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+        .withBody(refused)));
+    stub.stubFor(get(path + "/members").willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody(refused)));
+    String renewed = "Bearer 3AAABLblqZhA-it-renewed";
+    stub.stubFor(get(path).withHeader("Authorization", equalTo(renewed)).willReturn(okJson("{\"id\":\"" + agreementId
+        + "\",\"name\":\"Agreement\",\"status\":\"SIGNED\",\"signatureType\":\"ESIGN\"}")));
+    stub.stubFor(get(path + "/members").withHeader("Authorization", equalTo(renewed)).willReturn(okJson(
+        "{\"participantSets\":[{\"id\":\"ps1\",\"memberInfos\":[{\"id\":\"m1\",\"email\":\"ann@example.com\","
+            + "\"name\":\"Ann Signer\"}],\"order\":1,\"role\":\"SIGNER\",\"status\":\"COMPLETED\"}]}")));
+    int grants = stub.findAll(postRequestedFor(urlPathEqualTo(OAUTH + "/oauth/v2/refresh"))).size();
+
+    assertThat(adobeSign.status(agreementId).state()).isEqualTo(EnvelopeState.COMPLETED);
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(OAUTH + "/oauth/v2/refresh")))).hasSize(grants + 1);
+    List<LoggedRequest> calls = stub.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        urlPathEqualTo(path)));
+    assertThat(calls).extracting(r -> r.getHeader("Authorization"))
+        .containsExactly(calls.get(0).getHeader("Authorization"), renewed);
+    assertThat(calls.get(0).getHeader("Authorization")).isNotEqualTo(renewed);
+
+    assertThat(adobeSign.status(agreementId).state()).isEqualTo(EnvelopeState.COMPLETED);
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(OAUTH + "/oauth/v2/refresh")))).as("the new token is kept")
+        .hasSize(grants + 1);
   }
 }

@@ -14,15 +14,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.contractflow.signature.SignatureProvider.EnvelopeState;
+import io.contractflow.signature.VendorStatusPoller;
 import io.contractflow.signature.vendor.EsignFlow;
 import io.contractflow.signature.vendor.Hmac;
+import io.contractflow.signature.vendor.VendorHttp;
 import io.contractflow.support.Api;
 import io.contractflow.support.VendorStubs;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * PandaDoc end to end against a WireMock stub built from the API v1 reference (documents from a PDF upload,
@@ -32,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class PandaDocIT extends EsignFlow {
 
   private static final String API = "/pandadoc/public/v1";
+
+  @Autowired VendorStatusPoller poller;
 
   private final WireMockServer stub = VendorStubs.server();
   private final byte[] signedPdf = VendorStubs.pdf("Signed through PandaDoc");
@@ -150,5 +160,99 @@ class PandaDocIT extends EsignFlow {
     // without a delivery id, the same event is still recognised
     assertThat(deliver(declined, sign(VendorStubs.PANDADOC_SHARED_KEY, declined), null).json().get("duplicates").asInt())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aPandaDocOutageOnSendBecomesRetriesThenAnIncidentAndTheContractIsKept() {
+    Draft draft = draftFor("pandadoc");
+    stub.stubFor(post(API + "/documents").withRequestBody(containing(draft.reference())).willReturn(aResponse()
+        .withStatus(503).withHeader("Content-Type", "application/json")
+        .withBody("{\"type\":\"service_unavailable\",\"detail\":\"Try again later\"}")));
+    approve(draft.id());
+
+    Job failed = awaitFailure(draft.id(), "Task_SendForSignature");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("503");
+    assertThat(status(draft.id())).as("the send rolled back").isEqualTo("APPROVED");
+    runJob(failed.getId());
+    runJob(failed.getId());
+    assertThat(management.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_incident where job_def_id_ = ? and configuration_ = ?",
+        Integer.class, failed.getJobDefinitionId(), failed.getId())).as("an incident for Cockpit").isEqualTo(1);
+    assertThat(status(draft.id())).isEqualTo("APPROVED");
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.signing_request where contract_id = ?::uuid",
+        Integer.class, draft.id())).as("no request left behind").isZero();
+
+    // PandaDoc is back; an operator retries the job (Cockpit: "Increment retries")
+    documentFor(draft.reference());
+    management.setJobRetries(failed.getId(), 1);
+    management.executeJob(failed.getId());
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(signing(draft.id()).get("provider").asText()).isEqualTo("pandadoc");
+  }
+
+  @Test
+  void aReadTimeoutOnTheSealedCopyBecomesARetryAndTheContractIsSignedAfterwards() {
+    Draft draft = draftFor("pandadoc");
+    String id = documentFor(draft.reference());
+    stub.stubFor(get(API + "/documents/" + id + "/download-protected").willReturn(aResponse().withFixedDelay(7000)
+        .withHeader("Content-Type", "application/pdf").withBody(sealedPdf)));
+    approve(draft.id());
+    awaitStatus(draft.id(), "SIGNING");
+
+    // no webhook: the poll finds the document completed
+    stub.stubFor(get(API + "/documents/" + id + "/details").willReturn(okJson("{\"id\":\"" + id
+        + "\",\"name\":\"Contract\",\"status\":\"document.completed\",\"recipients\":" + recipients(true, true) + "}")));
+    poller.pollOnce();
+    assertThat(signing(draft.id()).get("status").asText()).isEqualTo("COMPLETED");
+
+    Job failed = awaitFailure(draft.id(), "Task_SealSignedDocument");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).as("the read timed out").contains("I/O error on GET");
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(versions(draft.id())).as("nothing stored by the failed step").hasSize(1);
+
+    stub.stubFor(get(API + "/documents/" + id + "/download-protected").willReturn(aResponse()
+        .withHeader("Content-Type", "application/pdf").withBody(sealedPdf)));
+    management.executeJob(failed.getId());
+    awaitStatus(draft.id(), "ACTIVE");
+    assertThat(versions(draft.id())).hasSize(3);
+  }
+
+  @Test
+  void withOAuthARefusedTokenIsRenewedOnceAndTheCallRepeated() {
+    // the shared platform uses an API key; OAuth is checked on a session of its own against the same stub
+    String base = "/pandadoc-oauth";
+    PandaDocProperties properties = new PandaDocProperties(true, URI.create(VendorStubs.baseUrl() + base), null,
+        "it-pd-client", "it-pd-secret", "it-pd-refresh", null, 3, Duration.ofMillis(100), Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
+    PandaDocSignatureProvider pandaDoc = new PandaDocSignatureProvider(new PandaDocSession(properties,
+        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), Clock.systemUTC()), properties);
+    stub.stubFor(post(base + "/oauth2/access_token").willReturn(okJson("{\"access_token\":\"pd-token-1\","
+        + "\"token_type\":\"Bearer\",\"expires_in\":31535999,\"refresh_token\":\"it-pd-refresh\",\"scope\":\"read+write\"}")));
+    String id = "msFYActMfJHq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String path = base + "/public/v1/documents/" + id + "/details";
+    stub.stubFor(get(path).withHeader("Authorization", equalTo("Bearer pd-token-1")).willReturn(okJson("{\"id\":\""
+        + id + "\",\"status\":\"document.sent\",\"recipients\":" + recipients(false, false) + "}")));
+    assertThat(pandaDoc.status(id).state()).isEqualTo(EnvelopeState.SENT);
+    LoggedRequest grant = stub.findAll(postRequestedFor(urlPathEqualTo(base + "/oauth2/access_token"))).get(0);
+    assertThat(grant.getBodyAsString()).contains("grant_type=refresh_token", "refresh_token=it-pd-refresh");
+
+    // PandaDoc now refuses the first token: renewed once, the call repeated
+    stub.stubFor(post(base + "/oauth2/access_token").willReturn(okJson("{\"access_token\":\"pd-token-2\","
+        + "\"token_type\":\"Bearer\",\"expires_in\":31535999,\"refresh_token\":\"it-pd-refresh\"}")));
+    stub.stubFor(get(path).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+        .withBody("{\"type\":\"authentication_error\",\"detail\":\"Authentication credentials were not provided.\"}")));
+    stub.stubFor(get(path).withHeader("Authorization", equalTo("Bearer pd-token-2")).willReturn(okJson("{\"id\":\""
+        + id + "\",\"status\":\"document.completed\",\"recipients\":" + recipients(true, true) + "}")));
+
+    assertThat(pandaDoc.status(id).state()).isEqualTo(EnvelopeState.COMPLETED);
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(base + "/oauth2/access_token")))).hasSize(2);
+    assertThat(stub.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(path))))
+        .extracting(r -> r.getHeader("Authorization"))
+        .containsExactly("Bearer pd-token-1", "Bearer pd-token-1", "Bearer pd-token-2");
+    assertThat(pandaDoc.status(id).state()).isEqualTo(EnvelopeState.COMPLETED);
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(base + "/oauth2/access_token")))).as("the new token is kept")
+        .hasSize(2);
   }
 }
