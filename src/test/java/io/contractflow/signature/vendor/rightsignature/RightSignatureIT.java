@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.contractflow.signature.SignatureProvider.EnvelopeState;
+import io.contractflow.signature.VendorStatusPoller;
 import io.contractflow.signature.vendor.EsignFlow;
 import io.contractflow.signature.vendor.VendorHttp;
 import io.contractflow.support.Api;
@@ -30,7 +31,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * RightSignature end to end against a WireMock stub built from the API v1 reference (sending requests with an upload
@@ -41,6 +44,8 @@ class RightSignatureIT extends EsignFlow {
 
   private static final String API = "/rightsignature/public/v1";
   private static final String CALLBACK = "/api/webhooks/esign/rightsignature/";
+
+  @Autowired VendorStatusPoller poller;
 
   private final WireMockServer stub = VendorStubs.server();
   private final byte[] signedPdf = VendorStubs.pdf("Executed through RightSignature");
@@ -110,10 +115,24 @@ class RightSignatureIT extends EsignFlow {
     return api.anonymous().send("POST", CALLBACK + token, body, "application/json");
   }
 
-  /** The token at the end of the callback URL the platform sent with the contract's sending request. */
+  /** The token at the end of the callback URL the platform sent with the contract's latest sending request. */
   private String tokenSentFor(String reference) throws Exception {
-    LoggedRequest created = stub.findAll(postRequestedFor(urlPathEqualTo(API + "/sending_requests"))
-        .withRequestBody(containing(reference))).get(0);
+    return tokensSentFor(reference).get(tokensSentFor(reference).size() - 1);
+  }
+
+  /** The tokens of every sending request for the contract, oldest first. */
+  private List<String> tokensSentFor(String reference) throws Exception {
+    List<LoggedRequest> sent = new java.util.ArrayList<>(stub.findAll(postRequestedFor(urlPathEqualTo(API
+        + "/sending_requests")).withRequestBody(containing(reference))));
+    sent.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
+    List<String> tokens = new java.util.ArrayList<>();
+    for (LoggedRequest created : sent) {
+      tokens.add(token(created));
+    }
+    return tokens;
+  }
+
+  private String token(LoggedRequest created) throws Exception {
     String url = JSON.readTree(created.getBodyAsString()).at("/document/callback_url").asText();
     assertThat(url).startsWith("http://localhost:8080" + CALLBACK);
     return url.substring(url.lastIndexOf('/') + 1);
@@ -273,6 +292,73 @@ class RightSignatureIT extends EsignFlow {
     assertThat(callback(tokenSentFor(other.reference()), "").json().get("applied").asInt()).isEqualTo(1);
     awaitStatus(other.id(), "DRAFT");
     assertThat(signing(other.id()).get("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aRightSignatureOutageOnSendBecomesRetriesThenAnIncidentAndTheContractIsKept() throws Exception {
+    Draft draft = draftFor("rightsignature");
+    stub.stubFor(post(API + "/sending_requests").withRequestBody(containing(draft.reference())).willReturn(aResponse()
+        .withStatus(503).withHeader("Content-Type", "application/json").withBody("{\"error\":\"Service Unavailable\"}")));
+    approve(draft.id());
+
+    Job failed = awaitFailure(draft.id(), "Task_SendForSignature");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("503");
+    assertThat(status(draft.id())).as("the send rolled back").isEqualTo("APPROVED");
+    runJob(failed.getId());
+    runJob(failed.getId());
+    assertThat(management.createJobQuery().jobId(failed.getId()).singleResult().getRetries()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_incident where job_def_id_ = ? and configuration_ = ?",
+        Integer.class, failed.getJobDefinitionId(), failed.getId())).as("an incident for Cockpit").isEqualTo(1);
+    assertThat(status(draft.id())).isEqualTo("APPROVED");
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.signing_request where contract_id = ?::uuid",
+        Integer.class, draft.id())).as("no request left behind").isZero();
+
+    // RightSignature is back; an operator retries the job (Cockpit: "Increment retries")
+    String documentId = documentFor(draft.reference());
+    management.setJobRetries(failed.getId(), 1);
+    management.executeJob(failed.getId());
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(signing(draft.id()).get("provider").asText()).isEqualTo("rightsignature");
+    // only the committed send's token counts: one per request
+    String requestId = signing(draft.id()).get("requestId").asText();
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.esign_callback_token where request_id = ?::uuid",
+        Integer.class, requestId)).isEqualTo(1);
+    List<String> tokens = tokensSentFor(draft.reference());
+    assertThat(tokens).hasSize(4).doesNotHaveDuplicates();
+    documentIs(documentId, "pending", "signed", "pending", null);
+    // the rolled-back sends' tokens were never stored
+    for (String rolledBack : tokens.subList(0, 3)) {
+      assertUnauthorized(callback(rolledBack, ""));
+    }
+    assertThat(events(documentId)).isZero();
+    assertThat(callback(tokens.get(3), "").json().get("applied").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutACallbackThePollFindsTheExecutionAndADownloadTimeoutBecomesARetry() {
+    Draft draft = draftFor("rightsignature");
+    String documentId = documentFor(draft.reference());
+    stub.stubFor(get(urlPathEqualTo("/rightsignature-files/documents/" + documentId + "/audit.pdf"))
+        .willReturn(aResponse().withFixedDelay(7000).withHeader("Content-Type", "application/pdf").withBody(auditPdf)));
+    approve(draft.id());
+    awaitStatus(draft.id(), "SIGNING");
+
+    documentIs(documentId, "executed", "signed", "signed", null);
+    poller.pollOnce();
+    assertThat(signing(draft.id()).get("status").asText()).isEqualTo("COMPLETED");
+
+    Job failed = awaitFailure(draft.id(), "Task_SealSignedDocument");
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).as("the read timed out").contains("I/O error on GET");
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(versions(draft.id())).as("nothing stored by the failed step").hasSize(1);
+
+    stub.stubFor(get(urlPathEqualTo("/rightsignature-files/documents/" + documentId + "/audit.pdf"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/pdf").withBody(auditPdf)));
+    management.executeJob(failed.getId());
+    awaitStatus(draft.id(), "ACTIVE");
+    assertThat(versions(draft.id())).hasSize(3);
   }
 
   @Test
