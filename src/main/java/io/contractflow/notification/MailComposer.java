@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a recorded event ({@link NotificationEvents}) into mail in the outbox, one per recipient: a task waiting for
  * someone, the changes of a contract its owner hears about (approved, rejected, changes requested, sent for
- * signature, signed, expired, terminated), and overdue reviews (a reminder to the waiting groups, then the
- * escalation to the contract admins). Each recipient gets one mail per event. Runs after the event committed, in
- * the transaction that marks the event done, so an event becomes all its mails or none.
+ * signature, signed with the signed PDF's link, terminated), its expiry (owner and contract admins), the signing
+ * outcomes without a signature (declined, expired, withdrawn), renewal reminders, and overdue reviews (a reminder to
+ * the waiting groups, then the escalation to the contract admins). Each recipient gets one mail per event, as their
+ * preferences say ({@link NotificationPreferences}: off, immediate, or held for the daily digest). Runs after the
+ * event committed, in the transaction that marks the event done, so an event becomes all its mails or none.
  */
 @Component
 class MailComposer {
