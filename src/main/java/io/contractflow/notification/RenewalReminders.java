@@ -73,21 +73,31 @@ class RenewalReminders {
     return recorded;
   }
 
-  /** The reminder of the shortest lead time that has begun, if the deadline has not passed. */
   private Optional<Reminder> due(Candidate candidate, Instant now) {
-    LocalDate lastNoticeDay = candidate.endDate().minusDays(candidate.noticeDays());
+    return due(candidate.id(), candidate.endDate(), candidate.noticeDays(), now, properties.renewalReminders(), zone);
+  }
+
+  /**
+   * The reminder due at {@code now} for a term ending on {@code endDate} with {@code noticeDays} of notice: the one
+   * of the shortest lead time that has begun, if the notice deadline has not passed yet.
+   *
+   * @param leads the lead times, longest first
+   */
+  static Optional<Reminder> due(UUID contractId, LocalDate endDate, int noticeDays, Instant now, List<Duration> leads,
+      ZoneId zone) {
+    LocalDate lastNoticeDay = endDate.minusDays(noticeDays);
     Instant deadline = lastNoticeDay.plusDays(1).atStartOfDay(zone).toInstant();
     if (!now.isBefore(deadline)) {
       return Optional.empty();
     }
     Duration shortest = null;
-    for (Duration lead : properties.renewalReminders()) { // longest first
+    for (Duration lead : leads) {
       if (!now.isBefore(deadline.minus(lead))) {
         shortest = lead;
       }
     }
-    return Optional.ofNullable(shortest).map(lead -> new Reminder(candidate.id(), candidate.endDate(), lastNoticeDay,
-        deadline, lead.toString()));
+    return Optional.ofNullable(shortest).map(lead -> new Reminder(contractId, endDate, lastNoticeDay, deadline,
+        lead.toString()));
   }
 
   private boolean record(Reminder reminder) {
