@@ -6,7 +6,14 @@ import io.contractflow.contract.ContractStatusChanged;
 import io.contractflow.contract.ContractTransitions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import io.contractflow.document.DocumentService;
+import io.contractflow.document.DocumentVersionResponse;
 import io.contractflow.identity.Role;
+import io.contractflow.signature.SigningDeclined;
+import io.contractflow.signature.SigningService;
+import io.contractflow.signature.SigningStatus;
+import io.contractflow.signature.SigningView;
+import io.contractflow.signature.SigningWithdrawn;
 import io.contractflow.workflow.review.ReviewOverdue;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +26,11 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a recorded event ({@link NotificationEvents}) into mail in the outbox, one per recipient: a task waiting for
  * someone, the changes of a contract its owner hears about (approved, rejected, changes requested, sent for
- * signature, signed, expired, terminated), and overdue reviews (a reminder to the waiting groups, then the
- * escalation to the contract admins). Each recipient gets one mail per event. Runs after the event committed, in
- * the transaction that marks the event done, so an event becomes all its mails or none.
+ * signature, signed with the signed PDF's link, terminated), its expiry (owner and contract admins), the signing
+ * outcomes without a signature (declined, expired, withdrawn), renewal reminders, and overdue reviews (a reminder to
+ * the waiting groups, then the escalation to the contract admins). Each recipient gets one mail per event, as their
+ * preferences say ({@link NotificationPreferences}: off, immediate, or held for the daily digest). Runs after the
+ * event committed, in the transaction that marks the event done, so an event becomes all its mails or none.
  */
 @Component
 class MailComposer {
@@ -43,14 +52,21 @@ class MailComposer {
   private final People people;
   private final ContractTransitions contracts;
   private final MailProperties properties;
+  private final NotificationPreferences preferences;
+  private final SigningService signing;
+  private final DocumentService documents;
 
   MailComposer(MailOutbox outbox, MailTemplates templates, People people, ContractTransitions contracts,
-      MailProperties properties) {
+      MailProperties properties, NotificationPreferences preferences, SigningService signing,
+      DocumentService documents) {
     this.outbox = outbox;
     this.templates = templates;
     this.people = people;
     this.contracts = contracts;
     this.properties = properties;
+    this.preferences = preferences;
+    this.signing = signing;
+    this.documents = documents;
   }
 
   void taskWaiting(TaskWaiting task) {
@@ -92,6 +108,10 @@ class MailComposer {
       return;
     }
     ContractResponse contract = contracts.current(change.contractId());
+    if (change.to() == ContractStatus.EXPIRED) {
+      contractExpired(contract, eventId);
+      return;
+    }
     Optional<People.Person> owner = people.user(contract.owner());
     if (owner.isEmpty()) {
       return;
@@ -100,8 +120,98 @@ class MailComposer {
     values.put("headline", headline);
     values.put("reason", change.reason());
     values.put("by", change.actor() == null || "system".equals(change.actor()) ? null : change.actor());
+    if (change.from() == ContractStatus.SIGNING && change.to() == ContractStatus.ACTIVE) {
+      values.put("signedDocumentUrl", signedDocumentUrl(contract));
+    }
     write("contract-update", "contract-update:" + contract.id() + ":" + change.to() + ":" + eventId,
         contract, owner.get(), headline + ": " + contract.reference() + " " + contract.title(), values);
+  }
+
+  /** The signed PDF of the contract's latest signing request, or the document list if it cannot be named. */
+  private String signedDocumentUrl(ContractResponse contract) {
+    Optional<UUID> sealed = signing.latest(contract.id()).map(SigningView::sealedVersionId);
+    Optional<DocumentVersionResponse> current = documents.currentPdf(contract.id());
+    if (sealed.isPresent() && current.isPresent() && current.get().id().equals(sealed.get())) {
+      return properties.base() + current.get().contentUrl();
+    }
+    return properties.base() + "/api/contracts/" + contract.id() + "/documents";
+  }
+
+  /** The contract ran out: its owner and the contract admins hear of it. */
+  private void contractExpired(ContractResponse contract, UUID eventId) {
+    Map<String, Boolean> isOwner = new LinkedHashMap<>();
+    Map<String, People.Person> persons = new HashMap<>();
+    people.user(contract.owner()).ifPresent(p -> {
+      isOwner.put(p.userId(), true);
+      persons.put(p.userId(), p);
+    });
+    for (People.Person admin : people.membersOf(Role.CONTRACT_ADMIN.groupId())) {
+      isOwner.putIfAbsent(admin.userId(), false);
+      persons.putIfAbsent(admin.userId(), admin);
+    }
+    isOwner.forEach((user, owner) -> {
+      Map<String, Object> values = contractValues(contract);
+      values.put("owner", owner);
+      values.put("ownerName", contract.owner());
+      values.put("endDate", contract.endDate() == null ? null : contract.endDate().toString());
+      String subject = (owner ? "Your contract has expired: " : "Contract expired: ") + contract.reference() + " "
+          + contract.title();
+      write("contract-expired", "contract-expired:" + contract.id() + ":" + eventId, contract, persons.get(user),
+          subject, values);
+    });
+  }
+
+  /** A signer declined (or the vendor voided the envelope): the owner hears who and why. */
+  void signingDeclined(SigningDeclined declined, UUID eventId) {
+    ContractResponse contract = contracts.current(declined.contractId());
+    Map<String, Object> values = contractValues(contract);
+    values.put("headline", "Signing of your contract was declined");
+    values.put("by", declined.signerName());
+    values.put("reason", declined.reason());
+    values.put("next", "The contract is back in drafting: change it and submit it again, or cancel it.");
+    signingOutcome(contract, "signing-outcome:" + declined.requestId() + ":declined",
+        "Signing declined: " + contract.reference() + " " + contract.title(), values);
+  }
+
+  /** A signing request expired or was withdrawn: the owner hears that its links no longer work. */
+  void signingWithdrawn(SigningWithdrawn withdrawn, UUID eventId) {
+    ContractResponse contract = contracts.current(withdrawn.contractId());
+    boolean expired = withdrawn.status() == SigningStatus.EXPIRED;
+    Map<String, Object> values = contractValues(contract);
+    values.put("headline", expired ? "The signing links of your contract expired before everyone signed"
+        : "Signing of your contract was withdrawn");
+    values.put("by", null);
+    values.put("reason", withdrawn.reason());
+    values.put("next", expired ? "The contract is back in drafting: submit it again to send it for signature anew."
+        : "The signing links no longer work.");
+    signingOutcome(contract, "signing-outcome:" + withdrawn.requestId() + ":" + withdrawn.status(),
+        (expired ? "Signing expired: " : "Signing withdrawn: ") + contract.reference() + " " + contract.title(),
+        values);
+  }
+
+  private void signingOutcome(ContractResponse contract, String key, String subject, Map<String, Object> values) {
+    people.user(contract.owner()).ifPresent(owner -> write("signing-outcome", key, contract, owner, subject, values));
+  }
+
+  /** A reminder of the notice deadline, to the owner of a contract still active in the same term. */
+  void renewalReminder(RenewalReminders.Reminder reminder) {
+    ContractResponse contract = contracts.current(reminder.contractId());
+    if (contract.status() != ContractStatus.ACTIVE || contract.endDate() == null
+        || !contract.endDate().equals(reminder.endDate())) {
+      return; // ended or renewed meanwhile: nothing to remind of
+    }
+    Optional<People.Person> owner = people.user(contract.owner());
+    if (owner.isEmpty()) {
+      return;
+    }
+    Map<String, Object> values = contractValues(contract);
+    values.put("lastNoticeDay", reminder.lastNoticeDay().toString());
+    values.put("endDate", contract.endDate().toString());
+    values.put("autoRenew", contract.renewal() != null && contract.renewal().autoRenew());
+    values.put("tasklistUrl", properties.base() + "/camunda/app/tasklist/default/");
+    write("renewal-reminder", "renewal-reminder:" + contract.id() + ":" + reminder.endDate() + ":" + reminder.lead(),
+        contract, owner.get(), "Notice deadline " + reminder.lastNoticeDay() + ": " + contract.reference() + " "
+            + contract.title(), values);
   }
 
   /** An overdue review: a reminder to each waiting group's members, or an escalation to the contract admins. */
@@ -139,11 +249,21 @@ class MailComposer {
     return values;
   }
 
+  /**
+   * Renders and enqueues one mail, as the recipient prefers: not at all (that kind is off for them), at once, or
+   * held for their daily digest. {@code event} is both the template and the kind of mail.
+   */
   private void write(String event, String key, ContractResponse contract, People.Person to, String subject,
       Map<String, Object> values) {
+    NotificationPreferences.Preference preference = preferences.of(to.userId(), event);
+    if (!preference.enabled()) {
+      return;
+    }
     MailTemplates.Rendered mail = templates.render(event, subject, to, values);
     outbox.enqueue(new OutgoingMail(key + ":" + to.userId(), event, contract.id(), to.userId(), to.email(),
-        mail.subject(), mail.text(), mail.html()));
+        mail.subject(), mail.text(), mail.html()),
+        preference.delivery() == NotificationPreferences.Delivery.DAILY_DIGEST
+            ? MailOutbox.Handling.DIGEST : MailOutbox.Handling.IMMEDIATE);
   }
 
   private record Recipient(People.Person person, String group) {}

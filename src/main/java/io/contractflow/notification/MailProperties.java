@@ -1,6 +1,10 @@
 package io.contractflow.notification;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the outbox is looked at
  * @param maxAttempts attempts before a mail is given up (and left in the outbox, marked failed)
  * @param firstRetry the wait after the first failure; it doubles with each attempt up to {@code maxRetryDelay}
+ * @param renewalReminders how long before a contract's notice deadline its owner is reminded (each once)
+ * @param digestTime when the daily digest goes out, in {@code digestZone}
+ * @param digestZone the time zone of {@code digestTime} (and of the day a digest belongs to)
+ * @param retention how long sent mail and handled events stay before they are deleted
+ * @param housekeepingInterval how often the renewal scan, the digests and the retention run
  */
 @ConfigurationProperties("contractflow.notifications")
 public record MailProperties(
@@ -27,7 +36,28 @@ public record MailProperties(
     @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("12") int maxAttempts,
     @DefaultValue("5s") Duration firstRetry,
-    @DefaultValue("30m") Duration maxRetryDelay) {
+    @DefaultValue("30m") Duration maxRetryDelay,
+    @DefaultValue("P90D,P30D,P7D") List<Duration> renewalReminders,
+    @DefaultValue("08:00") LocalTime digestTime,
+    @DefaultValue("UTC") ZoneId digestZone,
+    @DefaultValue("P90D") Duration retention,
+    @DefaultValue("1m") Duration housekeepingInterval) {
+
+  public MailProperties {
+    if (renewalReminders == null) {
+      renewalReminders = List.of();
+    }
+    for (Duration lead : renewalReminders) {
+      if (lead.isNegative() || lead.isZero()) {
+        throw new IllegalArgumentException("contractflow.notifications.renewal-reminders: " + lead
+            + " is not a positive lead time");
+      }
+    }
+    renewalReminders = renewalReminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("contractflow.notifications.retention must be positive");
+    }
+  }
 
   /** Where mail goes. */
   public enum Delivery { SMTP, INBOX }

@@ -34,15 +34,20 @@ class NotificationConfiguration {
     return new MailDispatcher(events, notifier, outbox, delivery, properties, new TransactionTemplate(transactions));
   }
 
-  /** Runs the dispatcher every poll interval from start-up (after the database is migrated) to shutdown. */
+  /**
+   * Runs the dispatcher every poll interval, and the housekeeping (renewal reminders, daily digests, retention)
+   * every housekeeping interval, from start-up (after the database is migrated) to shutdown.
+   */
   @Bean
-  SmartLifecycle mailSending(MailDispatcher dispatcher, MailProperties properties) {
+  SmartLifecycle mailSending(MailDispatcher dispatcher, MailProperties properties, RenewalReminders reminders,
+      DailyDigest digests, MailRetention retention, java.time.Clock clock) {
     return new SmartLifecycle() {
       private ThreadPoolTaskScheduler scheduler;
 
       @Override
       public void start() {
         scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("mail-outbox-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(15);
@@ -54,6 +59,19 @@ class NotificationConfiguration {
             org.slf4j.LoggerFactory.getLogger(MailDispatcher.class).warn("Mail outbox pass failed: {}", e.toString());
           }
         }, properties.pollInterval());
+        scheduler.scheduleWithFixedDelay(() -> {
+          housekeeping("renewal reminders", () -> reminders.scan(clock.instant()));
+          housekeeping("daily digests", () -> digests.sendDue(clock.instant()));
+          housekeeping("retention", () -> retention.purge(clock.instant(), MailRetention.BATCH));
+        }, properties.housekeepingInterval());
+      }
+
+      private void housekeeping(String what, Runnable step) {
+        try {
+          step.run();
+        } catch (RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(MailDispatcher.class).warn("Mail {} failed: {}", what, e.toString());
+        }
       }
 
       @Override

@@ -38,6 +38,27 @@ class NotificationEvents {
         values (?, ?, ?, ?, ?)""", UUID.randomUUID(), kind, payload, now, now);
   }
 
+  /**
+   * Records an event found by a scan, once per key whichever node scans (a unique key; a second is dropped). Joins
+   * the caller's transaction or runs in one of its own; returns whether it was recorded now.
+   */
+  @Transactional
+  boolean recordOnce(String kind, String payload, String dedupeKey) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return jdbc.update("""
+        insert into contractflow.notification_event (id, kind, payload, created_at, next_attempt_at, dedupe_key)
+        values (?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing""",
+        UUID.randomUUID(), kind, payload, now, now, dedupeKey) == 1;
+  }
+
+  /** Deletes up to {@code batch} events turned into mail before {@code cutoff}; returns how many. */
+  @Transactional
+  int deleteDoneBefore(Instant cutoff, int batch) {
+    return jdbc.update("""
+        delete from contractflow.notification_event where id in (select id from contractflow.notification_event
+            where done_at < ? limit ?)""", Timestamp.from(cutoff), batch);
+  }
+
   /** Up to {@code limit} events due now, locked for the calling transaction; other nodes skip them. */
   @Transactional(propagation = Propagation.MANDATORY)
   List<Pending> lockDue(int limit) {

@@ -3,6 +3,8 @@ package io.contractflow.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.contract.ContractStatusChanged;
+import io.contractflow.signature.SigningDeclined;
+import io.contractflow.signature.SigningWithdrawn;
 import io.contractflow.workflow.review.ReviewOverdue;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -18,6 +20,9 @@ class Notifier {
   static final String TASK_WAITING = "task-waiting";
   static final String CONTRACT_CHANGED = "contract-changed";
   static final String REVIEW_OVERDUE = "review-overdue";
+  static final String SIGNING_DECLINED = "signing-declined";
+  static final String SIGNING_WITHDRAWN = "signing-withdrawn";
+  static final String RENEWAL_REMINDER = "renewal-reminder";
 
   private final NotificationEvents events;
   private final MailComposer composer;
@@ -48,12 +53,25 @@ class Notifier {
     record(REVIEW_OVERDUE, overdue);
   }
 
+  @EventListener
+  void signingDeclined(SigningDeclined declined) {
+    record(SIGNING_DECLINED, declined);
+  }
+
+  @EventListener
+  void signingWithdrawn(SigningWithdrawn withdrawn) {
+    record(SIGNING_WITHDRAWN, withdrawn);
+  }
+
   /** Writes the mails of one recorded event into the outbox. */
   void compose(UUID eventId, String kind, String payload) throws JsonProcessingException {
     switch (kind) {
       case TASK_WAITING -> composer.taskWaiting(json.readValue(payload, TaskWaiting.class));
       case CONTRACT_CHANGED -> composer.contractChanged(json.readValue(payload, ContractStatusChanged.class), eventId);
       case REVIEW_OVERDUE -> composer.reviewOverdue(json.readValue(payload, ReviewOverdue.class), eventId);
+      case SIGNING_DECLINED -> composer.signingDeclined(json.readValue(payload, SigningDeclined.class), eventId);
+      case SIGNING_WITHDRAWN -> composer.signingWithdrawn(json.readValue(payload, SigningWithdrawn.class), eventId);
+      case RENEWAL_REMINDER -> composer.renewalReminder(json.readValue(payload, RenewalReminders.Reminder.class));
       default -> throw new IllegalArgumentException("no mail for events of kind " + kind);
     }
   }

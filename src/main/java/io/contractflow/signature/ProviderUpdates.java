@@ -125,6 +125,8 @@ public class ProviderUpdates {
         // the process's own timer (the same expiry) returns the contract to drafting
         all.forEach(s -> s.closeIfPending(SignerStatus.EXPIRED));
         request.close(SigningStatus.EXPIRED, "Expired at " + provider, now);
+        events.publishEvent(new SigningWithdrawn(request.getContractId(), request.getId(), SigningStatus.EXPIRED,
+            request.getCloseReason()));
       }
       default -> throw new IllegalStateException("Not a final state: " + report.state());
     }

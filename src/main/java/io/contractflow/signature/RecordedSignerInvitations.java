@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The default invitations until mail delivery exists: each invitation is recorded (signer, link, time) so that the
+ * Invitations as records (mailed as well by the notification feature, which decorates this): each invitation is recorded (signer, link, time) so that the
  * contract's owner or an admin can forward the link from {@code GET /api/contracts/{id}/signing}. The link is a
  * credential, so it is stored encrypted with the documents' envelope encryption, bound to the invitation's id; the
  * embedded default also logs it at INFO so a newcomer can follow it ({@code contractflow.signing.log-links}).

@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * How signers learn of their link: the built-in signer invites each signer when their turn opens (everyone at once
- * in PARALLEL mode, step by step in SEQUENTIAL mode). Mail delivery comes later as another implementation; the
- * default, {@link RecordedSignerInvitations}, records each invitation so the contract's owner can forward the link.
+ * in PARALLEL mode, step by step in SEQUENTIAL mode). {@link RecordedSignerInvitations} records each invitation so
+ * the contract's owner can forward the link; the notification feature's {@code MailedSignerInvitations} (the
+ * primary bean) decorates it and also mails the link to the signer.
  */
 public interface SignerInvitations {
 

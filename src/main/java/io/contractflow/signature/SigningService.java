@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +39,12 @@ public class SigningService {
   private final SignatureProviders providers;
   private final SigningProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   SigningService(SigningRequestRepository requests, SignerRepository signers, SignerPlans plans,
       ContractTransitions contracts, DocumentService documents, SignatureProviders providers,
-      SigningProperties properties, Clock clock) {
+      SigningProperties properties, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.requests = requests;
     this.signers = signers;
     this.plans = plans;
@@ -189,6 +192,7 @@ public class SigningService {
     all.forEach(s -> s.closeIfPending(signerStatus));
     signers.saveAll(all);
     requests.saveAndFlush(request);
+    events.publishEvent(new SigningWithdrawn(request.getContractId(), requestId, how, request.getCloseReason()));
     log.info("Signing request {} of {} {}: {}", requestId, request.getContractReference(), how, reason);
     return request;
   }
