@@ -69,7 +69,7 @@ class TwoNodesIT {
   @BeforeAll
   static void startTwoNodes() throws Exception {
     workDir = Path.of("target", "two-nodes", UUID.randomUUID().toString()).toAbsolutePath();
-    search = EmbeddedOpenSearch.start(workDir.resolve("opensearch"), true, 9299);
+    search = PlatformNode.openSearch(workDir.resolve("opensearch"));
     database = FreshDatabase.create("two_nodes", workDir);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -164,7 +164,7 @@ class TwoNodesIT {
     List<String> contracts = new ArrayList<>();
     for (int round = 0; round < 5 && nodeB.alive(); round++) {
       List<String> batch = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 8; i++) {
         batch.add(createAndUpload(nodeB, 100 + round * 10 + i, false));
       }
       contracts.addAll(batch);
@@ -173,10 +173,13 @@ class TwoNodesIT {
         expect(nodeB.api().as("rita").post("/api/contracts/" + id + "/submit",
             JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready")), 202, "submit");
       }
-      if (!await(Duration.ofSeconds(20), () -> lockedBy("node-b"), locked -> !locked.isEmpty(), true).isEmpty()) {
-        nodeB.crash();
-        // what it held when it died: locked in its name, until the lock time passes
-        orphaned.putAll(lockedBy("node-b"));
+      try (Connection watching = database.connect()) {
+        if (!await(Duration.ofSeconds(20), () -> lockedBy(watching, "node-b"), locked -> !locked.isEmpty(), true)
+            .isEmpty()) {
+          nodeB.crash();
+          // what it held when it died: locked in its name, until the lock time passes
+          orphaned.putAll(lockedBy(watching, "node-b"));
+        }
       }
     }
     assertThat(orphaned).as("node B held jobs when it was killed").isNotEmpty();
@@ -342,11 +345,10 @@ class TwoNodesIT {
   }
 
   /** The jobs locked in a node's name: id and lock expiry. */
-  private static Map<String, Timestamp> lockedBy(String node) {
+  private static Map<String, Timestamp> lockedBy(Connection connection, String node) {
     Map<String, Timestamp> locked = new HashMap<>();
-    try (Connection connection = database.connect();
-        PreparedStatement query = connection.prepareStatement(
-            "select id_, lock_exp_time_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ is not null")) {
+    try (PreparedStatement query = connection.prepareStatement(
+        "select id_, lock_exp_time_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ is not null")) {
       query.setString(1, node);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

@@ -69,6 +69,22 @@ public final class PlatformNode implements AutoCloseable {
     }
   }
 
+  /**
+   * An OpenSearch node for the nodes to share, in this JVM, on a fresh directory. Other builds on the machine may take
+   * the port it picked before it binds it: then it tries the next free one.
+   */
+  public static EmbeddedOpenSearch openSearch(Path dataDir) {
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return EmbeddedOpenSearch.start(dataDir.resolve("attempt-" + attempt), true, 9299);
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
   /** Waits until the node's readiness probe answers UP; fails with the end of its log if it dies or takes too long. */
   public PlatformNode awaitReady(Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
