@@ -51,7 +51,7 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
           wait.setLong(1, KEY);
           wait.execute();
         }
-        log.info("The other node has started; this one goes on after {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info("The start-up lock is free; this node goes on after {} ms", (System.nanoTime() - started) / 1_000_000);
       }
       held = connection;
     } catch (SQLException e) {
