@@ -87,7 +87,7 @@ esac
   echo "flyway_version=$(psql --no-password -XAtc \
     'select max(version::int) from contractflow.flyway_schema_history where success' 2>/dev/null || echo unknown)"
   echo "camunda_schema=$(psql --no-password -XAtc \
-    "select value_ from act_ge_property where name_ = 'schema.version'" 2>/dev/null || echo unknown)"
+    'select version_ from act_ge_schema_log order by timestamp_ desc, id_ desc limit 1' 2>/dev/null || echo unknown)"
 } > "$work/backup.info"
 (cd "$work" && sha256sum database.dump documents.tar.gz backup.info > MANIFEST.sha256)
 
