@@ -204,7 +204,8 @@ class SearchIT extends IntegrationTest {
     String word = word();
     searchableContract("rita", word, "SERVICES");
     searchableContract("ravi", word, "NDA");
-    awaitHits("admin", "q=" + enc(word), 2);
+    // a phrase only their PDFs hold: both documents' text is indexed (the description alone is indexed earlier)
+    awaitHits("admin", "q=" + enc("\"names " + word + " in its schedule\""), 2);
     List<String> queries = List.of("q=" + enc(word), "q=" + enc(word) + "&type=NDA",
         // only this test's contracts: others' contracts may be changed by their processes while this test runs
         "q=" + enc(word) + "&sort=createdAt,desc&size=50",
