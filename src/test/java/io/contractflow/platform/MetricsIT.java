@@ -44,8 +44,7 @@ class MetricsIT extends IntegrationTest {
     await().atMost(PATIENCE).untilAsserted(() ->
         assertThat(scrape().sum("contractflow_contracts")).isEqualTo(before + 1));
     await().atMost(PATIENCE).untilAsserted(() -> {
-      long drafts = jdbc.queryForObject("select count(*) from contractflow.contract where status = 'DRAFT'",
-          Long.class);
+      double drafts = count("select count(*) from contractflow.contract where status = 'DRAFT'");
       assertThat(scrape().value("contractflow_contracts", "status", "DRAFT")).isEqualTo(drafts);
     });
     assertThat(scrape().series("contractflow_contracts")).hasSize(9);
@@ -74,21 +73,22 @@ class MetricsIT extends IntegrationTest {
   void engineAndOutboxGaugesAreTheDatabasesValues() {
     await().atMost(PATIENCE).untilAsserted(() -> {
       Scrape scrape = scrape();
-      assertThat(scrape.value("contractflow_tasks_overdue")).isEqualTo(jdbc.queryForObject(
-          "select count(*) from act_ru_task where due_date_ < current_timestamp", Long.class));
-      assertThat(scrape.value("contractflow_outbox_pending", "outbox", "mail")).isEqualTo(jdbc.queryForObject(
-          "select count(*) from contractflow.mail_outbox where sent_at is null and failed_at is null", Long.class));
-      assertThat(scrape.value("contractflow_jobs", "state", "failed")).isEqualTo(jdbc.queryForObject(
-          "select count(*) from act_ru_job where retries_ = 0", Long.class));
+      assertThat(scrape.value("contractflow_tasks_overdue")).isEqualTo(count(
+          "select count(*) from act_ru_task where due_date_ < current_timestamp"));
+      assertThat(scrape.value("contractflow_outbox_pending", "outbox", "mail")).isEqualTo(count(
+          "select count(*) from contractflow.mail_outbox where sent_at is null and failed_at is null"));
+      assertThat(scrape.value("contractflow_jobs", "state", "failed")).isEqualTo(count(
+          "select count(*) from act_ru_job where retries_ = 0"));
     });
     Scrape scrape = scrape();
     assertThat(scrape.series("contractflow_outbox_pending")).hasSize(3);
     assertThat(scrape.series("contractflow_outbox_oldest_age_seconds")).hasSize(3);
+    assertThat(scrape.series("contractflow_outbox_failed")).hasSize(2);
     // every deployed process has a series, with or without incidents
     assertThat(scrape.series("contractflow_incidents_open"))
         .anyMatch(series -> series.contains("process=\"contract-lifecycle\""));
     assertThat(scrape.series("contractflow_signing_duration_seconds_count"))
-        .anyMatch(series -> series.contains("provider=\"builtin\""));
+        .anyMatch(series -> series.contains("provider=\"built-in\""));
     // the HTTP latency histogram behind the dashboard's p95
     assertThat(scrape.names()).contains("http_server_requests_seconds_bucket");
   }
@@ -115,6 +115,11 @@ class MetricsIT extends IntegrationTest {
         "contractflow_jobs");
     Set<String> scraped = scrape().names();
     assertThat(scraped).containsAll(queried);
+  }
+
+  private double count(String sql) {
+    Long count = jdbc.queryForObject(sql, Long.class);
+    return count == null ? 0 : count.doubleValue();
   }
 
   private Scrape scrape() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -50,7 +51,12 @@ public final class CachedHealthCheck implements HealthIndicator {
   }
 
   private Health run() {
-    CompletableFuture<Health> running = CompletableFuture.supplyAsync(check, executor);
+    CompletableFuture<Health> running;
+    try {
+      running = CompletableFuture.supplyAsync(check, executor);
+    } catch (RejectedExecutionException e) { // shutting down
+      return Health.down().withDetail("error", "shutting down").build();
+    }
     try {
       return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -63,9 +63,11 @@ class OutboxMetrics implements MeterBinder {
     for (String outbox : OUTBOXES) {
       Gauge.builder("contractflow.outbox.pending", snapshot, s -> backlog(s, outbox).pending())
           .description("Outbox entries waiting to be processed (cluster-wide)").tag("outbox", outbox).register(registry);
-      Gauge.builder("contractflow.outbox.failed", snapshot, s -> backlog(s, outbox).failed())
-          .description("Outbox entries given up after their last retry (cluster-wide)").tag("outbox", outbox)
-          .register(registry);
+      if (!"search".equals(outbox)) { // the search outbox retries for ever
+        Gauge.builder("contractflow.outbox.failed", snapshot, s -> backlog(s, outbox).failed())
+            .description("Outbox entries given up after their last retry (cluster-wide)").tag("outbox", outbox)
+            .register(registry);
+      }
       Gauge.builder("contractflow.outbox.oldest.age", snapshot, s -> backlog(s, outbox).oldestAgeSeconds())
           .description("Age of the oldest waiting outbox entry (cluster-wide)").tag("outbox", outbox)
           .baseUnit("seconds").register(registry);
