@@ -71,6 +71,7 @@ class MetricsIT extends IntegrationTest {
 
   @Test
   void engineAndOutboxGaugesAreTheDatabasesValues() {
+    assertThat(api.as("rita").get("/api/contracts").status()).isEqualTo(200);
     await().atMost(PATIENCE).untilAsserted(() -> {
       Scrape scrape = scrape();
       assertThat(scrape.value("contractflow_tasks_overdue")).isEqualTo(count(
@@ -113,6 +114,8 @@ class MetricsIT extends IntegrationTest {
         "contractflow_signing_duration_seconds_bucket", "contractflow_tasks_overdue", "contractflow_incidents_open",
         "contractflow_outbox_pending", "jvm_memory_used_bytes", "http_server_requests_seconds_bucket",
         "contractflow_jobs");
+    // an API request first, so that the HTTP server's series exist even if this test runs first
+    assertThat(api.as("rita").get("/api/contracts").status()).isEqualTo(200);
     Set<String> scraped = scrape().names();
     assertThat(scraped).containsAll(queried);
   }
