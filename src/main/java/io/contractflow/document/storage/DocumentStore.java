@@ -18,6 +18,12 @@ public interface DocumentStore {
   /** Removes the object; a missing object is not an error. */
   void delete(String key);
 
+  /**
+   * Checks that the store can be used now (for health): returns quietly, or raises {@link DocumentStoreException}
+   * saying what is wrong. Cheap: it reads and writes no object.
+   */
+  void checkAvailable();
+
   /** A short name for health and logs, e.g. {@code filesystem:/data/documents} or {@code s3:bucket}. */
   String describe();
 }

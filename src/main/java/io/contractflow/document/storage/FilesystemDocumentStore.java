@@ -89,6 +89,17 @@ public class FilesystemDocumentStore implements DocumentStore {
     }
   }
 
+  /** The root directory exists (a volume that is not mounted shows here) and may be written. */
+  @Override
+  public void checkAvailable() {
+    if (!Files.isDirectory(root)) {
+      throw new DocumentStoreException("The document directory " + root + " does not exist");
+    }
+    if (!Files.isWritable(root)) {
+      throw new DocumentStoreException("The document directory " + root + " is not writable");
+    }
+  }
+
   @Override
   public String describe() {
     return "filesystem:" + root;

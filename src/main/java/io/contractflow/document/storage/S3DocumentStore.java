@@ -170,6 +170,20 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
     }
   }
 
+  /** The bucket answers; credentials that may not look at the bucket itself (403) count as an answer. */
+  @Override
+  public void checkAvailable() {
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+    } catch (S3Exception e) {
+      if (e.statusCode() != 403) {
+        throw failure("check of bucket " + bucket, e);
+      }
+    } catch (SdkException e) {
+      throw failure("check of bucket " + bucket, e);
+    }
+  }
+
   @Override
   public String describe() {
     return "s3:" + bucket;

@@ -146,6 +146,11 @@ abstract class DocumentStoreContract {
   }
 
   @Test
+  void aWorkingStoreIsAvailable() {
+    store().checkAvailable();
+  }
+
+  @Test
   void describesItself() {
     assertThat(store().describe()).isNotBlank();
   }

@@ -33,6 +33,13 @@ class FilesystemDocumentStoreTest extends DocumentStoreContract {
     return store;
   }
 
+  @Test
+  void aMissingRootIsNotAvailable() throws IOException {
+    Files.move(root, parent.resolve("elsewhere")); // e.g. a volume that is not mounted
+    assertThatThrownBy(store::checkAvailable).isInstanceOf(DocumentStoreException.class)
+        .hasMessageContaining("does not exist");
+  }
+
   @Override
   protected String absoluteKey() {
     return parent.resolve("outside").toAbsolutePath().toString();

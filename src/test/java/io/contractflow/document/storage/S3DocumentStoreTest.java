@@ -66,6 +66,15 @@ class S3DocumentStoreTest extends DocumentStoreContract {
   }
 
   @Test
+  void aMissingBucketIsNotAvailable() {
+    try (S3DocumentStore missing = storeFor(server.endpoint().settings("missing-" + UUID.randomUUID(),
+        SHORT_TIMEOUT))) {
+      assertThatThrownBy(missing::checkAvailable).isInstanceOf(DocumentStoreException.class)
+          .hasMessageContaining("bucket");
+    }
+  }
+
+  @Test
   void describesTheBucket() {
     assertThat(store.describe()).isEqualTo("s3:" + bucket);
   }
@@ -78,6 +87,7 @@ class S3DocumentStoreTest extends DocumentStoreContract {
     }
     try (S3DocumentStore unreachable = storeFor(settingsAt(down))) {
       assertFailsInTime(unreachable::ensureBucket, "bucket");
+      assertFailsInTime(unreachable::checkAvailable, "bucket");
       assertEveryCallFailsInTime(unreachable);
     }
   }
