@@ -43,8 +43,11 @@ class HealthIT extends IntegrationTest {
         .isEqualTo("127.0.0.1:" + MailServer.shared().port());
     // the vendors the tests enable, each at its stub
     JsonNode esign = components.get("esign").get("components");
-    assertThat(names(esign)).containsExactlyInAnyOrder("docusign", "adobeSign", "pandadoc");
+    assertThat(names(esign)).containsExactlyInAnyOrder("docusign", "adobeSign", "pandadoc", "rightSignature");
     assertThat(status(esign, "docusign")).isEqualTo("UP");
+    assertThat(status(esign, "rightSignature")).isEqualTo("UP");
+    assertThat(esign.get("rightSignature").get("details").get("url").asText())
+        .isEqualTo(VendorStubs.baseUrl() + "/rightsignature");
     assertThat(esign.get("docusign").get("details").get("url").asText())
         .isEqualTo(VendorStubs.baseUrl() + "/docusign-auth");
 

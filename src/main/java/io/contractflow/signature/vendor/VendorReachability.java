@@ -41,8 +41,8 @@ public class VendorReachability {
       new Vendor("adobeSign", List.of("contractflow.signing.adobe-sign"), "api-access-point",
           "https://api.na1.adobesign.com/"),
       new Vendor("pandadoc", List.of("contractflow.signing.pandadoc"), "base-url", "https://api.pandadoc.com"),
-      new Vendor("rightSignature", List.of("contractflow.signing.right-signature", "contractflow.signing.rightsignature"),
-          "base-url", "https://api.rightsignature.com"));
+      new Vendor("rightSignature", List.of("contractflow.signing.rightsignature"), "base-url",
+          "https://api.rightsignature.com"));
 
   private final Map<String, URI> endpoints = new LinkedHashMap<>();
 
