@@ -1,7 +1,5 @@
 package io.contractflow.search;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +44,7 @@ class SearchOutboxDrain implements SmartLifecycle {
   private boolean unavailableLogged;
 
   SearchOutboxDrain(JdbcTemplate jdbc, TransactionTemplate transactions, IndexedContracts contracts,
-      ContractIndex index, ContractIndexWriter writer, ContractReindexer reindexer, SearchProperties properties,
-      MeterRegistry meters) {
+      ContractIndex index, ContractIndexWriter writer, ContractReindexer reindexer, SearchProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.contracts = contracts;
@@ -55,8 +52,6 @@ class SearchOutboxDrain implements SmartLifecycle {
     this.writer = writer;
     this.reindexer = reindexer;
     this.settings = properties.outbox();
-    Gauge.builder("contractflow.search.outbox.backlog", this, SearchOutboxDrain::backlog)
-        .description("changes not yet in the search index").register(meters);
   }
 
   @Override
@@ -89,15 +84,6 @@ class SearchOutboxDrain implements SmartLifecycle {
   }
 
   /** Changes not yet in the index. */
-  long backlog() {
-    try {
-      Long count = jdbc.queryForObject("select count(*) from contractflow.search_outbox", Long.class);
-      return count == null ? 0 : count;
-    } catch (RuntimeException e) {
-      return -1;
-    }
-  }
-
   private void round() {
     try {
       if (!indexReady) {

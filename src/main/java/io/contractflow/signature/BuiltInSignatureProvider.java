@@ -107,6 +107,11 @@ public class BuiltInSignatureProvider implements SignatureProvider {
    * has already closed, so every link answers 410 Gone.
    */
   @Override
+  public boolean remote() {
+    return false;
+  }
+
+  @Override
   public void cancel(String envelopeId, String reason) {
     request(envelopeId);
   }

@@ -19,6 +19,15 @@ public interface SignatureProvider {
   /** Sends the envelope to its signers; returns the provider's id for it. */
   String send(Envelope envelope);
 
+  /**
+   * Whether the envelope lives outside the platform's database (a vendor), so that a send whose transaction rolls
+   * back leaves it behind at the provider ({@link OrphanedEnvelopes} voids it then). The built-in signer's envelope
+   * is a row of the same transaction: it says {@code false}.
+   */
+  default boolean remote() {
+    return true;
+  }
+
   /** Where the envelope stands at the provider. */
   EnvelopeStatus status(String envelopeId);
 

@@ -40,11 +40,13 @@ public class SigningService {
   private final SigningProperties properties;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final OrphanedEnvelopes orphans;
 
   SigningService(SigningRequestRepository requests, SignerRepository signers, SignerPlans plans,
       ContractTransitions contracts, DocumentService documents, SignatureProviders providers,
-      SigningProperties properties, Clock clock, ApplicationEventPublisher events) {
+      SigningProperties properties, Clock clock, ApplicationEventPublisher events, OrphanedEnvelopes orphans) {
     this.events = events;
+    this.orphans = orphans;
     this.requests = requests;
     this.signers = signers;
     this.plans = plans;
@@ -96,6 +98,7 @@ public class SigningService {
     String envelopeId = provider.send(new SignatureProvider.Envelope(request.getId(), contractId,
         contract.reference(), contract.title(), pdf.fileName(), documents.systemContent(pdf.id()), plan.mode(),
         recipients, request.getExpiresAt()));
+    orphans.voidIfRolledBack(provider, envelopeId, contract.reference());
     request.sentAs(envelopeId);
     requests.saveAndFlush(request);
     log.info("Sent {} (version {}) for signing to {} signer(s), {} mode, through {} (envelope {}), request {}, expires {}",

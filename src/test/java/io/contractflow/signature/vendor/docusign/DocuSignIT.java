@@ -296,6 +296,33 @@ class DocuSignIT extends EsignFlow {
   }
 
   @Test
+  void anEnvelopeWhoseSendingStepRollsBackIsVoidedAtDocuSignAndTheRetrySendsOneThatStays() {
+    Draft draft = draftFor("docusign");
+    // DocuSign accepts the envelope, then the platform cannot record it (here: an id longer than its column), so the
+    // step fails after the send and its transaction rolls back: DocuSign holds an envelope no request knows
+    String orphan = "orphan-" + UUID.randomUUID() + "-" + "x".repeat(220);
+    stub.stubFor(post(ACCOUNT + "/envelopes").withRequestBody(containing(draft.reference())).willReturn(aResponse()
+        .withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody("{\"envelopeId\":\"" + orphan + "\",\"status\":\"sent\"}")));
+    stubEnvelope(orphan, "sent", "sent", "created");
+    stub.stubFor(put(ACCOUNT + "/envelopes/" + orphan).willReturn(okJson("{\"envelopeId\":\"" + orphan + "\"}")));
+    approve(draft.id());
+
+    Job failed = awaitFailure(draft.id(), "Task_SendForSignature");
+    assertThat(status(draft.id())).as("the send rolled back").isEqualTo("APPROVED");
+    await().atMost(PATIENCE).until(() -> !stub.findAll(putRequestedFor(urlEqualTo(ACCOUNT + "/envelopes/" + orphan))
+        .withRequestBody(matchingJsonPath("$.status", equalTo("voided")))).isEmpty());
+
+    // the retried step sends a new envelope, which is recorded and not voided
+    String envelopeId = envelopeFor(draft.reference());
+    management.executeJob(failed.getId());
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(jdbc.queryForObject("select envelope_id from contractflow.signing_request where contract_id = ?::uuid "
+        + "and status = 'OPEN'", String.class, draft.id())).isEqualTo(envelopeId);
+    assertThat(stub.findAll(putRequestedFor(urlEqualTo(ACCOUNT + "/envelopes/" + envelopeId)))).isEmpty();
+  }
+
+  @Test
   void withoutAWebhookThePollFindsTheCompletionAndADownloadTimeoutBecomesARetry() {
     Draft draft = draftFor("docusign");
     String envelopeId = envelopeFor(draft.reference());
