@@ -69,7 +69,7 @@ class MailDispatcher {
       }
       if (failed[0] != null) {
         int attempts = failed[0].attempts() + 1;
-        Duration retryIn = attempts >= properties.maxAttempts() ? null : properties.retryDelay(attempts);
+        Duration retryIn = properties.retryAfter(attempts);
         String error = failure[0].getClass().getSimpleName() + ": " + failure[0].getMessage();
         events.markFailed(failed[0].id(), error, retryIn);
         log.warn("Could not write the mails of {} event {} (attempt {}){}: {}", failed[0].kind(), failed[0].id(),
@@ -106,7 +106,7 @@ class MailDispatcher {
       outbox.markSent(mail.id());
     } catch (Exception e) {
       int attempts = mail.attempts() + 1;
-      Duration retryIn = attempts >= properties.maxAttempts() ? null : properties.retryDelay(attempts);
+      Duration retryIn = properties.retryAfter(attempts);
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       outbox.markFailed(mail.id(), error, retryIn);
       if (retryIn == null) {

@@ -117,15 +117,7 @@ public class MailOutbox {
   /** Records a failed attempt: tried again after {@code retryIn}, or given up when {@code retryIn} is null. */
   @Transactional(propagation = Propagation.MANDATORY)
   void markFailed(UUID id, String error, Duration retryIn) {
-    Instant now = clock.instant();
-    String message = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-    if (retryIn == null) {
-      jdbc.update("update contractflow.mail_outbox set attempts = attempts + 1, failed_at = ?, last_error = ? where id = ?",
-          Timestamp.from(now), message, id);
-    } else {
-      jdbc.update("update contractflow.mail_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?",
-          Timestamp.from(now.plus(retryIn)), message, id);
-    }
+    FailedAttempts.record(jdbc, "contractflow.mail_outbox", id, error, retryIn, clock.instant());
   }
 
   /** Mails not yet sent nor given up: the backlog (mail held for a daily digest included). */

@@ -62,6 +62,11 @@ public record MailProperties(
   /** Where mail goes. */
   public enum Delivery { SMTP, INBOX }
 
+  /** The wait before the next attempt after {@code attempts} failures, or null once they reach the maximum. */
+  Duration retryAfter(int attempts) {
+    return attempts >= maxAttempts ? null : retryDelay(attempts);
+  }
+
   /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
   Duration retryDelay(int attempts) {
     Duration delay = firstRetry;

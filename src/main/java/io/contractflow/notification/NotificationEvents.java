@@ -79,15 +79,7 @@ class NotificationEvents {
   /** Records a failed attempt in a transaction of its own: tried again after {@code retryIn}, or given up. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   void markFailed(UUID id, String error, Duration retryIn) {
-    Instant now = clock.instant();
-    String message = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-    if (retryIn == null) {
-      jdbc.update("update contractflow.notification_event set attempts = attempts + 1, failed_at = ?,"
-          + " last_error = ? where id = ?", Timestamp.from(now), message, id);
-    } else {
-      jdbc.update("update contractflow.notification_event set attempts = attempts + 1, next_attempt_at = ?,"
-          + " last_error = ? where id = ?", Timestamp.from(now.plus(retryIn)), message, id);
-    }
+    FailedAttempts.record(jdbc, "contractflow.notification_event", id, error, retryIn, clock.instant());
   }
 
   /** Events not yet turned into mail nor given up. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
+import io.contractflow.support.ProcessViews;
 import io.contractflow.support.FreshDatabase;
 import io.contractflow.support.PlatformNode;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -211,7 +211,7 @@ class TwoNodesIT {
         JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready")), 202, "submit");
     // the review tasks (created by whichever node's job executor ran "Start review"), each completed on a node of
     // its own
-    JsonNode review = await(PATIENCE, () -> process(first, contract), TwoNodesIT::hasReviewTasks, false);
+    JsonNode review = await(PATIENCE, () -> process(first, contract), ProcessViews::hasReviewTasks, false);
     PlatformNode completing = first;
     for (JsonNode task : review.get("openTasks")) {
       String approver = APPROVERS.get(task.get("candidateGroups").get(0).asText());
@@ -221,14 +221,14 @@ class TwoNodesIT {
     }
     sign(second, first, contract);
     await(PATIENCE, () -> process(first, contract), p -> p.get("status").asText().equals(ended ? "EXPIRED" : "ACTIVE")
-        && (ended || waitsAtTermTimer(p)), false);
+        && (ended || ProcessViews.waitsAtTermTimer(p)), false);
     return id;
   }
 
   /** The rest of a submitted contract's lifecycle, all on one node. */
   private void finishOn(PlatformNode node, String id) {
     String contract = "/api/contracts/" + id;
-    JsonNode review = await(PATIENCE, () -> process(node, contract), TwoNodesIT::hasReviewTasks, false);
+    JsonNode review = await(PATIENCE, () -> process(node, contract), ProcessViews::hasReviewTasks, false);
     for (JsonNode task : review.get("openTasks")) {
       String approver = APPROVERS.get(task.get("candidateGroups").get(0).asText());
       expect(node.api().as(approver).post("/api/tasks/" + task.get("id").asText() + "/complete",
@@ -236,7 +236,7 @@ class TwoNodesIT {
     }
     sign(node, node, contract);
     await(PATIENCE, () -> process(node, contract),
-        p -> p.get("status").asText().equals("ACTIVE") && waitsAtTermTimer(p), false);
+        p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p), false);
   }
 
   private String createAndUpload(PlatformNode node, int index, boolean ended) {
@@ -268,7 +268,7 @@ class TwoNodesIT {
   private void sign(PlatformNode reading, PlatformNode signing, String contract) {
     while (true) {
       JsonNode request = await(PATIENCE, () -> reading.api().as("rita").get(contract + "/signing"),
-          r -> r.status() == 200 && (hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN")), false)
+          r -> r.status() == 200 && (ProcessViews.hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN")), false)
           .json();
       if (!request.get("status").asText().equals("OPEN")) {
         return;
@@ -288,29 +288,6 @@ class TwoNodesIT {
     Api.Response response = node.api().as("rita").get(contract + "/process");
     expect(response, 200, "read the process");
     return response.json();
-  }
-
-  private static boolean hasReviewTasks(JsonNode process) {
-    JsonNode tasks = process.get("openTasks");
-    return tasks.size() > 0 && tasks.get(0).get("key").asText().equals("Task_ReviewContract");
-  }
-
-  private static boolean hasLink(JsonNode signing) {
-    for (JsonNode signer : signing.get("signers")) {
-      if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean waitsAtTermTimer(JsonNode process) {
-    for (JsonNode step : process.get("waitingAt")) {
-      if (Set.of("Renewal decision due", "End date reached").contains(step.asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // --- what the database says

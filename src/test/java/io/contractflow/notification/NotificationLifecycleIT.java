@@ -10,8 +10,6 @@ import io.contractflow.identity.Role;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +86,7 @@ class NotificationLifecycleIT extends IntegrationTest {
     for (String reviewer : List.of("leo", "fiona")) {
       MimeMessage task = awaitMail(reviewer + "@contractflow.example", "Review contract: " + about);
       String taskId = await().atMost(PATIENCE).until(() -> taskOf(reviewer, id), t -> t != null);
-      assertThat(part(task, "text/plain"))
+      assertThat(MailServer.part(task, "text/plain"))
           .contains("https://contracts.example.com/camunda/app/tasklist/default/#/?task=" + taskId);
       assertThat(api.as(reviewer).post("/api/tasks/" + taskId + "/complete",
           JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine")).status()).isEqualTo(204);
@@ -98,11 +96,11 @@ class NotificationLifecycleIT extends IntegrationTest {
 
     // the external signer's invitation carries their link; it is followed over HTTP
     MimeMessage invitation = awaitMail(signer, "Please sign " + about);
-    String invitationText = part(invitation, "text/plain");
+    String invitationText = MailServer.part(invitation, "text/plain");
     Matcher link = SIGN_LINK.matcher(invitationText);
     assertThat(link.find()).as(invitationText).isTrue();
     String token = link.group(1);
-    assertThat(part(invitation, "text/html")).contains("/sign/" + token);
+    assertThat(MailServer.part(invitation, "text/html")).contains("/sign/" + token);
     assertThat(api.anonymous().get("/sign/" + token).status()).isEqualTo(200);
     Api.Response signed = api.anonymous().post("/api/signing/" + token + "/sign",
         JSON.createObjectNode().put("typedName", "Ann Signer").put("consent", true));
@@ -118,8 +116,8 @@ class NotificationLifecycleIT extends IntegrationTest {
 
     // signed and active: the owner's mail links the signed PDF, which the owner can download
     MimeMessage active = awaitMail("rita@contractflow.example", "Your contract is signed and active: " + about);
-    Matcher pdf = SIGNED_PDF.matcher(part(active, "text/plain"));
-    assertThat(pdf.find()).as(part(active, "text/plain")).isTrue();
+    Matcher pdf = SIGNED_PDF.matcher(MailServer.part(active, "text/plain"));
+    assertThat(pdf.find()).as(MailServer.part(active, "text/plain")).isTrue();
     Api.BinaryResponse download = api.as("rita").download(pdf.group(1));
     assertThat(download.status()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
@@ -144,7 +142,7 @@ class NotificationLifecycleIT extends IntegrationTest {
         String.class, "renewal-reminder:" + id + ":%"))
         .containsExactlyInAnyOrder("renewal-reminder:" + id + ":" + today.plusDays(40) + ":PT720H",
             "renewal-reminder:" + id + ":" + today.plusDays(40) + ":PT168H");
-    assertThat(part(mailsTo("rita@contractflow.example", reminder).get(0), "text/plain"))
+    assertThat(MailServer.part(mailsTo("rita@contractflow.example", reminder).get(0), "text/plain"))
         .contains("must be given by the end of " + lastNoticeDay).contains("expires at its end date")
         .contains("https://contracts.example.com/api/contracts/" + id);
 
@@ -184,14 +182,14 @@ class NotificationLifecycleIT extends IntegrationTest {
     String signer = "signer-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
     JsonNode declined = signingContract(signer);
     String about = declined.get("reference").asText() + " " + declined.get("title").asText();
-    Matcher link = SIGN_LINK.matcher(part(awaitMail(signer, "Please sign " + about), "text/plain"));
+    Matcher link = SIGN_LINK.matcher(MailServer.part(awaitMail(signer, "Please sign " + about), "text/plain"));
     assertThat(link.find()).isTrue();
     assertThat(api.anonymous().post("/api/signing/" + link.group(1) + "/decline",
         JSON.createObjectNode().put("reason", "The cap is <missing> & wrong")).status()).isEqualTo(200);
     MimeMessage decline = awaitMail("rita@contractflow.example", "Signing declined: " + about);
-    assertThat(part(decline, "text/plain")).contains("By: Ann Signer")
+    assertThat(MailServer.part(decline, "text/plain")).contains("By: Ann Signer")
         .contains("Reason: The cap is <missing> & wrong");
-    assertThat(part(decline, "text/html")).contains("The cap is &lt;missing&gt; &amp; wrong");
+    assertThat(MailServer.part(decline, "text/html")).contains("The cap is &lt;missing&gt; &amp; wrong");
 
     // withdrawn: the owner cancels while it is out for signature; the links stop working and the owner is told
     String other = "signer-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
@@ -201,7 +199,7 @@ class NotificationLifecycleIT extends IntegrationTest {
     assertThat(api.as("rita").post("/api/contracts/" + cancelled.get("id").asText() + "/cancel", null).status())
         .isEqualTo(200);
     MimeMessage withdrawn = awaitMail("rita@contractflow.example", "Signing withdrawn: " + cancelledAbout);
-    assertThat(part(withdrawn, "text/plain")).contains("Reason: The contract was cancelled");
+    assertThat(MailServer.part(withdrawn, "text/plain")).contains("Reason: The contract was cancelled");
 
     awaitQuiet(declined.get("id").asText());
     awaitQuiet(cancelled.get("id").asText());
@@ -316,26 +314,4 @@ class NotificationLifecycleIT extends IntegrationTest {
     }
   }
 
-  /** The body part of this type in a multipart/alternative (possibly nested in multipart/mixed). */
-  static String part(MimeMessage message, String type) throws Exception {
-    List<BodyPart> parts = new ArrayList<>();
-    collect((Multipart) message.getContent(), parts);
-    for (BodyPart part : parts) {
-      if (part.isMimeType(type)) {
-        return part.getContent().toString();
-      }
-    }
-    throw new AssertionError("no " + type + " part");
-  }
-
-  private static void collect(Multipart multipart, List<BodyPart> into) throws Exception {
-    for (int i = 0; i < multipart.getCount(); i++) {
-      BodyPart part = multipart.getBodyPart(i);
-      if (part.getContent() instanceof Multipart nested) {
-        collect(nested, into);
-      } else {
-        into.add(part);
-      }
-    }
-  }
 }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.support.ContractsInReview;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -60,8 +57,8 @@ class NotificationMailIT extends IntegrationTest {
     MimeMessage toLeo = awaitMail("leo@contractflow.example", reference);
     assertThat(toLeo.getSubject()).startsWith("ContractFlow: ").contains(reference).contains("<b>& support</b>");
     assertThat(toLeo.getMessageID()).endsWith("@contractflow>");
-    String text = part(toLeo, "text/plain");
-    String html = part(toLeo, "text/html");
+    String text = MailServer.part(toLeo, "text/plain");
+    String html = MailServer.part(toLeo, "text/html");
     assertThat(text).contains("Hello Leo").contains(reference)
         .contains("https://contracts.example.com/camunda/app/tasklist/default/#/?task=" + task)
         .contains("https://contracts.example.com/api/contracts/" + contract);
@@ -72,7 +69,7 @@ class NotificationMailIT extends IntegrationTest {
     assertThat(api.as("leo").post("/api/tasks/" + task + "/complete",
         JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine")).status()).isEqualTo(204);
     MimeMessage approved = awaitMail("rita@contractflow.example", "Your contract was approved: " + reference);
-    assertThat(part(approved, "text/plain")).contains("Note: approved in review").contains(reference);
+    assertThat(MailServer.part(approved, "text/plain")).contains("Note: approved in review").contains(reference);
     awaitMail("rita@contractflow.example", "Your contract was sent for signature: " + reference);
 
     // the owner's inbox in the platform shows the same mail
@@ -188,26 +185,4 @@ class NotificationMailIT extends IntegrationTest {
     }
   }
 
-  /** The body part of this type in a multipart/alternative (possibly nested in multipart/mixed). */
-  private static String part(MimeMessage message, String type) throws Exception {
-    List<BodyPart> parts = new ArrayList<>();
-    collect((Multipart) message.getContent(), parts);
-    for (BodyPart part : parts) {
-      if (part.isMimeType(type)) {
-        return part.getContent().toString();
-      }
-    }
-    throw new AssertionError("no " + type + " part");
-  }
-
-  private static void collect(Multipart multipart, List<BodyPart> into) throws Exception {
-    for (int i = 0; i < multipart.getCount(); i++) {
-      BodyPart part = multipart.getBodyPart(i);
-      if (part.getContent() instanceof Multipart nested) {
-        collect(nested, into);
-      } else {
-        into.add(part);
-      }
-    }
-  }
 }

@@ -132,7 +132,7 @@ class NotificationSettingsIT extends IntegrationTest {
     MimeMessage sent = await().atMost(PATIENCE).until(() -> mail.receivedBy(email(digest)).stream().findFirst()
         .orElse(null), m -> m != null);
     assertThat(sent.getSubject()).isEqualTo("ContractFlow: Your daily digest of " + tomorrow + " (2 notifications)");
-    String text = NotificationLifecycleIT.part(sent, "text/plain");
+    String text = MailServer.part(sent, "text/plain");
     assertThat(text).contains("1. Submit draft for review: " + references.get(0))
         .contains("2. Submit draft for review: " + references.get(1));
     assertThat(jdbc.queryForObject("""
@@ -153,7 +153,7 @@ class NotificationSettingsIT extends IntegrationTest {
     MimeMessage next = await().atMost(PATIENCE).until(() -> mail.receivedBy(email(digest)).size() == 2
         ? mail.receivedBy(email(digest)).get(1) : null, m -> m != null);
     assertThat(next.getSubject()).contains(tomorrow.plusDays(1) + " (1 notification)");
-    assertThat(NotificationLifecycleIT.part(next, "text/plain")).contains(third);
+    assertThat(MailServer.part(next, "text/plain")).contains(third);
   }
 
   @Test
@@ -202,7 +202,7 @@ class NotificationSettingsIT extends IntegrationTest {
     });
     MimeMessage received = await().atMost(PATIENCE).until(() -> mail.receivedBy(to).stream().findFirst()
         .orElse(null), m -> m != null);
-    assertThat(NotificationLifecycleIT.part(received, "text/plain")).contains(secret);
+    assertThat(MailServer.part(received, "text/plain")).contains(secret);
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
         select count(*) from contractflow.mail_outbox where dedupe_key = ? and sent_at is not null
         and body_sealed is null and text_body = ?""", Long.class, key, MailOutbox.SEALED_PLACEHOLDER) == 1);

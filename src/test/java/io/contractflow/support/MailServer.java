@@ -2,11 +2,15 @@ package io.contractflow.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
@@ -82,6 +86,33 @@ public final class MailServer {
   }
 
   /** The platform's mail settings for tests: SMTP to this server, a short poll and quick retries. */
+  /** The body part of this type in a multipart/alternative (possibly nested in multipart/mixed). */
+  public static String part(MimeMessage message, String type) {
+    try {
+      List<BodyPart> parts = new ArrayList<>();
+      collect((Multipart) message.getContent(), parts);
+      for (BodyPart part : parts) {
+        if (part.isMimeType(type)) {
+          return part.getContent().toString();
+        }
+      }
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("unreadable mail", e);
+    }
+    throw new AssertionError("no " + type + " part");
+  }
+
+  private static void collect(Multipart multipart, List<BodyPart> into) throws MessagingException, IOException {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.getContent() instanceof Multipart nested) {
+        collect(nested, into);
+      } else {
+        into.add(part);
+      }
+    }
+  }
+
   public static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override

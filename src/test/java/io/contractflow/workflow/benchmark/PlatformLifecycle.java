@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.support.Api;
+import io.contractflow.support.ProcessViews;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One contract through the full platform over HTTP, as its people would take it (the recipe of {@code LifecycleIT}):
@@ -23,7 +23,6 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
   static final Map<String, String> APPROVERS = Map.of(
       "legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
   /** The names of the term's timers in the active term model: the contract is active and its term planned. */
-  static final Set<String> TERM_TIMERS = Set.of("Renewal decision due", "End date reached");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String OWNER = "rita";
@@ -53,7 +52,7 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
         JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready for review")), 202, "submit");
 
     JsonNode review = Polling.until(PATIENCE, "review tasks of " + id, () -> process(contract),
-        p -> hasReviewTasks(p) || !p.get("status").asText().matches("DRAFT|IN_REVIEW"));
+        p -> ProcessViews.hasReviewTasks(p) || !p.get("status").asText().matches("DRAFT|IN_REVIEW"));
     for (JsonNode task : review.get("openTasks")) {
       String group = task.get("candidateGroups").get(0).asText();
       String approver = APPROVERS.get(group);
@@ -68,7 +67,7 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
     signEverything(contract);
 
     Polling.until(PATIENCE, id + " to be active with its term planned", () -> process(contract),
-        p -> p.get("status").asText().equals("ACTIVE") && waitsAtTermTimer(p));
+        p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p));
   }
 
   /** Signs with every open link until the signing request is complete (parallel or sequential signers alike). */
@@ -76,7 +75,7 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
     while (true) {
       JsonNode signing = Polling.until(PATIENCE, "an open signer's link for " + contract,
           () -> api.as(OWNER).get(contract + "/signing"),
-          r -> r.status() == 200 && (hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
+          r -> r.status() == 200 && (ProcessViews.hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
       if (!signing.get("status").asText().equals("OPEN")) {
         return;
       }
@@ -95,29 +94,6 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
     Api.Response response = api.as(OWNER).get(contract + "/process");
     expect(response, 200, "read the process");
     return response.json();
-  }
-
-  private static boolean hasReviewTasks(JsonNode process) {
-    JsonNode tasks = process.get("openTasks");
-    return tasks.size() > 0 && tasks.get(0).get("key").asText().equals("Task_ReviewContract");
-  }
-
-  private static boolean hasLink(JsonNode signing) {
-    for (JsonNode signer : signing.get("signers")) {
-      if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean waitsAtTermTimer(JsonNode process) {
-    for (JsonNode step : process.get("waitingAt")) {
-      if (TERM_TIMERS.contains(step.asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A two-year services contract that renews by the year with 30 days' notice: legal and finance review it. */
