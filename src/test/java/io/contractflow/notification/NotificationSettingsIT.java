@@ -147,8 +147,8 @@ class NotificationSettingsIT extends IntegrationTest {
         and sent_at is null""", Long.class, digest) == 1);
     digests.sendDue(digestTime);
     dispatcher.work();
-    Thread.sleep(500);
-    assertThat(mail.receivedBy(email(digest))).hasSize(1);
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        .until(() -> mail.receivedBy(email(digest)).size() == 1);
     digests.sendDue(digestTime.plus(Duration.ofDays(1)));
     MimeMessage next = await().atMost(PATIENCE).until(() -> mail.receivedBy(email(digest)).size() == 2
         ? mail.receivedBy(email(digest)).get(1) : null, m -> m != null);
