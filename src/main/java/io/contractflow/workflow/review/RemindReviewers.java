@@ -1,6 +1,7 @@
 package io.contractflow.workflow.review;
 
 import io.contractflow.audit.AuditKinds;
+import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.workflow.Variables;
 import java.util.List;
