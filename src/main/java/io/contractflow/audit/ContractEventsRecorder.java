@@ -40,7 +40,7 @@ class ContractEventsRecorder {
     details.put("reason", event.reason());
     String summary = "Status changed from " + event.from() + " to " + event.to()
         + (event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason());
-    trail.record(event.contractId(), event.actor(), AuditKinds.STATUS_CHANGED, truncate(summary), details);
+    trail.record(event.contractId(), event.actor(), AuditKinds.STATUS_CHANGED, Summaries.fit(summary), details);
   }
 
   @EventListener
@@ -69,10 +69,5 @@ class ContractEventsRecorder {
           "Shared with " + whom + " to " + event.permission() + " by " + event.by()
               + (event.previousPermission() == null ? "" : " (was " + event.previousPermission() + ")"), details);
     }
-  }
-
-  /** A long reason stays whole in the details; the sentence is cut to fit. */
-  private static String truncate(String summary) {
-    return summary.length() <= AuditTrail.MAX_SUMMARY ? summary : summary.substring(0, AuditTrail.MAX_SUMMARY - 1) + "…";
   }
 }

@@ -36,8 +36,7 @@ class SigningEventsRecorder {
     details.put("reason", event.reason());
     String summary = "Signing declined by " + event.signerName() + ": " + event.reason();
     trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
-        summary.length() <= AuditTrail.MAX_SUMMARY ? summary : summary.substring(0, AuditTrail.MAX_SUMMARY - 1) + "…",
-        details);
+        Summaries.fit(summary), details);
   }
 
   @EventListener
