@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.contractflow.workflow.expressions.FilterExpressions;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
@@ -101,7 +102,9 @@ class TasklistFilters {
     boolean same = Objects.equals(stored.getName(), wanted.getName())
         && stored.getOwner() == null
         && sameJson(stored.getQueryInternal(), wanted.getQueryInternal())
-        && sameJson(stored.getPropertiesInternal(), wanted.getPropertiesInternal());
+        && sameJson(stored.getPropertiesInternal(), wanted.getPropertiesInternal())
+        // saved before filters' expressions were marked as an administrator's: saving it again marks it
+        && (!FilterExpressions.containsExpression(stored) || FilterExpressions.trusted(managementService, stored.getId()));
     if (!same) {
       describe(filter, definition);
       filterService.saveFilter(filter);
