@@ -10,6 +10,7 @@ import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -219,7 +220,7 @@ class BackupRestoreIT {
   }
 
   private static String create(Api api, String counterparty, String title, boolean docx) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", title);
     body.put("type", "SERVICES");

@@ -10,6 +10,7 @@ import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
 import io.contractflow.support.ProcessViews;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -240,7 +241,7 @@ class TwoNodesIT {
   }
 
   private String createAndUpload(PlatformNode node, int index, boolean ended) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", "Two nodes " + index);
     body.put("type", "SERVICES");
