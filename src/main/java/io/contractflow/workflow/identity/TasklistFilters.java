@@ -73,6 +73,20 @@ class TasklistFilters {
     for (Role role : Role.values()) {
       mayCreateOwnFiltersOnly(role.groupId());
     }
+    reportFiltersNotEvaluated();
+  }
+
+  /** Filters with an expression no administrator saved (stored before that rule): the engine refuses to run them. */
+  private void reportFiltersNotEvaluated() {
+    Map<String, String> properties = managementService.getProperties();
+    for (Filter filter : filterService.createFilterQuery().list()) {
+      if (FilterExpressions.containsExpression((FilterEntity) filter)
+          && !properties.containsKey(FilterExpressions.TRUST_PREFIX + filter.getId())) {
+        log.warn("Tasklist filter '{}' ({}, owner {}) holds an expression that no administrator saved: it is not "
+            + "evaluated until an administrator saves it again or the expression is removed", filter.getName(),
+            filter.getId(), filter.getOwner());
+      }
+    }
   }
 
   /** Key to filter id of every filter shipped so far (including retired ones). */

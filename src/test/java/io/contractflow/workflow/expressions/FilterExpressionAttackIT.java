@@ -17,6 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -118,16 +124,50 @@ class FilterExpressionAttackIT extends IntegrationTest {
   }
 
   @Test
-  void theWebappsApiRefusesTheSame() {
-    String name = unique("Attack via webapp API");
-    names.add(name);
-    ObjectNode body = JSON.createObjectNode().put("resourceType", "Task").put("name", name);
-    body.putObject("query").put("assigneeExpression", attack());
+  void theWebappsApiRefusesTheSame() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/camunda/app/tasklist/default/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElse("");
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(api.baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=leo&password=leo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // a new session after login, with a new CSRF token: Tasklist's next read fetches it
+    HttpResponse<String> filters = browser.send(HttpRequest.newBuilder(
+        URI.create(api.baseUrl() + "/camunda/api/engine/engine/default/filter?resourceType=Task")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
+    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).reduce((first, last) -> last).orElse("");
+    String plain = unique("Plain via webapp API");
+    String attacking = unique("Attack via webapp API");
+    names.add(plain);
+    names.add(attacking);
+    ObjectNode harmless = JSON.createObjectNode().put("resourceType", "Task").put("name", plain);
+    harmless.putObject("query").put("assignee", "leo");
+    ObjectNode attack = JSON.createObjectNode().put("resourceType", "Task").put("name", attacking);
+    attack.putObject("query").put("assigneeExpression", attack());
 
-    Api.Response response = api.as("leo").post("/camunda/api/engine/engine/default/filter/create", body);
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    for (ObjectNode body : List.of(harmless, attack)) {
+      responses.add(browser.send(HttpRequest.newBuilder(
+              URI.create(api.baseUrl() + "/camunda/api/engine/engine/default/filter/create"))
+          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
 
-    assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-    assertThat(filterService.createFilterQuery().filterName(name).count()).isZero();
+    assertThat(responses.get(0).statusCode()).as("the session may create a filter: " + responses.get(0).body())
+        .isEqualTo(200);
+    assertThat(responses.get(1).statusCode()).as("but not one with an expression: " + responses.get(1).body())
+        .isEqualTo(403);
+    assertThat(responses.get(1).body()).contains("Only administrators may save a filter with an expression");
+    assertThat(filterService.createFilterQuery().filterName(attacking).count()).isZero();
   }
 
   @Test
