@@ -29,7 +29,7 @@ class RecordTaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (task.getVariable(Variables.CONTRACT_ID) == null) {
+    if (!Variables.hasContract(task)) {
       return;
     }
     String actor = Actors.current(task.getProcessEngineServices().getIdentityService(), task.getAssignee());
