@@ -1,6 +1,7 @@
 package io.contractflow.contract;
 
 import io.contractflow.platform.validation.Iso4217Currency;
+import io.contractflow.platform.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -20,9 +21,8 @@ import java.util.UUID;
  * timestamps are not here: clients cannot set them, and a body that tries is refused.
  */
 public record ContractRequest(
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-    String title,
-    @Size(max = 4000) String description,
+    @NotBlank @Size(max = 200) @PlainText String title,
+    @Size(max = 4000) @PlainText(multiline = true) String description,
     @NotNull ContractType type,
     @NotNull UUID counterpartyId,
     @NotNull @Valid MoneyBody value,

@@ -108,6 +108,11 @@ class UploadInspector {
     } catch (IOException e) {
       throw unsupported("The PDF is damaged: " + e.getMessage());
     }
+    // an action may hide anywhere: the open action, additional actions (/AA) of the document, a page, a form field,
+    // a link annotation, a named destination, an outline entry: walk every object the document reaches
+    PdfActiveContent.find(catalog.getCOSObject()).ifPresent(found -> {
+      throw unsupported("PDFs that " + found + " are refused");
+    });
   }
 
   private Integer inspectDocx(byte[] content) {

@@ -119,7 +119,7 @@ class KeycloakSecurityConfiguration {
     http.securityMatcher(WEBAPP_PATHS)
         // Camunda's webapps protect their own API against CSRF (their XSRF-TOKEN cookie and header)
         .csrf(csrf -> csrf.disable())
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .headers(io.contractflow.security.WebHeaders::apply)
         .authorizeHttpRequests(auth -> auth
             // passwords belong to Keycloak: the webapps' own login form stays closed
             .requestMatchers(WEBAPP_PASSWORD_LOGIN).denyAll()
@@ -164,7 +164,7 @@ class KeycloakSecurityConfiguration {
     http.csrf(csrf -> csrf.disable()) // bearer tokens only: a browser never sends one by itself
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .headers(io.contractflow.security.WebHeaders::apply)
         .addFilterBefore(new BrowserSessionFilter(browserSessions), BearerTokenAuthenticationFilter.class)
         .oauth2ResourceServer(resource -> resource
             .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokenToCaller))

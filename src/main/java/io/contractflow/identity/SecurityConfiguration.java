@@ -2,6 +2,9 @@ package io.contractflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.platform.web.Problems;
+import io.contractflow.security.BasicLoginThrottleFilter;
+import io.contractflow.security.LoginGuard;
+import io.contractflow.security.WebHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +35,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
-      ObjectProvider<BrowserSessionAuthentication> browserSessions) throws Exception {
+      ObjectProvider<BrowserSessionAuthentication> browserSessions, LoginGuard loginGuard) throws Exception {
     AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
       write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required");
@@ -41,10 +44,15 @@ class SecurityConfiguration {
         write(response, objectMapper, HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
 
     http.csrf(csrf -> csrf.disable()) // stateless Basic/Bearer API; the Camunda webapps run their own CSRF filter
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // nothing of Spring Security's lives in a session, so there is no session to protect from fixation: with
+        // the default (a new session id at every authentication) a Tasklist session whose browser also sends Basic
+        // credentials got a new id on every request, and the webapp's parallel calls then failed with 401
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .headers(WebHeaders::apply)
+        .addFilterBefore(new BasicLoginThrottleFilter(loginGuard, objectMapper), BasicAuthenticationFilter.class)
         .addFilterBefore(new BrowserSessionFilter(browserSessions), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(SecurityConfiguration::urlRules);
     return http.build();

@@ -1,5 +1,6 @@
 package io.contractflow.signature;
 
+import io.contractflow.platform.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,7 @@ record SignersRequest(
 
   /** One signer; in SEQUENTIAL mode the lower {@code order} signs first, equal numbers sign side by side. */
   record Entry(
-      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 200) @PlainText String name,
       @NotBlank @Email @Size(max = 254) String email,
       @NotNull @Min(1) @Max(10) Integer order) {}
 }

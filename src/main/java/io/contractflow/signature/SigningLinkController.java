@@ -1,5 +1,6 @@
 package io.contractflow.signature;
 
+import io.contractflow.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,10 +35,10 @@ class SigningLinkController {
   }
 
   /** A signature: the signer's typed name and their consent. */
-  record SignRequest(@NotBlank @Size(max = 200) String typedName, @NotNull @AssertTrue Boolean consent) {}
+  record SignRequest(@NotBlank @Size(max = 200) @PlainText String typedName, @NotNull @AssertTrue Boolean consent) {}
 
   /** Why the signer declines. */
-  record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {}
+  record DeclineRequest(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {}
 
   @GetMapping
   @Operation(summary = "What the signer is to sign: the contract, their status, whose turn it is, the expiry")

@@ -20,6 +20,10 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.action.PDPageAdditionalActions;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
@@ -55,6 +59,7 @@ public final class CorpusGenerator {
     Files.write(hostile.resolve("truncated.pdf"), java.util.Arrays.copyOf(pdf, pdf.length / 3));
     Files.write(hostile.resolve("javascript.pdf"), withJavaScript());
     Files.write(hostile.resolve("embedded-file.pdf"), withEmbeddedFile());
+    writeActionSamples(hostile);
     Files.write(hostile.resolve("too-many-pages.pdf"), blankPages(1001));
     Files.write(hostile.resolve("executable.pdf"), executable());
     Files.write(hostile.resolve("html.pdf"), "<html><body><script>alert(1)</script></body></html>"
@@ -132,6 +137,55 @@ public final class CorpusGenerator {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.addPage(new PDPage());
       doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hello');"));
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** PDFs whose actions launch a program or run a script from places other than the document's names. */
+  static void writeActionSamples(Path hostile) throws IOException {
+    Files.write(hostile.resolve("launch-open-action.pdf"), withLaunchOnOpen());
+    Files.write(hostile.resolve("launch-page-open.pdf"), withLaunchWhenAPageOpens());
+    Files.write(hostile.resolve("javascript-link.pdf"), withJavaScriptLink());
+  }
+
+  private static PDActionLaunch launchCalculator() {
+    PDActionLaunch launch = new PDActionLaunch();
+    PDComplexFileSpecification program = new PDComplexFileSpecification();
+    program.setFile("C:\\Windows\\System32\\calc.exe");
+    launch.setFile(program);
+    return launch;
+  }
+
+  private static byte[] withLaunchOnOpen() throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.addPage(new PDPage());
+      doc.getDocumentCatalog().setOpenAction(launchCalculator());
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] withLaunchWhenAPageOpens() throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      PDPageAdditionalActions actions = new PDPageAdditionalActions();
+      actions.setO(launchCalculator());
+      page.setActions(actions);
+      doc.addPage(page);
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] withJavaScriptLink() throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      PDAnnotationLink link = new PDAnnotationLink();
+      link.setRectangle(new PDRectangle(50, 700, 200, 20));
+      link.setAction(new PDActionJavaScript("app.launchURL('https://attacker.example/', true);"));
+      page.setAnnotations(List.of(link));
+      doc.addPage(page);
       doc.save(out);
       return out.toByteArray();
     }

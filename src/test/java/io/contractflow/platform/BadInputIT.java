@@ -62,6 +62,17 @@ class BadInputIT extends IntegrationTest {
         edit("title too long", "title", b -> b.put("title", "x".repeat(201))),
         edit("description too long", "description", b -> b.put("description", "x".repeat(4001))),
         edit("title with control characters", "title", b -> b.put("title", "Bad\u0000title")),
+        edit("title with a right-to-left override", "title", b -> b.put("title", "Invoice \u202Efdp.exe")),
+        edit("title with a left-to-right embedding", "title", b -> b.put("title", "Lease \u202Aterms\u202C")),
+        edit("title with a bidi isolate", "title", b -> b.put("title", "Lease \u2067terms\u2069")),
+        edit("title with a zero-width space", "title", b -> b.put("title", "Ac\u200Bme services")),
+        edit("title with a right-to-left mark", "title", b -> b.put("title", "Acme\u200F services")),
+        edit("title with a C1 control", "title", b -> b.put("title", "Acme\u0085services")),
+        edit("title with a tab", "title", b -> b.put("title", "Acme\tservices")),
+        edit("title with a line break", "title", b -> b.put("title", "Acme\nservices")),
+        edit("description with a right-to-left override", "description", b -> b.put("description", "Pay \u202E0001\u202C EUR")),
+        edit("description with an escape character", "description", b -> b.put("description", "\u001B[31mred")),
+        edit("description with a byte order mark", "description", b -> b.put("description", "\uFEFFhidden")),
         edit("blank title", "title", b -> b.put("title", "   ")),
         edit("missing title", "title", b -> b.remove("title")),
         edit("missing value", "value", b -> b.remove("value")),
@@ -156,7 +167,8 @@ class BadInputIT extends IntegrationTest {
       "startFrom=2026-99-01|startFrom", "valueMin=-5|valueMin", "valueMax=lots|valueMax", "currency=ABC|currency",
       "sort=password|sort", "sort=title,sideways|sort", "counterpartyId=acme|counterpartyId",
       "startFrom=2026-05-01&startTo=2026-04-01|startTo", "endFrom=2027-01-02&endTo=2027-01-01|endTo",
-      "valueMin=10&valueMax=1|valueMax", "q=%s|q", "owner=%s|owner"})
+      "valueMin=10&valueMax=1|valueMax", "q=%s|q", "owner=%s|owner",
+      "page=21474837&size=100|page", "page=2147483647&size=1|page", "page=2147483647|page"})
   void badListParametersAre400(String spec) {
     String[] parts = spec.split("\\|");
     String query = parts[0].replace("%s", "x".repeat(300));
@@ -168,10 +180,25 @@ class BadInputIT extends IntegrationTest {
       "{\"name\":\"\",\"contactEmail\":\"a@example.com\"}|name",
       "{\"name\":\"Ok\",\"contactEmail\":\"not-an-email\"}|contactEmail",
       "{\"name\":\"Ok\"}|contactEmail",
-      "{\"name\":\"Ok\",\"contactEmail\":\"a@example.com\",\"id\":\"x\"}|id"})
+      "{\"name\":\"Ok\",\"contactEmail\":\"a@example.com\",\"id\":\"x\"}|id",
+      "{\"name\":\"Acme \\u202Egnp.exe\",\"contactEmail\":\"a@example.com\"}|name",
+      "{\"name\":\"Ac\\u200Bme\",\"contactEmail\":\"a@example.com\"}|name",
+      "{\"name\":\"Acme\\u0007\",\"contactEmail\":\"a@example.com\"}|name",
+      "{\"name\":\"Acme\",\"contactName\":\"Jo\\u2066hn\",\"contactEmail\":\"a@example.com\"}|contactName"})
   void badCounterpartiesAre400(String spec) {
     String[] parts = spec.split("\\|");
     assertProblem(api.as("rita").send("POST", "/api/counterparties", parts[0], "application/json"), 400, parts[1]);
+  }
+
+  @Test
+  void textInAnyScriptAndLineBreaksInADescriptionAreAccepted() {
+    ObjectNode body = contractBody(counterparty)
+        .put("title", unique("Contrat de services \u05D7\u05D5\u05D6\u05D4 \u0639\u0642\u062F \u5951\u7D04 \uD83D\uDCC4"))
+        .put("description", "Scope:\n\t1. Hosting\r\n\t2. Support");
+    Api.Response created = api.as("rita").post("/api/contracts", body);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("title").asText()).isEqualTo(body.get("title").asText());
+    assertThat(created.json().get("description").asText()).isEqualTo(body.get("description").asText());
   }
 
   private long ritasContracts() {

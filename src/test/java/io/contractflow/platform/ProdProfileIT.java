@@ -8,7 +8,11 @@ import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.signature.TestSealKeystore;
 import io.contractflow.support.Api;
 import java.nio.file.Path;
+import io.contractflow.support.HttpFrom;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,6 +62,51 @@ class ProdProfileIT {
       Api.Response me = api.as("firstadmin", "s3cret-Admin").get("/api/me");
       assertThat(me.status()).isEqualTo(200);
       assertThat(me.json().get("roles").get(0).asText()).isEqualTo("contract-admin");
+
+      transportAndHeaders(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
+  }
+
+  /**
+   * Behind a proxy: the scheme and the client come from the forwarded headers of a trusted proxy (here the loopback
+   * address, within Tomcat's default private ranges), cookies are Secure, HSTS is sent on HTTPS, and the API
+   * documentation is not published.
+   */
+  private static void transportAndHeaders(int port) {
+    HttpFrom proxy = new HttpFrom("127.0.0.1", port);
+    Map<String, String> viaHttps = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.10");
+
+    HttpFrom.Response health = proxy.get("/actuator/health", viaHttps);
+    assertThat(health.header("Strict-Transport-Security")).hasValueSatisfying(v ->
+        assertThat(v).contains("max-age=31536000").contains("includeSubDomains"));
+    assertThat(health.header("Content-Security-Policy")).hasValueSatisfying(v ->
+        assertThat(v).contains("default-src 'self'").contains("frame-ancestors 'self'"));
+    assertThat(proxy.get("/actuator/health", Map.of()).header("Strict-Transport-Security"))
+        .as("no HSTS over plain HTTP").isEmpty();
+
+    HttpFrom.Response tasklist = proxy.get("/camunda/app/tasklist/default/", viaHttps);
+    assertThat(tasklist.all("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+    assertThat(tasklist.all("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+        .allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    assertThat(tasklist.header("Content-Security-Policy")).as("the webapps' own policy, not ours")
+        .hasValueSatisfying(v -> assertThat(v).doesNotContain("form-action 'self'; frame-ancestors 'self'"));
+
+    assertThat(proxy.get("/v3/api-docs", viaHttps).status()).isEqualTo(404);
+    assertThat(proxy.get("/swagger-ui.html", viaHttps).status()).isEqualTo(404);
+
+    // the throttle sees the client the proxy names: one client's wrong passwords do not block another's sign-in
+    Map<String, String> wrong = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.66",
+        "Authorization", basic("firstadmin", "wrong"));
+    int last = 0;
+    for (int i = 0; i < 6; i++) {
+      last = proxy.get("/api/me", wrong).status();
+    }
+    assertThat(last).isEqualTo(429);
+    assertThat(proxy.get("/api/me", Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.67",
+        "Authorization", basic("firstadmin", "s3cret-Admin"))).status()).isEqualTo(200);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

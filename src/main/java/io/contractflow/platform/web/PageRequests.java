@@ -31,6 +31,10 @@ public class PageRequests {
     if (size < 1 || size > properties.maxPageSize()) {
       throw ApiException.invalid("size", "must be between 1 and " + properties.maxPageSize());
     }
+    // the database takes the offset as an int: a page past it is refused, not overflowed into a 500
+    if ((long) page * size > Integer.MAX_VALUE - size) {
+      throw ApiException.invalid("page", "page × size must stay below " + (Integer.MAX_VALUE - size + 1L));
+    }
     if (sort == null || sort.isEmpty()) {
       return PageRequest.of(page, size, defaultSort);
     }

@@ -1,5 +1,6 @@
 package io.contractflow.workflow.api;
 
+import io.contractflow.platform.validation.PlainText;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -8,5 +9,5 @@ import jakarta.validation.constraints.Size;
  */
 public record CompleteTaskRequest(
     @Size(max = 40) String decision,
-    @Size(max = 4000) String comment,
+    @Size(max = 4000) @PlainText(multiline = true) String comment,
     Boolean nonStandardTerms) {}

@@ -57,4 +57,38 @@ class TasklistSessionIT extends IntegrationTest {
           .as(method + " needs credentials of its own").isEqualTo(401);
     }
   }
+
+  @Test
+  void aTasklistSessionStaysOneSessionWhenTheBrowserAlsoSendsBasicCredentials() throws Exception {
+    logIntoTasklist("rita");
+    String session = cookie("JSESSIONID");
+    String xsrf = cookie("XSRF-TOKEN");
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("rita:rita".getBytes());
+
+    for (int i = 0; i < 5; i++) {
+      // what Tasklist asks for as it draws its page: the user, their filters and a filter's tasks
+      for (String path : List.of("/camunda/api/admin/auth/user/default", "/camunda/api/engine/engine/default/filter",
+          "/camunda/api/engine/engine/default/task/count")) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path)).header("Authorization", basic)
+            .header("X-XSRF-TOKEN", xsrf).header("Accept", "application/json").GET());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).as(path)
+            .noneMatch(c -> c.startsWith("JSESSIONID="));
+      }
+      assertThat(cookie("JSESSIONID")).as("the same session").isEqualTo(session);
+    }
+    // a change through the webapp's API works in the same session
+    HttpResponse<String> filter = send(HttpRequest.newBuilder(url("/camunda/api/engine/engine/default/filter/create"))
+        .header("Authorization", basic).header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Task\",\"name\":\"Mine " + System.nanoTime()
+            + "\",\"query\":{\"assignee\":\"rita\"},\"properties\":{}}")));
+    assertThat(filter.statusCode()).as(filter.body()).isEqualTo(200);
+    assertThat(cookie("JSESSIONID")).isEqualTo(session);
+  }
+
+  private String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+  }
 }

@@ -1,0 +1,59 @@
+package io.contractflow.security;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears Spring Security's authentication events: password checks (HTTP Basic) go to the {@link LoginGuard}, which
+ * counts them and writes the security log; other sign-ins (OAuth2 login, bearer tokens) are logged.
+ */
+@Component
+class AuthenticationOutcomes {
+
+  private final LoginGuard guard;
+  private final SecurityLog securityLog;
+
+  AuthenticationOutcomes(LoginGuard guard, SecurityLog securityLog) {
+    this.guard = guard;
+    this.securityLog = securityLog;
+  }
+
+  @EventListener
+  void succeeded(AuthenticationSuccessEvent event) {
+    Authentication authentication = event.getAuthentication();
+    String source = source(authentication);
+    if (authentication instanceof UsernamePasswordAuthenticationToken) {
+      guard.succeeded(authentication.getName(), source, BasicLoginThrottleFilter.SURFACE, false);
+    } else {
+      securityLog.loginSucceeded(authentication.getName(), source, surface(authentication), 0,
+          authentication.getClass().getSimpleName().startsWith("OAuth2Login"));
+    }
+  }
+
+  @EventListener
+  void failed(AbstractAuthenticationFailureEvent event) {
+    Authentication attempt = event.getAuthentication();
+    if (attempt instanceof UsernamePasswordAuthenticationToken) {
+      guard.failed(attempt.getName(), source(attempt), BasicLoginThrottleFilter.SURFACE);
+    } else {
+      // a bearer token's "name" is the token itself: never logged
+      String user = surface(attempt).equals("bearer-token") ? null : attempt.getName();
+      securityLog.loginFailed(user, source(attempt), surface(attempt), 1);
+    }
+  }
+
+  private static String source(Authentication authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+  }
+
+  private static String surface(Authentication authentication) {
+    String type = authentication.getClass().getSimpleName();
+    return type.startsWith("OAuth2Login") ? "oidc-login" : type.contains("Bearer") || type.contains("Jwt") ? "bearer-token"
+        : type;
+  }
+}
