@@ -96,7 +96,7 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
       checked = check(user, request, path, engineRest);
     } catch (ApiException refused) {
       log.debug("Refused {} {} for {}: {}", request.getMethod(), path, user.username(), refused.getMessage());
-      write(response, refused.status(), refused.problem(), refused.getMessage());
+      write(response, refused.status(), refused.problem(), refused.getMessage(), refused.errors());
       return;
     }
     log.debug("Passing {} {} for {}", request.getMethod(), path, user.username());
@@ -136,8 +136,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     return switch (operation.key()) {
       case "POST /task/{id}/claim" -> {
         CachedBody body = CachedBody.of(request);
-        forSelf(user, body.json(json).path("userId"));
         asSystem(() -> tasks.mayClaim(user, taskId));
+        forSelf(user, body.json(json).path("userId"));
         yield body.request();
       }
       case "POST /task/{id}/assignee" -> {
@@ -146,8 +146,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
         if (assignee.isMissingNode() || assignee.isNull()) {
           asSystem(() -> tasks.mayUnclaim(user, taskId));
         } else {
-          forSelf(user, assignee);
           asSystem(() -> tasks.mayClaim(user, taskId));
+          forSelf(user, assignee);
         }
         yield body.request();
       }
@@ -257,12 +257,15 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     captured.resetBuffer();
     response.resetBuffer();
     HttpStatus known = HttpStatus.resolve(status);
-    write(response, known == null ? HttpStatus.BAD_REQUEST : known, "engine-refused", detail);
+    write(response, known == null ? HttpStatus.BAD_REQUEST : known, "engine-refused", detail, List.of());
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String slug, String detail) throws IOException {
-    ProblemDetail problem = Problems.of(status, slug, status.getReasonPhrase(), detail);
-    problem.setProperty("message", detail); // what Tasklist and Cockpit show of an error
+  private void write(HttpServletResponse response, HttpStatus status, String slug, String detail,
+      List<ApiException.FieldError> errors) throws IOException {
+    ProblemDetail problem = Problems.withErrors(Problems.of(status, slug, status.getReasonPhrase(), detail), errors);
+    // what Tasklist and Cockpit show of an error
+    problem.setProperty("message", errors.isEmpty() ? detail
+        : errors.stream().map(e -> e.field() + " " + e.message()).collect(java.util.stream.Collectors.joining("; ")));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     byte[] body = json.writeValueAsBytes(problem);
