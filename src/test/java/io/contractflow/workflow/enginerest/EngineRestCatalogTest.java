@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The catalog of Camunda's REST API that the engine surface filter matches requests against. */
 class EngineRestCatalogTest {
 
   private final EngineRestCatalog catalog = EngineRestCatalog.camunda();
 
   @Test
   void readsEveryOperationIncludingSubResources() {
-    catalog.operations().forEach(op -> System.out.println("OP " + op.key() + " " + op.javaMethod()));
     assertThat(catalog.operations()).extracting(EngineOperation::key)
-        .contains("POST /task/{id}/claim", "PUT /task/{id}/variables/{varName}", "POST /signal",
-            "POST /message", "PUT /execution/{id}/localVariables/{varName}", "GET /engine");
+        .contains("POST /task/{id}/claim", "PUT /task/{id}/variables/{varId}", "POST /signal",
+            "POST /message", "PUT /execution/{id}/localVariables/{varId}", "GET /engine");
   }
 
   @Test
@@ -24,5 +24,8 @@ class EngineRestCatalogTest {
     assertThat(catalog.resolve("POST", "/task/abc/claim")).get().extracting(EngineOperation::key)
         .isEqualTo("POST /task/{id}/claim");
     assertThat(catalog.resolve("POST", "/nothing/here")).isEmpty();
+    assertThat(catalog.resolve("DELETE", "/task/abc/claim")).as("another method on an allowed path").isEmpty();
+    assertThat(catalog.resolve("GET", "/process-definition/key/k/tenant-id/t/xml")).get()
+        .extracting(EngineOperation::key).isEqualTo("GET /process-definition/key/{key}/tenant-id/{tenant-id}/xml");
   }
 }
