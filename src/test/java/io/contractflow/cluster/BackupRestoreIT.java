@@ -1,5 +1,6 @@
 package io.contractflow.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * tasks, completable, and the same timers, still due when they were. A damaged backup is refused before anything is
  * touched.
  */
+@Tag("own-platform")
 class BackupRestoreIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -219,7 +222,7 @@ class BackupRestoreIT {
   }
 
   private static String create(Api api, String counterparty, String title, boolean docx) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", title);
     body.put("type", "SERVICES");

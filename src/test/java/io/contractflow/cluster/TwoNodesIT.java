@@ -1,5 +1,6 @@
 package io.contractflow.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
 import io.contractflow.support.ProcessViews;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * node than the one before; every job runs exactly once and every status change, audit entry and mail exists
  * once. Then one node is killed while it holds jobs, and the other finishes them once their lock has expired.
  */
+@Tag("own-platform")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
@@ -240,7 +243,7 @@ class TwoNodesIT {
   }
 
   private String createAndUpload(PlatformNode node, int index, boolean ended) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", "Two nodes " + index);
     body.put("type", "SERVICES");

@@ -26,6 +26,6 @@ class EngineRestCatalogTest {
     assertThat(catalog.resolve("POST", "/nothing/here")).isEmpty();
     assertThat(catalog.resolve("DELETE", "/task/abc/claim")).as("another method on an allowed path").isEmpty();
     assertThat(catalog.resolve("GET", "/process-definition/key/k/tenant-id/t/xml")).get()
-        .extracting(EngineOperation::key).isEqualTo("GET /process-definition/key/{key}/tenant-id/{tenant-id}/xml");
+        .extracting(EngineOperation::key).isEqualTo("GET /process-definition/key/{key}/tenant-id/{tenantId}/xml");
   }
 }
