@@ -81,15 +81,10 @@ public class LifecycleTasks {
 
   @Transactional
   public TaskView claim(CurrentUser user, String taskId) {
-    Task task = visible(user, taskId);
-    mayWork(user, task);
-    if (task.getAssignee() != null) {
-      if (task.getAssignee().equals(user.username())) {
-        return view(task);
-      }
-      throw ApiException.conflict("The task is already assigned to " + task.getAssignee());
+    Task task = mayClaim(user, taskId);
+    if (user.username().equals(task.getAssignee())) {
+      return view(task);
     }
-    fourEyes(user, task);
     asCaller(user, () -> {
       tasks.claim(taskId, user.username());
       return null;
@@ -99,15 +94,9 @@ public class LifecycleTasks {
 
   @Transactional
   public TaskView unclaim(CurrentUser user, String taskId) {
-    Task task = visible(user, taskId);
+    Task task = mayUnclaim(user, taskId);
     if (task.getAssignee() == null) {
       return view(task);
-    }
-    if (!task.getAssignee().equals(user.username()) && !user.isAdmin()) {
-      throw ApiException.forbidden("Only the assignee or a contract admin can give the task back");
-    }
-    if (candidateGroups(task).isEmpty()) {
-      throw ApiException.conflict("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
     }
     asCaller(user, () -> {
       // unclaim: what TASK_WORK permits (setAssignee would need UPDATE or TASK_ASSIGN)
@@ -123,10 +112,7 @@ public class LifecycleTasks {
     Task task = visible(user, taskId);
     mayWork(user, task);
     Map<String, Object> variables = TaskDecisions.variables(task.getTaskDefinitionKey(), request);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.isAdmin()) {
-      throw ApiException.conflict("The task is assigned to " + task.getAssignee());
-    }
-    fourEyes(user, task);
+    mayFinish(user, task);
     asCaller(user, () -> {
       if (task.getAssignee() == null) {
         tasks.claim(taskId, user.username());
@@ -134,6 +120,64 @@ public class LifecycleTasks {
       tasks.complete(taskId, variables);
       return null;
     });
+  }
+
+  /*
+   * The rules above, without acting: the same checks guard the engine's own task API (Tasklist, /engine-rest), so
+   * every surface refuses what the contract API refuses. Each throws the ApiException the API would answer with.
+   */
+
+  /** The task, if the caller may see it: admins and auditors every task, others theirs and those offered to them. */
+  @Transactional(readOnly = true)
+  public Task visibleTask(CurrentUser user, String taskId) {
+    return visible(user, taskId);
+  }
+
+  /** The task, if the caller may take it (it may already be theirs). */
+  @Transactional(readOnly = true)
+  public Task mayClaim(CurrentUser user, String taskId) {
+    Task task = visible(user, taskId);
+    mayWork(user, task);
+    if (task.getAssignee() != null) {
+      if (task.getAssignee().equals(user.username())) {
+        return task;
+      }
+      throw ApiException.conflict("The task is already assigned to " + task.getAssignee());
+    }
+    fourEyes(user, task);
+    return task;
+  }
+
+  /** The task, if the caller may give it back (it may already be unassigned). */
+  @Transactional(readOnly = true)
+  public Task mayUnclaim(CurrentUser user, String taskId) {
+    Task task = visible(user, taskId);
+    if (task.getAssignee() == null) {
+      return task;
+    }
+    if (!task.getAssignee().equals(user.username()) && !user.isAdmin()) {
+      throw ApiException.forbidden("Only the assignee or a contract admin can give the task back");
+    }
+    if (candidateGroups(task).isEmpty()) {
+      throw ApiException.conflict("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
+    }
+    return task;
+  }
+
+  /** The task, if the caller may complete it (whatever the decision: that is the form's or the API's to check). */
+  @Transactional(readOnly = true)
+  public Task mayComplete(CurrentUser user, String taskId) {
+    Task task = visible(user, taskId);
+    mayWork(user, task);
+    mayFinish(user, task);
+    return task;
+  }
+
+  private void mayFinish(CurrentUser user, Task task) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.isAdmin()) {
+      throw ApiException.conflict("The task is assigned to " + task.getAssignee());
+    }
+    fourEyes(user, task);
   }
 
   /** The open task with the given key of a contract, for the contract-level shortcuts (submit). */
