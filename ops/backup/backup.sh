@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ContractFlow backup: the database (Camunda's ACT_* tables in "public" and ContractFlow's "contractflow" schema, in
 # one consistent pg_dump snapshot) and the document storage (a filesystem directory, or an S3 bucket), with a
-# manifest of SHA-256 checksums. See README, "Backup and restore".
+# manifest of SHA-256 checksums. See docs/operations.md, "Backup and restore".
 #
 #   ops/backup/backup.sh [BACKUP_ROOT]          # default ./backups; writes BACKUP_ROOT/contractflow-<UTC time>/
 #

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ContractFlow restore: checks a backup made by backup.sh against its checksums, then restores the database into an
-# empty database and the documents into empty storage. See README, "Backup and restore".
+# empty database and the documents into empty storage. See docs/operations.md, "Backup and restore".
 #
 #   ops/backup/restore.sh [--force] BACKUP_DIR
 #

@@ -9,9 +9,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-  /** Ticks in microseconds, the precision PostgreSQL stores, so a timestamp reads back as it was written. */
+  /**
+   * Ticks in microseconds, the precision PostgreSQL stores, so a timestamp reads back as it was written; ahead of
+   * the system clock by {@link ClockProperties#offset()} (the engine's clock follows: {@code workflow.EngineClock}).
+   */
   @Bean
-  Clock clock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+  Clock clock(ClockProperties properties) {
+    Clock ticking = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    return properties.offset().isZero() ? ticking : Clock.offset(ticking, properties.offset());
   }
 }

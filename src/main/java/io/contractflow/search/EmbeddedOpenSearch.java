@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
+import org.opensearch.http.HttpServerTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,16 +87,17 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
       settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
       settings.put("action.auto_create_index", "false");
       settings.put("indices.query.bool.max_clause_count", "2048");
-      if (fixedPort > 0) {
-        settings.put("http.port", String.valueOf(fixedPort));
-      }
+      // the first start takes ports the OS chooses (no race with another node on this machine); a restart keeps
+      // its HTTP port, so clients keep their address
+      settings.put("http.port", fixedPort > 0 ? String.valueOf(fixedPort) : "0");
+      settings.put("transport.port", "0");
     });
     next.build(OpenSearchRunner.newConfigs().basePath(home.toString()).numOfNode(1)
         .clusterName("contractflow").disableESLogger());
     next.ensureYellow();
     runner = next;
-    String port = next.node().settings().get("http.port");
-    httpPort = Integer.parseInt(port);
+    httpPort = next.node().injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress()
+        .getPort();
     log.info("In-process OpenSearch node is listening on {}", httpUrl());
   }
 

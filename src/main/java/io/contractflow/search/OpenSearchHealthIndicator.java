@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Health component {@code openSearch}: the cluster's health with the search alias (green or yellow: UP; red or no
  * answer: DOWN). Not in the readiness group: while OpenSearch is down, search answers 503 and index changes wait in
- * the outbox, but everything else works, so the pods stay in service (README, "Health and metrics").
+ * the outbox, but everything else works, so the pods stay in service (docs/operations.md, "Health and metrics").
  */
 @Component
 class OpenSearchHealthIndicator implements HealthIndicator {

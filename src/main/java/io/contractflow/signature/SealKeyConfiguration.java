@@ -65,7 +65,7 @@ class SealKeyConfiguration {
     if (!seal.allowGenerated()) {
       throw new IllegalStateException("No seal key configured: set CONTRACTFLOW_SIGNING_SEAL_KEYSTORE"
           + " (contractflow.signing.seal.keystore) to a PKCS#12 file with the platform's seal key and certificate, and"
-          + " CONTRACTFLOW_SIGNING_SEAL_PASSWORD (and _ALIAS if it holds several keys); see README, Signing");
+          + " CONTRACTFLOW_SIGNING_SEAL_PASSWORD (and _ALIAS if it holds several keys); see docs/signing.md");
     }
     Path path = seal.generatedKeystore().toAbsolutePath().normalize();
     if (!Files.exists(path)) {

@@ -2,6 +2,7 @@ package io.contractflow.signature;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +20,12 @@ class SigningMetrics {
 
   private final JdbcTemplate jdbc;
   private final MeterRegistry registry;
+  private final Clock clock;
 
-  SigningMetrics(JdbcTemplate jdbc, MeterRegistry registry, SignatureProviders providers) {
+  SigningMetrics(JdbcTemplate jdbc, MeterRegistry registry, SignatureProviders providers, Clock clock) {
     this.jdbc = jdbc;
     this.registry = registry;
+    this.clock = clock;
     // a series per provider from the start, so dashboards show 0 rather than nothing
     providers.available().forEach(this::timer);
   }
@@ -40,8 +43,9 @@ class SigningMetrics {
   @TransactionalEventListener(fallbackExecution = true)
   void on(SigningCompleted completed) {
     List<Object[]> rows = jdbc.query(
-        "select provider, created_at, coalesce(completed_at, now()) from contractflow.signing_request where id = ?",
-        (row, n) -> new Object[] {row.getString(1), row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant()},
+        "select provider, created_at, completed_at from contractflow.signing_request where id = ?",
+        (row, n) -> new Object[] {row.getString(1), row.getTimestamp(2).toInstant(),
+            row.getTimestamp(3) == null ? clock.instant() : row.getTimestamp(3).toInstant()},
         completed.requestId());
     if (rows.isEmpty()) {
       return;

@@ -5,6 +5,7 @@ import io.contractflow.platform.metrics.MetricsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +41,10 @@ class WorkflowMetrics implements MeterBinder {
   }
 
   private Snapshot read(JdbcTemplate jdbc) {
+    // the engine's now (due dates and job locks are the engine clock's), not the database's
+    Timestamp now = Timestamp.from(EngineClock.now());
     Long overdue = jdbc.queryForObject(
-        "select count(*) from act_ru_task where due_date_ is not null and due_date_ < current_timestamp", Long.class);
+        "select count(*) from act_ru_task where due_date_ is not null and due_date_ < ?", Long.class, now);
     Map<String, Long> incidents = new TreeMap<>();
     jdbc.query("select distinct key_ from act_re_procdef", row -> {
       incidents.put(row.getString(1), 0L);
@@ -53,15 +56,15 @@ class WorkflowMetrics implements MeterBinder {
     long[] jobs = new long[3];
     jdbc.query("""
         select count(*) filter (where retries_ > 0 and suspension_state_ = 1
-                                  and (duedate_ is null or duedate_ <= current_timestamp)
-                                  and (lock_exp_time_ is null or lock_exp_time_ < current_timestamp)),
-               count(*) filter (where lock_exp_time_ >= current_timestamp),
+                                  and (duedate_ is null or duedate_ <= ?)
+                                  and (lock_exp_time_ is null or lock_exp_time_ < ?)),
+               count(*) filter (where lock_exp_time_ >= ?),
                count(*) filter (where retries_ = 0)
           from act_ru_job""", row -> {
           jobs[0] = row.getLong(1);
           jobs[1] = row.getLong(2);
           jobs[2] = row.getLong(3);
-        });
+        }, now, now, now);
     Snapshot read = new Snapshot(overdue == null ? 0 : overdue, incidents, jobs[0], jobs[1], jobs[2]);
     incidents.keySet().forEach(this::incidentGauge);
     return read;

@@ -13,6 +13,7 @@ import io.contractflow.support.MailServer;
 import io.contractflow.support.ProcessViews;
 import io.contractflow.support.SignerMail;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -227,7 +228,7 @@ class BackupRestoreIT {
   }
 
   private static String create(Api api, String counterparty, String title, boolean docx) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", title);
     body.put("type", "SERVICES");

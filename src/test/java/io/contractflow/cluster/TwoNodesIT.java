@@ -12,6 +12,7 @@ import io.contractflow.support.MailServer;
 import io.contractflow.support.SignerMail;
 import io.contractflow.support.ProcessViews;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -247,7 +248,7 @@ class TwoNodesIT {
   }
 
   private String createAndUpload(PlatformNode node, int index, boolean ended) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", "Two nodes " + index);
     body.put("type", "SERVICES");

@@ -65,7 +65,7 @@ class NotificationLifecycleIT extends IntegrationTest {
   @Test
   void oneContractFromDraftToExpiryMailsExactlyTheExpectedPeople() throws Exception {
     String signer = "signer-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = today();
     ObjectNode body = contractBody(counterparty(signer));
     body.put("startDate", today.minusDays(300).toString());
     // ends in 40 days with 30 days' notice: the last day for notice is in 10 days, the 30-day reminder is due
@@ -140,7 +140,7 @@ class NotificationLifecycleIT extends IntegrationTest {
     // each once however often and wherever the scan runs
     LocalDate lastNoticeDay = today.plusDays(10);
     String reminder = "Notice deadline " + lastNoticeDay + ": " + about;
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     reminders.scan(now);
     reminders.scan(now);
     awaitMail("rita@contractflow.example", reminder);

@@ -122,7 +122,7 @@ class NotificationSettingsIT extends IntegrationTest {
     assertThat(api.as(digest).get("/api/notifications/mail").json().findValuesAsText("subject")).hasSize(2);
 
     // the digest time of tomorrow: two nodes at once, and again, make one digest
-    LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+    LocalDate tomorrow = today().plusDays(1);
     Instant digestTime = tomorrow.atTime(8, 1).toInstant(ZoneOffset.UTC);
     CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> digests.sendDue(digestTime));
     CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> digests.sendDue(digestTime));
@@ -147,8 +147,8 @@ class NotificationSettingsIT extends IntegrationTest {
         and sent_at is null""", Long.class, digest) == 1);
     digests.sendDue(digestTime);
     dispatcher.work();
-    Thread.sleep(500);
-    assertThat(mail.receivedBy(email(digest))).hasSize(1);
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        .until(() -> mail.receivedBy(email(digest)).size() == 1);
     digests.sendDue(digestTime.plus(Duration.ofDays(1)));
     MimeMessage next = await().atMost(PATIENCE).until(() -> mail.receivedBy(email(digest)).size() == 2
         ? mail.receivedBy(email(digest)).get(1) : null, m -> m != null);
@@ -159,7 +159,7 @@ class NotificationSettingsIT extends IntegrationTest {
   @Test
   void sentMailAndHandledEventsArePurgedAfterTheRetentionPeriodInBatches() {
     String run = UUID.randomUUID().toString();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Instant old = now.minus(Duration.ofDays(91));
     Instant recent = now.minus(Duration.ofDays(10));
     for (int i = 0; i < 5; i++) {
@@ -213,7 +213,7 @@ class NotificationSettingsIT extends IntegrationTest {
         insert into contractflow.mail_outbox (id, dedupe_key, event, recipient_email, subject, text_body, html_body,
             created_at, next_attempt_at, sent_at, failed_at)
         values (?, ?, 'task-waiting', 'nobody@example.com', 's', 't', 'h', ?, ?, ?, ?)""", UUID.randomUUID(), key,
-        Timestamp.from(created), Timestamp.from(failed == null && sent == null ? Instant.now().plus(Duration.ofDays(1))
+        Timestamp.from(created), Timestamp.from(failed == null && sent == null ? clock.instant().plus(Duration.ofDays(1))
             : created), sent == null ? null : Timestamp.from(sent), failed == null ? null : Timestamp.from(failed));
   }
 
@@ -222,7 +222,7 @@ class NotificationSettingsIT extends IntegrationTest {
         insert into contractflow.notification_event (id, kind, payload, created_at, next_attempt_at, done_at,
             dedupe_key)
         values (?, 'no-such-kind', '{}', ?, ?, ?, ?)""", UUID.randomUUID(), Timestamp.from(created),
-        Timestamp.from(done == null ? Instant.now().plus(Duration.ofDays(1)) : created),
+        Timestamp.from(done == null ? clock.instant().plus(Duration.ofDays(1)) : created),
         done == null ? null : Timestamp.from(done), key);
   }
 

@@ -125,7 +125,7 @@ class SearchIT extends IntegrationTest {
   void filtersFacetsSortingAndDeepPaging() {
     String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
     String counterparty = createCounterparty("rita");
-    LocalDate today = LocalDate.now();
+    LocalDate today = today();
     List<String> created = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       ObjectNode body = contractBody(counterparty);

@@ -281,7 +281,7 @@ class SigningIT extends IntegrationTest {
     UUID expiring = send();
     String token = tokenOf(expiring, 0);
     java.time.Instant expiresAt = transactions.execute(status -> signing.expiresAt(expiring));
-    assertThat(expiresAt).isAfter(java.time.Instant.now().plusSeconds(13 * 86400));
+    assertThat(expiresAt).isAfter(clock.instant().plusSeconds(13 * 86400));
 
     transactions.executeWithoutResult(status -> signing.expire(expiring));
     transactions.executeWithoutResult(status -> signing.expire(expiring));

@@ -3,8 +3,12 @@ package io.contractflow.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +38,10 @@ public abstract class IntegrationTest {
 
   protected Api api;
 
+  /** The platform's clock: test dates are relative to it, so the suite passes on any day (and with it moved). */
+  @Autowired
+  protected Clock clock;
+
   /** The e-signature vendors, as WireMock stubs ({@link VendorStubs}); the same for every test class. */
   @DynamicPropertySource
   static void vendorStubs(DynamicPropertyRegistry registry) {
@@ -58,16 +66,26 @@ public abstract class IntegrationTest {
     return response.json().get("id").asText();
   }
 
-  /** A valid contract body for this counterparty. */
-  protected static ObjectNode contractBody(String counterpartyId) {
+  /** Today on the platform's clock (UTC). */
+  protected LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  /**
+   * A valid contract body for this counterparty: a one-year term in its last weeks, ending 45 days from today with
+   * 30 days' notice, so the renewal decision (asked a lead time before the notice deadline) is already due while
+   * notice can still be given.
+   */
+  protected ObjectNode contractBody(String counterpartyId) {
+    LocalDate end = today().plusDays(45);
     ObjectNode body = JSON.createObjectNode();
     body.put("title", unique("Services agreement"));
     body.put("description", "Managed services");
     body.put("type", "SERVICES");
     body.put("counterpartyId", counterpartyId);
     body.putObject("value").put("amount", 12000.50).put("currency", "EUR");
-    body.put("startDate", "2026-01-01");
-    body.put("endDate", "2026-12-31");
+    body.put("startDate", end.minusYears(1).plusDays(1).toString());
+    body.put("endDate", end.toString());
     body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
     body.putArray("tags").add("it").add("services");
     return body;

@@ -124,7 +124,7 @@ class LifecycleIT extends IntegrationTest {
         .spliterator(), false).filter(v -> v.get("current").asBoolean()).findFirst().orElseThrow();
     assertThat(current.get("fileName").asText()).endsWith("-signed.pdf");
 
-    // ends 2026-12-31 with 30 days' notice: the renewal decision is already due
+    // ends in 45 days with 30 days' notice: the renewal decision is already due
     await().atMost(PATIENCE).until(() -> openTasks("rita", id).size() == 1);
     complete("rita", taskFor("rita", id), "TERMINATE", "no longer needed");
     await().atMost(PATIENCE).until(() -> !processInstanceWaitingAt(id, "Event_NoticeTermEnds").equals("none"));

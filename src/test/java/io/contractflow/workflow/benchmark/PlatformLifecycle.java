@@ -98,7 +98,7 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
 
   /** A two-year services contract that renews by the year with 30 days' notice: legal and finance review it. */
   private ObjectNode contract(int index) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = io.contractflow.support.PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
     body.put("title", "Benchmark services agreement " + index);
     body.put("description", "Managed services");

@@ -144,8 +144,8 @@ class TasklistFiltersIT extends IntegrationTest {
 
   @Test
   void overdueShowsLateTasksForMeOrMyGroups() {
-    Task late = candidateTask(Role.FINANCE_APPROVER, Instant.now().minus(1, ChronoUnit.DAYS));
-    Task onTime = candidateTask(Role.FINANCE_APPROVER, Instant.now().plus(1, ChronoUnit.DAYS));
+    Task late = candidateTask(Role.FINANCE_APPROVER, clock.instant().minus(1, ChronoUnit.DAYS));
+    Task onTime = candidateTask(Role.FINANCE_APPROVER, clock.instant().plus(1, ChronoUnit.DAYS));
     try {
       String overdue = visibleFilters("fiona").get("Overdue");
       assertThat(count("fiona", overdue, late.getId())).isEqualTo(1);

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * RightSignature's document states (draft, editing, pending, executed, declined, voided, expired) and its recipients'
- * states in the platform's status model. The recipient fields are read leniently (see the README's list of what was
+ * states in the platform's status model. The recipient fields are read leniently (see docs/signing.md's list of what was
  * built from documentation that could not be checked): {@code status} or {@code state}, {@code signed_at},
  * {@code viewed_at}, {@code declined_at}/{@code decline_reason}.
  */
