@@ -14,7 +14,6 @@ import io.contractflow.signature.SigningService;
 import io.contractflow.signature.SigningStatus;
 import io.contractflow.signature.SigningView;
 import io.contractflow.signature.SigningWithdrawn;
-import io.contractflow.workflow.review.ReviewOverdue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.contract.ContractStatusChanged;
 import io.contractflow.signature.SigningDeclined;
 import io.contractflow.signature.SigningWithdrawn;
-import io.contractflow.workflow.review.ReviewOverdue;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,6 @@ package io.contractflow.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contractflow.workflow.LifecycleProperties;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,12 +39,13 @@ class RenewalReminders {
   private final ZoneId zone;
   private final ObjectMapper json;
 
+  /** {@code zone}: where contract dates start and end, the lifecycle's setting ({@code workflow.LifecycleProperties}). */
   RenewalReminders(JdbcTemplate jdbc, NotificationEvents events, MailProperties properties,
-      LifecycleProperties lifecycle, ObjectMapper json) {
+      @Value("${contractflow.lifecycle.zone:UTC}") ZoneId zone, ObjectMapper json) {
     this.jdbc = jdbc;
     this.events = events;
     this.properties = properties;
-    this.zone = lifecycle.zone();
+    this.zone = zone;
     this.json = json;
   }
 

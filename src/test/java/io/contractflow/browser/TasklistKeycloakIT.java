@@ -1,5 +1,6 @@
 package io.contractflow.browser;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * lists it under "Legal review", and cannot see finance's task of the same contract; every task Tasklist shows him
  * is his group's or his own.
  */
+@Tag("keycloak")
 @KeycloakPlatform
 class TasklistKeycloakIT extends IntegrationTest {
 

@@ -1,5 +1,6 @@
 package io.contractflow.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * tasks, completable, and the same timers, still due when they were. A damaged backup is refused before anything is
  * touched.
  */
+@Tag("own-platform")
 class BackupRestoreIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

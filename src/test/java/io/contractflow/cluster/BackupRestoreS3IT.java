@@ -1,5 +1,6 @@
 package io.contractflow.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * scripts only see a database and a bucket. Needs the PostgreSQL client tools and the AWS CLI on the PATH (skipped
  * without them); the bucket is an in-process S3 server.
  */
+@Tag("own-platform")
 class BackupRestoreS3IT {
 
   @Test

@@ -1,5 +1,6 @@
 package io.contractflow.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * node than the one before; every job runs exactly once and every status change, audit entry and mail exists
  * once. Then one node is killed while it holds jobs, and the other finishes them once their lock has expired.
  */
+@Tag("own-platform")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 

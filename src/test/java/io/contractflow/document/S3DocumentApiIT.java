@@ -1,5 +1,6 @@
 package io.contractflow.document;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * from the shared one, and Camunda registers engines JVM-wide, so it runs in the own-platform JVM and closes its
  * context when done.
  */
+@Tag("own-platform")
 @DirtiesContext
 class S3DocumentApiIT extends DocumentApiContract {
 

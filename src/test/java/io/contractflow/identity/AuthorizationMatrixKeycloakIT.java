@@ -1,5 +1,6 @@
 package io.contractflow.identity;
 
+import org.junit.jupiter.api.Tag;
 import io.contractflow.support.KeycloakPlatform;
 import io.contractflow.support.KeycloakServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  * realm. One authorization model for both modes: the requests, the callers and the answers expected are those of
  * {@link AuthorizationMatrixIT}.
  */
+@Tag("keycloak")
 @KeycloakPlatform
 class AuthorizationMatrixKeycloakIT extends AuthorizationMatrixIT {
 

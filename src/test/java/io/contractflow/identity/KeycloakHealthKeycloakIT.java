@@ -1,5 +1,6 @@
 package io.contractflow.identity;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * The {@code keycloak} health component against the real Keycloak: UP with the realm's keys read over the back
  * channel, shown to a contract admin (a bearer token) and not part of readiness.
  */
+@Tag("keycloak")
 @KeycloakPlatform
 class KeycloakHealthKeycloakIT extends IntegrationTest {
 

@@ -1,5 +1,6 @@
 package io.contractflow.identity;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * server, a token for another audience, an expired token); Camunda's users and groups are the realm's, read
  * through the identity plugin's service account.
  */
+@Tag("keycloak")
 @KeycloakPlatform
 class KeycloakPlatformIT extends IntegrationTest {
 

@@ -1,5 +1,6 @@
 package io.contractflow.identity;
 
+import org.junit.jupiter.api.Tag;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -50,6 +51,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * a 503 problem, {@code /engine-rest} acts as the token's caller, and Camunda's identity is the realm's (the identity
  * plugin's calls are answered by the stand-in). A platform of its own, in its own JVM (failsafe {@code own-platform}).
  */
+@Tag("own-platform")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakProfileIT {
 

@@ -1,5 +1,6 @@
 package io.contractflow.identity;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * webapp client is confidential and only redirects to loopback addresses; the identity plugin's service account
  * reads users and groups and can change nothing.
  */
+@Tag("keycloak")
 class KeycloakRealmIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

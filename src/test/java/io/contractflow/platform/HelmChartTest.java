@@ -1,5 +1,6 @@
 package io.contractflow.platform;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
  * The Helm chart rendered by real Helm (helm-java's native library): the values an operator sets become the
  * platform's configuration, and the {@code keycloak} switch turns the profile and its settings on.
  */
+@Tag("helm")
 class HelmChartTest {
 
   private static final Path CHART = Path.of("helm", "contractflow");

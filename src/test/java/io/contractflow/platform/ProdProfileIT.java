@@ -1,5 +1,6 @@
 package io.contractflow.platform;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractflow.ContractFlowApplication;
@@ -20,6 +21,7 @@ import org.springframework.core.env.StandardEnvironment;
  * first admin is created from CONTRACTFLOW_ADMIN_USER / _PASSWORD. The PostgreSQL here stands in for an external
  * server: a real one, started by the test, that the platform only knows by its variables.
  */
+@Tag("own-platform")
 class ProdProfileIT {
 
   @Test

@@ -1,5 +1,6 @@
 package io.contractflow.platform;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * after the platform stops and starts again on the same data directory. Always runs on the embedded PostgreSQL,
  * even where the other tests use an external one.
  */
+@Tag("own-platform")
 class RestartIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package io.contractflow.workflow.review;
 
+import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.workflow.Variables;
 import java.util.List;

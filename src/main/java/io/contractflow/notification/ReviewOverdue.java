@@ -1,4 +1,4 @@
-package io.contractflow.workflow.review;
+package io.contractflow.notification;
 
 import java.util.List;
 import java.util.UUID;
