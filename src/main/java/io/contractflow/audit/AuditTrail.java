@@ -77,6 +77,16 @@ public class AuditTrail {
     entries.insert(contractId, seq, now, actor, kind, summary, canonicalDetails, prevHash, hash);
   }
 
+  /**
+   * Like {@link #record}, for a change a client made whose details may hold long texts (old and new values): the
+   * summary and the texts in the details are cut to fit rather than refused, so that no change fails for the length
+   * of its own record.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void recordFitted(UUID contractId, String actor, String kind, String summary, Map<String, ?> details) {
+    record(contractId, actor, kind, Summaries.fit(summary), DetailsFit.fit(json, details));
+  }
+
   private String canonical(Map<String, ?> details) {
     if (details == null || details.isEmpty()) {
       return "{}";

@@ -1,7 +1,10 @@
 package io.contractflow.audit;
 
 import io.contractflow.contract.ContractCreated;
+import io.contractflow.contract.ContractEdited;
+import io.contractflow.contract.ContractSharesChanged;
 import io.contractflow.contract.ContractStatusChanged;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the contract's own events into its trail. The events are published inside the transaction that made the
  * change and these listeners run synchronously in it, so a change and its entry are committed together or not at
- * all. (A cancellation is recorded through its status change, not a second time.)
+ * all. (A cancellation is recorded through its status change, not a second time.) Edits record each changed field
+ * with its old and new value; shares record whom they name and what they allow, before and after.
  */
 @Component
 class ContractEventsRecorder {
@@ -36,11 +40,34 @@ class ContractEventsRecorder {
     details.put("reason", event.reason());
     String summary = "Status changed from " + event.from() + " to " + event.to()
         + (event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason());
-    trail.record(event.contractId(), event.actor(), AuditKinds.STATUS_CHANGED, truncate(summary), details);
+    trail.record(event.contractId(), event.actor(), AuditKinds.STATUS_CHANGED, Summaries.fit(summary), details);
   }
 
-  /** A long reason stays whole in the details; the sentence is cut to fit. */
-  private static String truncate(String summary) {
-    return summary.length() <= AuditTrail.MAX_SUMMARY ? summary : summary.substring(0, AuditTrail.MAX_SUMMARY - 1) + "…";
+  @EventListener
+  void onEdited(ContractEdited event) {
+    if (event.changes() == null) {
+      return; // a lifecycle step that records itself (a renewal)
+    }
+    String fields = event.changes().isEmpty() ? "nothing changed" : String.join(", ", event.changes().keySet());
+    trail.recordFitted(event.contractId(), event.by(), AuditKinds.EDITED, "Edited by " + event.by() + ": " + fields,
+        Map.of("changes", event.changes()));
+  }
+
+  @EventListener
+  void onSharesChanged(ContractSharesChanged event) {
+    String whom = event.principalType().toLowerCase(Locale.ROOT) + " " + event.principalId();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("principalType", event.principalType());
+    details.put("principalId", event.principalId());
+    details.put("permission", event.permission());
+    details.put("previousPermission", event.previousPermission());
+    if (event.removed()) {
+      trail.recordFitted(event.contractId(), event.by(), AuditKinds.SHARE_REMOVED,
+          "Share with " + whom + " (" + event.previousPermission() + ") removed by " + event.by(), details);
+    } else {
+      trail.recordFitted(event.contractId(), event.by(), AuditKinds.SHARE_GRANTED,
+          "Shared with " + whom + " to " + event.permission() + " by " + event.by()
+              + (event.previousPermission() == null ? "" : " (was " + event.previousPermission() + ")"), details);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.contractflow.audit;
 import io.contractflow.signature.SignerAddressVerified;
 import io.contractflow.signature.SignerLinkReissued;
 import io.contractflow.signature.SignerSigned;
+import io.contractflow.signature.SignersChanged;
 import io.contractflow.signature.SigningDeclined;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes what signers did into the contract's trail, in the transaction that recorded their signature or decline.
- * Signers are not platform users, so the actor names them as signers.
+ * Signers are not platform users, so the actor names them as signers. Setting the signers is recorded with who
+ * was to sign before and who is now.
  */
 @Component
 class SigningEventsRecorder {
@@ -36,8 +38,18 @@ class SigningEventsRecorder {
     details.put("reason", event.reason());
     String summary = "Signing declined by " + event.signerName() + ": " + event.reason();
     trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
-        summary.length() <= AuditTrail.MAX_SUMMARY ? summary : summary.substring(0, AuditTrail.MAX_SUMMARY - 1) + "…",
-        details);
+        Summaries.fit(summary), details);
+  }
+
+  @EventListener
+  void onSignersChanged(SignersChanged event) {
+    SignersChanged.Signers after = event.after();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("before", event.before());
+    details.put("after", after);
+    trail.recordFitted(event.contractId(), event.by(), AuditKinds.SIGNERS_CHANGED,
+        "Signers set by " + event.by() + " (" + after.mode().toLowerCase() + ", " + after.provider() + "): "
+            + String.join("; ", after.signers()), details);
   }
 
   @EventListener

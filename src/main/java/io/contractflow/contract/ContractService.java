@@ -3,6 +3,7 @@ package io.contractflow.contract;
 import io.contractflow.counterparty.Counterparty;
 import io.contractflow.counterparty.CounterpartyService;
 import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.audit.FieldChanges;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.platform.web.ETags;
 import java.time.Clock;
@@ -84,10 +85,12 @@ public class ContractService {
       throw ApiException.conflict("A " + contract.getStatus() + " contract cannot be edited; only drafts can");
     }
     ContractDetails details = details(request);
+    ContractResponse before = ContractResponse.of(contract);
     contract.describe(details, counterparty(details), clock.instant());
     Contract saved = contracts.saveAndFlush(contract);
-    events.publishEvent(new ContractEdited(saved.getId(), user.username()));
-    return ContractResponse.of(saved);
+    ContractResponse after = ContractResponse.of(saved);
+    events.publishEvent(new ContractEdited(saved.getId(), user.username(), changes(before, after).asMap()));
+    return after;
   }
 
   @Transactional
@@ -111,6 +114,21 @@ public class ContractService {
         ContractStatus.CANCELLED, user.username(), "cancelled by " + user.username(), now));
     events.publishEvent(new ContractCancelled(saved.getId(), user.username()));
     return ContractResponse.of(saved);
+  }
+
+  /** The facts a client edits, each with its old and new value where it changed. */
+  private static FieldChanges changes(ContractResponse before, ContractResponse after) {
+    return new FieldChanges()
+        .compare("title", before.title(), after.title())
+        .compare("description", before.description(), after.description())
+        .compare("type", before.type(), after.type())
+        .compare("counterparty", before.counterparty(), after.counterparty())
+        .compare("value.amount", before.value().amount(), after.value().amount())
+        .compare("value.currency", before.value().currency(), after.value().currency())
+        .compare("startDate", before.startDate(), after.startDate())
+        .compare("endDate", before.endDate(), after.endDate())
+        .compare("renewal", before.renewal(), after.renewal())
+        .compare("tags", before.tags(), after.tags());
   }
 
   /** The contract if the caller may read it; otherwise 404, so that ids of others' contracts reveal nothing. */

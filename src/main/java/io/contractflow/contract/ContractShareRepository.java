@@ -23,4 +23,18 @@ interface ContractShareRepository extends JpaRepository<ContractShare, UUID> {
       """)
   List<ContractShare> findReaching(
       @Param("contractId") UUID contractId, @Param("user") String user, @Param("groups") Collection<String> groups);
+
+  /**
+   * Whether a contract of {@code owner} that names the counterparty is shared to edit with this user, directly or
+   * through one of their groups.
+   */
+  @Query("""
+      select count(s) > 0 from ContractShare s, Contract c where s.contractId = c.id
+        and c.counterparty.id = :counterpartyId and c.owner = :owner
+        and s.permission = io.contractflow.contract.ContractShare.Permission.EDIT and (
+        (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.USER and s.principalId = :user)
+        or (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.GROUP and s.principalId in :groups))
+      """)
+  boolean editSharedNaming(@Param("counterpartyId") UUID counterpartyId, @Param("owner") String owner,
+      @Param("user") String user, @Param("groups") Collection<String> groups);
 }

@@ -51,9 +51,11 @@ class ContractSharing {
     }
     ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, request.principalType(), principal)
         .orElseGet(() -> new ContractShare(contractId, request.principalType(), principal));
+    ContractShare.Permission before = share.permission();
     share.grant(request.permission(), user.username(), clock.instant());
     ContractShare saved = shares.saveAndFlush(share);
-    events.publishEvent(new ContractSharesChanged(contractId));
+    events.publishEvent(new ContractSharesChanged(contractId, saved.principalType().name(), saved.principalId(),
+        saved.permission().name(), before == null ? null : before.name(), user.username()));
     return saved;
   }
 
@@ -63,7 +65,9 @@ class ContractSharing {
     ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, type, principalId)
         .orElseThrow(() -> ApiException.notFound("Share", type.name().toLowerCase() + " " + principalId));
     shares.delete(share);
-    events.publishEvent(new ContractSharesChanged(contractId));
+    shares.flush();
+    events.publishEvent(new ContractSharesChanged(contractId, share.principalType().name(), share.principalId(), null,
+        share.permission().name(), user.username()));
   }
 
   private Contract manageable(CurrentUser user, UUID contractId) {

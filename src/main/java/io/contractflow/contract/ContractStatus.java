@@ -34,6 +34,11 @@ public enum ContractStatus {
     return NEXT.get(this).contains(next);
   }
 
+  /** An ended contract (rejected, expired, terminated, cancelled) moves nowhere any more; the others are live. */
+  public boolean isEnded() {
+    return NEXT.get(this).isEmpty();
+  }
+
   /** Only drafts can be edited; later phases change a contract through their own steps. */
   public boolean isEditable() {
     return this == DRAFT;

@@ -39,7 +39,8 @@ public class ContractTransitions {
       ContractShare share = new ContractShare(contractId, ContractShare.PrincipalType.GROUP, groupId);
       share.grant(ContractShare.Permission.VIEW, grantedBy, clock.instant());
       shares.saveAndFlush(share);
-      events.publishEvent(new ContractSharesChanged(contractId));
+      events.publishEvent(new ContractSharesChanged(contractId, share.principalType().name(), groupId,
+          share.permission().name(), null, grantedBy));
     }
   }
 

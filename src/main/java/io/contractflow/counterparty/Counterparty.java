@@ -27,6 +27,10 @@ public class Counterparty {
   @Column(name = "contact_email", nullable = false, length = 254)
   private String contactEmail;
 
+  /** Who may correct it besides admins (its creator); null: admins only (an entry older than owners, unused). */
+  @Column(length = 64, updatable = false)
+  private String owner;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -38,8 +42,9 @@ public class Counterparty {
 
   protected Counterparty() {}
 
-  Counterparty(UUID id, Instant now) {
+  Counterparty(UUID id, String owner, Instant now) {
     this.id = id;
+    this.owner = owner;
     this.createdAt = now;
   }
 
@@ -64,6 +69,11 @@ public class Counterparty {
 
   public String getContactEmail() {
     return contactEmail;
+  }
+
+  /** Its owner (its creator), or null if only admins may correct it. */
+  public String getOwner() {
+    return owner;
   }
 
   public Instant getCreatedAt() {

@@ -2,6 +2,7 @@ package io.contractflow.counterparty;
 
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.identity.Role;
+import io.contractflow.platform.audit.FieldChanges;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.platform.web.ETags;
 import java.time.Clock;
@@ -16,17 +17,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The directory of counterparties. Every signed-in user may read it (a contract names one); requesters and admins
- * add and correct entries; only admins remove one, and only while no contract names it.
+ * add entries, and the requester who adds one owns it. Its owner, those the owner lets edit a contract that names it
+ * (see {@link CounterpartyDelegates}) and admins correct it; everyone else gets 403. Only admins remove one, and only
+ * while no contract names it. A correction is published as {@link CounterpartyChanged} in its transaction, so the
+ * live contracts that name it record it with it.
  */
 @Service
 public class CounterpartyService {
 
   private final CounterpartyRepository repository;
+  private final CounterpartyDelegates delegates;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  CounterpartyService(CounterpartyRepository repository, ApplicationEventPublisher events, Clock clock) {
+  CounterpartyService(CounterpartyRepository repository, CounterpartyDelegates delegates,
+      ApplicationEventPublisher events, Clock clock) {
     this.repository = repository;
+    this.delegates = delegates;
     this.events = events;
     this.clock = clock;
   }
@@ -56,7 +63,7 @@ public class CounterpartyService {
     if (repository.existsByNameIgnoreCase(name)) {
       throw ApiException.conflict("A counterparty named '" + name + "' already exists");
     }
-    Counterparty counterparty = new Counterparty(UUID.randomUUID(), clock.instant());
+    Counterparty counterparty = new Counterparty(UUID.randomUUID(), user.username(), clock.instant());
     counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
     return repository.saveAndFlush(counterparty);
   }
@@ -65,14 +72,26 @@ public class CounterpartyService {
   Counterparty update(CurrentUser user, UUID id, String ifMatch, CounterpartyRequest request) {
     requireWriter(user);
     Counterparty counterparty = get(id);
+    if (!mayCorrect(user, counterparty)) {
+      throw ApiException.forbidden(counterparty.getOwner() == null
+          ? "Only contract admins correct this counterparty"
+          : "Only its owner, those the owner lets edit a contract that names it, and contract admins correct this"
+              + " counterparty");
+    }
     ETags.requireMatch(ifMatch, counterparty.getVersion());
     String name = request.name().trim();
     if (repository.existsByNameIgnoreCaseAndIdNot(name, id)) {
       throw ApiException.conflict("A counterparty named '" + name + "' already exists");
     }
-    counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
+    String contactName = blankToNull(request.contactName());
+    String contactEmail = request.contactEmail().trim();
+    FieldChanges changes = new FieldChanges()
+        .compare("name", counterparty.getName(), name)
+        .compare("contactName", counterparty.getContactName(), contactName)
+        .compare("contactEmail", counterparty.getContactEmail(), contactEmail);
+    counterparty.describe(name, contactName, contactEmail, clock.instant());
     Counterparty saved = repository.saveAndFlush(counterparty);
-    events.publishEvent(new CounterpartyChanged(id));
+    events.publishEvent(new CounterpartyChanged(id, saved.getName(), user.username(), changes.asMap()));
     return saved;
   }
 
@@ -88,6 +107,16 @@ public class CounterpartyService {
     } catch (DataIntegrityViolationException referenced) {
       throw ApiException.conflict("Contracts still name this counterparty; it cannot be removed");
     }
+  }
+
+  /** Its owner, those the owner lets edit a contract that names it, admins; never auditors. */
+  private boolean mayCorrect(CurrentUser user, Counterparty counterparty) {
+    if (user.isAdmin()) {
+      return true;
+    }
+    String owner = counterparty.getOwner();
+    return owner != null && !user.isReadOnly()
+        && (owner.equals(user.username()) || delegates.editsForOwner(user, counterparty.getId(), owner));
   }
 
   private static void requireWriter(CurrentUser user) {

@@ -11,6 +11,7 @@ import io.contractflow.platform.web.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,33 @@ public class DocumentService {
     contracts.editable(user, contractId);
     UploadInspector.Inspected inspected = inspector.inspect(originalName, declaredType, content);
     scan(content);
-    return store(contractId, inspected, content, user.username(), false);
+    return store(contractId, inspected, content, user.username(), false, null);
+  }
+
+  /** A file to store as a new version. */
+  public record NewFile(String fileName, String declaredType, byte[] content) {}
+
+  /**
+   * Files generated from a template, stored as new versions in the order given (the last becomes current) in one
+   * transaction, and published as one {@link DocumentsGenerated}: all are stored, or none is. Each passes the same
+   * inspection, scan and encryption as an upload.
+   */
+  public List<DocumentVersionResponse> storeGenerated(CurrentUser user, UUID contractId, String template,
+      List<NewFile> files) {
+    contracts.editable(user, contractId);
+    List<UploadInspector.Inspected> inspected = new ArrayList<>();
+    for (NewFile file : files) {
+      inspected.add(inspector.inspect(file.fileName(), file.declaredType(), file.content()));
+      scan(file.content());
+    }
+    return transactions.execute(status -> {
+      List<DocumentVersionResponse> stored = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        stored.add(store(contractId, inspected.get(i), files.get(i).content(), user.username(), true, template));
+      }
+      events.publishEvent(new DocumentsGenerated(contractId, template, List.copyOf(stored), user.username()));
+      return stored;
+    });
   }
 
   /**
@@ -84,7 +111,7 @@ public class DocumentService {
   public DocumentVersionResponse storeSystemVersion(UUID contractId, String fileName, DocumentType type, byte[] content,
       String actor) {
     UploadInspector.Inspected inspected = inspector.inspect(fileName, type.mediaType(), content);
-    return store(contractId, inspected, content, actor, true);
+    return store(contractId, inspected, content, actor, true, null);
   }
 
   /**
@@ -111,8 +138,12 @@ public class DocumentService {
     return DocumentType.PDF.mediaType().equals(version.getMediaType());
   }
 
+  /**
+   * Stores one new current version. Published as {@link DocumentVersionAdded}, unless it is one of the versions
+   * generated from {@code template} (null for none), which the caller publishes together.
+   */
   private DocumentVersionResponse store(UUID contractId, UploadInspector.Inspected inspected, byte[] content,
-      String actor, boolean removeOnOuterRollback) {
+      String actor, boolean removeOnOuterRollback, String template) {
     TextExtractor.Extracted text = extractor.extract(content);
     UUID id = UUID.randomUUID();
     String key = "documents/" + contractId + "/" + id;
@@ -145,6 +176,9 @@ public class DocumentService {
         version.setCurrent(true);
         DocumentVersionResponse stored = DocumentVersionResponse.of(versions.saveAndFlush(version));
         events.publishEvent(new DocumentVersionChanged(contractId, number));
+        if (template == null) {
+          events.publishEvent(new DocumentVersionAdded(contractId, stored));
+        }
         return stored;
       });
     } catch (RuntimeException failed) {
@@ -203,11 +237,14 @@ public class DocumentService {
   DocumentVersionResponse makeCurrent(CurrentUser user, UUID contractId, int number) {
     contracts.editable(user, contractId);
     version(contractId, number);
+    Integer previous = versions.findByContractIdOrderByNumberDesc(contractId).stream()
+        .filter(DocumentVersion::isCurrent).map(DocumentVersion::getNumber).findFirst().orElse(null);
     versions.clearCurrent(contractId);
     DocumentVersion version = version(contractId, number);
     version.setCurrent(true);
     DocumentVersionResponse current = DocumentVersionResponse.of(versions.saveAndFlush(version));
     events.publishEvent(new DocumentVersionChanged(contractId, number));
+    events.publishEvent(new CurrentDocumentChosen(contractId, previous, current, user.username()));
     return current;
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +33,16 @@ class SignerPlans {
   private final ContractGuard contracts;
   private final CounterpartyService counterparties;
   private final SignatureProviders providers;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   SignerPlans(SigningPlanRepository plans, ContractGuard contracts, CounterpartyService counterparties,
-      SignatureProviders providers, Clock clock) {
+      SignatureProviders providers, ApplicationEventPublisher events, Clock clock) {
     this.plans = plans;
     this.contracts = contracts;
     this.counterparties = counterparties;
     this.providers = providers;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -78,10 +81,32 @@ class SignerPlans {
       }
       entries.add(new SigningPlan.Entry(entry.name().trim(), email, entry.order()));
     }
+    SignersChanged.Signers before = signers(planOrNone(contract));
     SigningPlan plan = plans.findById(contractId).orElseGet(() -> new SigningPlan(contractId));
     plan.replace(body.mode(), entries, provider, user.username(), clock.instant());
     plans.saveAndFlush(plan);
-    return body(planFor(contract), contractId);
+    Plan after = planFor(contract);
+    events.publishEvent(new SignersChanged(contractId, user.username(), before, signers(after)));
+    return body(after, contractId);
+  }
+
+  /** The plan as it stands; null if no signers are set and the counterparty is gone. */
+  private Plan planOrNone(ContractResponse contract) {
+    try {
+      return planFor(contract);
+    } catch (SigningNotPossibleException none) {
+      return null;
+    }
+  }
+
+  private SignersChanged.Signers signers(Plan plan) {
+    if (plan == null) {
+      return new SignersChanged.Signers(null, null, List.of(), false);
+    }
+    return new SignersChanged.Signers(plan.mode().name(),
+        plan.provider() == null ? providers.defaultName() : plan.provider(),
+        plan.signers().stream().map(p -> p.name() + " <" + p.email() + ">, order " + p.order()).toList(),
+        plan.configured());
   }
 
   /** For {@link SigningService#send}: the configured plan, else the counterparty's contact alone. */

@@ -11,6 +11,7 @@ import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.web.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Fills a template for a contract and stores the result as two new document versions — the DOCX, then the PDF
  * rendered from the same filled content — through the document upload pipeline. Both files are produced before
- * either is stored, so a template that cannot be filled stores nothing.
+ * either is stored, so a template that cannot be filled stores nothing; both are stored in one transaction and
+ * recorded as one generation in the contract's trail.
  */
 @Service
 class DocumentGenerator {
@@ -52,9 +54,10 @@ class DocumentGenerator {
     Filled filled = fill(builder, renderer, template, ContractFacts.of(contract, email), request.variables(), clauses);
 
     String base = template.key() + "-" + contract.reference();
-    DocumentVersionResponse docx = documents.upload(user, contractId, base + ".docx", DocumentType.DOCX.mediaType(), filled.docx());
-    DocumentVersionResponse pdf = documents.upload(user, contractId, base + ".pdf", DocumentType.PDF.mediaType(), filled.pdf());
-    return new GeneratedDocuments(template.key(), docx, pdf);
+    List<DocumentVersionResponse> stored = documents.storeGenerated(user, contractId, template.key(), List.of(
+        new DocumentService.NewFile(base + ".docx", DocumentType.DOCX.mediaType(), filled.docx()),
+        new DocumentService.NewFile(base + ".pdf", DocumentType.PDF.mediaType(), filled.pdf())));
+    return new GeneratedDocuments(template.key(), stored.get(0), stored.get(1));
   }
 
   /** A filled template's two renderings. */

@@ -1,5 +1,8 @@
 package io.contractflow.workflow.api;
 
+import io.contractflow.audit.AuditKinds;
+import io.contractflow.audit.AuditTrail;
+import io.contractflow.audit.Summaries;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractStatus;
 import io.contractflow.identity.CurrentUser;
@@ -30,12 +33,15 @@ public class ContractProcess {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final ApprovalRouting routing;
+  private final AuditTrail audit;
 
-  ContractProcess(LifecycleTasks tasks, RuntimeService runtime, HistoryService history, ApprovalRouting routing) {
+  ContractProcess(LifecycleTasks tasks, RuntimeService runtime, HistoryService history, ApprovalRouting routing,
+      AuditTrail audit) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
     this.routing = routing;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -87,6 +93,10 @@ public class ContractProcess {
     if (result.isEmpty()) {
       throw ApiException.conflict("The contract's lifecycle is not waiting for a termination right now; try again");
     }
+    // the status change follows in a step of its own; the request is recorded with the correlation that carries it
+    audit.record(contractId, user.username(), AuditKinds.TERMINATION_REQUESTED,
+        Summaries.fit("Termination requested by " + user.username() + ": " + request.reason().strip()),
+        Map.of("reason", request.reason().strip()));
   }
 
   private ContractResponse ownedOrAdministered(CurrentUser user, UUID contractId, String action) {

@@ -110,7 +110,8 @@ public class LifecycleTasks {
       throw ApiException.conflict("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
     }
     asCaller(user, () -> {
-      tasks.setAssignee(taskId, null);
+      // unclaim: what TASK_WORK permits (setAssignee would need UPDATE or TASK_ASSIGN)
+      tasks.claim(taskId, null);
       return null;
     });
     return view(tasks.createTaskQuery().taskId(taskId).singleResult());

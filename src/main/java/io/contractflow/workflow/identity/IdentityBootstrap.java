@@ -39,9 +39,11 @@ class IdentityBootstrap implements ApplicationRunner {
   private final AuthorizationService authorizationService;
   private final IdentityProperties properties;
   private final TasklistFilters tasklistFilters;
+  private final TaskWorkPermission taskWorkPermission;
 
   IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-      IdentityProperties properties, TasklistFilters tasklistFilters) {
+      IdentityProperties properties, TasklistFilters tasklistFilters, TaskWorkPermission taskWorkPermission) {
+    this.taskWorkPermission = taskWorkPermission;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.properties = properties;
@@ -67,6 +69,7 @@ class IdentityBootstrap implements ApplicationRunner {
       grant(role.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     tasklistFilters.ensureShippedFilters();
+    taskWorkPermission.narrowExistingGrants(authorizationService);
     grantAuditorReadOnlyCockpit();
     if (!ownsIdentity) {
       log.info("Users and groups come from a read-only identity provider: no demo users or initial admin created");

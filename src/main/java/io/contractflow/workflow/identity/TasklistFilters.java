@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.contractflow.workflow.expressions.FilterExpressions;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
@@ -72,6 +73,20 @@ class TasklistFilters {
     for (Role role : Role.values()) {
       mayCreateOwnFiltersOnly(role.groupId());
     }
+    reportFiltersNotEvaluated();
+  }
+
+  /** Filters with an expression no administrator saved (stored before that rule): the engine refuses to run them. */
+  private void reportFiltersNotEvaluated() {
+    Map<String, String> properties = managementService.getProperties();
+    for (Filter filter : filterService.createFilterQuery().list()) {
+      if (FilterExpressions.containsExpression((FilterEntity) filter)
+          && !properties.containsKey(FilterExpressions.TRUST_PREFIX + filter.getId())) {
+        log.warn("Tasklist filter '{}' ({}, owner {}) holds an expression that no administrator saved: it is not "
+            + "evaluated until an administrator saves it again or the expression is removed", filter.getName(),
+            filter.getId(), filter.getOwner());
+      }
+    }
   }
 
   /** Key to filter id of every filter shipped so far (including retired ones). */
@@ -101,7 +116,9 @@ class TasklistFilters {
     boolean same = Objects.equals(stored.getName(), wanted.getName())
         && stored.getOwner() == null
         && sameJson(stored.getQueryInternal(), wanted.getQueryInternal())
-        && sameJson(stored.getPropertiesInternal(), wanted.getPropertiesInternal());
+        && sameJson(stored.getPropertiesInternal(), wanted.getPropertiesInternal())
+        // saved before filters' expressions were marked as an administrator's: saving it again marks it
+        && (!FilterExpressions.containsExpression(stored) || FilterExpressions.trusted(managementService, stored.getId()));
     if (!same) {
       describe(filter, definition);
       filterService.saveFilter(filter);

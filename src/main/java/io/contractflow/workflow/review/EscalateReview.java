@@ -1,5 +1,6 @@
 package io.contractflow.workflow.review;
 
+import io.contractflow.audit.AuditKinds;
 import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.identity.Role;
@@ -40,7 +41,7 @@ class EscalateReview implements JavaDelegate {
       tasks.addCandidateGroup(task.getId(), Role.CONTRACT_ADMIN.groupId());
       tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
     }
-    audit.record(Variables.contractId(execution), Variables.SYSTEM, "ESCALATION",
+    audit.record(Variables.contractId(execution), Variables.SYSTEM, AuditKinds.ESCALATION,
         "Review still overdue: escalated to the contract admins", Map.of("openTasks",
             open.stream().map(Task::getId).toList(), "groups", groups));
     events.publishEvent(new ReviewOverdue(Variables.contractId(execution), Variables.string(execution, Variables.REFERENCE),

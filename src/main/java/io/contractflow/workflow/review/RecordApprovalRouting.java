@@ -1,5 +1,6 @@
 package io.contractflow.workflow.review;
 
+import io.contractflow.audit.AuditKinds;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.contract.ContractTransitions;
 import io.contractflow.workflow.Variables;
@@ -32,7 +33,7 @@ class RecordApprovalRouting implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("The approval matrix was not evaluated in this review"));
     UUID contractId = Variables.contractId(execution);
     execution.setVariable("approvalRouting", routed.summary());
-    audit.record(contractId, Variables.SYSTEM, "DECISION", routed.summary(), routed.asMap());
+    audit.record(contractId, Variables.SYSTEM, AuditKinds.DECISION, routed.summary(), routed.asMap());
     routed.approverGroups().forEach(group -> contracts.shareWithGroupForReading(contractId, group, Variables.SYSTEM));
   }
 }

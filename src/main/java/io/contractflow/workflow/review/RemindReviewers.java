@@ -1,5 +1,6 @@
 package io.contractflow.workflow.review;
 
+import io.contractflow.audit.AuditKinds;
 import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.workflow.Variables;
@@ -33,7 +34,7 @@ class RemindReviewers implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<Task> open = OpenReviewTasks.of(tasks, execution);
     List<String> groups = OpenReviewTasks.groups(tasks, open);
-    audit.record(Variables.contractId(execution), Variables.SYSTEM, "REMINDER",
+    audit.record(Variables.contractId(execution), Variables.SYSTEM, AuditKinds.REMINDER,
         "Review overdue: reminded " + (groups.isEmpty() ? "the reviewers" : String.join(", ", groups)),
         Map.of("openTasks", open.stream().map(Task::getId).toList(), "groups", groups));
     events.publishEvent(new ReviewOverdue(Variables.contractId(execution), Variables.string(execution, Variables.REFERENCE),

@@ -1,5 +1,6 @@
 package io.contractflow.workflow.signing;
 
+import io.contractflow.audit.AuditKinds;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractTransitions;
@@ -35,7 +36,7 @@ class SigningSteps {
       execution.setVariable(REQUEST_ID, requestId.toString());
       execution.setVariable("signingExpiresAt", Date.from(request.expiresAt()));
       List<String> signers = request.signers().stream().map(s -> s.name() + " <" + s.email() + ">").toList();
-      audit.record(contractId, Variables.SYSTEM, "SIGNING", "Sent for signature (" + request.mode().name()
+      audit.record(contractId, Variables.SYSTEM, AuditKinds.SIGNING, "Sent for signature (" + request.mode().name()
           .toLowerCase() + ") to " + String.join(", ", signers), Map.of("requestId", requestId,
           "provider", request.provider(), "document", request.documentFileName(),
           "documentSha256", request.documentSha256(), "signers", signers, "expiresAt", request.expiresAt()));
@@ -50,7 +51,7 @@ class SigningSteps {
       UUID versionId = signing.seal(requestId);
       if (!versionId.toString().equals(Variables.string(execution, "signedDocumentVersionId"))) {
         execution.setVariable("signedDocumentVersionId", versionId.toString());
-        audit.record(Variables.contractId(execution), Variables.SYSTEM, "SIGNING",
+        audit.record(Variables.contractId(execution), Variables.SYSTEM, AuditKinds.SIGNING,
             "All signed: the document was sealed with a certificate of completion and stored as the current version",
             Map.of("requestId", requestId, "documentVersionId", versionId));
       }

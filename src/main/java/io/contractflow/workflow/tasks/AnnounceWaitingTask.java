@@ -25,7 +25,7 @@ class AnnounceWaitingTask implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (task.getVariable(Variables.CONTRACT_ID) == null) {
+    if (!Variables.hasContract(task)) {
       return;
     }
     List<String> users = new ArrayList<>();

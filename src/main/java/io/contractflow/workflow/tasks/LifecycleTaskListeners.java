@@ -1,6 +1,7 @@
 package io.contractflow.workflow.tasks;
 
 import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the platform's listeners to every user task of every model, so a process designer cannot forget them: the
- * contract's facts when a task is created, and the history entry when it is completed (after the model's own
- * listeners).
+ * owner read from the contract before a task starts ({@link OwnerFromContract}), the contract's facts when a task
+ * is created, and the history entry when it is completed (after the model's own listeners).
  */
 @Component
 class LifecycleTaskListeners extends AbstractProcessEnginePlugin {
@@ -24,8 +25,11 @@ class LifecycleTaskListeners extends AbstractProcessEnginePlugin {
   private final TaskFacts facts;
   private final AnnounceWaitingTask announce;
   private final RecordTaskCompletion completion;
+  private final OwnerFromContract owner;
 
-  LifecycleTaskListeners(TaskFacts facts, AnnounceWaitingTask announce, RecordTaskCompletion completion) {
+  LifecycleTaskListeners(TaskFacts facts, AnnounceWaitingTask announce, RecordTaskCompletion completion,
+      OwnerFromContract owner) {
+    this.owner = owner;
     this.facts = facts;
     this.announce = announce;
     this.completion = completion;
@@ -41,6 +45,7 @@ class LifecycleTaskListeners extends AbstractProcessEnginePlugin {
         if (!(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
           return;
         }
+        activity.addListener(ExecutionListener.EVENTNAME_START, owner);
         TaskDefinition definition = behavior.getTaskDefinition();
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, facts);
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, announce);

@@ -1,5 +1,6 @@
 package io.contractflow.workflow.tasks;
 
+import io.contractflow.audit.AuditKinds;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.workflow.Actors;
 import io.contractflow.workflow.Variables;
@@ -28,7 +29,7 @@ class RecordTaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (task.getVariable(Variables.CONTRACT_ID) == null) {
+    if (!Variables.hasContract(task)) {
       return;
     }
     String actor = Actors.current(task.getProcessEngineServices().getIdentityService(), task.getAssignee());
@@ -53,6 +54,6 @@ class RecordTaskCompletion implements TaskListener {
     }
     String summary = "“" + task.getName() + "” completed by " + actor + (decision == null ? "" : ": " + decision)
         + (comment == null || comment.isBlank() ? "" : " — " + comment);
-    audit.record(Variables.contractId(task), actor, "TASK_COMPLETED", summary, details);
+    audit.record(Variables.contractId(task), actor, AuditKinds.TASK_COMPLETED, summary, details);
   }
 }

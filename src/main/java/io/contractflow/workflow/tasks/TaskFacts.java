@@ -32,7 +32,7 @@ class TaskFacts implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (task.getVariable(Variables.CONTRACT_ID) == null) {
+    if (!Variables.hasContract(task)) {
       return; // not a contract's task
     }
     ContractResponse contract = contracts.current(Variables.contractId(task));

@@ -1,5 +1,6 @@
 package io.contractflow.workflow.term;
 
+import io.contractflow.audit.AuditKinds;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractStatus;
@@ -32,7 +33,7 @@ class TermSteps {
       LocalDate ending = LocalDate.parse(Variables.string(execution, "termEndsOn"));
       ContractResponse renewed = transitions.renew(Variables.contractId(execution), ending);
       String decision = Variables.string(execution, "renewalDecision");
-      audit.record(renewed.id(), Variables.SYSTEM, "RENEWAL",
+      audit.record(renewed.id(), Variables.SYSTEM, AuditKinds.RENEWAL,
           "Renewed until " + renewed.endDate() + (decision == null ? " (automatic renewal)" : ""),
           Map.of("previousEndDate", ending.toString(), "startDate", renewed.startDate().toString(),
               "endDate", renewed.endDate().toString(), "automatic", decision == null));
@@ -43,7 +44,7 @@ class TermSteps {
   /** "Record termination notice": the owner gave notice; the contract ends at its end date as TERMINATED. */
   @Bean
   JavaDelegate recordTerminationNotice(AuditTrail audit) {
-    return execution -> audit.record(Variables.contractId(execution), Variables.SYSTEM, "TERMINATION_NOTICE",
+    return execution -> audit.record(Variables.contractId(execution), Variables.SYSTEM, AuditKinds.TERMINATION_NOTICE,
         "Notice given: the contract terminates at the end of " + Variables.string(execution, "termEndsOn"),
         Map.of("endDate", Variables.string(execution, "termEndsOn")));
   }

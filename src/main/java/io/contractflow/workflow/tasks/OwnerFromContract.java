@@ -1,0 +1,31 @@
+package io.contractflow.workflow.tasks;
+
+import io.contractflow.contract.ContractTransitions;
+import io.contractflow.workflow.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before any user task of a contract's process is created, sets {@code owner} from the contract itself (the
+ * process's business key), so the models' {@code camunda:assignee="${owner}"} names the contract's owner even if
+ * the variable was changed since the process started. Set on the task's own execution, where the task's
+ * expressions look first.
+ */
+@Component
+class OwnerFromContract implements ExecutionListener {
+
+  private final ContractTransitions contracts;
+
+  OwnerFromContract(ContractTransitions contracts) {
+    this.contracts = contracts;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!Variables.hasContract(execution)) {
+      return;
+    }
+    execution.setVariableLocal(Variables.OWNER, contracts.current(Variables.contractId(execution)).owner());
+  }
+}
