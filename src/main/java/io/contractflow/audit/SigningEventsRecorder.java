@@ -1,5 +1,7 @@
 package io.contractflow.audit;
 
+import io.contractflow.signature.SignerAddressVerified;
+import io.contractflow.signature.SignerLinkReissued;
 import io.contractflow.signature.SignerSigned;
 import io.contractflow.signature.SignersChanged;
 import io.contractflow.signature.SigningDeclined;
@@ -48,6 +50,21 @@ class SigningEventsRecorder {
     trail.recordFitted(event.contractId(), event.by(), AuditKinds.SIGNERS_CHANGED,
         "Signers set by " + event.by() + " (" + after.mode().toLowerCase() + ", " + after.provider() + "): "
             + String.join("; ", after.signers()), details);
+  }
+
+  @EventListener
+  void onAddressVerified(SignerAddressVerified event) {
+    trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
+        "Address of " + event.signerName() + " verified by one-time code",
+        Map.of("requestId", event.requestId(), "signer", event.signerName(), "email", event.signerEmail(),
+            "verifiedAt", event.at()));
+  }
+
+  @EventListener
+  void onLinkReissued(SignerLinkReissued event) {
+    trail.record(event.contractId(), event.actor(), AuditKinds.SIGNING,
+        "Signing link of " + event.signerName() + " sent again; the old link no longer works",
+        Map.of("requestId", event.requestId(), "signer", event.signerName()));
   }
 
   private static String actor(String signerName) {

@@ -30,11 +30,12 @@ public class BuiltInSignatureProvider implements SignatureProvider {
   private final CompletionCertificate certificate;
   private final PadesSealer sealer;
   private final SigningProperties properties;
+  private final SignerVerification verification;
   private final Clock clock;
 
   BuiltInSignatureProvider(SigningRequestRepository requests, SignerRepository signers, SignerInvitations invitations,
       EnvelopeEncryption encryption, DocumentService documents, CompletionCertificate certificate, PadesSealer sealer,
-      SigningProperties properties, Clock clock) {
+      SigningProperties properties, SignerVerification verification, Clock clock) {
     this.requests = requests;
     this.signers = signers;
     this.invitations = invitations;
@@ -43,6 +44,7 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     this.certificate = certificate;
     this.sealer = sealer;
     this.properties = properties;
+    this.verification = verification;
     this.clock = clock;
   }
 
@@ -64,6 +66,22 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     signers.saveAll(all);
     inviteOpenTurns(request, all);
     return request.getId().toString();
+  }
+
+  /**
+   * A new link for a signer whose turn is open, mailed to their fixed address: the old link, its code and its
+   * verified sessions stop working. The caller holds the request's lock.
+   */
+  void reissue(SigningRequest request, Signer signer, String actor) {
+    String token = SigningTokens.newToken();
+    signer.issueToken(SigningTokens.hash(token),
+        encryption.encrypt(token.getBytes(StandardCharsets.US_ASCII), tokenAad(signer.getId())));
+    signer.invited(clock.instant());
+    signers.saveAndFlush(signer);
+    verification.linkReissued(signer, actor);
+    invitations.reinvite(new SignerInvitations.Invitation(request.getId(), signer.getId(), request.getContractId(),
+        request.getContractReference(), request.getContractTitle(), signer.getName(), signer.getEmail(),
+        link(signer), request.getExpiresAt()));
   }
 
   /** Invites every signer whose turn is open and who has not been invited yet. */
@@ -128,9 +146,12 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     if (!SigningHashes.sha256(original).equals(request.getDocumentSha256())) {
       throw new IllegalStateException("The document of signing request " + request.getId() + " changed since it was sent");
     }
-    List<CompletionCertificate.SignerFacts> evidence = signers.findByRequestIdOrderByPosition(request.getId()).stream()
+    List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
+    List<SignerVerification.Event> checks = verification.events(all.stream().map(Signer::getId).toList());
+    List<CompletionCertificate.SignerFacts> evidence = all.stream()
         .map(s -> new CompletionCertificate.SignerFacts(s.getName(), s.getEmail(), s.getTypedName(), s.getConsentText(),
-            s.getSignedAt(), s.getIpAddress(), s.getUserAgent()))
+            s.getSignedAt(), s.getIpAddress(), s.getUserAgent(),
+            SignerVerification.verifiedAt(checks, s.getId(), s.getSignedAt()).orElse(null)))
         .toList();
     byte[] withCertificate = certificate.append(original, new CompletionCertificate.Facts(
         request.getContractReference(), request.getContractTitle(), request.getId(), request.getMode(),
@@ -147,7 +168,18 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     trail.add(new AuditEntry(request.getCreatedAt(), request.getCreatedBy(), "sent",
         request.getMode() + " to " + signers.findByRequestIdOrderByPosition(request.getId()).size()
             + " signer(s), expires " + request.getExpiresAt()));
-    for (Signer s : signers.findByRequestIdOrderByPosition(request.getId())) {
+    List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
+    for (SignerVerification.Event event : verification.events(all.stream().map(Signer::getId).toList())) {
+      trail.add(new AuditEntry(event.at(), event.actor(), switch (event.kind()) {
+        case "CODE_SENT" -> "code sent";
+        case "CODE_WRONG" -> "wrong code";
+        case "CODE_VOIDED" -> "code void";
+        case "VERIFIED" -> "address verified";
+        case "LINK_REISSUED" -> "link sent again";
+        default -> event.kind().toLowerCase();
+      }, event.detail()));
+    }
+    for (Signer s : all) {
       if (s.getInvitedAt() != null) {
         trail.add(new AuditEntry(s.getInvitedAt(), s.getEmail(), "invited", s.getName()));
       }

@@ -44,7 +44,7 @@ class CompletionCertificate {
 
   /** One signer's evidence. */
   record SignerFacts(String name, String email, String typedName, String consentText, Instant signedAt,
-      String ipAddress, String userAgent) {}
+      String ipAddress, String userAgent, Instant addressVerifiedAt) {}
 
   byte[] append(byte[] original, Facts facts) {
     try (PDDocument document = Loader.loadPDF(original)) {
@@ -64,16 +64,19 @@ class CompletionCertificate {
       int number = 1;
       for (SignerFacts signer : facts.signers()) {
         writer.gap(6);
-        writer.keep(7 * 13f);
+        writer.keep(8 * 13f);
         writer.text(number++ + ". " + signer.name() + " <" + signer.email() + ">", writer.bold, 10);
         writer.field("Typed name", signer.typedName());
         writer.field("Signed at", UTC_TIME.format(signer.signedAt()));
         writer.field("IP address", signer.ipAddress());
         writer.field("User agent", signer.userAgent() == null ? "(none sent)" : signer.userAgent());
         writer.field("Consent", signer.consentText());
+        writer.field("Verification", signer.addressVerifiedAt() == null ? "address not verified"
+            : "address verified by one-time code at " + UTC_TIME.format(signer.addressVerifiedAt()));
       }
       writer.gap(12);
-      writer.text("Each signer opened a personal link, typed their name and gave the consent above. This page and the"
+      writer.text("Each signer opened a personal link, confirmed their e-mail address with a one-time code sent to it,"
+          + " typed their name and gave the consent above. This page and the"
           + " document before it are sealed with the platform's PAdES signature; any change after sealing breaks it.",
           writer.regular, 8);
       writer.close();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,11 +23,14 @@ class ContractSigningController {
 
   private final SignerPlans plans;
   private final SigningLinks links;
+  private final SignerLinkResend resend;
   private final CurrentUserProvider currentUser;
 
-  ContractSigningController(SignerPlans plans, SigningLinks links, CurrentUserProvider currentUser) {
+  ContractSigningController(SignerPlans plans, SigningLinks links, SignerLinkResend resend,
+      CurrentUserProvider currentUser) {
     this.plans = plans;
     this.links = links;
+    this.resend = resend;
     this.currentUser = currentUser;
   }
 
@@ -43,11 +47,17 @@ class ContractSigningController {
   }
 
   @GetMapping("/signing")
-  @Operation(summary = "The newest signing request: mode, status, expiry, each signer's status; links for owner and"
-      + " admins while a signer's turn is open")
+  @Operation(summary = "The newest signing request: mode, status, expiry, each signer's status (never their links)")
   SigningView signing(@PathVariable UUID contractId) {
     return links.latest(currentUser.get(), contractId)
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
             "Contract " + contractId + " has no signing request yet"));
+  }
+
+  @PostMapping("/signers/{signerId}/resend")
+  @Operation(summary = "Send a signer a new link at their address (owner or admin; built-in signer, while it is their"
+      + " turn): the old link stops working, and nobody but the signer sees the new one")
+  SigningView resend(@PathVariable UUID contractId, @PathVariable UUID signerId) {
+    return resend.resend(currentUser.get(), contractId, signerId);
   }
 }

@@ -1,20 +1,16 @@
 package io.contractflow.signature;
 
-import io.contractflow.document.crypto.EnvelopeEncryption;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Invitations as records (mailed as well by the notification feature, which decorates this): each invitation is recorded (signer, link, time) so that the
- * contract's owner or an admin can forward the link from {@code GET /api/contracts/{id}/signing}. The link is a
- * credential, so it is stored encrypted with the documents' envelope encryption, bound to the invitation's id; the
- * embedded default also logs it at INFO so a newcomer can follow it ({@code contractflow.signing.log-links}).
+ * Invitations as records (mailed as well by the notification feature, which decorates this): each invitation is
+ * recorded (signer, time), never its link: a link is the signer's credential and nobody else may read it. The
+ * embedded default, which has no SMTP server, also logs links and one-time codes at INFO so a newcomer can follow
+ * them ({@code contractflow.signing.log-links}, off in {@code prod}).
  */
 @Component
 class RecordedSignerInvitations implements SignerInvitations {
@@ -22,23 +18,18 @@ class RecordedSignerInvitations implements SignerInvitations {
   private static final Logger log = LoggerFactory.getLogger(RecordedSignerInvitations.class);
 
   private final SigningInvitationRepository invitations;
-  private final EnvelopeEncryption encryption;
   private final SigningProperties properties;
   private final Clock clock;
 
-  RecordedSignerInvitations(SigningInvitationRepository invitations, EnvelopeEncryption encryption,
-      SigningProperties properties, Clock clock) {
+  RecordedSignerInvitations(SigningInvitationRepository invitations, SigningProperties properties, Clock clock) {
     this.invitations = invitations;
-    this.encryption = encryption;
     this.properties = properties;
     this.clock = clock;
   }
 
   @Override
   public void invite(Invitation invitation) {
-    UUID id = UUID.randomUUID();
-    byte[] sealed = encryption.encrypt(invitation.link().toString().getBytes(StandardCharsets.UTF_8), aad(id));
-    invitations.save(new SigningInvitation(id, invitation.signerId(), sealed, clock.instant()));
+    invitations.save(new SigningInvitation(UUID.randomUUID(), invitation.signerId(), clock.instant()));
     if (properties.logLinks()) {
       log.info("Signing invitation for {} <{}> to sign {} ({}): {} (valid until {})", invitation.signerName(),
           invitation.signerEmail(), invitation.contractReference(), invitation.contractTitle(), invitation.link(),
@@ -49,12 +40,12 @@ class RecordedSignerInvitations implements SignerInvitations {
   }
 
   @Override
-  public Optional<URI> lastLink(UUID signerId) {
-    return invitations.findFirstBySignerIdOrderByCreatedAtDesc(signerId)
-        .map(i -> URI.create(new String(encryption.decrypt(i.getLinkSealed(), aad(i.getId())), StandardCharsets.UTF_8)));
-  }
-
-  private static String aad(UUID invitationId) {
-    return "signing-invitation:" + invitationId;
+  public void sendCode(Code code) {
+    if (properties.logLinks()) {
+      log.info("One-time code for {} <{}> to sign {}: {} (valid until {})", code.signerName(), code.signerEmail(),
+          code.contractReference(), code.code(), code.expiresAt());
+    } else {
+      log.info("One-time code issued to signer {} of {}", code.signerId(), code.contractReference());
+    }
   }
 }

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a signer does with their link, authorised by the link alone: see what to sign, download it, sign with a typed
- * name and consent, or decline with a reason. Unknown links get 404; links of an expired, cancelled or declined
- * request 410 Gone; signing out of turn or twice 409. Each action locks the request, so the last of two signers
- * signing at once reliably completes it.
+ * What a signer does with their link: see what to sign, prove control of the invited address with a one-time code
+ * ({@link SignerVerification}), then download the document, sign with a typed name and consent, or decline with a
+ * reason. The link alone shows the page; everything else needs a verified session of that link (403 without).
+ * Unknown links get 404; links of an expired, cancelled or declined request 410 Gone; signing out of turn or twice
+ * 409. Each action locks the request, so the last of two signers signing at once reliably completes it.
  */
 @Service
 class SigningCeremony {
@@ -34,23 +35,25 @@ class SigningCeremony {
   private final BuiltInSignatureProvider builtIn;
   private final DocumentService documents;
   private final ApplicationEventPublisher events;
+  private final SignerVerification verification;
   private final Clock clock;
 
   SigningCeremony(SigningRequestRepository requests, SignerRepository signers, BuiltInSignatureProvider builtIn,
-      DocumentService documents, ApplicationEventPublisher events, Clock clock) {
+      DocumentService documents, ApplicationEventPublisher events, SignerVerification verification, Clock clock) {
     this.requests = requests;
     this.signers = signers;
     this.builtIn = builtIn;
     this.documents = documents;
     this.events = events;
+    this.verification = verification;
     this.clock = clock;
   }
 
-  /** What the signer sees. */
+  /** What the signer sees; {@code addressVerified} is whether this session entered the code for this link. */
   record SignerPage(String contractReference, String contractTitle, String signerName, String signerEmail,
       SignerStatus signerStatus, SigningStatus requestStatus, SigningMode mode, boolean yourTurn,
       List<String> waitingFor, List<Participant> signers, Instant expiresAt, Instant signedAt, String typedName,
-      String documentFileName, String documentSha256, String consentText) {}
+      String documentFileName, String documentSha256, String consentText, boolean addressVerified) {}
 
   /** Another signer, as a signer sees them: name, step and status. */
   record Participant(String name, int order, SignerStatus status) {}
@@ -59,20 +62,45 @@ class SigningCeremony {
   record Document(String fileName, byte[] bytes) {}
 
   @Transactional(readOnly = true)
-  SignerPage view(String token) {
+  SignerPage view(String token, String session) {
     Link link = open(token, false);
-    return page(link);
+    return page(link, verification.isVerified(link.signer(), token, session));
+  }
+
+  /** Mails a one-time code to the signer's address; 409 once there is nothing left to do, 429 if asked too often. */
+  @Transactional
+  SignerVerification.CodeSent requestCode(String token) {
+    Link link = open(token, true);
+    requirePending(link);
+    return verification.issue(link.request(), link.signer(), token);
+  }
+
+  /**
+   * Checks the code the signer entered: a verified session, or the refusal to throw once this transaction (which
+   * counts a wrong code) has committed.
+   */
+  @Transactional
+  SignerVerification.Outcome verify(String token, String code) {
+    Link link = open(token, true);
+    requirePending(link);
+    SignerVerification.Outcome outcome = verification.check(link.signer(), token, code);
+    if (outcome.session() != null) {
+      events.publishEvent(new SignerAddressVerified(link.request().getContractId(), link.request().getId(),
+          link.signer().getName(), link.signer().getEmail(), outcome.session().verifiedAt()));
+    }
+    return outcome;
   }
 
   @Transactional(readOnly = true)
-  Document document(String token) {
+  Document document(String token, String session) {
     Link link = open(token, false);
+    verification.requireVerified(link.signer(), token, session);
     return new Document(link.request().getDocumentFileName(),
         documents.systemContent(link.request().getDocumentVersionId()));
   }
 
   @Transactional
-  SignerPage sign(String token, String typedName, Boolean consent, String ipAddress, String userAgent) {
+  SignerPage sign(String token, String session, String typedName, Boolean consent, String ipAddress, String userAgent) {
     if (typedName == null || typedName.isBlank()) {
       throw ApiException.invalid("typedName", "must not be blank: type your full name to sign");
     }
@@ -83,6 +111,7 @@ class SigningCeremony {
       throw ApiException.invalid("consent", "must be true: signing needs your consent");
     }
     Link link = open(token, true);
+    verification.requireVerified(link.signer(), token, session);
     SigningRequest request = link.request();
     Signer signer = link.signer();
     if (signer.getStatus() == SignerStatus.SIGNED) {
@@ -108,11 +137,11 @@ class SigningCeremony {
       builtIn.inviteOpenTurns(request, link.all());
       signers.saveAll(link.all());
     }
-    return page(link);
+    return page(link, true);
   }
 
   @Transactional
-  SignerPage decline(String token, String reason) {
+  SignerPage decline(String token, String session, String reason) {
     if (reason == null || reason.isBlank()) {
       throw ApiException.invalid("reason", "must not be blank: say why you decline");
     }
@@ -120,6 +149,7 @@ class SigningCeremony {
       throw ApiException.invalid("reason", "must be at most 1000 characters");
     }
     Link link = open(token, true);
+    verification.requireVerified(link.signer(), token, session);
     SigningRequest request = link.request();
     Signer signer = link.signer();
     if (signer.getStatus() != SignerStatus.PENDING || request.getStatus() != SigningStatus.OPEN) {
@@ -133,7 +163,15 @@ class SigningCeremony {
     requests.saveAndFlush(request);
     events.publishEvent(new SigningDeclined(request.getContractId(), request.getId(), signer.getName(), reason.strip()));
     log.info("{} declined to sign {} (signing request {})", signer.getName(), request.getContractReference(), request.getId());
-    return page(link);
+    return page(link, true);
+  }
+
+  /** Codes are for signers who still have something to do. */
+  private static void requirePending(Link link) {
+    if (link.signer().getStatus() != SignerStatus.PENDING || link.request().getStatus() != SigningStatus.OPEN) {
+      throw ApiException.conflict("You have " + link.signer().getStatus().name().toLowerCase()
+          + " already; there is nothing left to confirm");
+    }
   }
 
   /** A link's signer, their request and all its signers; 404 if unknown, 410 if the request is gone. */
@@ -154,7 +192,7 @@ class SigningCeremony {
     return new Link(signer, request, all);
   }
 
-  private SignerPage page(Link link) {
+  private SignerPage page(Link link, boolean verified) {
     SigningRequest request = link.request();
     Signer signer = link.signer();
     return new SignerPage(request.getContractReference(), request.getContractTitle(), signer.getName(),
@@ -163,7 +201,7 @@ class SigningCeremony {
         waitingFor(link),
         link.all().stream().map(s -> new Participant(s.getName(), s.getOrder(), s.getStatus())).toList(),
         request.getExpiresAt(), signer.getSignedAt(), signer.getTypedName(), request.getDocumentFileName(),
-        request.getDocumentSha256(), CONSENT_TEXT);
+        request.getDocumentSha256(), CONSENT_TEXT, verified);
   }
 
   /** Who may sign now, other than this signer. */

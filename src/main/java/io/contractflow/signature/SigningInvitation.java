@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One invitation handed out: to which signer, the link (encrypted), when. */
+/** One invitation handed out: to which signer, when (never the link: that is the signer's alone). */
 @Entity
 @Table(name = "signing_invitation")
 class SigningInvitation {
@@ -18,18 +18,14 @@ class SigningInvitation {
   @Column(name = "signer_id", nullable = false, updatable = false)
   private UUID signerId;
 
-  @Column(name = "link_sealed", nullable = false, updatable = false)
-  private byte[] linkSealed;
-
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
   protected SigningInvitation() {}
 
-  SigningInvitation(UUID id, UUID signerId, byte[] linkSealed, Instant createdAt) {
+  SigningInvitation(UUID id, UUID signerId, Instant createdAt) {
     this.id = id;
     this.signerId = signerId;
-    this.linkSealed = linkSealed;
     this.createdAt = createdAt;
   }
 
@@ -39,10 +35,6 @@ class SigningInvitation {
 
   UUID getSignerId() {
     return signerId;
-  }
-
-  byte[] getLinkSealed() {
-    return linkSealed;
   }
 
   Instant getCreatedAt() {

@@ -43,9 +43,14 @@ final class SigningPage {
     html.append("<dl>")
         .append("<dt>You sign as</dt><dd>").append(esc(page.signerName())).append(" &lt;").append(esc(page.signerEmail()))
         .append("&gt;</dd>")
-        .append("<dt>Document</dt><dd><a href=\"").append(esc(contextPath + "/api/signing/" + token + "/document"))
-        .append("\" rel=\"noreferrer\">").append(esc(page.documentFileName())).append("</a> (SHA-256 <code>")
-        .append(esc(page.documentSha256())).append("</code>)</dd>")
+        .append("<dt>Document</dt><dd>");
+    if (page.addressVerified()) {
+      html.append("<a href=\"").append(esc(contextPath + "/api/signing/" + token + "/document"))
+          .append("\" rel=\"noreferrer\">").append(esc(page.documentFileName())).append("</a>");
+    } else {
+      html.append(esc(page.documentFileName()));
+    }
+    html.append(" (SHA-256 <code>").append(esc(page.documentSha256())).append("</code>)</dd>")
         .append("<dt>Signing</dt><dd>").append(page.mode() == SigningMode.SEQUENTIAL ? "one after another" : "in any order")
         .append(", open until ").append(esc(CompletionCertificate.UTC_TIME.format(page.expiresAt()))).append("</dd>")
         .append("</dl>");
@@ -65,6 +70,10 @@ final class SigningPage {
           .append(page.requestStatus() == SigningStatus.COMPLETED ? " Everyone has signed." : "").append("</p>");
       case DECLINED -> html.append("<p class=\"note\">You declined to sign.</p>");
       case PENDING -> {
+        if (!page.addressVerified()) {
+          verification(html, base, page);
+          break;
+        }
         if (page.yourTurn()) {
           html.append("<form method=\"post\" action=\"").append(esc(base + "/sign")).append("\">")
               .append("<h2>Sign</h2>")
@@ -85,6 +94,19 @@ final class SigningPage {
       default -> html.append("<p class=\"note\">There is nothing left for you to do.</p>");
     }
     return foot(html);
+  }
+
+  /** Before anything else, the signer confirms their address: ask for a code, enter it. */
+  private static void verification(StringBuilder html, String base, SigningCeremony.SignerPage page) {
+    html.append("<form method=\"post\" action=\"").append(esc(base + "/code")).append("\">")
+        .append("<h2>Confirm your e-mail address</h2>")
+        .append("<p>Before you can read the document, sign or decline, we e-mail a one-time code to ")
+        .append(esc(page.signerEmail())).append(". Enter it below.</p>")
+        .append("<button type=\"submit\">E-mail me a code</button></form>")
+        .append("<form method=\"post\" action=\"").append(esc(base + "/verify")).append("\">")
+        .append("<label>The code from the e-mail<input type=\"text\" name=\"code\" required maxlength=\"20\"")
+        .append(" inputmode=\"numeric\" autocomplete=\"one-time-code\"></label>")
+        .append("<button type=\"submit\">Confirm</button></form>");
   }
 
   /** A page with only a title and a message: unknown or closed links, failures. */

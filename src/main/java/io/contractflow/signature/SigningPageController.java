@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The signer's page for a person with a browser: everything the signer API does, as plain HTML forms, without login
- * and without script. Refusals come back as pages with the same status the API gives (400, 404, 409, 410).
+ * and without script. The signer first asks for a one-time code and enters it; the verified session is kept in a
+ * cookie for this link. Refusals come back as pages with the same status the API gives (400, 403, 404, 409, 410,
+ * 429 with Retry-After).
  */
 @Hidden
 @RestController
@@ -35,9 +37,41 @@ class SigningPageController {
   @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> page(@PathVariable String token, HttpServletRequest request) {
     try {
-      return html(HttpStatus.OK, SigningPage.render(request.getContextPath(), token, ceremony.view(token), null, false));
+      return html(HttpStatus.OK, SigningPage.render(request.getContextPath(), token,
+          ceremony.view(token, SigningLinkController.session(token, request)), null, false));
     } catch (ApiException refused) {
       return refusal(refused);
+    }
+  }
+
+  @PostMapping(path = "/code", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> code(@PathVariable String token, HttpServletRequest request) {
+    try {
+      SignerVerification.CodeSent sent = ceremony.requestCode(token);
+      String message = "We sent a code to " + sent.sentTo() + ". It works until "
+          + CompletionCertificate.UTC_TIME.format(sent.expiresAt()) + ".";
+      return html(HttpStatus.OK, SigningPage.render(request.getContextPath(), token,
+          ceremony.view(token, SigningLinkController.session(token, request)), message, false));
+    } catch (ApiException refused) {
+      return again(token, refused, request);
+    }
+  }
+
+  @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> verify(@PathVariable String token, @RequestParam(required = false) String code,
+      HttpServletRequest request) {
+    try {
+      SignerVerification.Outcome outcome = ceremony.verify(token, code);
+      if (outcome.refusal() != null) {
+        return again(token, outcome.refusal(), request);
+      }
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .location(URI.create(request.getContextPath() + "/sign/" + token))
+          .headers(securityHeaders())
+          .header(HttpHeaders.SET_COOKIE, SigningLinkController.sessionCookie(token, outcome.session(), request).toString())
+          .build();
+    } catch (ApiException refused) {
+      return again(token, refused, request);
     }
   }
 
@@ -46,7 +80,8 @@ class SigningPageController {
       @RequestParam(required = false) String consent, HttpServletRequest request) {
     boolean agreed = "true".equalsIgnoreCase(consent) || "on".equalsIgnoreCase(consent);
     try {
-      ceremony.sign(token, typedName, agreed, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+      ceremony.sign(token, SigningLinkController.session(token, request), typedName, agreed, request.getRemoteAddr(),
+          request.getHeader(HttpHeaders.USER_AGENT));
       // back to the page, which now shows the signature (a reload does not post again)
       return ResponseEntity.status(HttpStatus.SEE_OTHER)
           .location(URI.create(request.getContextPath() + "/sign/" + token))
@@ -61,7 +96,7 @@ class SigningPageController {
   ResponseEntity<String> decline(@PathVariable String token, @RequestParam(required = false) String reason,
       HttpServletRequest request) {
     try {
-      SigningCeremony.SignerPage page = ceremony.decline(token, reason);
+      SigningCeremony.SignerPage page = ceremony.decline(token, SigningLinkController.session(token, request), reason);
       return html(HttpStatus.OK, SigningPage.message("You declined to sign " + page.contractReference(),
           "Your reason was recorded and the other signers' links no longer work. You can close this page."));
     } catch (ApiException refused) {
@@ -77,7 +112,13 @@ class SigningPageController {
     try {
       String message = refused.errors().isEmpty() ? refused.getMessage()
           : refused.errors().get(0).field() + " " + refused.errors().get(0).message();
-      return html(refused.status(), SigningPage.render(request.getContextPath(), token, ceremony.view(token), message, true));
+      ResponseEntity<String> page = html(refused.status(), SigningPage.render(request.getContextPath(), token,
+          ceremony.view(token, SigningLinkController.session(token, request)), message, true));
+      if (refused instanceof SignerCodeRateLimited limited) {
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).body(page.getBody());
+      }
+      return page;
     } catch (ApiException linkRefused) {
       return refusal(linkRefused);
     }

@@ -1,15 +1,14 @@
 package io.contractflow.signature;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A signing request as the platform records it: its mode and status (EXPIRED once past its expiry, even before the
- * process has marked it), and each signer's status. Links appear only where the API shows them to the contract's
- * owner or an admin.
+ * process has marked it), and each signer's status. Never a signer's link: that is the signer's alone (the owner
+ * can have it sent again, {@code POST /api/contracts/{id}/signers/{signerId}/resend}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SigningView(
@@ -33,17 +32,7 @@ public record SigningView(
   /** One signer; {@code turn} is whether they may sign now. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SignerView(UUID id, String name, String email, int order, SignerStatus status, boolean turn,
-      Instant invitedAt, Instant signedAt, Instant declinedAt, String declineReason, URI link) {
-
-    SignerView withLink(URI link) {
-      return new SignerView(id, name, email, order, status, turn, invitedAt, signedAt, declinedAt, declineReason, link);
-    }
-  }
-
-  SigningView withSigners(List<SignerView> signers) {
-    return new SigningView(requestId, contractId, contractReference, provider, mode, status, documentFileName,
-        documentSha256, createdBy, createdAt, expiresAt, completedAt, closedAt, closeReason, sealedVersionId, signers);
-  }
+      Instant invitedAt, Instant signedAt, Instant declinedAt, String declineReason) {}
 
   static SigningView of(SigningRequest request, List<Signer> signers, Instant now) {
     SigningStatus status = request.isExpiredAt(now) ? SigningStatus.EXPIRED : request.getStatus();
@@ -52,7 +41,7 @@ public record SigningView(
         .map(s -> new SignerView(s.getId(), s.getName(), s.getEmail(), s.getOrder(),
             open || s.getStatus() != SignerStatus.PENDING ? s.getStatus() : SignerStatus.EXPIRED,
             open && SigningTurns.isTurn(request.getMode(), s, signers), s.getInvitedAt(), s.getSignedAt(),
-            s.getDeclinedAt(), s.getDeclineReason(), null))
+            s.getDeclinedAt(), s.getDeclineReason()))
         .toList();
     return new SigningView(request.getId(), request.getContractId(), request.getContractReference(),
         request.getProvider(), request.getMode(), status, request.getDocumentFileName(), request.getDocumentSha256(),

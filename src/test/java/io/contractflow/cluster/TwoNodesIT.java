@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
+import io.contractflow.support.MailServer;
+import io.contractflow.support.SignerMail;
 import io.contractflow.support.ProcessViews;
 import io.contractflow.support.FreshDatabase;
 import io.contractflow.support.PlatformClock;
@@ -88,7 +90,12 @@ class TwoNodesIT {
         "--contractflow.search.outbox.poll-interval=200ms",
         "--camunda.bpm.job-execution.deployment-aware=false",
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-        "--camunda.bpm.job-execution.max-wait=2000");
+        "--camunda.bpm.job-execution.max-wait=2000",
+        // signers' links and codes come by mail
+        "--contractflow.notifications.delivery=smtp",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + MailServer.shared().port(),
+        "--contractflow.notifications.poll-interval=200ms");
     // both at once: the start-up lock lets one node create the schema and deploy while the other waits
     nodeA = PlatformNode.launch("node-a", workDir.resolve("node-a"), shared);
     nodeB = PlatformNode.launch("node-b", workDir.resolve("node-b"), shared);
@@ -267,20 +274,29 @@ class TwoNodesIT {
     return id;
   }
 
-  /** Reads the links on {@code reading} and signs on {@code signing} until the request is complete. */
+  /**
+   * Signs as each signer until the request is complete: the status is read on {@code reading}, link and code come by
+   * mail, the code is asked for on {@code signing} and entered on {@code reading} (codes and verified sessions live in
+   * the shared database), and the signature goes to {@code signing}.
+   */
   private void sign(PlatformNode reading, PlatformNode signing, String contract) {
+    SignerMail onSigning = new SignerMail(MailServer.shared(), signing.api());
+    SignerMail onReading = new SignerMail(MailServer.shared(), reading.api());
     while (true) {
       JsonNode request = await(PATIENCE, () -> reading.api().as("rita").get(contract + "/signing"),
-          r -> r.status() == 200 && (ProcessViews.hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN")), false)
+          r -> r.status() == 200 && (ProcessViews.hasOpenTurn(r.json()) || !r.json().get("status").asText().equals("OPEN")), false)
           .json();
       if (!request.get("status").asText().equals("OPEN")) {
         return;
       }
+      String reference = request.get("contractReference").asText();
       for (JsonNode signer : request.get("signers")) {
-        if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
-          String link = signer.get("link").asText();
-          expect(signing.api().anonymous().post("/api/signing/" + link.substring(link.lastIndexOf('/') + 1) + "/sign",
-              JSON.createObjectNode().put("typedName", signer.get("name").asText()).put("consent", true)), 200,
+        if (signer.get("turn").asBoolean() && signer.get("status").asText().equals("PENDING")) {
+          String email = signer.get("email").asText();
+          String token = onSigning.awaitLink(email, reference);
+          Api.Response verified = onReading.enter(token, onSigning.code(token, email, reference));
+          expect(verified, 200, "enter the code");
+          expect(onSigning.sign(token, verified.json().get("session").asText(), signer.get("name").asText()), 200,
               "sign");
         }
       }

@@ -86,6 +86,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     calls.put("get /api/contracts/{contractId}/signers", new Call("GET", c + "/signers", null, false, false));
     calls.put("put /api/contracts/{contractId}/signers", new Call("PUT", c + "/signers", signers, false, true));
     calls.put("get /api/contracts/{contractId}/signing", new Call("GET", c + "/signing", null, false, false));
+    calls.put("post /api/contracts/{contractId}/signers/{signerId}/resend",
+        new Call("POST", c + "/signers/" + java.util.UUID.randomUUID() + "/resend", null, false, true));
     calls.put("get /api/contracts/{contractId}/process", new Call("GET", c + "/process", null, false, false));
     calls.put("post /api/contracts/{contractId}/submit", new Call("POST", c + "/submit",
         JSON.createObjectNode().put("comment", "go"), false, true));

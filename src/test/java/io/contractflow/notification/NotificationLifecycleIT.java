@@ -10,6 +10,7 @@ import io.contractflow.identity.Role;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
+import io.contractflow.support.SignerMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,8 @@ class NotificationLifecycleIT extends IntegrationTest {
     awaitMail("rita@contractflow.example", "Your contract was approved: " + about);
     awaitMail("rita@contractflow.example", "Your contract was sent for signature: " + about);
 
-    // the external signer's invitation carries their link; it is followed over HTTP
+    // the external signer's invitation carries their link; it is followed over HTTP, with the one-time code that
+    // the signer asks for and receives by mail too
     MimeMessage invitation = awaitMail(signer, "Please sign " + about);
     String invitationText = MailServer.part(invitation, "text/plain");
     Matcher link = SIGN_LINK.matcher(invitationText);
@@ -102,17 +104,24 @@ class NotificationLifecycleIT extends IntegrationTest {
     String token = link.group(1);
     assertThat(MailServer.part(invitation, "text/html")).contains("/sign/" + token);
     assertThat(api.anonymous().get("/sign/" + token).status()).isEqualTo(200);
-    Api.Response signed = api.anonymous().post("/api/signing/" + token + "/sign",
-        JSON.createObjectNode().put("typedName", "Ann Signer").put("consent", true));
+    SignerMail signerMail = new SignerMail(mail, api);
+    String code = signerMail.code(token, signer, reference);
+    MimeMessage codeMail = awaitMail(signer, "Your code to sign " + reference);
+    assertThat(MailServer.part(codeMail, "text/html")).contains(code);
+    Api.Response verified = signerMail.enter(token, code);
+    assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    Api.Response signed = signerMail.sign(token, verified.json().get("session").asText(), "Ann Signer");
     assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
-    // the link is a credential: once sent, the outbox keeps neither it nor the body that carried it
+    // link and code are credentials: once sent, the outbox keeps neither them nor the bodies that carried them
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where contract_id = ? and event = 'signer-invitation'
-        and sent_at is not null and body_sealed is null""", Long.class, UUID.fromString(id)), n -> n == 1);
-    assertThat(jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where contract_id = ?
-        and (text_body like ? or html_body like ? or subject like ?)""", Long.class, UUID.fromString(id),
-        "%" + token + "%", "%" + token + "%", "%" + token + "%")).isZero();
+        select count(*) from contractflow.mail_outbox where contract_id = ? and event in ('signer-invitation', 'signer-code')
+        and sent_at is not null and body_sealed is null""", Long.class, UUID.fromString(id)), n -> n == 2);
+    for (String secret : List.of(token, code)) {
+      assertThat(jdbc.queryForObject("""
+          select count(*) from contractflow.mail_outbox where contract_id = ?
+          and (text_body like ? or html_body like ? or subject like ?)""", Long.class, UUID.fromString(id),
+          "%" + secret + "%", "%" + secret + "%", "%" + secret + "%")).isZero();
+    }
 
     // signed and active: the owner's mail links the signed PDF, which the owner can download
     MimeMessage active = awaitMail("rita@contractflow.example", "Your contract is signed and active: " + about);
@@ -166,6 +175,7 @@ class NotificationLifecycleIT extends IntegrationTest {
     expected.add("rita@contractflow.example | Your contract was approved: " + about);
     expected.add("rita@contractflow.example | Your contract was sent for signature: " + about);
     expected.add(signer + " | Please sign " + about);
+    expected.add(signer + " | Your code to sign " + reference);
     expected.add("rita@contractflow.example | Your contract is signed and active: " + about);
     expected.add("rita@contractflow.example | Decide on renewal: " + about);
     expected.add("rita@contractflow.example | " + reminder);
@@ -184,8 +194,9 @@ class NotificationLifecycleIT extends IntegrationTest {
     String about = declined.get("reference").asText() + " " + declined.get("title").asText();
     Matcher link = SIGN_LINK.matcher(MailServer.part(awaitMail(signer, "Please sign " + about), "text/plain"));
     assertThat(link.find()).isTrue();
-    assertThat(api.anonymous().post("/api/signing/" + link.group(1) + "/decline",
-        JSON.createObjectNode().put("reason", "The cap is <missing> & wrong")).status()).isEqualTo(200);
+    SignerMail signerMail = new SignerMail(mail, api);
+    String session = signerMail.verify(link.group(1), signer, declined.get("reference").asText());
+    assertThat(signerMail.decline(link.group(1), session, "The cap is <missing> & wrong").status()).isEqualTo(200);
     MimeMessage decline = awaitMail("rita@contractflow.example", "Signing declined: " + about);
     assertThat(MailServer.part(decline, "text/plain")).contains("By: Ann Signer")
         .contains("Reason: The cap is <missing> & wrong");
@@ -208,6 +219,7 @@ class NotificationLifecycleIT extends IntegrationTest {
         "rita@contractflow.example | Your contract was approved: " + about,
         "rita@contractflow.example | Your contract was sent for signature: " + about,
         signer + " | Please sign " + about,
+        signer + " | Your code to sign " + declined.get("reference").asText(),
         "rita@contractflow.example | Signing declined: " + about,
         // back in drafting: the owner's task again
         "rita@contractflow.example | Submit draft for review: " + about);

@@ -37,7 +37,8 @@ class SealingTest {
 
   private static CompletionCertificate.SignerFacts signer(String name, String email, int minutes) {
     return new CompletionCertificate.SignerFacts(name, email, name, SigningCeremony.CONSENT_TEXT,
-        SENT.plus(Duration.ofMinutes(minutes)), "203.0.113." + minutes, "Mozilla/5.0 (X11; Linux x86_64) Test/" + minutes);
+        SENT.plus(Duration.ofMinutes(minutes)), "203.0.113." + minutes, "Mozilla/5.0 (X11; Linux x86_64) Test/" + minutes,
+        SENT.plus(Duration.ofMinutes(minutes - 1)));
   }
 
   private static byte[] sealed(byte[] original, CompletionCertificate.Facts facts) {
@@ -59,7 +60,9 @@ class SealingTest {
     String certificate = PadesVerification.textFrom(sealed, originalPages + 1);
     assertThat(certificate).contains("Certificate of completion", "CF-2026-0042", sha256,
         "Jürgen Dvorák <jd@example.com>", "Ana ? <ana@example.com>", "2026-03-01 09:05:00 UTC", "203.0.113.5",
-        "203.0.113.50", "Test/50", "I agree that the name I typed");
+        "203.0.113.50", "Test/50", "I agree that the name I typed",
+        "address verified by one-time code at 2026-03-01 09:04:00 UTC",
+        "address verified by one-time code at 2026-03-01 09:49:00 UTC");
     // the original's pages are unchanged in content
     assertThat(PadesVerification.textFrom(sealed, 1)).contains("Mutual Non-Disclosure Agreement");
   }
@@ -69,13 +72,15 @@ class SealingTest {
     byte[] original = Corpus.sample("nda.pdf");
     List<CompletionCertificate.SignerFacts> ten = java.util.stream.IntStream.rangeClosed(1, 10)
         .mapToObj(i -> new CompletionCertificate.SignerFacts("Signer " + i, "s" + i + "@example.com", "Signer " + i,
-            SigningCeremony.CONSENT_TEXT, SENT.plusSeconds(i), "2001:db8::" + i, "UA-" + "x".repeat(500)))
+            SigningCeremony.CONSENT_TEXT, SENT.plusSeconds(i), "2001:db8::" + i, "UA-" + "x".repeat(500),
+            i == 10 ? null : SENT))
         .toList();
     byte[] sealed = sealed(original, facts(SigningHashes.sha256(original), ten));
 
     PadesVerification.assertValidSeal(sealed, key.certificate());
     assertThat(PadesVerification.pages(sealed)).isGreaterThan(PadesVerification.pages(original) + 1);
-    assertThat(PadesVerification.textFrom(sealed, 2)).contains("Signer 10 <s10@example.com>", "2001:db8::10");
+    assertThat(PadesVerification.textFrom(sealed, 2)).contains("Signer 10 <s10@example.com>", "2001:db8::10",
+        "address not verified");
   }
 
   @Test

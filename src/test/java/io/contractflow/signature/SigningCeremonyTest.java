@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -38,6 +39,9 @@ class SigningCeremonyTest {
   private final SignerRepository signerRepository = mock(SignerRepository.class);
   private final BuiltInSignatureProvider builtIn = mock(BuiltInSignatureProvider.class);
   private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
+  /** The one session that passes the address check (SignerVerificationIT proves the check itself). */
+  private static final String VERIFIED = "verified-session";
+  private final SignerVerification verification = mock(SignerVerification.class);
   private final UUID contractId = UUID.randomUUID();
 
   private SigningRequest request;
@@ -58,8 +62,14 @@ class SigningCeremonyTest {
     when(requests.lock(request.getId())).thenReturn(Optional.of(request));
     when(requests.findById(request.getId())).thenReturn(Optional.of(request));
     when(signerRepository.findByRequestIdOrderByPosition(request.getId())).thenReturn(List.of(first, second));
+    doAnswer(call -> {
+      if (!VERIFIED.equals(call.getArgument(2))) {
+        throw new ApiException(HttpStatus.FORBIDDEN, "verification-required", "confirm your address first");
+      }
+      return null;
+    }).when(verification).requireVerified(any(), anyString(), any());
     return new SigningCeremony(requests, signerRepository, builtIn, mock(DocumentService.class), events,
-        Clock.fixed(now, ZoneOffset.UTC));
+        verification, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private SigningCeremony ceremony(SigningMode mode) {
@@ -79,10 +89,10 @@ class SigningCeremonyTest {
   void sequentialSignersSignInTurnAndTheLastCompletesTheRequest() {
     SigningCeremony ceremony = ceremony(SigningMode.SEQUENTIAL);
 
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(second), "Bob", true, "10.0.0.2", "UA"))).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(second), VERIFIED, "Bob", true, "10.0.0.2", "UA"))).isEqualTo(HttpStatus.CONFLICT);
     verifyNoInteractions(events);
 
-    SigningCeremony.SignerPage afterFirst = ceremony.sign(tokens.get(first), "  Ann Example ", true, "10.0.0.1", "UA/1");
+    SigningCeremony.SignerPage afterFirst = ceremony.sign(tokens.get(first), VERIFIED, "  Ann Example ", true, "10.0.0.1", "UA/1");
     assertThat(afterFirst.signerStatus()).isEqualTo(SignerStatus.SIGNED);
     assertThat(first.getTypedName()).isEqualTo("Ann Example");
     assertThat(first.getIpAddress()).isEqualTo("10.0.0.1");
@@ -91,7 +101,7 @@ class SigningCeremonyTest {
     assertThat(request.getStatus()).isEqualTo(SigningStatus.OPEN);
     verify(builtIn).inviteOpenTurns(request, List.of(first, second));
 
-    ceremony.sign(tokens.get(second), "Bob", true, "10.0.0.2", "UA/2");
+    ceremony.sign(tokens.get(second), VERIFIED, "Bob", true, "10.0.0.2", "UA/2");
     assertThat(request.getStatus()).isEqualTo(SigningStatus.COMPLETED);
 
     InOrder order = inOrder(events);
@@ -104,9 +114,9 @@ class SigningCeremonyTest {
   void parallelSignersSignInAnyOrder() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    ceremony.sign(tokens.get(second), "Bob", true, "10.0.0.2", null);
+    ceremony.sign(tokens.get(second), VERIFIED, "Bob", true, "10.0.0.2", null);
     assertThat(request.getStatus()).isEqualTo(SigningStatus.OPEN);
-    ceremony.sign(tokens.get(first), "Ann", true, "10.0.0.1", null);
+    ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, "10.0.0.1", null);
 
     assertThat(request.getStatus()).isEqualTo(SigningStatus.COMPLETED);
     verify(events).publishEvent(new SigningCompleted(contractId, request.getId()));
@@ -115,10 +125,10 @@ class SigningCeremonyTest {
   @Test
   void signingTwiceIsAConflictAndChangesNothing() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
-    ceremony.sign(tokens.get(first), "Ann", true, "10.0.0.1", "UA");
+    ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, "10.0.0.1", "UA");
     Instant signedAt = first.getSignedAt();
 
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "Someone else", true, "10.9.9.9", "X")))
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Someone else", true, "10.9.9.9", "X")))
         .isEqualTo(HttpStatus.CONFLICT);
     assertThat(first.getTypedName()).isEqualTo("Ann");
     assertThat(first.getSignedAt()).isEqualTo(signedAt);
@@ -128,24 +138,24 @@ class SigningCeremonyTest {
   void aDeclineClosesTheRequestAndEveryOtherLink() {
     SigningCeremony ceremony = ceremony(SigningMode.SEQUENTIAL);
 
-    ceremony.decline(tokens.get(second), "  Wrong counterparty name ");
+    ceremony.decline(tokens.get(second), VERIFIED, "  Wrong counterparty name ");
 
     assertThat(request.getStatus()).isEqualTo(SigningStatus.DECLINED);
     assertThat(second.getStatus()).isEqualTo(SignerStatus.DECLINED);
     assertThat(second.getDeclineReason()).isEqualTo("Wrong counterparty name");
     assertThat(first.getStatus()).isEqualTo(SignerStatus.CANCELLED);
     verify(events).publishEvent(new SigningDeclined(contractId, request.getId(), "Bob", "Wrong counterparty name"));
-    assertThat(statusOf(() -> ceremony.view(tokens.get(first)))).isEqualTo(HttpStatus.GONE);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "Ann", true, null, null))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.view(tokens.get(first), null))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, null, null))).isEqualTo(HttpStatus.GONE);
   }
 
   @Test
   void pastItsExpiryALinkIsGoneEvenBeforeTheProcessMarksIt() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL, SENT.plus(Duration.ofDays(14)));
 
-    assertThat(statusOf(() -> ceremony.view(tokens.get(first)))).isEqualTo(HttpStatus.GONE);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "Ann", true, null, null))).isEqualTo(HttpStatus.GONE);
-    assertThat(statusOf(() -> ceremony.document(tokens.get(first)))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.view(tokens.get(first), null))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, null, null))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.document(tokens.get(first), VERIFIED))).isEqualTo(HttpStatus.GONE);
     verify(events, never()).publishEvent(any());
   }
 
@@ -153,10 +163,10 @@ class SigningCeremonyTest {
   void signingNeedsATypedNameAndConsent() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "Ann", false, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "Ann", null, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "   ", true, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), " "))).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", false, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", null, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "   ", true, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), VERIFIED, " "))).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(first.getStatus()).isEqualTo(SignerStatus.PENDING);
   }
 
@@ -164,17 +174,33 @@ class SigningCeremonyTest {
   void unknownAndMalformedLinksAreNotFound() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    assertThat(statusOf(() -> ceremony.view(SigningTokens.newToken()))).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(statusOf(() -> ceremony.view("../../etc/passwd"))).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThatThrownBy(() -> ceremony.view(null)).isInstanceOf(ApiException.class);
+    assertThat(statusOf(() -> ceremony.view(SigningTokens.newToken(), null))).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(statusOf(() -> ceremony.view("../../etc/passwd", null))).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThatThrownBy(() -> ceremony.view(null, null)).isInstanceOf(ApiException.class);
   }
 
   @Test
   void userAgentsAreCleanedAndCutToASaneLength() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    ceremony.sign(tokens.get(first), "Ann", true, "10.0.0.1", "Evil\r\nX-Injected: 1 " + "a".repeat(2000));
+    ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, "10.0.0.1", "Evil\r\nX-Injected: 1 " + "a".repeat(2000));
 
     assertThat(first.getUserAgent()).hasSize(SigningCeremony.MAX_USER_AGENT).doesNotContain("\r", "\n");
+  }
+
+  @Test
+  void withoutAVerifiedSessionNothingButTheViewWorks() {
+    SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
+
+    assertThat(ceremony.view(tokens.get(first), null).addressVerified()).isFalse();
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), null, "Ann", true, null, null))).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "someone-else", "Ann", true, null, null)))
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), null, "No"))).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(statusOf(() -> ceremony.document(tokens.get(first), null))).isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(first.getStatus()).isEqualTo(SignerStatus.PENDING);
+    assertThat(request.getStatus()).isEqualTo(SigningStatus.OPEN);
+    verifyNoInteractions(events);
   }
 }

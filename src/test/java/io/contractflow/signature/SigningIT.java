@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
+import io.contractflow.support.MailServer;
+import io.contractflow.support.SignerMail;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The built-in signer over HTTP: signers set by the owner, requests sent as the process does (SigningService in a
- * transaction), signers acting through their links only — JSON API and HTML page — and the sealed result.
+ * transaction), signers acting through their links and the one-time codes mailed to them (GreenMail) — JSON API and
+ * HTML page — and the sealed result. The tokens are read from the platform's store here (white box), the codes from
+ * the mail; {@code SignerVerificationIT} reads links from the mail too.
  */
 class SigningIT extends IntegrationTest {
 
@@ -39,8 +43,11 @@ class SigningIT extends IntegrationTest {
   private String reference;
   private final byte[] pdf = Corpus.sample("nda.pdf");
 
+  private SignerMail mail;
+
   @BeforeEach
   void aDraftWithAPdf() {
+    mail = new SignerMail(MailServer.shared(), api);
     JsonNode contract = createContract("rita");
     contractId = contract.get("id").asText();
     reference = contract.get("reference").asText();
@@ -74,7 +81,7 @@ class SigningIT extends IntegrationTest {
     return response.json();
   }
 
-  /** The signer's token, as the owner would forward it (or mail will deliver it) — also before their turn. */
+  /** The signer's token, read from the platform's store (mail delivers it to the signer) — also before their turn. */
   private String tokenOf(UUID requestId, int position) {
     URI link = transactions.execute(status ->
         builtIn.link(signerRepository.findByRequestIdOrderByPosition(requestId).get(position)));
@@ -90,8 +97,17 @@ class SigningIT extends IntegrationTest {
     return api.anonymous().header("User-Agent", USER_AGENT);
   }
 
-  private Api.Response sign(String token, String typedName) {
-    return signer().post("/api/signing/" + token + "/sign",
+  /** A verified session of this signer's link: the code asked for and read from the mail to this address. */
+  private String session(String token, String email) {
+    return mail.verify(token, email, reference);
+  }
+
+  private Api.Call signer(String session) {
+    return signer().header("X-Signer-Session", session);
+  }
+
+  private Api.Response sign(String token, String session, String typedName) {
+    return signer(session).post("/api/signing/" + token + "/sign",
         JSON.createObjectNode().put("typedName", typedName).put("consent", true));
   }
 
@@ -102,6 +118,23 @@ class SigningIT extends IntegrationTest {
           .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     return signer().send("POST", path, body.toString(), "application/x-www-form-urlencoded");
+  }
+
+  private Api.Response cookieForm(String cookie, String path, String... pairs) {
+    return formWith(signer().header("Cookie", cookie), path, pairs);
+  }
+
+  private Api.Response sessionForm(String session, String path, String... pairs) {
+    return formWith(signer(session), path, pairs);
+  }
+
+  private static Api.Response formWith(Api.Call call, String path, String... pairs) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      body.append(body.isEmpty() ? "" : "&").append(pairs[i]).append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return call.send("POST", path, body.toString(), "application/x-www-form-urlencoded");
   }
 
   private static void assertProblem(Api.Response response, int status) {
@@ -126,35 +159,39 @@ class SigningIT extends IntegrationTest {
     assertThat(sent.get("mode").asText()).isEqualTo("SEQUENTIAL");
     assertThat(sent.get("signers").get(0).get("turn").asBoolean()).isTrue();
     assertThat(sent.get("signers").get(1).get("turn").asBoolean()).isFalse();
-    assertThat(sent.get("signers").get(1).has("link")).as("no link before the signer's turn").isFalse();
-    String ann = tokenFrom(sent.get("signers").get(0).get("link").asText());
+    assertThat(sent.get("signers")).allSatisfy(s -> assertThat(s.has("link")).as("no links for the owner").isFalse());
+    String ann = tokenOf(requestId, 0);
     String bob = tokenOf(requestId, 1);
+    String annSession = session(ann, "ann@example.com");
+    String bobSession = session(bob, "bob@example.com");
 
     JsonNode bobsView = signer().get("/api/signing/" + bob).json();
     assertThat(bobsView.get("contractReference").asText()).isEqualTo(reference);
     assertThat(bobsView.get("signerName").asText()).isEqualTo("Bob Signer");
     assertThat(bobsView.get("yourTurn").asBoolean()).isFalse();
     assertThat(bobsView.get("waitingFor")).extracting(JsonNode::asText).containsExactly("Ann Signer");
-    assertProblem(sign(bob, "Bob Signer"), 409);
+    assertProblem(sign(bob, bobSession, "Bob Signer"), 409);
 
-    Api.BinaryResponse document = signer().download("/api/signing/" + ann + "/document");
+    assertThat(signer().download("/api/signing/" + ann + "/document").status()).as("without the code").isEqualTo(403);
+    Api.BinaryResponse document = signer(annSession).download("/api/signing/" + ann + "/document");
     assertThat(document.status()).isEqualTo(200);
     assertThat(document.body()).isEqualTo(pdf);
     assertThat(document.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
     assertThat(document.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-    Api.Response annSigned = sign(ann, "Ann Signer");
+    Api.Response annSigned = sign(ann, annSession, "Ann Signer");
     assertThat(annSigned.status()).as(annSigned.toString()).isEqualTo(200);
     assertThat(annSigned.json().get("signerStatus").asText()).isEqualTo("SIGNED");
-    assertProblem(sign(ann, "Ann Signer"), 409);
+    assertProblem(sign(ann, annSession, "Ann Signer"), 409);
 
     JsonNode afterAnn = view("rita");
     assertThat(afterAnn.get("signers").get(0).get("status").asText()).isEqualTo("SIGNED");
     assertThat(afterAnn.get("signers").get(0).has("signedAt")).isTrue();
     assertThat(afterAnn.get("signers").get(1).get("turn").asBoolean()).isTrue();
-    assertThat(tokenFrom(afterAnn.get("signers").get(1).get("link").asText())).isEqualTo(bob);
+    assertThat(afterAnn.get("signers").get(1).has("link")).isFalse();
+    assertThat(mail.awaitLink("bob@example.com", reference)).as("Bob's invitation, once his turn came").isEqualTo(bob);
 
-    assertThat(sign(bob, "Bob Signer").status()).isEqualTo(200);
+    assertThat(sign(bob, bobSession, "Bob Signer").status()).isEqualTo(200);
     assertThat(view("rita").get("status").asText()).isEqualTo("COMPLETED");
 
     UUID sealed = transactions.execute(status -> signing.seal(requestId));
@@ -173,7 +210,8 @@ class SigningIT extends IntegrationTest {
     PadesVerification.assertValidSeal(signed, sealKey.certificate());
     String certificate = PadesVerification.textFrom(signed, PadesVerification.pages(pdf) + 1);
     assertThat(certificate).contains(reference, SigningHashes.sha256(pdf), requestId.toString(),
-        "Ann Signer <ann@example.com>", "Bob Signer <bob@example.com>", "127.0.0.1", "ContractFlow-IT/1.0");
+        "Ann Signer <ann@example.com>", "Bob Signer <bob@example.com>", "127.0.0.1", "ContractFlow-IT/1.0",
+        "address verified by one-time code at");
     assertThat(view("rita").get("sealedVersionId").asText()).isEqualTo(sealed.toString());
   }
 
@@ -184,11 +222,13 @@ class SigningIT extends IntegrationTest {
 
     JsonNode sent = view("rita");
     assertThat(sent.get("signers")).allSatisfy(s -> assertThat(s.get("turn").asBoolean()).isTrue());
-    assertThat(sent.get("signers")).allSatisfy(s -> assertThat(s.has("link")).isTrue());
+    assertThat(sent.get("signers")).allSatisfy(s -> assertThat(s.has("link")).isFalse());
 
-    assertThat(sign(tokenOf(requestId, 1), "Bob").status()).isEqualTo(200);
+    String bob = tokenOf(requestId, 1);
+    assertThat(sign(bob, session(bob, "bob@example.com"), "Bob").status()).isEqualTo(200);
     assertThat(view("rita").get("status").asText()).isEqualTo("OPEN");
-    assertThat(sign(tokenOf(requestId, 0), "Ann").status()).isEqualTo(200);
+    String ann = tokenOf(requestId, 0);
+    assertThat(sign(ann, session(ann, "ann@example.com"), "Ann").status()).isEqualTo(200);
     assertThat(view("rita").get("status").asText()).isEqualTo("COMPLETED");
   }
 
@@ -212,16 +252,22 @@ class SigningIT extends IntegrationTest {
     UUID requestId = send();
     String ann = tokenOf(requestId, 0);
     String bob = tokenOf(requestId, 1);
+    String annSession = session(ann, "ann@example.com");
+    String bobSession = session(bob, "bob@example.com");
 
-    assertProblem(signer().post("/api/signing/" + bob + "/decline", JSON.createObjectNode().put("reason", " ")), 400);
-    assertProblem(signer().post("/api/signing/" + bob + "/decline", JSON.createObjectNode()), 400);
+    assertProblem(signer(bobSession).post("/api/signing/" + bob + "/decline", JSON.createObjectNode().put("reason", " ")), 400);
+    assertProblem(signer(bobSession).post("/api/signing/" + bob + "/decline", JSON.createObjectNode()), 400);
+    assertProblem(signer().post("/api/signing/" + bob + "/decline",
+        JSON.createObjectNode().put("reason", "The liability cap is missing")), 403);
+    assertProblem(signer(annSession).post("/api/signing/" + bob + "/decline",
+        JSON.createObjectNode().put("reason", "Ann's session is not Bob's")), 403);
 
-    Api.Response declined = signer().post("/api/signing/" + bob + "/decline",
+    Api.Response declined = signer(bobSession).post("/api/signing/" + bob + "/decline",
         JSON.createObjectNode().put("reason", "The liability cap is missing"));
     assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
 
     assertProblem(signer().get("/api/signing/" + ann), 410);
-    assertProblem(sign(ann, "Ann"), 410);
+    assertProblem(sign(ann, annSession, "Ann"), 410);
     assertProblem(signer().get("/api/signing/" + bob), 410);
     JsonNode view = view("rita");
     assertThat(view.get("status").asText()).isEqualTo("DECLINED");
@@ -244,7 +290,8 @@ class SigningIT extends IntegrationTest {
     assertProblem(gone, 410);
     assertThat(gone.json().get("type").asText()).isEqualTo("urn:contractflow:problem:signing-link-gone");
     assertThat(gone.json().get("detail").asText()).contains("expired");
-    assertProblem(sign(token, "Legal"), 410);
+    assertProblem(sign(token, SigningTokens.newToken(), "Legal"), 410);
+    assertProblem(mail.requestCode(token), 410);
     assertThat(signer().download("/api/signing/" + token + "/document").status()).isEqualTo(410);
     assertThat(signer().get("/sign/" + token).status()).isEqualTo(410);
     assertThat(view("rita").get("status").asText()).isEqualTo("EXPIRED");
@@ -262,7 +309,9 @@ class SigningIT extends IntegrationTest {
   void unknownLinksAreNotFound() {
     assertProblem(signer().get("/api/signing/" + SigningTokens.newToken()), 404);
     assertProblem(signer().get("/api/signing/not-a-token"), 404);
-    assertProblem(sign(SigningTokens.newToken(), "Anyone"), 404);
+    assertProblem(sign(SigningTokens.newToken(), SigningTokens.newToken(), "Anyone"), 404);
+    assertProblem(mail.requestCode(SigningTokens.newToken()), 404);
+    assertProblem(mail.enter(SigningTokens.newToken(), "12345678"), 404);
     assertThat(signer().download("/api/signing/" + SigningTokens.newToken() + "/document").status()).isEqualTo(404);
     Api.Response page = signer().get("/sign/" + SigningTokens.newToken());
     assertThat(page.status()).isEqualTo(404);
@@ -273,13 +322,14 @@ class SigningIT extends IntegrationTest {
   void signingWithoutConsentOrTypedNameIsABadRequest() {
     UUID requestId = send();
     String token = tokenOf(requestId, 0);
+    String session = session(token, "legal@example.com");
 
-    assertProblem(signer().post("/api/signing/" + token + "/sign", JSON.createObjectNode().put("typedName", "Legal")), 400);
-    assertProblem(signer().post("/api/signing/" + token + "/sign",
+    assertProblem(signer(session).post("/api/signing/" + token + "/sign", JSON.createObjectNode().put("typedName", "Legal")), 400);
+    assertProblem(signer(session).post("/api/signing/" + token + "/sign",
         JSON.createObjectNode().put("typedName", "Legal").put("consent", false)), 400);
-    assertProblem(signer().post("/api/signing/" + token + "/sign",
+    assertProblem(signer(session).post("/api/signing/" + token + "/sign",
         JSON.createObjectNode().put("typedName", "  ").put("consent", true)), 400);
-    assertProblem(signer().post("/api/signing/" + token + "/sign",
+    assertProblem(signer(session).post("/api/signing/" + token + "/sign",
         JSON.createObjectNode().put("typedName", "x".repeat(201)).put("consent", true)), 400);
 
     assertThat(signer().get("/api/signing/" + token).json().get("signerStatus").asText()).isEqualTo("PENDING");
@@ -309,7 +359,7 @@ class SigningIT extends IntegrationTest {
     assertThat(api.as("rita").get(path).json().get("updatedBy").asText()).isEqualTo("admin");
 
     send();
-    assertThat(view("admin").get("signers").get(0).has("link")).isTrue();
+    assertThat(view("admin").get("signers").get(0).has("link")).as("not even admins see links").isFalse();
     assertThat(view("audrey").get("signers").get(0).has("link")).as("auditors see no links").isFalse();
     assertProblem(api.as("ravi").get("/api/contracts/" + contractId + "/signing"), 403);
   }
@@ -345,19 +395,24 @@ class SigningIT extends IntegrationTest {
     UUID requestId = send();
     String ann = tokenOf(requestId, 0);
     String bob = tokenOf(requestId, 1);
-    sign(ann, "Ann");
+    String code = mail.code(ann, "ann@example.com", reference);
+    String session = mail.enter(ann, code).json().get("session").asText();
+    assertThat(sign(ann, session, "Ann").status()).isEqualTo(200);
 
     List<String> tables = jdbc.queryForList(
         "select table_name from information_schema.tables where table_schema = 'contractflow' and table_type = 'BASE TABLE'",
         String.class);
-    assertThat(tables).contains("signing_signer", "signing_invitation", "signing_request");
-    for (String token : List.of(ann, bob)) {
+    assertThat(tables).contains("signing_signer", "signing_invitation", "signing_request", "signing_signer_code",
+        "signing_signer_session", "signing_signer_event", "mail_outbox");
+    for (String token : List.of(ann, bob, session, code)) {
       String hex = HexFormat.of().formatHex(token.getBytes(StandardCharsets.US_ASCII));
       for (String table : tables) {
         Integer rows = jdbc.queryForObject("select count(*) from contractflow." + table + " t"
             + " where strpos(t::text, ?) > 0 or strpos(lower(t::text), ?) > 0", Integer.class, token, hex);
-        assertThat(rows).as("rows of %s holding a token", table).isZero();
+        assertThat(rows).as("rows of %s holding a token, session or code", table).isZero();
       }
+    }
+    for (String token : List.of(ann, bob)) {
       assertThat(jdbc.queryForObject("select count(*) from contractflow.signing_signer where token_sha256 = ?",
           Integer.class, SigningTokens.hash(token))).isEqualTo(1);
     }
@@ -374,7 +429,32 @@ class SigningIT extends IntegrationTest {
     String ann = tokenOf(requestId, 0);
     String bob = tokenOf(requestId, 1);
 
-    Api.Response page = signer().get("/sign/" + ann);
+    Api.Response unverified = signer().get("/sign/" + ann);
+    assertThat(unverified.status()).isEqualTo(200);
+    assertThat(unverified.body()).contains("Confirm your e-mail address", "action=\"/sign/" + ann + "/code\"",
+            "action=\"/sign/" + ann + "/verify\"")
+        .doesNotContain("action=\"/sign/" + ann + "/sign\"", "action=\"/sign/" + ann + "/decline\"",
+            "href=\"/api/signing/" + ann + "/document\"");
+    assertThat(form("/sign/" + ann + "/sign", "typedName", "Ann B.", "consent", "true").status())
+        .as("signing before the code").isEqualTo(403);
+
+    int codeMails = mail.codeMails("ann@example.com", reference).size();
+    Api.Response asked = form("/sign/" + ann + "/code");
+    assertThat(asked.status()).isEqualTo(200);
+    assertThat(asked.body()).contains("We sent a code to a***@example.com");
+    String code = SignerMail.code(org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> mail.codeMails("ann@example.com", reference), l -> l.size() > codeMails).get(codeMails));
+    Api.Response wrong = form("/sign/" + ann + "/verify", "code", code.equals("00000000") ? "11111111" : "00000000");
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(wrong.body()).contains("The code is wrong: 4 tries left");
+    Api.Response verified = form("/sign/" + ann + "/verify", "code", code);
+    assertThat(verified.status()).isEqualTo(303);
+    assertThat(verified.headers().firstValue("Location")).hasValue("/sign/" + ann);
+    String setCookie = verified.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie).contains("HttpOnly", "SameSite=Lax", "Path=/");
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+    Api.Response page = signer().header("Cookie", cookie).get("/sign/" + ann);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
     String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -384,19 +464,26 @@ class SigningIT extends IntegrationTest {
         .contains("NDA &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more", "Ann &lt;b&gt;")
         .contains("action=\"/sign/" + ann + "/sign\"", "action=\"/sign/" + ann + "/decline\"",
             "href=\"/api/signing/" + ann + "/document\"");
+    assertThat(signer().header("Cookie", cookie).download("/api/signing/" + ann + "/document").status())
+        .as("the page's document link works with the cookie").isEqualTo(200);
+    assertThat(signer().header("Cookie", cookie).get("/sign/" + bob).body())
+        .as("Ann's cookie does not verify Bob's link").contains("Confirm your e-mail address");
 
-    Api.Response noConsent = form("/sign/" + ann + "/sign", "typedName", "Ann");
+    Api.Response noConsent = cookieForm(cookie, "/sign/" + ann + "/sign", "typedName", "Ann");
     assertThat(noConsent.status()).isEqualTo(400);
     assertThat(noConsent.body()).contains("consent");
 
-    Api.Response signed = form("/sign/" + ann + "/sign", "typedName", "Ann B.", "consent", "true");
+    Api.Response signed = cookieForm(cookie, "/sign/" + ann + "/sign", "typedName", "Ann B.", "consent", "true");
     assertThat(signed.status()).isEqualTo(303);
     assertThat(signed.headers().firstValue("Location")).hasValue("/sign/" + ann);
     assertThat(signer().get("/sign/" + ann).body()).contains("You signed on", "Ann B.");
-    assertThat(form("/sign/" + ann + "/sign", "typedName", "Ann B.", "consent", "true").status()).isEqualTo(409);
+    assertThat(cookieForm(cookie, "/sign/" + ann + "/sign", "typedName", "Ann B.", "consent", "true").status()).isEqualTo(409);
 
-    assertThat(form("/sign/" + bob + "/decline").status()).isEqualTo(400);
-    Api.Response declined = form("/sign/" + bob + "/decline", "reason", "Not authorised to sign");
+    String bobSession = session(bob, "bob@example.com");
+    assertThat(form("/sign/" + bob + "/decline", "reason", "Not authorised to sign").status())
+        .as("declining before the code").isEqualTo(403);
+    assertThat(sessionForm(bobSession, "/sign/" + bob + "/decline").status()).isEqualTo(400);
+    Api.Response declined = sessionForm(bobSession, "/sign/" + bob + "/decline", "reason", "Not authorised to sign");
     assertThat(declined.status()).isEqualTo(200);
     assertThat(declined.body()).contains("You declined");
     assertThat(signer().get("/sign/" + ann).status()).isEqualTo(410);

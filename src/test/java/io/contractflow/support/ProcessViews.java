@@ -20,10 +20,10 @@ public final class ProcessViews {
     return tasks.size() > 0 && tasks.get(0).get("key").asText().equals("Task_ReviewContract");
   }
 
-  /** Some signer's turn has come, with a link to sign. */
-  public static boolean hasLink(JsonNode signing) {
+  /** Some signer's turn has come and they have not signed: their link is in their mail ({@link SignerMail}). */
+  public static boolean hasOpenTurn(JsonNode signing) {
     for (JsonNode signer : signing.get("signers")) {
-      if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
+      if (signer.get("turn").asBoolean() && signer.get("status").asText().equals("PENDING")) {
         return true;
       }
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.support.Api;
+import io.contractflow.support.MailServer;
 import io.contractflow.support.ProcessViews;
+import io.contractflow.support.SignerMail;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,9 +33,11 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
   private final Api api;
   private final String counterpartyId;
   private final byte[] pdf = Corpus.sample("nda.pdf");
+  private final SignerMail signers;
 
   PlatformLifecycle(Api api) {
     this.api = api;
+    this.signers = new SignerMail(MailServer.shared(), api);
     Api.Response counterparty = api.as(OWNER).post("/api/counterparties", JSON.createObjectNode()
         .put("name", "Benchmark counterparty " + System.nanoTime()).put("contactEmail", "legal@example.com"));
     expect(counterparty, 201, "create the counterparty");
@@ -70,23 +74,19 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
         p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p));
   }
 
-  /** Signs with every open link until the signing request is complete (parallel or sequential signers alike). */
+  /**
+   * Signs as every signer until the signing request is complete (parallel or sequential signers alike): each reads
+   * their link and their one-time code from the mail ({@link PlatformUnderTest} delivers to a GreenMail server).
+   */
   private void signEverything(String contract) {
     while (true) {
-      JsonNode signing = Polling.until(PATIENCE, "an open signer's link for " + contract,
+      JsonNode signing = Polling.until(PATIENCE, "an open signer's turn for " + contract,
           () -> api.as(OWNER).get(contract + "/signing"),
-          r -> r.status() == 200 && (ProcessViews.hasLink(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
+          r -> r.status() == 200 && (ProcessViews.hasOpenTurn(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
       if (!signing.get("status").asText().equals("OPEN")) {
         return;
       }
-      for (JsonNode signer : signing.get("signers")) {
-        if (signer.hasNonNull("link") && signer.get("turn").asBoolean()) {
-          String link = signer.get("link").asText();
-          String token = link.substring(link.lastIndexOf('/') + 1);
-          expect(api.anonymous().post("/api/signing/" + token + "/sign",
-              JSON.createObjectNode().put("typedName", signer.get("name").asText()).put("consent", true)), 200, "sign");
-        }
-      }
+      signers.signOpenTurns(signing);
     }
   }
 

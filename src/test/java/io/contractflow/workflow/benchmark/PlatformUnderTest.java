@@ -3,6 +3,7 @@ package io.contractflow.workflow.benchmark;
 import io.contractflow.ContractFlowApplication;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
+import io.contractflow.support.MailServer;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -50,6 +51,11 @@ final class PlatformUnderTest implements AutoCloseable {
         "--contractflow.documents.encryption.generated-key-file=" + workDir.resolve("keys/master-key"),
         "--contractflow.signing.seal.generated-keystore=" + workDir.resolve("keys/seal.p12"),
         "--contractflow.signing.log-links=false",
+        // signers read their links and one-time codes from the mail, as people would
+        "--contractflow.notifications.delivery=smtp",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + MailServer.shared().port(),
+        "--contractflow.notifications.poll-interval=200ms",
         "--contractflow.search.embedded.data-dir=" + workDir.resolve("opensearch"),
         "--logging.file.name=",
         "--logging.level.root=WARN",
