@@ -3,17 +3,13 @@ package io.contractflow.workflow.enginerest;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.identity.Role;
+import io.contractflow.workflow.identity.WebappSessionUser;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -42,20 +38,11 @@ class EngineCallers {
   }
 
   Optional<CurrentUser> webapp(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentications all = AuthenticationUtil.getAuthsFromSession(session);
-    if (all == null
-        || !(all.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user)
-        || user.getName() == null) {
-      return Optional.empty();
-    }
-    List<String> groupIds = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
-    Set<Role> roles = new HashSet<>();
-    groupIds.forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
-    return Optional.of(new CurrentUser(user.getName(), new HashSet<>(groupIds), roles));
+    return WebappSessionUser.of(request, engine.getName()).map(user -> {
+      Set<Role> roles = new HashSet<>();
+      user.groupIds().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
+      return new CurrentUser(user.name(), new HashSet<>(user.groupIds()), roles);
+    });
   }
 
   /** Engine administrators: Camunda's own admin group and contract admins (see the engine's admin groups). */

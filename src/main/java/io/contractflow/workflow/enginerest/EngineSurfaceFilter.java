@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.platform.web.Problems;
+import io.contractflow.platform.web.RereadableRequest;
 import io.contractflow.workflow.api.LifecycleTasks;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -299,55 +296,7 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     }
 
     HttpServletRequest request() {
-      return new HttpServletRequestWrapper(original) {
-        @Override
-        public ServletInputStream getInputStream() {
-          ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-          return new ServletInputStream() {
-            @Override
-            public boolean isFinished() {
-              return in.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-              return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read() {
-              return in.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-              return in.read(b, off, len);
-            }
-          };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-          return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-              getCharacterEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8
-                  : java.nio.charset.Charset.forName(getCharacterEncoding())));
-        }
-
-        @Override
-        public int getContentLength() {
-          return bytes.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-          return bytes.length;
-        }
-      };
+      return new RereadableRequest(original, bytes);
     }
   }
 
