@@ -12,6 +12,8 @@ import io.contractflow.document.Corpus;
 import io.contractflow.document.DocumentService;
 import io.contractflow.document.DocumentType;
 import io.contractflow.support.Api;
+import io.contractflow.support.MailServer;
+import io.contractflow.support.SignerMail;
 import io.contractflow.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +102,8 @@ class AuditCompletenessIT extends IntegrationTest {
         p -> p.get("status").asText().equals(status) && p.get("phase").asText().equals(phase));
   }
 
-  /** A standard NDA of 500 EUR (no approver needed), submitted, signed by its signer: ACTIVE. */
-  private String activeContract() {
+  /** A standard NDA of 500 EUR (no approver needed), submitted: out for signature with the built-in signer. */
+  private String signingContract() {
     ObjectNode body = contractBody(createCounterparty("rita"));
     body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");
     body.putObject("renewal").put("autoRenew", false);
@@ -110,14 +112,20 @@ class AuditCompletenessIT extends IntegrationTest {
     awaitPhase(id, "DRAFT", "Drafting");
     assertThat(api.as("rita").post("/api/contracts/" + id + "/submit", null).status()).isEqualTo(202);
     awaitPhase(id, "SIGNING", "Signing");
-    JsonNode signing = await().atMost(PATIENCE).until(() -> api.as("rita").get("/api/contracts/" + id + "/signing"),
+    return id;
+  }
+
+  private JsonNode signing(String contractId) {
+    return await().atMost(PATIENCE).until(() -> api.as("rita").get("/api/contracts/" + contractId + "/signing"),
         r -> r.status() == 200).json();
-    for (JsonNode signer : signing.get("signers")) {
-      String link = signer.get("link").asText();
-      Api.Response signed = api.anonymous().post("/api/signing/" + link.substring(link.lastIndexOf('/') + 1) + "/sign",
-          JSON.createObjectNode().put("typedName", signer.get("name").asText()).put("consent", true));
-      assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
-    }
+  }
+
+  /** {@link #signingContract()}, signed by its signer (link and code from the signer's mail): ACTIVE. */
+  private String activeContract() {
+    String id = signingContract();
+    JsonNode signing = signing(id);
+    assertThat(new SignerMail(MailServer.shared(), api).signOpenTurns(signing))
+        .isEqualTo(signing.get("signers").size());
     awaitPhase(id, "ACTIVE", "Active term");
     return id;
   }
@@ -231,6 +239,13 @@ class AuditCompletenessIT extends IntegrationTest {
           String id = activeContract();
           return new Prepared(List.of(id), List.of(), "ravi", user -> api.as(user)
               .post("/api/contracts/" + id + "/terminate", JSON.createObjectNode().put("reason", "no longer needed")));
+        }));
+    expected.put("post /api/contracts/{contractId}/signers/{signerId}/resend",
+        Expectation.records(AuditKinds.SIGNING, "rita", 200, () -> {
+          String id = signingContract();
+          String signer = signing(id).get("signers").get(0).get("id").asText();
+          return new Prepared(List.of(id), List.of(), "ravi", user -> api.as(user)
+              .post("/api/contracts/" + id + "/signers/" + signer + "/resend", null));
         }));
     expected.put("put /api/counterparties/{id}",
         Expectation.records(AuditKinds.COUNTERPARTY_CHANGED, "rita", 200, () -> {

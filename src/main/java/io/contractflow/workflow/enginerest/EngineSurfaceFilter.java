@@ -6,7 +6,9 @@ import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.platform.web.Problems;
 import io.contractflow.platform.web.RereadableRequest;
+import io.contractflow.workflow.TaskRefusedException;
 import io.contractflow.workflow.api.LifecycleTasks;
+import io.contractflow.workflow.expressions.ExpressionRefusedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +61,9 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
   private static final Set<String> PLAIN_TYPES =
       Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
   /** The listeners' business refusals (four eyes, a missing document): written for the user, kept. */
-  private static final String TASK_REFUSED = "TaskRefusedException";
+  /** Refusals written for the user (the engine's error {@code type}): their message is kept. */
+  private static final Set<String> USER_FACING = Set.of(TaskRefusedException.class.getSimpleName(),
+      ExpressionRefusedException.class.getSimpleName());
 
   private final EngineCallers callers;
   private final IdentityService identity;
@@ -239,13 +243,13 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     return ApiException.forbidden("Your roles do not allow this operation of the engine");
   }
 
-  /** An engine error for a non-admin: its status, and no message but our own listeners' business refusals. */
+  /** An engine error for a non-admin: its status, and no message but our own refusals written for the user. */
   private void sanitize(ContentCachingResponseWrapper captured, HttpServletResponse response) throws IOException {
     int status = captured.getStatus();
     String detail = "The engine refused the request";
     try {
       JsonNode error = json.readTree(captured.getContentAsByteArray());
-      if (error != null && TASK_REFUSED.equals(error.path("type").asText()) && error.path("message").isTextual()) {
+      if (error != null && USER_FACING.contains(error.path("type").asText()) && error.path("message").isTextual()) {
         detail = error.path("message").asText();
       }
     } catch (IOException notJson) {

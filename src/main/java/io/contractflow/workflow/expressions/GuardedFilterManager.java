@@ -35,7 +35,7 @@ class GuardedFilterManager extends FilterManager {
     boolean expressions = FilterExpressions.containsExpression(entity);
     String savedBy = savedBy();
     if (expressions && savedBy == null) {
-      throw new AuthorizationException(REFUSED_SAVE);
+      throw new ExpressionRefusedException(REFUSED_SAVE);
     }
     Filter saved = super.insertOrUpdateFilter(filter);
     String property = FilterExpressions.trustProperty(saved.getId());
@@ -64,7 +64,7 @@ class GuardedFilterManager extends FilterManager {
     FilterEntity filter = super.findFilterById(filterId);
     if (filter != null && executing() && FilterExpressions.containsExpression(filter)
         && getDbEntityManager().selectById(PropertyEntity.class, FilterExpressions.trustProperty(filterId)) == null) {
-      throw new AuthorizationException(REFUSED_EXECUTION);
+      throw new ExpressionRefusedException(REFUSED_EXECUTION);
     }
     return filter;
   }

@@ -219,8 +219,10 @@ class FilterExpressionAttackIT extends IntegrationTest {
     for (String user : List.of("rita", "admin")) {
       for (String call : List.of("/count", "/list", "/singleResult")) {
         Api.Response response = api.as(user).get("/engine-rest/filter/" + id + call);
-        // refused before anything is evaluated (403; single result turns any engine refusal into a 400)
-        assertThat(response.status()).as(user + " " + call + ": " + response).isEqualTo(call.equals("/singleResult") ? 400 : 403);
+        // refused before anything is evaluated (403; single result turns any engine refusal into a 400, and is not
+        // one of the engine operations a non-admin may call at all: EngineSurfaceFilter's 403)
+        int expected = call.equals("/singleResult") && user.equals("admin") ? 400 : 403;
+        assertThat(response.status()).as(user + " " + call + ": " + response).isEqualTo(expected);
       }
     }
     assertThat(api.as("rita").get("/engine-rest/filter/" + id).status()).as("still readable, to fix or delete").isEqualTo(200);

@@ -85,6 +85,12 @@ class TasklistSessionIT extends IntegrationTest {
             + "\",\"query\":{\"assignee\":\"rita\"},\"properties\":{}}")));
     assertThat(filter.statusCode()).as(filter.body()).isEqualTo(200);
     assertThat(cookie("JSESSIONID")).isEqualTo(session);
+    // and the filter goes again, so that rita's filters stay the shipped ones for the other tests
+    String filterId = JSON.readTree(filter.body()).get("id").asText();
+    HttpResponse<String> deleted = send(HttpRequest.newBuilder(
+        url("/camunda/api/engine/engine/default/filter/" + filterId)).header("Authorization", basic)
+        .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN")).DELETE());
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
   }
 
   private String cookie(String name) {
