@@ -63,7 +63,7 @@ class SigningEventsRecorder {
   @EventListener
   void onLinkReissued(SignerLinkReissued event) {
     trail.record(event.contractId(), event.actor(), AuditKinds.SIGNING,
-        "Signing link of " + event.signerName() + " sent again; the old link no longer works",
+        "Signing link of " + event.signerName() + " sent again by " + event.actor() + "; the old link no longer works",
         Map.of("requestId", event.requestId(), "signer", event.signerName()));
   }
 

@@ -61,9 +61,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
   private static final Set<String> PLAIN_TYPES =
       Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
   /** The listeners' business refusals (four eyes, a missing document): written for the user, kept. */
-  /** Refusals written for the user (the engine's error {@code type}): their message is kept. */
-  private static final Set<String> USER_FACING = Set.of(TaskRefusedException.class.getSimpleName(),
-      ExpressionRefusedException.class.getSimpleName());
+  /** Our task listeners' refusals (the engine's error {@code type}), written for the user: their message is kept. */
+  private static final String TASK_REFUSED = TaskRefusedException.class.getSimpleName();
 
   private final EngineCallers callers;
   private final IdentityService identity;
@@ -249,7 +248,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     String detail = "The engine refused the request";
     try {
       JsonNode error = json.readTree(captured.getContentAsByteArray());
-      if (error != null && USER_FACING.contains(error.path("type").asText()) && error.path("message").isTextual()) {
+      if (error != null && error.path("message").isTextual() && (TASK_REFUSED.equals(error.path("type").asText())
+          || ExpressionRefusedException.isRefusal(error.path("message").asText()))) {
         detail = error.path("message").asText();
       }
     } catch (IOException notJson) {
