@@ -260,7 +260,7 @@ class NotificationLifecycleIT extends IntegrationTest {
   }
 
   private String taskOf(String user, String contractId) {
-    for (JsonNode task : api.as(user).get("/api/tasks").json()) {
+    for (JsonNode task : api.as(user).get("/api/tasks?contractId=" + contractId).json()) {
       if (task.get("contractId").asText().equals(contractId)) {
         return task.get("id").asText();
       }

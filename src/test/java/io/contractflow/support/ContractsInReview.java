@@ -43,7 +43,7 @@ public final class ContractsInReview {
 
   /** The id of {@code user}'s open task on the contract, if there is one now. */
   public static Optional<String> openTask(Api api, String user, String contractId) {
-    Api.Response tasks = api.as(user).get("/api/tasks");
+    Api.Response tasks = api.as(user).get("/api/tasks?contractId=" + contractId);
     assertThat(tasks.status()).as(tasks.toString()).isEqualTo(200);
     return StreamSupport.stream(tasks.json().spliterator(), false)
         .filter(t -> t.get("contractId").asText().equals(contractId))

@@ -56,7 +56,7 @@ class LifecycleIT extends IntegrationTest {
   }
 
   private String taskFor(String user, String id) {
-    Api.Response mine = api.as(user).get("/api/tasks");
+    Api.Response mine = api.as(user).get("/api/tasks?contractId=" + id);
     assertThat(mine.status()).isEqualTo(200);
     return StreamSupport.stream(mine.json().spliterator(), false)
         .filter(t -> t.get("contractId").asText().equals(id)).findFirst()

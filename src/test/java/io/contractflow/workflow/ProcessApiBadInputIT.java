@@ -35,7 +35,7 @@ class ProcessApiBadInputIT extends IntegrationTest {
     await().atMost(Duration.ofSeconds(30)).until(() ->
         api.as("rita").post("/api/contracts/" + contractId + "/submit", null).status() == 202);
     reviewTask = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
-        api.as("leo").get("/api/tasks").json().spliterator(), false)
+        api.as("leo").get("/api/tasks?contractId=" + contractId).json().spliterator(), false)
         .filter(t -> t.get("contractId").asText().equals(contractId)).map(t -> t.get("id").asText())
         .findFirst().orElse(null), id -> id != null);
   }
@@ -63,6 +63,18 @@ class ProcessApiBadInputIT extends IntegrationTest {
       ""})
   void badDecisionsAreRefused(String body) {
     assertProblem(api.as("leo").send("POST", "/api/tasks/" + reviewTask + "/complete", body, "application/json"), 400);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTaskListFiltersByContract() {
+    Api.Response ofContract = api.as("leo").get("/api/tasks?contractId=" + contractId);
+    assertThat(ofContract.status()).isEqualTo(200);
+    assertThat(ofContract.json().findValuesAsText("id")).containsExactly(reviewTask);
+    assertThat(api.as("rita").get("/api/tasks?contractId=" + contractId).json()).as("not rita's task").isEmpty();
+    assertThat(api.as("leo").get("/api/tasks?contractId=" + java.util.UUID.randomUUID()).json()).isEmpty();
+    Api.Response bad = api.as("leo").get("/api/tasks?contractId=not-a-uuid");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.contentType()).startsWith("application/problem+json");
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -50,11 +50,23 @@ public class LifecycleTasks {
   /** Tasks assigned to the caller, then unassigned tasks offered to them or their groups, most urgent first. */
   @Transactional(readOnly = true)
   public List<TaskView> mine(CurrentUser user) {
-    List<Task> found = new ArrayList<>(tasks.createTaskQuery().active().taskAssignee(user.username())
-        .listPage(0, MAX_TASKS));
+    return mine(user, null);
+  }
+
+  /** {@link #mine(CurrentUser)}, of one contract only if {@code contractId} is not null. */
+  @Transactional(readOnly = true)
+  public List<TaskView> mine(CurrentUser user, UUID contractId) {
+    var assigned = tasks.createTaskQuery().active().taskAssignee(user.username());
+    if (contractId != null) {
+      assigned.processInstanceBusinessKey(contractId.toString());
+    }
+    List<Task> found = new ArrayList<>(assigned.listPage(0, MAX_TASKS));
     List<String> groups = List.copyOf(user.groups());
     var offered = tasks.createTaskQuery().active().or().taskCandidateUser(user.username())
         .taskCandidateGroupIn(groups.isEmpty() ? List.of("\u0000none") : groups).endOr();
+    if (contractId != null) {
+      offered.processInstanceBusinessKey(contractId.toString());
+    }
     found.addAll(offered.listPage(0, MAX_TASKS));
     return found.stream()
         .sorted(Comparator.comparing(Task::getPriority).reversed()

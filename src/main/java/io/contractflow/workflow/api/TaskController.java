@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,9 +29,10 @@ class TaskController {
   }
 
   @GetMapping
-  @Operation(summary = "Tasks assigned to you, and unassigned tasks offered to you or your groups (at most 200)")
-  List<TaskView> mine() {
-    return tasks.mine(currentUser.get());
+  @Operation(summary = "Tasks assigned to you, and unassigned tasks offered to you or your groups (at most 200); "
+      + "with contractId, those of one contract")
+  List<TaskView> mine(@RequestParam(required = false) UUID contractId) {
+    return tasks.mine(currentUser.get(), contractId);
   }
 
   @GetMapping("/{taskId}")
