@@ -174,8 +174,8 @@ class TwoNodesIT {
     List<String> contracts = new ArrayList<>();
     for (int round = 0; round < 5 && nodeB.alive(); round++) {
       List<String> batch = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        batch.add(createAndUpload(nodeB, 100 + round * 10 + i, false));
+      for (int i = 0; i < 16; i++) {
+        batch.add(createAndUpload(nodeB, 100 + round * 20 + i, false));
       }
       contracts.addAll(batch);
       // the submits commit on node B, whose job executor is told at once and takes the jobs they create
