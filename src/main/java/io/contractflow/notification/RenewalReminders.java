@@ -2,6 +2,7 @@ package io.contractflow.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contractflow.contract.NoticeDeadline;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@code contractflow.notifications.renewal-reminders}, default 90, 30 and 7 days) and records one reminder event
  * per contract, term and lead time: the event's unique key makes a second scan, on this node or another, record
  * nothing. When several lead times have passed at once (a contract signed 20 days before its deadline), only the
- * shortest is sent. The deadline is the lifecycle's: notice is due by the end of the day that is the notice period
- * before the end date, in the lifecycle's time zone. Renewable contracts only (auto-renewing or with a renewal
+ * shortest is sent. The deadline is the lifecycle's ({@link NoticeDeadline}), in the lifecycle's time zone. Renewable contracts only (auto-renewing or with a renewal
  * term): the others simply expire, which is mailed when it happens.
  */
 @Component
@@ -86,8 +86,9 @@ class RenewalReminders {
    */
   static Optional<Reminder> due(UUID contractId, LocalDate endDate, int noticeDays, Instant now, List<Duration> leads,
       ZoneId zone) {
-    LocalDate lastNoticeDay = endDate.minusDays(noticeDays);
-    Instant deadline = lastNoticeDay.plusDays(1).atStartOfDay(zone).toInstant();
+    NoticeDeadline notice = NoticeDeadline.of(endDate, noticeDays, zone);
+    LocalDate lastNoticeDay = notice.lastNoticeDay();
+    Instant deadline = notice.tooLateFrom();
     if (!now.isBefore(deadline)) {
       return Optional.empty();
     }

@@ -170,14 +170,7 @@ public class BuiltInSignatureProvider implements SignatureProvider {
             + " signer(s), expires " + request.getExpiresAt()));
     List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
     for (SignerVerification.Event event : verification.events(all.stream().map(Signer::getId).toList())) {
-      trail.add(new AuditEntry(event.at(), event.actor(), switch (event.kind()) {
-        case "CODE_SENT" -> "code sent";
-        case "CODE_WRONG" -> "wrong code";
-        case "CODE_VOIDED" -> "code void";
-        case "VERIFIED" -> "address verified";
-        case "LINK_REISSUED" -> "link sent again";
-        default -> event.kind().toLowerCase();
-      }, event.detail()));
+      trail.add(new AuditEntry(event.at(), event.actor(), SignerEventKind.label(event.kind()), event.detail()));
     }
     for (Signer s : all) {
       if (s.getInvitedAt() != null) {

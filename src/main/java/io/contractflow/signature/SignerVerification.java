@@ -93,8 +93,9 @@ class SignerVerification {
     SigningProperties.Verification settings = properties.verification();
     Instant now = clock.instant();
     List<Instant> lastHour = jdbc.query("select at from contractflow.signing_signer_event where signer_id = ?"
-        + " and kind = 'CODE_SENT' and at > ? order by at",
-        (rs, i) -> rs.getTimestamp(1).toInstant(), signer.getId(), Timestamp.from(now.minus(HOUR)));
+        + " and kind = ? and at > ? order by at",
+        (rs, i) -> rs.getTimestamp(1).toInstant(), signer.getId(), SignerEventKind.CODE_SENT.name(),
+        Timestamp.from(now.minus(HOUR)));
     if (!lastHour.isEmpty()) {
       Instant next = lastHour.get(lastHour.size() - 1).plus(settings.resendInterval());
       if (next.isAfter(now)) {
@@ -115,7 +116,7 @@ class SignerVerification {
         on conflict (signer_id) do update set code_sha256 = excluded.code_sha256, issued_at = excluded.issued_at,
             expires_at = excluded.expires_at, failed_attempts = 0""",
         signer.getId(), codeHash(token, code), Timestamp.from(now), Timestamp.from(expiresAt));
-    record(signer.getId(), now, "CODE_SENT", signer.getEmail(), "to " + signer.getEmail() + ", valid until "
+    record(signer.getId(), now, SignerEventKind.CODE_SENT, signer.getEmail(), "to " + signer.getEmail() + ", valid until "
         + CompletionCertificate.UTC_TIME.format(expiresAt));
     invitations.sendCode(new SignerInvitations.Code(UUID.randomUUID(), request.getId(), signer.getId(),
         request.getContractId(), request.getContractReference(), request.getContractTitle(), signer.getName(),
@@ -142,7 +143,7 @@ class SignerVerification {
     }
     if (!current.get().expiresAt().isAfter(now)) {
       deleteCode(signer.getId());
-      record(signer.getId(), now, "CODE_VOIDED", signer.getEmail(), "expired");
+      record(signer.getId(), now, SignerEventKind.CODE_VOIDED, signer.getEmail(), "expired");
       return refused("code-expired", "The code expired at " + CompletionCertificate.UTC_TIME.format(current.get().expiresAt())
           + ": ask for a new one");
     }
@@ -152,11 +153,11 @@ class SignerVerification {
         codeHash(token, normalised).getBytes(StandardCharsets.US_ASCII));
     if (!right) {
       int failed = current.get().failed() + 1;
-      record(signer.getId(), now, "CODE_WRONG", signer.getEmail(), "wrong code entered (" + failed + " of "
+      record(signer.getId(), now, SignerEventKind.CODE_WRONG, signer.getEmail(), "wrong code entered (" + failed + " of "
           + settings.maxAttempts() + ")");
       if (failed >= settings.maxAttempts()) {
         deleteCode(signer.getId());
-        record(signer.getId(), now, "CODE_VOIDED", signer.getEmail(), "after " + failed + " wrong entries");
+        record(signer.getId(), now, SignerEventKind.CODE_VOIDED, signer.getEmail(), "after " + failed + " wrong entries");
         return refused("code-void", "That code was wrong " + failed + " times, so it is void now: ask for a new one");
       }
       jdbc.update("update contractflow.signing_signer_code set failed_attempts = ? where signer_id = ?", failed,
@@ -172,7 +173,7 @@ class SignerVerification {
         values (?, ?, ?, ?, ?)""",
         SigningTokens.hash(secret), signer.getId(), SigningTokens.hash(token), Timestamp.from(now),
         Timestamp.from(expiresAt));
-    record(signer.getId(), now, "VERIFIED", signer.getEmail(), "address " + signer.getEmail()
+    record(signer.getId(), now, SignerEventKind.VERIFIED, signer.getEmail(), "address " + signer.getEmail()
         + " verified by one-time code");
     return new Outcome(new Session(secret, now, expiresAt), null);
   }
@@ -203,7 +204,7 @@ class SignerVerification {
   void linkReissued(Signer signer, String actor) {
     deleteCode(signer.getId());
     jdbc.update("delete from contractflow.signing_signer_session where signer_id = ?", signer.getId());
-    record(signer.getId(), clock.instant(), "LINK_REISSUED", actor, "a new link was sent to " + signer.getEmail()
+    record(signer.getId(), clock.instant(), SignerEventKind.LINK_REISSUED, actor, "a new link was sent to " + signer.getEmail()
         + "; the old link, its code and sessions no longer work");
   }
 
@@ -222,7 +223,7 @@ class SignerVerification {
   /** When the signer last verified their address at or before {@code until}, if ever. */
   static Optional<Instant> verifiedAt(List<Event> events, UUID signerId, Instant until) {
     return events.stream()
-        .filter(e -> e.signerId().equals(signerId) && e.kind().equals("VERIFIED"))
+        .filter(e -> e.signerId().equals(signerId) && e.kind().equals(SignerEventKind.VERIFIED.name()))
         .map(Event::at)
         .filter(at -> until == null || !at.isAfter(until))
         .reduce((a, b) -> b);
@@ -250,9 +251,9 @@ class SignerVerification {
     jdbc.update("delete from contractflow.signing_signer_code where signer_id = ?", signerId);
   }
 
-  private void record(UUID signerId, Instant at, String kind, String actor, String detail) {
+  private void record(UUID signerId, Instant at, SignerEventKind kind, String actor, String detail) {
     jdbc.update("insert into contractflow.signing_signer_event (id, signer_id, at, kind, actor, detail)"
-        + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), signerId, Timestamp.from(at), kind,
+        + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), signerId, Timestamp.from(at), kind.name(),
         SigningService.truncate(actor, 254), SigningService.truncate(detail, 500));
   }
 

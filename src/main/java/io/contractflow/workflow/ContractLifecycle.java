@@ -28,16 +28,16 @@ class ContractLifecycle {
   void onCreated(ContractCreated event) {
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, event.contractId().toString(),
         Variables.createVariables()
-            .putValue("contractId", event.contractId().toString())
-            .putValue("reference", event.reference())
-            .putValue("owner", event.owner()));
+            .putValue(ProcessVariables.CONTRACT_ID, event.contractId().toString())
+            .putValue(ProcessVariables.REFERENCE, event.reference())
+            .putValue(ProcessVariables.OWNER, event.owner()));
   }
 
   @EventListener
   void onCancelled(ContractCancelled event) {
     runtimeService.createMessageCorrelation(MESSAGE_CANCELLED)
         .processInstanceBusinessKey(event.contractId().toString())
-        .setVariable("cancelledBy", event.cancelledBy())
+        .setVariable(ProcessVariables.CANCELLED_BY, event.cancelledBy())
         .correlateAllWithResult();
   }
 }

@@ -7,15 +7,19 @@ import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractStatus;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.web.ApiException;
+import io.contractflow.workflow.drafting.DraftingVariables;
 import io.contractflow.workflow.review.ApprovalRouting;
+import io.contractflow.workflow.term.TermVariables;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContractProcess {
 
-  static final String MESSAGE_TERMINATED = "ContractTerminated";
   static final String REVIEW_PROCESS = "contract-review";
 
   private final LifecycleTasks tasks;
@@ -46,49 +49,65 @@ public class ContractProcess {
 
   @Transactional(readOnly = true)
   public ProcessView view(CurrentUser user, UUID contractId) {
-    ContractResponse contract = tasks.contract(user, contractId);
-    String key = contractId.toString();
-    List<ProcessInstance> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list();
+    return view(tasks.contract(user, contractId));
+  }
+
+  /**
+   * Where the contract, which the caller was found to be allowed to read, stands. Its process instances (running and
+   * ended, with the instance that calls each) come from one history query: the phase is the innermost running
+   * one, the routing that of the latest review.
+   */
+  private ProcessView view(ContractResponse contract) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(contract.id().toString()).orderByProcessInstanceStartTime().desc().list();
+    List<HistoricProcessInstance> running = instances.stream()
+        .filter(instance -> HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState())).toList();
+    Set<String> calling = running.stream().map(HistoricProcessInstance::getSuperProcessInstanceId)
+        .filter(Objects::nonNull).collect(Collectors.toSet());
     // the innermost running instance is the phase: the one that no other running instance of this contract calls
-    ProcessInstance phase = running.stream()
-        .filter(instance -> runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count() == 0)
+    HistoricProcessInstance phase = running.stream().filter(instance -> !calling.contains(instance.getId()))
         .findFirst().orElse(null);
     String phaseName = phase == null ? "Ended" : tasks.phase(phase.getProcessDefinitionId());
     List<String> waitingAt = phase == null ? List.of()
         : history.createHistoricActivityInstanceQuery().processInstanceId(phase.getId()).unfinished().list().stream()
             .filter(a -> !"multiInstanceBody".equals(a.getActivityType()))
             .map(HistoricActivityInstance::getActivityName).filter(n -> n != null).distinct().toList();
-    Map<String, Object> routed = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
-        .processDefinitionKey(REVIEW_PROCESS).orderByProcessInstanceStartTime().desc().listPage(0, 1).stream()
-        .findFirst().map(HistoricProcessInstance::getId).flatMap(routing::in)
+    Map<String, Object> routed = instances.stream()
+        .filter(instance -> REVIEW_PROCESS.equals(instance.getProcessDefinitionKey())).findFirst()
+        .map(HistoricProcessInstance::getId).flatMap(routing::in)
         .map(ApprovalRouting.Routing::asMap).orElse(null);
-    return new ProcessView(contract.status().name(), phaseName, waitingAt, tasks.ofContract(user, contractId), routed);
+    return new ProcessView(contract.status().name(), phaseName, waitingAt, tasks.ofReadableContract(contract.id()),
+        routed);
   }
 
-  /** The owner (or a contract admin) submits the draft: completes its "Submit draft for review" task. */
+  /**
+   * The owner (or a contract admin) submits the draft: completes its "Submit draft for review" task. Returns where
+   * the contract stands then, from the contract checked once.
+   */
   @Transactional
-  public void submit(CurrentUser user, UUID contractId, SubmitRequest request) {
+  public ProcessView submit(CurrentUser user, UUID contractId, SubmitRequest request) {
     ContractResponse contract = ownedOrAdministered(user, contractId, "submit it for review");
     if (contract.status() != ContractStatus.DRAFT) {
       throw ApiException.conflict("Only drafts can be submitted; this contract is " + contract.status());
     }
-    String taskId = tasks.openTask(contractId, TaskDecisions.SUBMIT_DRAFT)
+    String taskId = tasks.openTask(contractId, DraftingVariables.TASK_SUBMIT_DRAFT)
         .orElseThrow(() -> ApiException.conflict("The draft is not waiting for submission"));
     tasks.complete(user, taskId, new CompleteTaskRequest(null, request == null ? null : request.comment(),
         request != null && Boolean.TRUE.equals(request.nonStandardTerms())));
+    return view(contract);
   }
 
-  /** Ends an active contract now; the lifecycle records it as terminated. */
+  /** Ends an active contract now; the lifecycle records it as terminated. Returns where the contract stands then. */
   @Transactional
-  public void terminate(CurrentUser user, UUID contractId, TerminateRequest request) {
+  public ProcessView terminate(CurrentUser user, UUID contractId, TerminateRequest request) {
     ContractResponse contract = ownedOrAdministered(user, contractId, "terminate it");
     if (contract.status() != ContractStatus.ACTIVE) {
       throw ApiException.conflict("Only active contracts can be terminated; this contract is " + contract.status());
     }
-    var result = runtime.createMessageCorrelation(MESSAGE_TERMINATED)
+    var result = runtime.createMessageCorrelation(TermVariables.MESSAGE_TERMINATED)
         .processInstanceBusinessKey(contractId.toString())
-        .setVariable("terminatedBy", user.username())
-        .setVariable("terminationReason", request.reason().strip())
+        .setVariable(TermVariables.TERMINATED_BY, user.username())
+        .setVariable(TermVariables.TERMINATION_REASON, request.reason().strip())
         .correlateAllWithResult();
     if (result.isEmpty()) {
       throw ApiException.conflict("The contract's lifecycle is not waiting for a termination right now; try again");
@@ -97,6 +116,7 @@ public class ContractProcess {
     audit.record(contractId, user.username(), AuditKinds.TERMINATION_REQUESTED,
         Summaries.fit("Termination requested by " + user.username() + ": " + request.reason().strip()),
         Map.of("reason", request.reason().strip()));
+    return view(contract);
   }
 
   private ContractResponse ownedOrAdministered(CurrentUser user, UUID contractId, String action) {

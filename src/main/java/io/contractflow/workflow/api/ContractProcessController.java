@@ -35,14 +35,12 @@ class ContractProcessController {
   @PostMapping("/submit")
   @Operation(summary = "Submit the draft for review (owner or contract admin); it needs a document")
   ResponseEntity<ProcessView> submit(@PathVariable UUID contractId, @Valid @RequestBody(required = false) SubmitRequest request) {
-    process.submit(currentUser.get(), contractId, request);
-    return ResponseEntity.accepted().body(process.view(currentUser.get(), contractId));
+    return ResponseEntity.accepted().body(process.submit(currentUser.get(), contractId, request));
   }
 
   @PostMapping("/terminate")
   @Operation(summary = "End an active contract early (owner or contract admin), with the reason")
   ResponseEntity<ProcessView> terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminateRequest request) {
-    process.terminate(currentUser.get(), contractId, request);
-    return ResponseEntity.accepted().body(process.view(currentUser.get(), contractId));
+    return ResponseEntity.accepted().body(process.terminate(currentUser.get(), contractId, request));
   }
 }

@@ -5,7 +5,8 @@ import io.contractflow.contract.ContractResponse;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.workflow.TaskRefusedException;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
+import io.contractflow.workflow.review.FourEyes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -38,13 +40,18 @@ public class LifecycleTasks {
   private final TaskService tasks;
   private final IdentityService identity;
   private final RepositoryService repository;
+  private final RuntimeService runtime;
   private final ContractGuard contracts;
+  private final FourEyes fourEyes;
 
-  LifecycleTasks(TaskService tasks, IdentityService identity, RepositoryService repository, ContractGuard contracts) {
+  LifecycleTasks(TaskService tasks, IdentityService identity, RepositoryService repository, RuntimeService runtime,
+      ContractGuard contracts, FourEyes fourEyes) {
     this.tasks = tasks;
     this.identity = identity;
     this.repository = repository;
+    this.runtime = runtime;
     this.contracts = contracts;
+    this.fourEyes = fourEyes;
   }
 
   /** Tasks assigned to the caller, then unassigned tasks offered to them or their groups, most urgent first. */
@@ -81,6 +88,11 @@ public class LifecycleTasks {
   @Transactional(readOnly = true)
   public List<TaskView> ofContract(CurrentUser user, UUID contractId) {
     contracts.readable(user, contractId);
+    return ofReadableContract(contractId);
+  }
+
+  /** The open tasks of a contract the caller was found to be allowed to read. */
+  List<TaskView> ofReadableContract(UUID contractId) {
     return tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
         .orderByTaskPriority().desc().listPage(0, MAX_TASKS).stream().map(this::viewIfStillOpen)
         .flatMap(Optional::stream).toList();
@@ -226,11 +238,11 @@ public class LifecycleTasks {
   }
 
   private void fourEyes(CurrentUser user, Task task) {
-    if (!TaskDecisions.REVIEW.equals(task.getTaskDefinitionKey())) {
+    if (!FourEyes.appliesTo(task.getTaskDefinitionKey())) {
       return;
     }
-    Object owner = tasks.getVariable(task.getId(), Variables.OWNER);
-    if (user.username().equals(owner)) {
+    var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    if (instance != null && fourEyes.ownsContract(instance.getBusinessKey(), user.username())) {
       throw ApiException.forbidden("Four eyes: you own this contract and cannot review it");
     }
   }
@@ -278,12 +290,12 @@ public class LifecycleTasks {
 
   TaskView view(Task task) {
     Map<String, Object> vars = tasks.getVariables(task.getId(),
-        List.of(Variables.CONTRACT_ID, Variables.REFERENCE, "contractTitle"));
-    Object contractId = vars.get(Variables.CONTRACT_ID);
+        List.of(ProcessVariables.CONTRACT_ID, ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE));
+    Object contractId = vars.get(ProcessVariables.CONTRACT_ID);
     return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
         phase(task.getProcessDefinitionId()),
         contractId == null ? null : UUID.fromString(contractId.toString()),
-        (String) vars.get(Variables.REFERENCE), (String) vars.get("contractTitle"), task.getAssignee(),
+        (String) vars.get(ProcessVariables.REFERENCE), (String) vars.get(ProcessVariables.CONTRACT_TITLE), task.getAssignee(),
         candidateGroups(task), task.getCreateTime().toInstant(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority(),
         TaskDecisions.decisionsFor(task.getTaskDefinitionKey()));

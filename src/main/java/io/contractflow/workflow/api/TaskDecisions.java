@@ -1,58 +1,65 @@
 package io.contractflow.workflow.api;
 
 import io.contractflow.platform.web.ApiException;
+import io.contractflow.workflow.ProcessVariables;
+import io.contractflow.workflow.TaskDecision;
+import io.contractflow.workflow.drafting.DraftingVariables;
+import io.contractflow.workflow.review.ReviewDecision;
+import io.contractflow.workflow.review.ReviewVariables;
+import io.contractflow.workflow.term.RenewalDecision;
+import io.contractflow.workflow.term.TermVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What completing each kind of task takes through the API, checked before the engine is asked, so a bad request is
- * a 400 that names the field, never an engine error.
+ * a 400 that names the field, never an engine error. Which decisions a task offers, which need a reason and the
+ * variable a decision goes in are the phases' ({@link ReviewDecision}, {@link RenewalDecision}, their
+ * {@code *Variables}); this class only maps their answers to the API's problems.
  */
 final class TaskDecisions {
 
-  static final String SUBMIT_DRAFT = "Task_SubmitDraft";
-  static final String REVIEW = "Task_ReviewContract";
-  static final String RENEWAL = "Task_DecideRenewal";
+  /** What a task asks for: the variable its decision goes in (none for a plain submit) and the decisions. */
+  private record Asked(String variable, List<? extends TaskDecision> decisions) {}
 
-  private static final Map<String, List<String>> DECISIONS = Map.of(
-      SUBMIT_DRAFT, List.of(),
-      REVIEW, List.of("APPROVE", "REQUEST_CHANGES", "REJECT"),
-      RENEWAL, List.of("RENEW", "RENEW_WITH_REVIEW", "TERMINATE"));
+  private static final Map<String, Asked> ASKED = Map.of(
+      DraftingVariables.TASK_SUBMIT_DRAFT, new Asked(null, List.of()),
+      ReviewVariables.TASK_REVIEW_CONTRACT, new Asked(ReviewVariables.DECISION, ReviewDecision.all()),
+      TermVariables.TASK_DECIDE_RENEWAL, new Asked(TermVariables.RENEWAL_DECISION, List.of(RenewalDecision.values())));
 
   private TaskDecisions() {}
 
   static List<String> decisionsFor(String taskKey) {
-    return DECISIONS.getOrDefault(taskKey, List.of());
+    Asked asked = ASKED.get(taskKey);
+    return asked == null ? List.of() : asked.decisions().stream().map(TaskDecision::name).toList();
   }
 
   /** The variables to complete the task with. */
   static Map<String, Object> variables(String taskKey, CompleteTaskRequest request) {
-    if (!DECISIONS.containsKey(taskKey)) {
+    Asked asked = ASKED.get(taskKey);
+    if (asked == null) {
       throw ApiException.conflict("This task (" + taskKey + ") is not completed through the contract API; use Tasklist");
     }
     Map<String, Object> variables = new HashMap<>();
     String comment = request.comment() == null ? "" : request.comment().strip();
-    variables.put("comment", comment);
-    List<String> allowed = DECISIONS.get(taskKey);
-    if (allowed.isEmpty()) {
+    variables.put(ProcessVariables.COMMENT, comment);
+    if (asked.variable() == null) {
       if (request.decision() != null) {
         throw ApiException.invalid("decision", "is not asked by this task");
       }
-      variables.put("nonStandardTerms", Boolean.TRUE.equals(request.nonStandardTerms()));
+      variables.put(DraftingVariables.NON_STANDARD_TERMS, Boolean.TRUE.equals(request.nonStandardTerms()));
       return variables;
     }
-    if (request.decision() == null || !allowed.contains(request.decision())) {
-      throw ApiException.invalid("decision", "must be one of " + String.join(", ", allowed));
-    }
+    TaskDecision decision = asked.decisions().stream().filter(d -> d.name().equals(request.decision())).findFirst()
+        .orElseThrow(() -> ApiException.invalid("decision", "must be one of " + String.join(", ", decisionsFor(taskKey))));
     if (request.nonStandardTerms() != null) {
       throw ApiException.invalid("nonStandardTerms", "is not asked by this task");
     }
-    boolean needsReason = List.of("REJECT", "REQUEST_CHANGES").contains(request.decision());
-    if (needsReason && comment.isEmpty()) {
-      throw ApiException.invalid("comment", "must say why when the decision is " + request.decision());
+    if (decision.needsReason() && comment.isEmpty()) {
+      throw ApiException.invalid("comment", "must say why when the decision is " + decision.name());
     }
-    variables.put(RENEWAL.equals(taskKey) ? "renewalDecision" : "decision", request.decision());
+    variables.put(asked.variable(), decision.name());
     return variables;
   }
 }

@@ -3,7 +3,7 @@ package io.contractflow.workflow.drafting;
 import io.contractflow.document.CurrentDocument;
 import io.contractflow.workflow.Actors;
 import io.contractflow.workflow.TaskRefusedException;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,14 +23,14 @@ class DraftSubmissionCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (documents.of(Variables.contractId(task)).isEmpty()) {
-      throw new TaskRefusedException("Contract " + Variables.string(task, Variables.REFERENCE)
+    if (documents.of(ProcessVariables.contractId(task)).isEmpty()) {
+      throw new TaskRefusedException("Contract " + ProcessVariables.string(task, ProcessVariables.REFERENCE)
           + " has no document yet: upload one or generate it from a template, then submit");
     }
-    task.getExecution().getProcessInstance().setVariable("submittedBy",
+    task.getExecution().getProcessInstance().setVariable(DraftingVariables.SUBMITTED_BY,
         Actors.current(task.getProcessEngineServices().getIdentityService(), task.getAssignee()));
-    if (task.getVariable("nonStandardTerms") == null) {
-      task.getExecution().getProcessInstance().setVariable("nonStandardTerms", false);
+    if (task.getVariable(DraftingVariables.NON_STANDARD_TERMS) == null) {
+      task.getExecution().getProcessInstance().setVariable(DraftingVariables.NON_STANDARD_TERMS, false);
     }
   }
 }

@@ -9,6 +9,9 @@ import static io.contractflow.identity.Role.REQUESTER;
 import static io.contractflow.identity.Role.SIGNATORY;
 
 import io.contractflow.identity.Role;
+import io.contractflow.workflow.drafting.DraftingVariables;
+import io.contractflow.workflow.review.ReviewVariables;
+import io.contractflow.workflow.term.TermVariables;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -24,9 +27,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
  */
 final class ShippedTasklistFilters {
 
-  static final String REVIEW_TASK = "Task_ReviewContract";
-  static final String SUBMIT_DRAFT_TASK = "Task_SubmitDraft";
-  static final String DECIDE_RENEWAL_TASK = "Task_DecideRenewal";
+  static final String REVIEW_TASK = ReviewVariables.TASK_REVIEW_CONTRACT;
+  static final String SUBMIT_DRAFT_TASK = DraftingVariables.TASK_SUBMIT_DRAFT;
+  static final String DECIDE_RENEWAL_TASK = TermVariables.TASK_DECIDE_RENEWAL;
 
   private static final String ME = "${currentUser()}";
   private static final String MY_GROUPS = "${currentUserGroups()}";

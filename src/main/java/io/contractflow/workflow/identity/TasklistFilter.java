@@ -1,6 +1,7 @@
 package io.contractflow.workflow.identity;
 
 import io.contractflow.identity.Role;
+import io.contractflow.workflow.ProcessVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ record TasklistFilter(
 
   /** Task variables Tasklist shows on every task card of a shipped filter (the lifecycle puts them on its tasks). */
   static final List<Map<String, String>> VARIABLES = List.of(
-      Map.of("name", "reference", "label", "Reference"),
-      Map.of("name", "contractTitle", "label", "Contract"),
-      Map.of("name", "counterpartyName", "label", "Counterparty"),
-      Map.of("name", "contractValue", "label", "Value"));
+      Map.of("name", ProcessVariables.REFERENCE, "label", "Reference"),
+      Map.of("name", ProcessVariables.CONTRACT_TITLE, "label", "Contract"),
+      Map.of("name", ProcessVariables.COUNTERPARTY_NAME, "label", "Counterparty"),
+      Map.of("name", ProcessVariables.CONTRACT_VALUE, "label", "Value"));
 
   TasklistFilter {
     readers = Set.copyOf(readers);

@@ -10,13 +10,11 @@ import org.camunda.bpm.engine.task.Task;
 /** The review tasks still open in one review, and the groups they wait for. */
 final class OpenReviewTasks {
 
-  static final String TASK_KEY = "Task_ReviewContract";
-
   private OpenReviewTasks() {}
 
   static List<Task> of(TaskService tasks, DelegateExecution execution) {
     return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(TASK_KEY).active().list();
+        .taskDefinitionKey(ReviewVariables.TASK_REVIEW_CONTRACT).active().list();
   }
 
   static List<String> groups(TaskService tasks, List<Task> open) {

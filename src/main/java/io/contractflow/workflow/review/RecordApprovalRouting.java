@@ -3,7 +3,8 @@ package io.contractflow.workflow.review;
 import io.contractflow.audit.AuditKinds;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.contract.ContractTransitions;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.Actors;
+import io.contractflow.workflow.ProcessVariables;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,9 +32,9 @@ class RecordApprovalRouting implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ApprovalRouting.Routing routed = routing.in(execution.getProcessInstanceId())
         .orElseThrow(() -> new IllegalStateException("The approval matrix was not evaluated in this review"));
-    UUID contractId = Variables.contractId(execution);
-    execution.setVariable("approvalRouting", routed.summary());
-    audit.record(contractId, Variables.SYSTEM, AuditKinds.DECISION, routed.summary(), routed.asMap());
-    routed.approverGroups().forEach(group -> contracts.shareWithGroupForReading(contractId, group, Variables.SYSTEM));
+    UUID contractId = ProcessVariables.contractId(execution);
+    execution.setVariable(ReviewVariables.APPROVAL_ROUTING, routed.summary());
+    audit.record(contractId, Actors.SYSTEM, AuditKinds.DECISION, routed.summary(), routed.asMap());
+    routed.approverGroups().forEach(group -> contracts.shareWithGroupForReading(contractId, group, Actors.SYSTEM));
   }
 }

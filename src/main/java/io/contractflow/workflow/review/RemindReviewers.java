@@ -3,7 +3,8 @@ package io.contractflow.workflow.review;
 import io.contractflow.audit.AuditKinds;
 import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.Actors;
+import io.contractflow.workflow.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -34,10 +35,11 @@ class RemindReviewers implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<Task> open = OpenReviewTasks.of(tasks, execution);
     List<String> groups = OpenReviewTasks.groups(tasks, open);
-    audit.record(Variables.contractId(execution), Variables.SYSTEM, AuditKinds.REMINDER,
+    audit.record(ProcessVariables.contractId(execution), Actors.SYSTEM, AuditKinds.REMINDER,
         "Review overdue: reminded " + (groups.isEmpty() ? "the reviewers" : String.join(", ", groups)),
         Map.of("openTasks", open.stream().map(Task::getId).toList(), "groups", groups));
-    events.publishEvent(new ReviewOverdue(Variables.contractId(execution), Variables.string(execution, Variables.REFERENCE),
+    events.publishEvent(new ReviewOverdue(ProcessVariables.contractId(execution),
+        ProcessVariables.string(execution, ProcessVariables.REFERENCE),
         groups, open.stream().map(Task::getId).toList(), false));
   }
 }

@@ -5,7 +5,9 @@ import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractTransitions;
 import io.contractflow.workflow.EngineClock;
 import io.contractflow.workflow.LifecycleProperties;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.drafting.DraftingVariables;
+import io.contractflow.workflow.Actors;
+import io.contractflow.workflow.ProcessVariables;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -34,21 +36,23 @@ class StartReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String submittedBy = Variables.string(execution, "submittedBy");
-    ContractResponse contract = transitions.moveTo(Variables.contractId(execution), ContractStatus.IN_REVIEW,
-        submittedBy == null ? Variables.SYSTEM : submittedBy, "submitted for review");
-    execution.setVariable("contractType", contract.type().name());
-    execution.setVariable("baseValue",
+    String submittedBy = ProcessVariables.string(execution, DraftingVariables.SUBMITTED_BY);
+    ContractResponse contract = transitions.moveTo(ProcessVariables.contractId(execution), ContractStatus.IN_REVIEW,
+        submittedBy == null ? Actors.SYSTEM : submittedBy, "submitted for review");
+    execution.setVariable(ProcessVariables.CONTRACT_TYPE, contract.type().name());
+    execution.setVariable(ReviewVariables.BASE_VALUE,
         baseValue.convert(contract.value().amount(), contract.value().currency()).doubleValue());
-    execution.setVariable("baseCurrency", baseValue.baseCurrency());
-    execution.setVariable("nonStandardTerms", Variables.flag(execution, "nonStandardTerms"));
-    execution.setVariable("rejected", false);
-    execution.setVariable("changesRequested", false);
+    execution.setVariable(ReviewVariables.BASE_CURRENCY, baseValue.baseCurrency());
+    execution.setVariable(DraftingVariables.NON_STANDARD_TERMS,
+        ProcessVariables.flag(execution, DraftingVariables.NON_STANDARD_TERMS));
+    execution.setVariable(ReviewVariables.REJECTED, false);
+    execution.setVariable(ReviewVariables.CHANGES_REQUESTED, false);
 
     Instant due = EngineClock.now().plus(properties.reviewDue());
-    execution.setVariable("reviewDueDate", Date.from(due));
-    execution.setVariable("reviewReminderAt", Date.from(due));
-    execution.setVariable("reviewEscalationAt", Date.from(due.plus(properties.escalateAfter())));
-    execution.setVariable("reviewDue", DAY.format(due.atZone(properties.zone())) + " " + properties.zone().getId());
+    execution.setVariable(ReviewVariables.REVIEW_DUE_DATE, Date.from(due));
+    execution.setVariable(ReviewVariables.REVIEW_REMINDER_AT, Date.from(due));
+    execution.setVariable(ReviewVariables.REVIEW_ESCALATION_AT, Date.from(due.plus(properties.escalateAfter())));
+    execution.setVariable(ReviewVariables.REVIEW_DUE,
+        DAY.format(due.atZone(properties.zone())) + " " + properties.zone().getId());
   }
 }

@@ -25,23 +25,23 @@ class SigningMessages {
 
   @EventListener
   void onCompleted(SigningCompleted event) {
-    correlate("SigningCompleted", event.contractId().toString(), event.requestId().toString());
+    correlate(SigningVariables.MESSAGE_COMPLETED, event.contractId().toString(), event.requestId().toString());
   }
 
   @EventListener
   void onDeclined(SigningDeclined event) {
-    runtime.createMessageCorrelation("SigningDeclined")
+    runtime.createMessageCorrelation(SigningVariables.MESSAGE_DECLINED)
         .processInstanceBusinessKey(event.contractId().toString())
-        .processInstanceVariableEquals(SigningSteps.REQUEST_ID, event.requestId().toString())
-        .setVariable("declinedBy", event.signerName())
-        .setVariable("declineReason", event.reason())
+        .processInstanceVariableEquals(SigningVariables.REQUEST_ID, event.requestId().toString())
+        .setVariable(SigningVariables.DECLINED_BY, event.signerName())
+        .setVariable(SigningVariables.DECLINE_REASON, event.reason())
         .correlateAllWithResult();
   }
 
   private void correlate(String message, String contractId, String requestId) {
     int reached = runtime.createMessageCorrelation(message)
         .processInstanceBusinessKey(contractId)
-        .processInstanceVariableEquals(SigningSteps.REQUEST_ID, requestId)
+        .processInstanceVariableEquals(SigningVariables.REQUEST_ID, requestId)
         .correlateAllWithResult().size();
     if (reached == 0) {
       log.warn("{} for contract {} (request {}) reached no waiting process", message, contractId, requestId);

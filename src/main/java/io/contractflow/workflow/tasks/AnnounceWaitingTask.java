@@ -1,7 +1,7 @@
 package io.contractflow.workflow.tasks;
 
 import io.contractflow.notification.TaskWaiting;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,7 +25,7 @@ class AnnounceWaitingTask implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!Variables.hasContract(task)) {
+    if (!ProcessVariables.hasContract(task)) {
       return;
     }
     List<String> users = new ArrayList<>();
@@ -37,7 +37,7 @@ class AnnounceWaitingTask implements TaskListener {
         groups.add(candidate.getGroupId());
       }
     }
-    events.publishEvent(new TaskWaiting(task.getId(), task.getName(), Variables.contractId(task), task.getAssignee(),
+    events.publishEvent(new TaskWaiting(task.getId(), task.getName(), ProcessVariables.contractId(task), task.getAssignee(),
         users, groups, task.getDueDate() == null ? null : task.getDueDate().toInstant()));
   }
 }

@@ -1,7 +1,7 @@
 package io.contractflow.workflow.tasks;
 
 import io.contractflow.contract.ContractTransitions;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,10 @@ class OwnerFromContract implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (!Variables.hasContract(execution)) {
+    if (!ProcessVariables.hasContract(execution)) {
       return;
     }
-    execution.setVariableLocal(Variables.OWNER, contracts.current(Variables.contractId(execution)).owner());
+    execution.setVariableLocal(ProcessVariables.OWNER,
+        contracts.current(ProcessVariables.contractId(execution)).owner());
   }
 }

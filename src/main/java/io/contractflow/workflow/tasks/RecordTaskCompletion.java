@@ -3,7 +3,10 @@ package io.contractflow.workflow.tasks;
 import io.contractflow.audit.AuditKinds;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.workflow.Actors;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
+import io.contractflow.workflow.drafting.DraftingVariables;
+import io.contractflow.workflow.review.ReviewVariables;
+import io.contractflow.workflow.term.TermVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 class RecordTaskCompletion implements TaskListener {
 
   /** The form fields that carry a decision, in the order they are looked for. */
-  static final List<String> DECISION_FIELDS = List.of("decision", "renewalDecision");
+  static final List<String> DECISION_FIELDS = List.of(ReviewVariables.DECISION, TermVariables.RENEWAL_DECISION);
 
   private final AuditTrail audit;
 
@@ -29,31 +32,32 @@ class RecordTaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!Variables.hasContract(task)) {
+    if (!ProcessVariables.hasContract(task)) {
       return;
     }
     String actor = Actors.current(task.getProcessEngineServices().getIdentityService(), task.getAssignee());
-    String decision = DECISION_FIELDS.stream().map(field -> Variables.string(task, field))
+    String decision = DECISION_FIELDS.stream().map(field -> ProcessVariables.string(task, field))
         .filter(value -> value != null && !value.isBlank()).findFirst().orElse(null);
-    String comment = Variables.string(task, "comment");
+    String comment = ProcessVariables.string(task, ProcessVariables.COMMENT);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskId", task.getId());
     details.put("taskKey", task.getTaskDefinitionKey());
     details.put("task", task.getName());
-    if (task.getVariable("approverGroup") != null) {
-      details.put("approverGroup", Variables.string(task, "approverGroup"));
+    if (task.getVariable(ReviewVariables.APPROVER_GROUP) != null) {
+      details.put("approverGroup", ProcessVariables.string(task, ReviewVariables.APPROVER_GROUP));
     }
     if (decision != null) {
       details.put("decision", decision);
     }
-    if (task.getVariable("nonStandardTerms") != null && "Task_SubmitDraft".equals(task.getTaskDefinitionKey())) {
-      details.put("nonStandardTerms", task.getVariable("nonStandardTerms"));
+    if (task.getVariable(DraftingVariables.NON_STANDARD_TERMS) != null
+        && DraftingVariables.TASK_SUBMIT_DRAFT.equals(task.getTaskDefinitionKey())) {
+      details.put("nonStandardTerms", task.getVariable(DraftingVariables.NON_STANDARD_TERMS));
     }
     if (comment != null && !comment.isBlank()) {
       details.put("comment", comment);
     }
     String summary = "“" + task.getName() + "” completed by " + actor + (decision == null ? "" : ": " + decision)
         + (comment == null || comment.isBlank() ? "" : " — " + comment);
-    audit.record(Variables.contractId(task), actor, AuditKinds.TASK_COMPLETED, summary, details);
+    audit.record(ProcessVariables.contractId(task), actor, AuditKinds.TASK_COMPLETED, summary, details);
   }
 }

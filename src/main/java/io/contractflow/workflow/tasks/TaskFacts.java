@@ -4,7 +4,7 @@ import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractTransitions;
 import io.contractflow.document.CurrentDocument;
 import io.contractflow.document.DocumentVersionResponse;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -32,23 +32,23 @@ class TaskFacts implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!Variables.hasContract(task)) {
+    if (!ProcessVariables.hasContract(task)) {
       return; // not a contract's task
     }
-    ContractResponse contract = contracts.current(Variables.contractId(task));
+    ContractResponse contract = contracts.current(ProcessVariables.contractId(task));
     // also on the task itself: reviewers may read a task's own variables, not always its process's
-    task.setVariableLocal("reference", contract.reference());
-    task.setVariableLocal("contractTitle", contract.title());
-    task.setVariableLocal("contractType", contract.type().name());
-    task.setVariableLocal("counterpartyName", contract.counterparty().name());
-    task.setVariableLocal("contractValue", money(contract.value().amount(), contract.value().currency()));
-    task.setVariableLocal("startDate", String.valueOf(contract.startDate()));
-    task.setVariableLocal("endDate", contract.endDate() == null ? "open-ended" : contract.endDate().toString());
-    task.setVariableLocal("contractStatus", contract.status().name());
+    task.setVariableLocal(ProcessVariables.REFERENCE, contract.reference());
+    task.setVariableLocal(ProcessVariables.CONTRACT_TITLE, contract.title());
+    task.setVariableLocal(ProcessVariables.CONTRACT_TYPE, contract.type().name());
+    task.setVariableLocal(ProcessVariables.COUNTERPARTY_NAME, contract.counterparty().name());
+    task.setVariableLocal(ProcessVariables.CONTRACT_VALUE, money(contract.value().amount(), contract.value().currency()));
+    task.setVariableLocal(ProcessVariables.START_DATE, String.valueOf(contract.startDate()));
+    task.setVariableLocal(ProcessVariables.END_DATE, contract.endDate() == null ? "open-ended" : contract.endDate().toString());
+    task.setVariableLocal(ProcessVariables.CONTRACT_STATUS, contract.status().name());
     Optional<DocumentVersionResponse> document = documents.of(contract.id());
-    task.setVariableLocal("documentName", document.map(DocumentVersionResponse::fileName).orElse("no document yet"));
-    task.setVariableLocal("documentUrl", document.map(DocumentVersionResponse::contentUrl).orElse(""));
-    task.setVariableLocal("documentVersion", document.map(d -> String.valueOf(d.version())).orElse("-"));
+    task.setVariableLocal(ProcessVariables.DOCUMENT_NAME, document.map(DocumentVersionResponse::fileName).orElse("no document yet"));
+    task.setVariableLocal(ProcessVariables.DOCUMENT_URL, document.map(DocumentVersionResponse::contentUrl).orElse(""));
+    task.setVariableLocal(ProcessVariables.DOCUMENT_VERSION, document.map(d -> String.valueOf(d.version())).orElse("-"));
     task.setDescription(contract.reference() + " · " + contract.title() + " · " + contract.counterparty().name());
   }
 

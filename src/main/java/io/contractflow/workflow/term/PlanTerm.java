@@ -3,7 +3,7 @@ package io.contractflow.workflow.term;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractTransitions;
 import io.contractflow.workflow.LifecycleProperties;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.ProcessVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,20 +26,20 @@ class PlanTerm implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ContractResponse contract = contracts.current(Variables.contractId(execution));
+    ContractResponse contract = contracts.current(ProcessVariables.contractId(execution));
     if (contract.endDate() == null) {
       throw new IllegalStateException("Contract " + contract.reference() + " has no end date to plan a term by");
     }
     TermDates dates = TermDates.of(contract.endDate(), contract.renewal().noticePeriodDays(),
         properties.renewalLeadTime(), properties.zone());
     Integer months = contract.renewal().renewalTermMonths();
-    execution.setVariable("termEndsOn", contract.endDate().toString());
-    execution.setVariable("endsAt", Date.from(dates.endsAt()));
-    execution.setVariable("noticeDeadline", Date.from(dates.noticeDeadline()));
-    execution.setVariable("noticeDeadlineDate", dates.lastNoticeDay().toString());
-    execution.setVariable("renewalDecisionAt", Date.from(dates.decisionDueAt()));
-    execution.setVariable("renewable", months != null && months > 0);
-    execution.setVariable("renewalTermMonths", months == null ? 0 : months);
-    execution.setVariable("autoRenew", contract.renewal().autoRenew());
+    execution.setVariable(TermVariables.TERM_ENDS_ON, contract.endDate().toString());
+    execution.setVariable(TermVariables.ENDS_AT, Date.from(dates.endsAt()));
+    execution.setVariable(TermVariables.NOTICE_DEADLINE, Date.from(dates.noticeDeadline()));
+    execution.setVariable(TermVariables.NOTICE_DEADLINE_DATE, dates.lastNoticeDay().toString());
+    execution.setVariable(TermVariables.RENEWAL_DECISION_AT, Date.from(dates.decisionDueAt()));
+    execution.setVariable(TermVariables.RENEWABLE, months != null && months > 0);
+    execution.setVariable(TermVariables.RENEWAL_TERM_MONTHS, months == null ? 0 : months);
+    execution.setVariable(TermVariables.AUTO_RENEW, contract.renewal().autoRenew());
   }
 }

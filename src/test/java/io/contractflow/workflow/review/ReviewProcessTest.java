@@ -61,7 +61,7 @@ class ReviewProcessTest {
           .forEach(task -> taskService().addCandidateGroup(task.getId(), "contract-admin"));
     });
     // the contract (business key c-1) is rita's: four eyes asks the contract, not the owner variable
-    Mocks.register("fourEyes", new FourEyes(task -> "c-1".equals(task.getExecution().getProcessBusinessKey()) ? "rita" : null));
+    Mocks.register("fourEyes", new FourEyes(businessKey -> "c-1".equals(businessKey) ? "rita" : null));
     Mocks.register("collectReviewDecision", new CollectReviewDecision());
   }
 

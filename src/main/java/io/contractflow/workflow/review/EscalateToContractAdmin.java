@@ -4,7 +4,8 @@ import io.contractflow.audit.AuditKinds;
 import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.identity.Role;
-import io.contractflow.workflow.Variables;
+import io.contractflow.workflow.Actors;
+import io.contractflow.workflow.ProcessVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Escalate to contract admin": the review is still open well after its due date. The contract admins become
- * candidates of every open review task (so "Escalated reviews" in Tasklist shows it) and its priority goes up.
+ * candidates of every open review task (so "Escalated reviews" in Tasklist shows it) and its priority goes up. The
+ * bean keeps the name the deployed models call it by, {@code escalateReview}.
  */
 @Component("escalateReview")
-class EscalateReview implements JavaDelegate {
+class EscalateToContractAdmin implements JavaDelegate {
 
   static final int ESCALATED_PRIORITY = 90;
 
@@ -27,7 +29,7 @@ class EscalateReview implements JavaDelegate {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
 
-  EscalateReview(TaskService tasks, AuditTrail audit, ApplicationEventPublisher events) {
+  EscalateToContractAdmin(TaskService tasks, AuditTrail audit, ApplicationEventPublisher events) {
     this.tasks = tasks;
     this.audit = audit;
     this.events = events;
@@ -41,10 +43,11 @@ class EscalateReview implements JavaDelegate {
       tasks.addCandidateGroup(task.getId(), Role.CONTRACT_ADMIN.groupId());
       tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
     }
-    audit.record(Variables.contractId(execution), Variables.SYSTEM, AuditKinds.ESCALATION,
+    audit.record(ProcessVariables.contractId(execution), Actors.SYSTEM, AuditKinds.ESCALATION,
         "Review still overdue: escalated to the contract admins", Map.of("openTasks",
             open.stream().map(Task::getId).toList(), "groups", groups));
-    events.publishEvent(new ReviewOverdue(Variables.contractId(execution), Variables.string(execution, Variables.REFERENCE),
+    events.publishEvent(new ReviewOverdue(ProcessVariables.contractId(execution),
+        ProcessVariables.string(execution, ProcessVariables.REFERENCE),
         groups, open.stream().map(Task::getId).toList(), true));
   }
 }
