@@ -9,6 +9,7 @@ import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.review.FourEyes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,11 +92,27 @@ public class LifecycleTasks {
     return ofReadableContract(contractId);
   }
 
-  /** The open tasks of a contract the caller was found to be allowed to read. */
+  /**
+   * The open tasks of a contract the caller was found to be allowed to read; the contract's facts on them are read
+   * in one query for all of them.
+   */
   List<TaskView> ofReadableContract(UUID contractId) {
-    return tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
-        .orderByTaskPriority().desc().listPage(0, MAX_TASKS).stream().map(this::viewIfStillOpen)
-        .flatMap(Optional::stream).toList();
+    List<Task> open = tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
+        .orderByTaskPriority().desc().listPage(0, MAX_TASKS);
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> facts = new HashMap<>();
+    runtime.createVariableInstanceQuery().taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
+        .variableNameIn(ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE).list()
+        .forEach(v -> facts.computeIfAbsent(v.getTaskId(), id -> new HashMap<>()).put(v.getName(), v.getValue()));
+    return open.stream().map(task -> {
+      try {
+        return Optional.of(view(task, contractId, facts.getOrDefault(task.getId(), Map.of())));
+      } catch (NullValueException vanished) {
+        return Optional.<TaskView>empty();
+      }
+    }).flatMap(Optional::stream).toList();
   }
 
   @Transactional(readOnly = true)
@@ -292,10 +309,14 @@ public class LifecycleTasks {
     Map<String, Object> vars = tasks.getVariables(task.getId(),
         List.of(ProcessVariables.CONTRACT_ID, ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE));
     Object contractId = vars.get(ProcessVariables.CONTRACT_ID);
+    return view(task, contractId == null ? null : UUID.fromString(contractId.toString()), vars);
+  }
+
+  private TaskView view(Task task, UUID contractId, Map<String, Object> vars) {
     return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-        phase(task.getProcessDefinitionId()),
-        contractId == null ? null : UUID.fromString(contractId.toString()),
-        (String) vars.get(ProcessVariables.REFERENCE), (String) vars.get(ProcessVariables.CONTRACT_TITLE), task.getAssignee(),
+        phase(task.getProcessDefinitionId()), contractId,
+        (String) vars.get(ProcessVariables.REFERENCE), (String) vars.get(ProcessVariables.CONTRACT_TITLE),
+        task.getAssignee(),
         candidateGroups(task), task.getCreateTime().toInstant(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority(),
         TaskDecisions.decisionsFor(task.getTaskDefinitionKey()));
