@@ -17,10 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily digest: mail of users who chose {@code daily-digest} for its kind waits in the outbox, held; once a day,
- * at {@code contractflow.notifications.digest-time} ({@code digest-zone}), each such user gets one mail listing
- * what was held for them before that time, and the held mails count as sent. A digest is one outbox row with the
- * key {@code daily-digest:<user>:<day>}, written in the same transaction that marks the held mails: with two nodes
+ * The daily digest: mail of users who chose {@code daily-digest} for its kind is written held (no outbox entry
+ * sends it); once a day, at {@code contractflow.notifications.digest-time} ({@code digest-zone}), each such user gets
+ * one mail listing what was held for them before that time, and the held mails count as sent. A digest is one mail
+ * with the key {@code daily-digest:<user>:<day>}, written in the same transaction that marks the held mails: with two nodes
  * the second waits on the key and writes nothing, and the held rows are locked ({@code SKIP LOCKED}) meanwhile.
  */
 @Component
@@ -30,16 +30,16 @@ class DailyDigest {
   static final String EVENT = "daily-digest";
 
   private final JdbcTemplate jdbc;
-  private final MailOutbox outbox;
+  private final Mails mails;
   private final MailTemplates templates;
   private final MailProperties properties;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  DailyDigest(JdbcTemplate jdbc, MailOutbox outbox, MailTemplates templates, MailProperties properties,
+  DailyDigest(JdbcTemplate jdbc, Mails mails, MailTemplates templates, MailProperties properties,
       PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
-    this.outbox = outbox;
+    this.mails = mails;
     this.templates = templates;
     this.properties = properties;
     this.transactions = new TransactionTemplate(transactions);
@@ -57,7 +57,7 @@ class DailyDigest {
   int sendDue(Instant now) {
     ZonedDateTime cutoff = latestCutoff(now);
     List<String> users = jdbc.queryForList("""
-        select distinct recipient_user from contractflow.mail_outbox
+        select distinct recipient_user from contractflow.mail
         where held_for_digest and digest_id is null and sent_at is null and recipient_user is not null
           and created_at < ?""", String.class, Timestamp.from(cutoff.toInstant()));
     int sent = 0;
@@ -75,7 +75,7 @@ class DailyDigest {
 
   private boolean digest(String user, ZonedDateTime cutoff, org.springframework.transaction.TransactionStatus status) {
     List<Held> held = jdbc.query("""
-        select id, recipient_email, subject, text_body, contract_id, created_at from contractflow.mail_outbox
+        select id, recipient_email, subject, text_body, contract_id, created_at from contractflow.mail
         where recipient_user = ? and held_for_digest and digest_id is null and sent_at is null and created_at < ?
         order by created_at for update skip locked""",
         (rs, i) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -98,17 +98,17 @@ class DailyDigest {
     String email = held.get(held.size() - 1).email();
     MailTemplates.Rendered mail = templates.render(EVENT, subject, new People.Person(user, user, email), values);
     String key = EVENT + ":" + user + ":" + day;
-    boolean written = outbox.enqueue(new OutgoingMail(key, EVENT, null, user, email, mail.subject(), mail.text(),
-        mail.html()), MailOutbox.Handling.IMMEDIATE);
+    boolean written = mails.enqueue(new OutgoingMail(key, EVENT, null, user, email, mail.subject(), mail.text(),
+        mail.html()), Mails.Handling.IMMEDIATE);
     if (!written) {
       status.setRollbackOnly(); // this day's digest exists: the held mail waits for the next one
       return false;
     }
-    UUID digestId = jdbc.queryForObject("select id from contractflow.mail_outbox where dedupe_key = ?", UUID.class,
+    UUID digestId = jdbc.queryForObject("select id from contractflow.mail where dedupe_key = ?", UUID.class,
         key);
     Timestamp now = Timestamp.from(clock.instant());
     for (Held h : held) {
-      jdbc.update("update contractflow.mail_outbox set digest_id = ?, sent_at = ? where id = ?", digestId, now,
+      jdbc.update("update contractflow.mail set digest_id = ?, sent_at = ? where id = ?", digestId, now,
           h.id());
     }
     log.info("Daily digest of {} for {}: {} mail(s)", user, day, held.size());

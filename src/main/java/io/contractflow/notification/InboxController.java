@@ -14,17 +14,17 @@ class InboxController {
 
   private static final int LATEST = 100;
 
-  private final MailOutbox outbox;
+  private final Mails mails;
   private final CurrentUserProvider currentUser;
 
-  InboxController(MailOutbox outbox, CurrentUserProvider currentUser) {
-    this.outbox = outbox;
+  InboxController(Mails mails, CurrentUserProvider currentUser) {
+    this.mails = mails;
     this.currentUser = currentUser;
   }
 
   @GetMapping("/api/notifications/mail")
   @Operation(summary = "The latest 100 mails to the caller, newest first (subject, text and HTML, when sent)")
-  List<MailOutbox.InboxMail> mine() {
-    return outbox.inbox(currentUser.get().username(), LATEST);
+  List<Mails.InboxMail> mine() {
+    return mails.inbox(currentUser.get().username(), LATEST);
   }
 }

@@ -13,7 +13,7 @@ final class InboxDelivery implements MailDelivery {
   private static final Logger log = LoggerFactory.getLogger(InboxDelivery.class);
 
   @Override
-  public void deliver(UUID outboxId, String to, String subject, String text, String html) {
+  public void deliver(UUID mailId, String to, String subject, String text, String html) {
     log.info("Mail for {} kept in the platform's inbox (no SMTP server configured): {}", to, subject);
   }
 }

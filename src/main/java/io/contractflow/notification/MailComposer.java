@@ -46,7 +46,7 @@ class MailComposer {
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
 
-  private final MailOutbox outbox;
+  private final Mails mails;
   private final MailTemplates templates;
   private final People people;
   private final ContractTransitions contracts;
@@ -55,10 +55,10 @@ class MailComposer {
   private final SigningService signing;
   private final DocumentService documents;
 
-  MailComposer(MailOutbox outbox, MailTemplates templates, People people, ContractTransitions contracts,
+  MailComposer(Mails mails, MailTemplates templates, People people, ContractTransitions contracts,
       MailProperties properties, NotificationPreferences preferences, SigningService signing,
       DocumentService documents) {
-    this.outbox = outbox;
+    this.mails = mails;
     this.templates = templates;
     this.people = people;
     this.contracts = contracts;
@@ -259,10 +259,10 @@ class MailComposer {
       return;
     }
     MailTemplates.Rendered mail = templates.render(event, subject, to, values);
-    outbox.enqueue(new OutgoingMail(key + ":" + to.userId(), event, contract.id(), to.userId(), to.email(),
+    mails.enqueue(new OutgoingMail(key + ":" + to.userId(), event, contract.id(), to.userId(), to.email(),
         mail.subject(), mail.text(), mail.html()),
         preference.delivery() == NotificationPreferences.Delivery.DAILY_DIGEST
-            ? MailOutbox.Handling.DIGEST : MailOutbox.Handling.IMMEDIATE);
+            ? Mails.Handling.DIGEST : Mails.Handling.IMMEDIATE);
   }
 
   private record Recipient(People.Person person, String group) {}

@@ -6,8 +6,8 @@ import java.util.UUID;
 interface MailDelivery {
 
   /**
-   * Delivers the mail. The outbox id makes the Message-ID, so a mail sent again after a lost acknowledgement
+   * Delivers the mail. The mail's id makes the Message-ID, so a mail sent again after a lost acknowledgement
    * carries the same Message-ID as the first and is recognisable as the same mail.
    */
-  void deliver(UUID outboxId, String to, String subject, String text, String html) throws Exception;
+  void deliver(UUID mailId, String to, String subject, String text, String html) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.contractflow.notification;
 
+import io.contractflow.platform.outbox.RetryPolicy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -17,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl where recipients reach the platform: links to Tasklist and the contract start here
  * @param delivery {@code smtp} (the SMTP server of {@code spring.mail.*}) or {@code inbox} (nothing leaves the
  *     platform; each user reads their mail at {@code GET /api/notifications/mail}: the embedded default)
- * @param pollInterval how often the outbox is looked at
- * @param maxAttempts attempts before a mail is given up (and left in the outbox, marked failed)
+ * @param maxAttempts attempts before a mail (or the writing of an event's mails) is given up (and left in the
+ *     outbox, marked failed)
  * @param firstRetry the wait after the first failure; it doubles with each attempt up to {@code maxRetryDelay}
  * @param renewalReminders how long before a contract's notice deadline its owner is reminded (each once)
  * @param digestTime when the daily digest goes out, in {@code digestZone}
@@ -33,7 +34,6 @@ public record MailProperties(
     @DefaultValue("ContractFlow <contractflow@localhost>") String from,
     @DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue("inbox") Delivery delivery,
-    @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("12") int maxAttempts,
     @DefaultValue("5s") Duration firstRetry,
     @DefaultValue("30m") Duration maxRetryDelay,
@@ -62,18 +62,9 @@ public record MailProperties(
   /** Where mail goes. */
   public enum Delivery { SMTP, INBOX }
 
-  /** The wait before the next attempt after {@code attempts} failures, or null once they reach the maximum. */
-  Duration retryAfter(int attempts) {
-    return attempts >= maxAttempts ? null : retryDelay(attempts);
-  }
-
-  /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
-  Duration retryDelay(int attempts) {
-    Duration delay = firstRetry;
-    for (int i = 1; i < attempts && delay.compareTo(maxRetryDelay) < 0; i++) {
-      delay = delay.multipliedBy(2);
-    }
-    return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+  /** How mail and the writing of an event's mails are tried again in the outbox. */
+  RetryPolicy retryPolicy() {
+    return new RetryPolicy(firstRetry, maxRetryDelay, maxAttempts);
   }
 
   /** The platform's address without a trailing slash. */

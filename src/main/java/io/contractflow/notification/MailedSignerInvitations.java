@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Signer invitations and one-time codes by mail: each signer, when their turn opens (or when the owner has it sent
  * again), gets their {@code /sign/{token}} link at the address of the invitation (signers are not platform users),
  * and the codes they ask for on their page. The invitation is still recorded by {@code RecordedSignerInvitations}
- * (which this decorates), without the link. Links and codes are credentials: their mails are written to the outbox
- * sealed ({@link MailOutbox.Handling#SEALED}: the body encrypted, bound to the outbox id, and dropped once sent), in
+ * (which this decorates), without the link. Links and codes are credentials: their mails are written
+ * sealed ({@link Mails.Handling#SEALED}: the body encrypted, bound to the mail's id, and dropped once sent), in
  * the signing transaction, so they exist exactly when the turn opened or the code was issued.
  */
 @Primary
@@ -29,14 +29,14 @@ class MailedSignerInvitations implements SignerInvitations {
 
   private final SignerInvitations recorded;
   private final MailTemplates templates;
-  private final MailOutbox outbox;
+  private final Mails mails;
   private final MailProperties properties;
 
   MailedSignerInvitations(@Qualifier("recordedSignerInvitations") SignerInvitations recorded, MailTemplates templates,
-      MailOutbox outbox, MailProperties properties) {
+      Mails mails, MailProperties properties) {
     this.recorded = recorded;
     this.templates = templates;
-    this.outbox = outbox;
+    this.mails = mails;
     this.properties = properties;
   }
 
@@ -67,8 +67,8 @@ class MailedSignerInvitations implements SignerInvitations {
     String subject = "Your code to sign " + code.contractReference();
     People.Person signer = new People.Person(null, code.signerName(), code.signerEmail());
     MailTemplates.Rendered mail = templates.render(CODE_EVENT, subject, signer, values);
-    outbox.enqueue(new OutgoingMail(CODE_EVENT + ":" + code.codeId(), CODE_EVENT, code.contractId(), null,
-        code.signerEmail(), mail.subject(), mail.text(), mail.html()), MailOutbox.Handling.SEALED);
+    mails.enqueue(new OutgoingMail(CODE_EVENT + ":" + code.codeId(), CODE_EVENT, code.contractId(), null,
+        code.signerEmail(), mail.subject(), mail.text(), mail.html()), Mails.Handling.SEALED);
   }
 
   private void mail(Invitation invitation, String dedupeKey, String subjectStart) {
@@ -84,7 +84,7 @@ class MailedSignerInvitations implements SignerInvitations {
     String subject = subjectStart + invitation.contractReference() + " " + invitation.contractTitle();
     People.Person signer = new People.Person(null, invitation.signerName(), invitation.signerEmail());
     MailTemplates.Rendered mail = templates.render(EVENT, subject, signer, values);
-    outbox.enqueue(new OutgoingMail(dedupeKey, EVENT, invitation.contractId(), null,
-        invitation.signerEmail(), mail.subject(), mail.text(), mail.html()), MailOutbox.Handling.SEALED);
+    mails.enqueue(new OutgoingMail(dedupeKey, EVENT, invitation.contractId(), null,
+        invitation.signerEmail(), mail.subject(), mail.text(), mail.html()), Mails.Handling.SEALED);
   }
 }

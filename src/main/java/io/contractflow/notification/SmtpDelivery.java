@@ -7,7 +7,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends through the SMTP server of {@code spring.mail.*} (host, port, credentials, STARTTLS and timeouts there): a
- * multipart/alternative message, plain text and HTML, with a Message-ID derived from the outbox id.
+ * multipart/alternative message, plain text and HTML, with a Message-ID derived from the mail's id.
  */
 final class SmtpDelivery implements MailDelivery {
 
@@ -20,8 +20,8 @@ final class SmtpDelivery implements MailDelivery {
   }
 
   @Override
-  public void deliver(UUID outboxId, String to, String subject, String text, String html) throws Exception {
-    MimeMessage message = new FixedIdMimeMessage(sender.createMimeMessage(), "<" + outboxId + "@contractflow>");
+  public void deliver(UUID mailId, String to, String subject, String text, String html) throws Exception {
+    MimeMessage message = new FixedIdMimeMessage(sender.createMimeMessage(), "<" + mailId + "@contractflow>");
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(properties.from());
     helper.setTo(to);

@@ -3,9 +3,9 @@ package io.contractflow.search;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One writer of the index at a time across all nodes: a PostgreSQL advisory lock held for a transaction. The drain
- * skips a round while it is taken; a rebuild waits for it and holds it until the alias has moved, so changes made
- * during a rebuild stay in the outbox and reach the new index afterwards.
+ * One writer of the index at a time across all nodes: a PostgreSQL advisory lock held for a transaction. The outbox
+ * handler ({@link IndexUpdates}) leaves its entries due while it is taken; a rebuild waits for it and holds it until
+ * the alias has moved, so changes made during a rebuild stay in the outbox and reach the new index afterwards.
  */
 final class SearchLock {
 

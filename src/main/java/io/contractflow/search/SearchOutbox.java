@@ -6,58 +6,63 @@ import io.contractflow.contract.ContractSharesChanged;
 import io.contractflow.contract.ContractStatusChanged;
 import io.contractflow.counterparty.CounterpartyChanged;
 import io.contractflow.document.DocumentVersionChanged;
+import io.contractflow.platform.outbox.Outbox;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The transactional outbox of the search index. The domain events are published inside the transaction that made
- * the change and these listeners run synchronously in it, so the outbox row commits with the change or not at all:
- * no committed change can miss the index, and a rolled-back one never reaches it. {@link SearchOutboxDrain} takes the
- * rows to OpenSearch. (A cancellation arrives as its status change.)
+ * What the search index has to take in, written to the outbox (topic {@value IndexUpdates#TOPIC}, payload: the
+ * contract's id). The domain events are published inside the transaction that made the change and these listeners
+ * run synchronously in it, so the entry commits with the change or not at all: no committed change can miss the
+ * index, and a rolled-back one never reaches it. {@link IndexUpdates} takes the entries to OpenSearch. (A
+ * cancellation arrives as its status change.)
  */
 @Component
 class SearchOutbox {
 
   private final JdbcTemplate jdbc;
+  private final Outbox outbox;
 
-  SearchOutbox(JdbcTemplate jdbc) {
+  SearchOutbox(JdbcTemplate jdbc, Outbox outbox) {
     this.jdbc = jdbc;
+    this.outbox = outbox;
   }
 
   @EventListener
   void onCreated(ContractCreated event) {
-    enqueue(event.contractId(), "created");
+    enqueue(event.contractId());
   }
 
   @EventListener
   void onEdited(ContractEdited event) {
-    enqueue(event.contractId(), "edited");
+    enqueue(event.contractId());
   }
 
   @EventListener
   void onStatusChanged(ContractStatusChanged event) {
-    enqueue(event.contractId(), "status " + event.to());
+    enqueue(event.contractId());
   }
 
   @EventListener
   void onSharesChanged(ContractSharesChanged event) {
-    enqueue(event.contractId(), "shares");
+    enqueue(event.contractId());
   }
 
   @EventListener
   void onDocument(DocumentVersionChanged event) {
-    enqueue(event.contractId(), "document v" + event.currentVersion());
+    enqueue(event.contractId());
   }
 
   @EventListener
   void onCounterparty(CounterpartyChanged event) {
-    jdbc.update("insert into contractflow.search_outbox (contract_id, reason) "
-        + "select id, 'counterparty' from contractflow.contract where counterparty_id = ?", event.counterpartyId());
+    outbox.addAll(IndexUpdates.TOPIC, jdbc.queryForList(
+        "select id::text from contractflow.contract where counterparty_id = ?", String.class, event.counterpartyId()));
   }
 
-  void enqueue(UUID contractId, String reason) {
-    jdbc.update("insert into contractflow.search_outbox (contract_id, reason) values (?, ?)", contractId, reason);
+  /** The index takes the contract as it is when the entry is worked, whatever changed. */
+  void enqueue(UUID contractId) {
+    outbox.add(IndexUpdates.TOPIC, contractId.toString());
   }
 }

@@ -60,13 +60,11 @@ public record SearchProperties(
       @DefaultValue("9299") int maxHttpPort) {}
 
   /**
-   * @param pollInterval how often the outbox is looked at when it was empty
-   * @param batchSize outbox rows per bulk request
-   * @param retryBase first wait after a failed attempt; it doubles per attempt
+   * @param batchSize outbox entries per bulk request (the outbox's worker: {@code contractflow.outbox.*})
+   * @param retryBase first wait after a failed attempt; it doubles per attempt (retried for ever)
    * @param retryMax longest wait between attempts
    */
   public record Outbox(
-      @DefaultValue("500ms") Duration pollInterval,
       @DefaultValue("200") int batchSize,
       @DefaultValue("1s") Duration retryBase,
       @DefaultValue("60s") Duration retryMax) {}

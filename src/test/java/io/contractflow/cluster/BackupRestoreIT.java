@@ -81,12 +81,11 @@ class BackupRestoreIT {
           "--contractflow.documents.storage.filesystem.root=" + documents,
           "--contractflow.documents.encryption.master-key=" + masterKey,
           "--contractflow.signing.seal.generated-keystore=" + workDir.resolve("keys/seal.p12"),
-          "--contractflow.search.outbox.poll-interval=200ms",
           // signers' links and codes come by mail
           "--contractflow.notifications.delivery=smtp",
           "--spring.mail.host=127.0.0.1",
           "--spring.mail.port=" + MailServer.shared().port(),
-          "--contractflow.notifications.poll-interval=200ms");
+          "--contractflow.outbox.poll-interval=200ms");
 
       // before: contracts in every kind of state
       Map<String, Snapshot> before = new LinkedHashMap<>();

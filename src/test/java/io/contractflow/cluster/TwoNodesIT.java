@@ -87,7 +87,6 @@ class TwoNodesIT {
         "--contractflow.documents.storage.filesystem.root=" + workDir.resolve("documents"),
         "--contractflow.documents.encryption.master-key=" + Base64.getEncoder().encodeToString(key),
         "--contractflow.search.url=" + search.httpUrl(),
-        "--contractflow.search.outbox.poll-interval=200ms",
         "--camunda.bpm.job-execution.deployment-aware=false",
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
         "--camunda.bpm.job-execution.max-wait=2000",
@@ -95,7 +94,7 @@ class TwoNodesIT {
         "--contractflow.notifications.delivery=smtp",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + MailServer.shared().port(),
-        "--contractflow.notifications.poll-interval=200ms");
+        "--contractflow.outbox.poll-interval=200ms");
     // both at once: the start-up lock lets one node create the schema and deploy while the other waits
     nodeA = PlatformNode.launch("node-a", workDir.resolve("node-a"), shared);
     nodeB = PlatformNode.launch("node-b", workDir.resolve("node-b"), shared);
@@ -316,7 +315,8 @@ class TwoNodesIT {
     // the events' mails are worked out after their transactions: wait until none is left
     await(PATIENCE, () -> {
       try {
-        return rows("select count(*) from contractflow.notification_event where done_at is null and failed_at is null");
+        return rows("select count(*) from contractflow.outbox where topic = 'notification'"
+            + " and done_at is null and failed_at is null");
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -328,10 +328,10 @@ class TwoNodesIT {
     assertThat(rows("select contract_id || ' ' || kind || ' ' || summary from contractflow.audit_entry "
         + "where contract_id in " + ids + " and kind <> 'COMMENT' "
         + "group by contract_id, kind, summary, details having count(*) > 1")).as("audit entries twice").isEmpty();
-    assertThat(rows("select recipient_email || ': ' || subject from contractflow.mail_outbox where contract_id in "
+    assertThat(rows("select recipient_email || ': ' || subject from contractflow.mail where contract_id in "
         + ids + " group by contract_id, recipient_email, subject, text_body having count(*) > 1"))
         .as("the same mail twice").isEmpty();
-    assertThat(rows("select distinct contract_id from contractflow.mail_outbox where contract_id in " + ids))
+    assertThat(rows("select distinct contract_id from contractflow.mail where contract_id in " + ids))
         .as("every contract's mails were written").hasSize(contracts.size());
   }
 

@@ -173,7 +173,7 @@ class CounterpartyOwnershipIT extends IntegrationTest {
         requestId)).containsExactly("legal@example.com");
     assertThat(signing.status(requestId).signers()).singleElement()
         .satisfies(s -> assertThat(s.email()).isEqualTo("legal@example.com"));
-    assertThat(jdbc.queryForList("select recipient_email from contractflow.mail_outbox"
+    assertThat(jdbc.queryForList("select recipient_email from contractflow.mail"
             + " where contract_id = ? and event = 'signer-invitation'", String.class, UUID.fromString(contract)))
         .as("the invitation went to the address of the moment it was sent, and to no other")
         .containsExactly("legal@example.com");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.identity.Role;
+import io.contractflow.platform.outbox.OutboxWorker;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
@@ -58,7 +59,7 @@ class NotificationLifecycleIT extends IntegrationTest {
   @Autowired
   private RenewalReminders reminders;
   @Autowired
-  private MailDispatcher dispatcher;
+  private OutboxWorker worker;
 
   private final MailServer mail = MailServer.shared();
 
@@ -114,11 +115,11 @@ class NotificationLifecycleIT extends IntegrationTest {
     assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
     // link and code are credentials: once sent, the outbox keeps neither them nor the bodies that carried them
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where contract_id = ? and event in ('signer-invitation', 'signer-code')
+        select count(*) from contractflow.mail where contract_id = ? and event in ('signer-invitation', 'signer-code')
         and sent_at is not null and body_sealed is null""", Long.class, UUID.fromString(id)), n -> n == 2);
     for (String secret : List.of(token, code)) {
       assertThat(jdbc.queryForObject("""
-          select count(*) from contractflow.mail_outbox where contract_id = ?
+          select count(*) from contractflow.mail where contract_id = ?
           and (text_body like ? or html_body like ? or subject like ?)""", Long.class, UUID.fromString(id),
           "%" + secret + "%", "%" + secret + "%", "%" + secret + "%")).isZero();
     }
@@ -147,7 +148,7 @@ class NotificationLifecycleIT extends IntegrationTest {
     reminders.scan(now.plus(Duration.ofDays(7)));
     reminders.scan(now.plus(Duration.ofDays(7)));
     await().atMost(PATIENCE).until(() -> mailsTo("rita@contractflow.example", reminder).size() == 2);
-    assertThat(jdbc.queryForList("select dedupe_key from contractflow.notification_event where dedupe_key like ?",
+    assertThat(jdbc.queryForList("select dedupe_key from contractflow.outbox where dedupe_key like ?",
         String.class, "renewal-reminder:" + id + ":%"))
         .containsExactlyInAnyOrder("renewal-reminder:" + id + ":" + today.plusDays(40) + ":PT720H",
             "renewal-reminder:" + id + ":" + today.plusDays(40) + ":PT168H");
@@ -282,10 +283,10 @@ class NotificationLifecycleIT extends IntegrationTest {
   /** Waits until every recorded event is handled and every mail of the contract is sent. */
   private void awaitQuiet(String contractId) {
     await().atMost(PATIENCE).until(() -> {
-      dispatcher.work();
-      return jdbc.queryForObject("select count(*) from contractflow.notification_event where done_at is null"
-          + " and failed_at is null", Long.class) == 0
-          && jdbc.queryForObject("select count(*) from contractflow.mail_outbox where contract_id = ?"
+      worker.workDue();
+      return jdbc.queryForObject("select count(*) from contractflow.outbox where topic = 'notification'"
+          + " and done_at is null and failed_at is null", Long.class) == 0
+          && jdbc.queryForObject("select count(*) from contractflow.mail where contract_id = ?"
           + " and sent_at is null", Long.class, UUID.fromString(contractId)) == 0;
     });
   }

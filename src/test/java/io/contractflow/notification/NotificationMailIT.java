@@ -117,8 +117,10 @@ class NotificationMailIT extends IntegrationTest {
       reference = api.as("rita").get("/api/contracts/" + contract).json().get("reference").asText();
       // the mail is written and tried, and stays in the outbox while the server is down
       await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-          select count(*) from contractflow.mail_outbox where contract_id = ? and recipient_user = 'leo'
-          and attempts >= 2 and sent_at is null and failed_at is null and last_error is not null""",
+          select count(*) from contractflow.mail m join contractflow.outbox o on o.topic = 'mail'
+              and o.payload = m.id::text
+          where m.contract_id = ? and m.recipient_user = 'leo' and o.attempts >= 2 and m.sent_at is null
+          and o.failed_at is null and o.last_error is not null""",
           Long.class, UUID.fromString(contract)), n -> n == 1);
     } finally {
       mail.start();
@@ -137,20 +139,20 @@ class NotificationMailIT extends IntegrationTest {
     transactions.executeWithoutResult(status -> {
       events.publishEvent(new TaskWaiting(taskId, "Review contract", UUID.fromString(contract), "leo",
           List.of(), List.of(), null));
-      assertThat(jdbc.queryForObject("select count(*) from contractflow.notification_event where payload like ?",
+      assertThat(jdbc.queryForObject("select count(*) from contractflow.outbox where topic = 'notification' and payload like ?",
           Long.class, "%" + taskId + "%")).as("recorded inside the transaction").isEqualTo(1);
       status.setRollbackOnly();
     });
 
-    assertThat(jdbc.queryForObject("select count(*) from contractflow.notification_event where payload like ?",
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.outbox where topic = 'notification' and payload like ?",
         Long.class, "%" + taskId + "\"%")).isZero();
     // a committed event afterwards is sent: the rolled-back one would have been sent before it
     transactions.executeWithoutResult(status -> events.publishEvent(new TaskWaiting(taskId + "-kept",
         "Review contract", UUID.fromString(contract), "leo", List.of(), List.of(), null)));
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-        "select count(*) from contractflow.mail_outbox where dedupe_key like ? and sent_at is not null",
+        "select count(*) from contractflow.mail where dedupe_key like ? and sent_at is not null",
         Long.class, "task-waiting:" + taskId + "-kept:%"), n -> n == 1);
-    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where dedupe_key like ?",
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail where dedupe_key like ?",
         Long.class, "task-waiting:" + taskId + ":%")).isZero();
   }
 
@@ -164,10 +166,10 @@ class NotificationMailIT extends IntegrationTest {
         noSuchContract, "leo", List.of(), List.of(), null)));
 
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-        select count(*) from contractflow.notification_event where payload like ? and attempts >= 2
+        select count(*) from contractflow.outbox where topic = 'notification' and payload like ? and attempts >= 2
         and done_at is null and failed_at is null and last_error is not null""", Long.class, "%" + taskId + "%"),
         n -> n == 1);
-    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where dedupe_key like ?",
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail where dedupe_key like ?",
         Long.class, "task-waiting:" + taskId + ":%")).isZero();
   }
 

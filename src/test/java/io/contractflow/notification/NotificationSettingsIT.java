@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
+import io.contractflow.platform.outbox.OutboxWorker;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
@@ -45,9 +46,9 @@ class NotificationSettingsIT extends IntegrationTest {
   @Autowired
   private MailRetention retention;
   @Autowired
-  private MailDispatcher dispatcher;
+  private OutboxWorker worker;
   @Autowired
-  private MailOutbox outbox;
+  private Mails outbox;
   @Autowired
   private TransactionTemplate transactions;
 
@@ -111,12 +112,12 @@ class NotificationSettingsIT extends IntegrationTest {
     references.add(reference(digest, draft(digest)));
     references.add(reference(digest, draft(digest)));
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where recipient_user = ? and event = 'task-waiting'
+        select count(*) from contractflow.mail where recipient_user = ? and event = 'task-waiting'
         and held_for_digest and sent_at is null""", Long.class, digest) == 2);
     awaitEventsHandled();
-    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail_outbox where contract_id = ?",
+    assertThat(jdbc.queryForObject("select count(*) from contractflow.mail where contract_id = ?",
         Long.class, UUID.fromString(offContract))).as("turned off: no mail at all").isZero();
-    dispatcher.work();
+    worker.workDue();
     assertThat(mail.receivedBy(email(digest))).as("held, not sent on its own").isEmpty();
     // the user's inbox in the platform lists the held mail
     assertThat(api.as(digest).get("/api/notifications/mail").json().findValuesAsText("subject")).hasSize(2);
@@ -136,17 +137,17 @@ class NotificationSettingsIT extends IntegrationTest {
     assertThat(text).contains("1. Submit draft for review: " + references.get(0))
         .contains("2. Submit draft for review: " + references.get(1));
     assertThat(jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where recipient_user = ? and held_for_digest
-        and sent_at is not null and digest_id = (select id from contractflow.mail_outbox where dedupe_key = ?)""",
+        select count(*) from contractflow.mail where recipient_user = ? and held_for_digest
+        and sent_at is not null and digest_id = (select id from contractflow.mail where dedupe_key = ?)""",
         Long.class, digest, "daily-digest:" + digest + ":" + tomorrow)).isEqualTo(2);
 
     // mail held after that day's digest waits for the next day's
     String third = reference(digest, draft(digest));
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where recipient_user = ? and held_for_digest
+        select count(*) from contractflow.mail where recipient_user = ? and held_for_digest
         and sent_at is null""", Long.class, digest) == 1);
     digests.sendDue(digestTime);
-    dispatcher.work();
+    worker.workDue();
     await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
         .until(() -> mail.receivedBy(email(digest)).size() == 1);
     digests.sendDue(digestTime.plus(Duration.ofDays(1)));
@@ -168,18 +169,18 @@ class NotificationSettingsIT extends IntegrationTest {
     mailRow(run + ":recent-sent", recent, recent, null);
     mailRow(run + ":old-pending", old, null, null);
     mailRow(run + ":old-failed", old, null, old);
-    eventRow(run + ":old-done", old, old);
-    eventRow(run + ":old-done-2", old, old);
-    eventRow(run + ":old-done-3", old, old);
-    eventRow(run + ":recent-done", recent, recent);
-    eventRow(run + ":old-pending", old, null);
+    eventRow(run + ":old-done", 91);
+    eventRow(run + ":old-done-2", 91);
+    eventRow(run + ":old-done-3", 91);
+    eventRow(run + ":recent-done", 10);
+    eventRow(run + ":old-pending", null);
 
     retention.purge(now, 2);
 
-    assertThat(jdbc.queryForList("select dedupe_key from contractflow.mail_outbox where dedupe_key like ?",
+    assertThat(jdbc.queryForList("select dedupe_key from contractflow.mail where dedupe_key like ?",
         String.class, run + ":%")).containsExactlyInAnyOrder(run + ":recent-sent", run + ":old-pending",
         run + ":old-failed");
-    assertThat(jdbc.queryForList("select dedupe_key from contractflow.notification_event where dedupe_key like ?",
+    assertThat(jdbc.queryForList("select dedupe_key from contractflow.outbox where dedupe_key like ?",
         String.class, run + ":%")).containsExactlyInAnyOrder(run + ":recent-done", run + ":old-pending");
   }
 
@@ -190,12 +191,12 @@ class NotificationSettingsIT extends IntegrationTest {
     String key = "sealed-test:" + UUID.randomUUID();
     transactions.executeWithoutResult(status -> {
       outbox.enqueue(new OutgoingMail(key, MailedSignerInvitations.EVENT, null, null, to, "ContractFlow: Please sign",
-          "Your link: " + secret, "<p>Your link: " + secret + "</p>"), MailOutbox.Handling.SEALED);
+          "Your link: " + secret, "<p>Your link: " + secret + "</p>"), Mails.Handling.SEALED);
       // at rest, even before it is sent: the body is encrypted, nothing readable carries the link
-      jdbc.query("select text_body, html_body, body_sealed from contractflow.mail_outbox where dedupe_key = ?",
+      jdbc.query("select text_body, html_body, body_sealed from contractflow.mail where dedupe_key = ?",
           rs -> {
-            assertThat(rs.getString(1)).isEqualTo(MailOutbox.SEALED_PLACEHOLDER);
-            assertThat(rs.getString(2)).isEqualTo(MailOutbox.SEALED_PLACEHOLDER);
+            assertThat(rs.getString(1)).isEqualTo(Mails.SEALED_PLACEHOLDER);
+            assertThat(rs.getString(2)).isEqualTo(Mails.SEALED_PLACEHOLDER);
             assertThat(new String(rs.getBytes(3), StandardCharsets.ISO_8859_1)).doesNotContain(secret)
                 .doesNotContain(secret.substring(secret.lastIndexOf('/') + 1));
           }, key);
@@ -204,31 +205,38 @@ class NotificationSettingsIT extends IntegrationTest {
         .orElse(null), m -> m != null);
     assertThat(MailServer.part(received, "text/plain")).contains(secret);
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-        select count(*) from contractflow.mail_outbox where dedupe_key = ? and sent_at is not null
-        and body_sealed is null and text_body = ?""", Long.class, key, MailOutbox.SEALED_PLACEHOLDER) == 1);
+        select count(*) from contractflow.mail where dedupe_key = ? and sent_at is not null
+        and body_sealed is null and text_body = ?""", Long.class, key, Mails.SEALED_PLACEHOLDER) == 1);
   }
 
+  /** A mail, sent or not; one given up is one whose outbox entry failed (due tomorrow otherwise: never sent here). */
   private void mailRow(String key, Instant created, Instant sent, Instant failed) {
+    UUID id = UUID.randomUUID();
     jdbc.update("""
-        insert into contractflow.mail_outbox (id, dedupe_key, event, recipient_email, subject, text_body, html_body,
-            created_at, next_attempt_at, sent_at, failed_at)
-        values (?, ?, 'task-waiting', 'nobody@example.com', 's', 't', 'h', ?, ?, ?, ?)""", UUID.randomUUID(), key,
-        Timestamp.from(created), Timestamp.from(failed == null && sent == null ? clock.instant().plus(Duration.ofDays(1))
-            : created), sent == null ? null : Timestamp.from(sent), failed == null ? null : Timestamp.from(failed));
+        insert into contractflow.mail (id, dedupe_key, event, recipient_email, subject, text_body, html_body,
+            created_at, sent_at)
+        values (?, ?, 'task-waiting', 'nobody@example.com', 's', 't', 'h', ?, ?)""", id, key,
+        Timestamp.from(created), sent == null ? null : Timestamp.from(sent));
+    if (sent == null) {
+      jdbc.update("""
+          insert into contractflow.outbox (topic, payload, next_attempt_at, failed_at)
+          values ('mail', ?, now() + interval '1 day', ?)""", id.toString(),
+          failed == null ? null : Timestamp.from(failed));
+    }
   }
 
-  private void eventRow(String key, Instant created, Instant done) {
+  /** An event kept for its key, done {@code doneDaysAgo} days ago by the outbox's clock, or pending (null). */
+  private void eventRow(String key, Integer doneDaysAgo) {
     jdbc.update("""
-        insert into contractflow.notification_event (id, kind, payload, created_at, next_attempt_at, done_at,
-            dedupe_key)
-        values (?, 'no-such-kind', '{}', ?, ?, ?, ?)""", UUID.randomUUID(), Timestamp.from(created),
-        Timestamp.from(done == null ? clock.instant().plus(Duration.ofDays(1)) : created),
-        done == null ? null : Timestamp.from(done), key);
+        insert into contractflow.outbox (topic, payload, dedupe_key, next_attempt_at, done_at)
+        values ('notification', '{"id":"00000000-0000-0000-0000-000000000000","kind":"no-such-kind","event":{}}', ?,
+            now() + interval '1 day', now() - make_interval(days => cast(? as integer)))""", key, doneDaysAgo);
   }
 
   private void awaitEventsHandled() {
-    await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from contractflow.notification_event"
-        + " where done_at is null and failed_at is null and next_attempt_at <= now()", Long.class) == 0);
+    await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from contractflow.outbox"
+        + " where topic = 'notification' and done_at is null and failed_at is null and next_attempt_at <= now()",
+        Long.class) == 0);
   }
 
   private static ObjectNode events(Object... kindEnabledDelivery) {

@@ -76,8 +76,8 @@ class MetricsIT extends IntegrationTest {
       Scrape scrape = scrape();
       assertThat(scrape.value("contractflow_tasks_overdue")).isEqualTo(count(
           "select count(*) from act_ru_task where due_date_ < current_timestamp"));
-      assertThat(scrape.value("contractflow_outbox_pending", "outbox", "mail")).isEqualTo(count(
-          "select count(*) from contractflow.mail_outbox where sent_at is null and failed_at is null"));
+      assertThat(scrape.value("contractflow_outbox_pending", "outbox", "mail")).isEqualTo(count("select count(*)"
+          + " from contractflow.outbox where topic = 'mail' and done_at is null and failed_at is null"));
       assertThat(scrape.value("contractflow_jobs", "state", "failed")).isEqualTo(count(
           "select count(*) from act_ru_job where retries_ = 0"));
     });

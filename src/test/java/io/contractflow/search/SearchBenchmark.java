@@ -230,7 +230,7 @@ public final class SearchBenchmark {
     return new SearchProperties(url, "", "", new SearchProperties.Tls("", ""), "bench-contracts",
         java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(60),
         new SearchProperties.Embedded(true, Path.of("unused"), false, false, 9299),
-        new SearchProperties.Outbox(java.time.Duration.ofMillis(500), 200, java.time.Duration.ofSeconds(1),
+        new SearchProperties.Outbox(200, java.time.Duration.ofSeconds(1),
             java.time.Duration.ofSeconds(60)),
         new SearchProperties.Query(100, 500, 5, 50, 10_000), 1000);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contractflow.platform.web.ApiException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,17 +30,6 @@ class SearchCursorTest {
       assertThatThrownBy(() -> SearchCursor.decode(token, 2)).as(token)
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
     }
-  }
-
-  @Test
-  void retriesBackOffByDoublingUpToTheMaximum() {
-    Duration base = Duration.ofSeconds(1);
-    Duration max = Duration.ofSeconds(60);
-    assertThat(SearchOutboxDrain.backoff(1, base, max)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(SearchOutboxDrain.backoff(2, base, max)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(SearchOutboxDrain.backoff(6, base, max)).isEqualTo(Duration.ofSeconds(32));
-    assertThat(SearchOutboxDrain.backoff(7, base, max)).isEqualTo(max);
-    assertThat(SearchOutboxDrain.backoff(1000, base, max)).isEqualTo(max);
   }
 
   private static String encode(String json) {

@@ -403,7 +403,7 @@ class SigningIT extends IntegrationTest {
         "select table_name from information_schema.tables where table_schema = 'contractflow' and table_type = 'BASE TABLE'",
         String.class);
     assertThat(tables).contains("signing_signer", "signing_invitation", "signing_request", "signing_signer_code",
-        "signing_signer_session", "signing_signer_event", "mail_outbox");
+        "signing_signer_session", "signing_signer_event", "mail", "outbox");
     for (String token : List.of(ann, bob, session, code)) {
       String hex = HexFormat.of().formatHex(token.getBytes(StandardCharsets.US_ASCII));
       for (String table : tables) {

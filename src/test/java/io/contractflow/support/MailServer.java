@@ -121,7 +121,6 @@ public final class MailServer {
           "spring.mail.host", "127.0.0.1",
           "spring.mail.port", Integer.toString(shared().port()),
           "contractflow.notifications.delivery", "smtp",
-          "contractflow.notifications.poll-interval", "200ms",
           "contractflow.notifications.first-retry", "300ms",
           "contractflow.notifications.max-retry-delay", "1s",
           "contractflow.notifications.base-url", "https://contracts.example.com")));

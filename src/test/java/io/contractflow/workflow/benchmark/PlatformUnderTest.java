@@ -55,7 +55,7 @@ final class PlatformUnderTest implements AutoCloseable {
         "--contractflow.notifications.delivery=smtp",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + MailServer.shared().port(),
-        "--contractflow.notifications.poll-interval=200ms",
+        "--contractflow.outbox.poll-interval=200ms",
         "--contractflow.search.embedded.data-dir=" + workDir.resolve("opensearch"),
         "--logging.file.name=",
         "--logging.level.root=WARN",
