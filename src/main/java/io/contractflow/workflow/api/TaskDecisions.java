@@ -1,6 +1,7 @@
 package io.contractflow.workflow.api;
 
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class TaskDecisions {
   /** The variables to complete the task with. */
   static Map<String, Object> variables(String taskKey, CompleteTaskRequest request) {
     if (!DECISIONS.containsKey(taskKey)) {
-      throw ApiException.conflict("This task (" + taskKey + ") is not completed through the contract API; use Tasklist");
+      throw new ConflictException("This task (" + taskKey + ") is not completed through the contract API; use Tasklist");
     }
     Map<String, Object> variables = new HashMap<>();
     String comment = request.comment() == null ? "" : request.comment().strip();
@@ -37,20 +38,20 @@ final class TaskDecisions {
     List<String> allowed = DECISIONS.get(taskKey);
     if (allowed.isEmpty()) {
       if (request.decision() != null) {
-        throw ApiException.invalid("decision", "is not asked by this task");
+        throw InvalidInputException.field("decision", "is not asked by this task");
       }
       variables.put("nonStandardTerms", Boolean.TRUE.equals(request.nonStandardTerms()));
       return variables;
     }
     if (request.decision() == null || !allowed.contains(request.decision())) {
-      throw ApiException.invalid("decision", "must be one of " + String.join(", ", allowed));
+      throw InvalidInputException.field("decision", "must be one of " + String.join(", ", allowed));
     }
     if (request.nonStandardTerms() != null) {
-      throw ApiException.invalid("nonStandardTerms", "is not asked by this task");
+      throw InvalidInputException.field("nonStandardTerms", "is not asked by this task");
     }
     boolean needsReason = List.of("REJECT", "REQUEST_CHANGES").contains(request.decision());
     if (needsReason && comment.isEmpty()) {
-      throw ApiException.invalid("comment", "must say why when the decision is " + request.decision());
+      throw InvalidInputException.field("comment", "must say why when the decision is " + request.decision());
     }
     variables.put(RENEWAL.equals(taskKey) ? "renewalDecision" : "decision", request.decision());
     return variables;
