@@ -1,15 +1,16 @@
 package io.contractflow;
 
 import io.contractflow.search.EmbeddedOpenSearch;
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** ContractFlow: contract lifecycle management on the Camunda 7 engine. */
+/**
+ * ContractFlow: contract lifecycle management on the Camunda 7 engine (switched on in
+ * {@code workflow.ProcessApplication}).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableProcessApplication("contractflow")
 public class ContractFlowApplication {
 
   public static void main(String[] args) {

@@ -1,7 +1,8 @@
 package io.contractflow.contract;
 
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.NotPermittedException;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +39,10 @@ public class ContractGuard {
   public ContractSummary editable(CurrentUser user, UUID contractId) {
     Contract contract = contracts.readable(user, contractId);
     if (!access.canEdit(user, contract)) {
-      throw ApiException.forbidden("You may read this contract but not change it");
+      throw new NotPermittedException("You may read this contract but not change it");
     }
     if (!contract.getStatus().isEditable()) {
-      throw ApiException.conflict("A " + contract.getStatus() + " contract cannot be changed; only drafts can");
+      throw new ConflictException("A " + contract.getStatus() + " contract cannot be changed; only drafts can");
     }
     return ContractSummary.of(contract);
   }

@@ -4,7 +4,11 @@ import io.contractflow.counterparty.Counterparty;
 import io.contractflow.counterparty.CounterpartyService;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.audit.FieldChanges;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.platform.web.ETags;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +22,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +53,7 @@ public class ContractService {
   @Transactional
   ContractResponse create(CurrentUser user, ContractRequest request) {
     if (!access.canCreate(user)) {
-      throw ApiException.forbidden("Only requesters and contract admins create contracts");
+      throw new NotPermittedException("Only requesters and contract admins create contracts");
     }
     ContractDetails details = details(request);
     Counterparty counterparty = counterparty(details);
@@ -78,11 +81,11 @@ public class ContractService {
   ContractResponse update(CurrentUser user, UUID id, String ifMatch, ContractRequest request) {
     Contract contract = readable(user, id);
     if (!access.canEdit(user, contract)) {
-      throw ApiException.forbidden("You may read this contract but not edit it");
+      throw new NotPermittedException("You may read this contract but not edit it");
     }
     ETags.requireMatch(ifMatch, contract.getVersion());
     if (!contract.getStatus().isEditable()) {
-      throw ApiException.conflict("A " + contract.getStatus() + " contract cannot be edited; only drafts can");
+      throw new ConflictException("A " + contract.getStatus() + " contract cannot be edited; only drafts can");
     }
     ContractDetails details = details(request);
     ContractResponse before = ContractResponse.of(contract);
@@ -97,14 +100,14 @@ public class ContractService {
   ContractResponse cancel(CurrentUser user, UUID id, String ifMatch) {
     Contract contract = readable(user, id);
     if (!access.canManage(user, contract)) {
-      throw ApiException.forbidden("Only the owner or a contract admin can cancel this contract");
+      throw new NotPermittedException("Only the owner or a contract admin can cancel this contract");
     }
     if (ifMatch != null) {
       ETags.requireMatch(ifMatch, contract.getVersion());
     }
     ContractStatus from = contract.getStatus();
     if (!from.canMoveTo(ContractStatus.CANCELLED)) {
-      throw ApiException.conflict("A " + from + " contract cannot be cancelled; only contracts that are not yet "
+      throw new ConflictException("A " + from + " contract cannot be cancelled; only contracts that are not yet "
           + "active can (an active one is terminated)");
     }
     Instant now = clock.instant();
@@ -133,36 +136,36 @@ public class ContractService {
 
   /** The contract if the caller may read it; otherwise 404, so that ids of others' contracts reveal nothing. */
   Contract readable(CurrentUser user, UUID id) {
-    Contract contract = contracts.findById(id).orElseThrow(() -> ApiException.notFound("Contract", id));
+    Contract contract = contracts.findById(id).orElseThrow(() -> NotFoundException.of("Contract", id));
     if (!access.canRead(user, contract)) {
-      throw ApiException.notFound("Contract", id);
+      throw NotFoundException.of("Contract", id);
     }
     return contract;
   }
 
   /** Checks the rules that span fields, so that nothing is stored from an inconsistent request. */
   private ContractDetails details(ContractRequest r) {
-    List<ApiException.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
-      errors.add(new ApiException.FieldError("endDate", "must not be before startDate"));
+      errors.add(new FieldError("endDate", "must not be before startDate"));
     }
     Currency currency = Currency.getInstance(r.value().currency());
     int digits = currency.getDefaultFractionDigits();
     if (digits >= 0 && r.value().amount().stripTrailingZeros().scale() > digits) {
-      errors.add(new ApiException.FieldError("value.amount",
+      errors.add(new FieldError("value.amount",
           "has more decimals than " + currency.getCurrencyCode() + " allows (" + digits + ")"));
     }
     ContractRequest.RenewalBody renewal = r.renewal() == null
         ? new ContractRequest.RenewalBody(false, null, null) : r.renewal();
     boolean autoRenew = Boolean.TRUE.equals(renewal.autoRenew());
     if (autoRenew && renewal.renewalTermMonths() == null) {
-      errors.add(new ApiException.FieldError("renewal.renewalTermMonths", "is required when the contract auto-renews"));
+      errors.add(new FieldError("renewal.renewalTermMonths", "is required when the contract auto-renews"));
     }
     if (autoRenew && r.endDate() == null) {
-      errors.add(new ApiException.FieldError("endDate", "is required when the contract auto-renews"));
+      errors.add(new FieldError("endDate", "is required when the contract auto-renews"));
     }
     if (!errors.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "validation",
+      throw new InvalidInputException("validation",
           errors.size() == 1 ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
               : errors.size() + " fields are invalid", errors);
     }
@@ -178,6 +181,6 @@ public class ContractService {
 
   private Counterparty counterparty(ContractDetails details) {
     return counterparties.find(details.counterpartyId())
-        .orElseThrow(() -> ApiException.invalid("counterpartyId", "does not name a known counterparty"));
+        .orElseThrow(() -> InvalidInputException.field("counterpartyId", "does not name a known counterparty"));
   }
 }

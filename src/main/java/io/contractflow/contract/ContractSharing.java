@@ -2,7 +2,9 @@ package io.contractflow.contract;
 
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.identity.UserDirectory;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -44,10 +46,10 @@ class ContractSharing {
     boolean known = request.principalType() == ContractShare.PrincipalType.USER
         ? directory.userExists(principal) : directory.groupExists(principal);
     if (!known) {
-      throw ApiException.invalid("principalId", "names no known " + request.principalType().name().toLowerCase());
+      throw InvalidInputException.field("principalId", "names no known " + request.principalType().name().toLowerCase());
     }
     if (request.principalType() == ContractShare.PrincipalType.USER && principal.equals(contract.getOwner())) {
-      throw ApiException.invalid("principalId", "is the owner, who has every right already");
+      throw InvalidInputException.field("principalId", "is the owner, who has every right already");
     }
     ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, request.principalType(), principal)
         .orElseGet(() -> new ContractShare(contractId, request.principalType(), principal));
@@ -63,7 +65,7 @@ class ContractSharing {
   void unshare(CurrentUser user, UUID contractId, ContractShare.PrincipalType type, String principalId) {
     manageable(user, contractId);
     ContractShare share = shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, type, principalId)
-        .orElseThrow(() -> ApiException.notFound("Share", type.name().toLowerCase() + " " + principalId));
+        .orElseThrow(() -> NotFoundException.of("Share", type.name().toLowerCase() + " " + principalId));
     shares.delete(share);
     shares.flush();
     events.publishEvent(new ContractSharesChanged(contractId, share.principalType().name(), share.principalId(), null,
@@ -73,7 +75,7 @@ class ContractSharing {
   private Contract manageable(CurrentUser user, UUID contractId) {
     Contract contract = contracts.readable(user, contractId);
     if (!access.canManage(user, contract)) {
-      throw ApiException.forbidden("Only the owner or a contract admin can change who this contract is shared with");
+      throw new NotPermittedException("Only the owner or a contract admin can change who this contract is shared with");
     }
     return contract;
   }

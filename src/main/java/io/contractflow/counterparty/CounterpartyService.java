@@ -3,7 +3,9 @@ package io.contractflow.counterparty;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.identity.Role;
 import io.contractflow.platform.audit.FieldChanges;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.platform.web.ETags;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,7 +55,7 @@ public class CounterpartyService {
 
   @Transactional(readOnly = true)
   Counterparty get(UUID id) {
-    return repository.findById(id).orElseThrow(() -> ApiException.notFound("Counterparty", id));
+    return repository.findById(id).orElseThrow(() -> NotFoundException.of("Counterparty", id));
   }
 
   @Transactional
@@ -61,7 +63,7 @@ public class CounterpartyService {
     requireWriter(user);
     String name = request.name().trim();
     if (repository.existsByNameIgnoreCase(name)) {
-      throw ApiException.conflict("A counterparty named '" + name + "' already exists");
+      throw new ConflictException("A counterparty named '" + name + "' already exists");
     }
     Counterparty counterparty = new Counterparty(UUID.randomUUID(), user.username(), clock.instant());
     counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
@@ -73,7 +75,7 @@ public class CounterpartyService {
     requireWriter(user);
     Counterparty counterparty = get(id);
     if (!mayCorrect(user, counterparty)) {
-      throw ApiException.forbidden(counterparty.getOwner() == null
+      throw new NotPermittedException(counterparty.getOwner() == null
           ? "Only contract admins correct this counterparty"
           : "Only its owner, those the owner lets edit a contract that names it, and contract admins correct this"
               + " counterparty");
@@ -81,7 +83,7 @@ public class CounterpartyService {
     ETags.requireMatch(ifMatch, counterparty.getVersion());
     String name = request.name().trim();
     if (repository.existsByNameIgnoreCaseAndIdNot(name, id)) {
-      throw ApiException.conflict("A counterparty named '" + name + "' already exists");
+      throw new ConflictException("A counterparty named '" + name + "' already exists");
     }
     String contactName = blankToNull(request.contactName());
     String contactEmail = request.contactEmail().trim();
@@ -98,14 +100,14 @@ public class CounterpartyService {
   @Transactional
   void delete(CurrentUser user, UUID id) {
     if (!user.isAdmin()) {
-      throw ApiException.forbidden("Only contract admins remove counterparties");
+      throw new NotPermittedException("Only contract admins remove counterparties");
     }
     Counterparty counterparty = get(id);
     try {
       repository.delete(counterparty);
       repository.flush();
     } catch (DataIntegrityViolationException referenced) {
-      throw ApiException.conflict("Contracts still name this counterparty; it cannot be removed");
+      throw new ConflictException("Contracts still name this counterparty; it cannot be removed");
     }
   }
 
@@ -121,7 +123,7 @@ public class CounterpartyService {
 
   private static void requireWriter(CurrentUser user) {
     if (user.isReadOnly() || !(user.has(Role.REQUESTER) || user.isAdmin())) {
-      throw ApiException.forbidden("Only requesters and contract admins maintain counterparties");
+      throw new NotPermittedException("Only requesters and contract admins maintain counterparties");
     }
   }
 

@@ -7,7 +7,9 @@ import io.contractflow.document.scan.VirusScanner;
 import io.contractflow.document.storage.DocumentStore;
 import io.contractflow.document.storage.DocumentStoreException;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.RejectedContentException;
+import io.contractflow.platform.error.UnavailableException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -250,7 +251,7 @@ public class DocumentService {
 
   private DocumentVersion version(UUID contractId, int number) {
     return versions.findByContractIdAndNumber(contractId, number)
-        .orElseThrow(() -> ApiException.notFound("Document version", number));
+        .orElseThrow(() -> NotFoundException.of("Document version", number));
   }
 
   private void scan(byte[] content) {
@@ -259,18 +260,18 @@ public class DocumentService {
       result = scanner.scan(content);
     } catch (VirusScanUnavailableException e) {
       log.error("Virus scan unavailable; refusing the upload", e);
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "virus-scan-unavailable",
+      throw new UnavailableException("virus-scan-unavailable",
           "Uploads cannot be checked for malware right now; try again later");
     }
     if (!result.clean()) {
       log.warn("Refused an upload carrying malware: {}", result.signature());
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "malware",
+      throw new RejectedContentException(RejectedContentException.Reason.HARMFUL, "malware",
           "The file contains malware (" + result.signature() + ") and was not stored");
     }
   }
 
-  private static ApiException storeUnavailable() {
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+  private static UnavailableException storeUnavailable() {
+    return new UnavailableException("storage-unavailable",
         "Document storage cannot be reached right now; nothing was changed, try again later");
   }
 

@@ -1,6 +1,6 @@
 package io.contractflow.document;
 
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.RejectedContentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
@@ -17,7 +17,6 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -163,11 +162,11 @@ class UploadInspector {
     return null;
   }
 
-  private static ApiException unsupported(String detail) {
-    return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-document", detail);
+  private static RejectedContentException unsupported(String detail) {
+    return new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED, "unsupported-document", detail);
   }
 
-  private static ApiException tooLarge(String detail) {
-    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "document-too-large", detail);
+  private static RejectedContentException tooLarge(String detail) {
+    return new RejectedContentException(RejectedContentException.Reason.TOO_LARGE, "document-too-large", detail);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.identity.CurrentUserProvider;
+import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,45 +57,45 @@ class PreferencesController {
   }
 
   private static Map<String, NotificationPreferences.Preference> parse(JsonNode body) {
-    List<ApiException.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     Map<String, NotificationPreferences.Preference> changes = new LinkedHashMap<>();
     if (body == null || !body.isObject()) {
-      throw invalid(List.of(new ApiException.FieldError("", "must be an object with \"events\"")));
+      throw invalid(List.of(new FieldError("", "must be an object with \"events\"")));
     }
     body.fieldNames().forEachRemaining(name -> {
       if (!name.equals("events")) {
-        errors.add(new ApiException.FieldError(name, "unknown field"));
+        errors.add(new FieldError(name, "unknown field"));
       }
     });
     JsonNode events = body.get("events");
     if (events == null || !events.isObject()) {
-      errors.add(new ApiException.FieldError("events", "must be an object: kind of mail -> {enabled, delivery}"));
+      errors.add(new FieldError("events", "must be an object: kind of mail -> {enabled, delivery}"));
     } else {
       for (Iterator<Map.Entry<String, JsonNode>> it = events.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
         String field = "events." + entry.getKey();
         if (!NotificationPreferences.KINDS.contains(entry.getKey())) {
-          errors.add(new ApiException.FieldError(field, "unknown kind of mail; one of "
+          errors.add(new FieldError(field, "unknown kind of mail; one of "
               + String.join(", ", NotificationPreferences.KINDS)));
           continue;
         }
         JsonNode value = entry.getValue();
         if (!value.isObject()) {
-          errors.add(new ApiException.FieldError(field, "must be an object {enabled, delivery}"));
+          errors.add(new FieldError(field, "must be an object {enabled, delivery}"));
           continue;
         }
         value.fieldNames().forEachRemaining(name -> {
           if (!Set.of("enabled", "delivery").contains(name)) {
-            errors.add(new ApiException.FieldError(field + "." + name, "unknown field"));
+            errors.add(new FieldError(field + "." + name, "unknown field"));
           }
         });
         JsonNode enabled = value.get("enabled");
         if (enabled == null || !enabled.isBoolean()) {
-          errors.add(new ApiException.FieldError(field + ".enabled", "must be true or false"));
+          errors.add(new FieldError(field + ".enabled", "must be true or false"));
         }
         NotificationPreferences.Delivery delivery = delivery(value.get("delivery"));
         if (delivery == null) {
-          errors.add(new ApiException.FieldError(field + ".delivery", "must be \"immediate\" or \"daily-digest\""));
+          errors.add(new FieldError(field + ".delivery", "must be \"immediate\" or \"daily-digest\""));
         }
         if (enabled != null && enabled.isBoolean() && delivery != null) {
           changes.put(entry.getKey(), new NotificationPreferences.Preference(enabled.booleanValue(), delivery));
@@ -118,7 +119,7 @@ class PreferencesController {
     };
   }
 
-  private static ApiException invalid(List<ApiException.FieldError> errors) {
+  private static ApiException invalid(List<FieldError> errors) {
     return new ApiException(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields", errors);
   }
 

@@ -2,7 +2,9 @@ package io.contractflow.search;
 
 import io.contractflow.contract.ReaderPrincipals;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.UnavailableException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +34,6 @@ import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,8 +84,8 @@ class ContractSearch {
       response = client.search(request, IndexedContract.class);
     } catch (OpenSearchException e) {
       if (e.status() == 400) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-query",
-            "The query cannot be parsed: " + rootReason(e), List.of(new ApiException.FieldError("q", "is not a valid query")));
+        throw new InvalidInputException("invalid-query",
+            "The query cannot be parsed: " + rootReason(e), List.of(new FieldError("q", "is not a valid query")));
       }
       throw unavailable(e);
     } catch (IOException e) {
@@ -273,9 +274,9 @@ class ContractSearch {
     return reason == null ? "syntax error" : reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
   }
 
-  private static ApiException unavailable(Exception e) {
+  private static UnavailableException unavailable(Exception e) {
     log.warn("Search is unavailable: {}", e.toString());
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
+    return new UnavailableException("search-unavailable",
         "Search cannot be reached right now; try again later");
   }
 }

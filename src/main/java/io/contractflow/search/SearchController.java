@@ -4,6 +4,7 @@ import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractType;
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.platform.validation.Iso4217Currency;
+import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -130,7 +131,7 @@ class SearchController {
     if (text.length() > limits.maxLength()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-large",
           "The query has " + text.length() + " characters; at most " + limits.maxLength() + " are allowed",
-          List.of(new ApiException.FieldError("q", "is longer than " + limits.maxLength() + " characters")));
+          List.of(new FieldError("q", "is longer than " + limits.maxLength() + " characters")));
     }
     int multiTerms = 0;
     Matcher matcher = MULTI_TERM.matcher(text);
@@ -141,7 +142,7 @@ class SearchController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-large",
           "The query has " + multiTerms + " wildcard, regex or fuzzy terms; at most "
               + limits.maxMultiTermOperators() + " are allowed",
-          List.of(new ApiException.FieldError("q", "has too many wildcard, regex or fuzzy terms")));
+          List.of(new FieldError("q", "has too many wildcard, regex or fuzzy terms")));
     }
     return text;
   }

@@ -3,7 +3,7 @@ package io.contractflow.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -67,7 +67,7 @@ record SearchCursor(List<FieldValue> values) {
     }
   }
 
-  private static ApiException invalid() {
-    return ApiException.invalid("after", "is not a cursor of this search (use nextCursor from the previous page)");
+  private static InvalidInputException invalid() {
+    return InvalidInputException.field("after", "is not a cursor of this search (use nextCursor from the previous page)");
   }
 }

@@ -2,6 +2,7 @@ package io.contractflow.signature;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,8 +17,22 @@ public interface SignatureProvider {
   /** The provider's stable name, stored with each request (e.g. {@code built-in}, {@code docusign}). */
   String name();
 
-  /** Sends the envelope to its signers; returns the provider's id for it. */
+  /**
+   * Sends the envelope to its signers; returns the provider's id for it. A vendor that prepares the envelope on its
+   * own time (PandaDoc, RightSignature) returns as soon as it has the document, with an id that
+   * {@link #finishSending} completes later; it never waits for the vendor.
+   */
   String send(Envelope envelope);
+
+  /**
+   * Completes a send the vendor was still preparing: the envelope's id once it is sent (the same id, or the one the
+   * vendor gave it meanwhile), or empty while the vendor is still processing the document, to be asked again later
+   * (the process's "Finish sending" step looks again at a timer; no thread waits). Safe to call again for a sent
+   * envelope. Providers whose {@link #send} is complete when it returns (the default) answer the id at once.
+   */
+  default Optional<String> finishSending(String envelopeId) {
+    return Optional.of(envelopeId);
+  }
 
   /**
    * Whether the envelope lives outside the platform's database (a vendor), so that a send whose transaction rolls

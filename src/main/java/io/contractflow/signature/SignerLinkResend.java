@@ -3,7 +3,9 @@ package io.contractflow.signature;
 import io.contractflow.contract.ContractGuard;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -46,28 +48,28 @@ class SignerLinkResend {
   SigningView resend(CurrentUser user, UUID contractId, UUID signerId) {
     ContractResponse contract = contracts.view(user, contractId);
     if (!SigningAccess.isManager(user, contract)) {
-      throw ApiException.forbidden("Only the contract's owner or a contract admin has a signer's link sent again");
+      throw new NotPermittedException("Only the contract's owner or a contract admin has a signer's link sent again");
     }
-    Signer found = signers.findById(signerId).orElseThrow(() -> ApiException.notFound("Signer", signerId));
+    Signer found = signers.findById(signerId).orElseThrow(() -> NotFoundException.of("Signer", signerId));
     SigningRequest request = requests.lock(found.getRequestId())
         .filter(r -> r.getContractId().equals(contractId))
-        .orElseThrow(() -> ApiException.notFound("Signer", signerId));
+        .orElseThrow(() -> NotFoundException.of("Signer", signerId));
     if (!BuiltInSignatureProvider.NAME.equals(request.getProvider())) {
-      throw ApiException.conflict("This request is signed at " + request.getProvider()
+      throw new ConflictException("This request is signed at " + request.getProvider()
           + ", which sends its own reminders; only the built-in signer's links can be sent again");
     }
     if (request.getStatus() != SigningStatus.OPEN || request.isExpiredAt(clock.instant())) {
-      throw ApiException.conflict("The signing request is no longer open; there is no link to send");
+      throw new ConflictException("The signing request is no longer open; there is no link to send");
     }
     List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
     Signer signer = all.stream().filter(s -> s.getId().equals(signerId)).findFirst()
-        .orElseThrow(() -> ApiException.notFound("Signer", signerId));
+        .orElseThrow(() -> NotFoundException.of("Signer", signerId));
     if (signer.getStatus() != SignerStatus.PENDING) {
-      throw ApiException.conflict(signer.getName() + " has " + signer.getStatus().name().toLowerCase()
+      throw new ConflictException(signer.getName() + " has " + signer.getStatus().name().toLowerCase()
           + " already; there is no link to send");
     }
     if (!SigningTurns.isTurn(request.getMode(), signer, all) || signer.getInvitedAt() == null) {
-      throw ApiException.conflict("It is not " + signer.getName() + "'s turn yet; they get their link when it comes");
+      throw new ConflictException("It is not " + signer.getName() + "'s turn yet; they get their link when it comes");
     }
     builtIn.reissue(request, signer, user.username());
     events.publishEvent(new SignerLinkReissued(contractId, request.getId(), signer.getName(), user.username()));

@@ -6,7 +6,8 @@ import io.contractflow.contract.ContractStatus;
 import io.contractflow.counterparty.Counterparty;
 import io.contractflow.counterparty.CounterpartyService;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.InvalidInputException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -64,11 +65,11 @@ class SignerPlans {
     ContractResponse contract = contracts.view(user, contractId);
     SigningAccess.requireManager(user, contract);
     if (!CHANGEABLE.contains(contract.status())) {
-      throw ApiException.conflict("The signers of a " + contract.status() + " contract cannot be changed any more");
+      throw new ConflictException("The signers of a " + contract.status() + " contract cannot be changed any more");
     }
     String provider = body.provider() == null || body.provider().isBlank() ? null : body.provider().strip();
     if (provider != null && !providers.available().contains(provider)) {
-      throw ApiException.invalid("provider", "is not an enabled signature provider here; one of "
+      throw InvalidInputException.field("provider", "is not an enabled signature provider here; one of "
           + String.join(", ", providers.available()));
     }
     Set<String> emails = new HashSet<>();
@@ -77,7 +78,7 @@ class SignerPlans {
       SignersRequest.Entry entry = body.signers().get(i);
       String email = entry.email().trim();
       if (!emails.add(email.toLowerCase(Locale.ROOT))) {
-        throw ApiException.invalid("signers[" + i + "].email", "is already another signer's");
+        throw InvalidInputException.field("signers[" + i + "].email", "is already another signer's");
       }
       entries.add(new SigningPlan.Entry(entry.name().trim(), email, entry.order()));
     }

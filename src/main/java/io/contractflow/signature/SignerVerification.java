@@ -1,6 +1,7 @@
 package io.contractflow.signature;
 
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.NotPermittedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -77,7 +77,7 @@ class SignerVerification {
   }
 
   /** The outcome of entering a code: a session, or why not (the caller throws it after its transaction commits). */
-  record Outcome(Session session, ApiException refusal) {}
+  record Outcome(Session session, DomainException refusal) {}
 
   /** One recorded event of a signer. */
   record Event(UUID signerId, Instant at, String kind, String actor, String detail) {}
@@ -194,7 +194,7 @@ class SignerVerification {
   @Transactional(propagation = Propagation.MANDATORY)
   void requireVerified(Signer signer, String token, String session) {
     if (!isVerified(signer, token, session)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "verification-required", "Confirm your e-mail address first: ask"
+      throw new NotPermittedException("verification-required", "Confirm your e-mail address first: ask"
           + " for a one-time code on your signing page (or POST /api/signing/{token}/code) and enter it");
     }
   }
@@ -257,8 +257,8 @@ class SignerVerification {
         SigningService.truncate(actor, 254), SigningService.truncate(detail, 500));
   }
 
-  private static ApiException refusedException(String problem, String detail) {
-    return new ApiException(HttpStatus.FORBIDDEN, problem, detail);
+  private static NotPermittedException refusedException(String problem, String detail) {
+    return new NotPermittedException(problem, detail);
   }
 
   private static Outcome refused(String problem, String detail) {

@@ -3,7 +3,7 @@ package io.contractflow.signature;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.identity.Role;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.NotPermittedException;
 
 /**
  * Who may see and set a contract's signing, among those who may read the contract at all (the others got 404 from
@@ -19,13 +19,13 @@ final class SigningAccess {
 
   static void requireManager(CurrentUser user, ContractResponse contract) {
     if (!isManager(user, contract)) {
-      throw ApiException.forbidden("Only the contract's owner or a contract admin sets its signers");
+      throw new NotPermittedException("Only the contract's owner or a contract admin sets its signers");
     }
   }
 
   static void requireReader(CurrentUser user, ContractResponse contract) {
     if (!(user.isAdmin() || user.has(Role.AUDITOR) || contract.owner().equals(user.username()))) {
-      throw ApiException.forbidden("Only the contract's owner, contract admins and auditors see its signing");
+      throw new NotPermittedException("Only the contract's owner, contract admins and auditors see its signing");
     }
   }
 }

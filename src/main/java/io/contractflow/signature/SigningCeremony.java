@@ -1,14 +1,16 @@
 package io.contractflow.signature;
 
 import io.contractflow.document.DocumentService;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.GoneException;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,26 +104,26 @@ class SigningCeremony {
   @Transactional
   SignerPage sign(String token, String session, String typedName, Boolean consent, String ipAddress, String userAgent) {
     if (typedName == null || typedName.isBlank()) {
-      throw ApiException.invalid("typedName", "must not be blank: type your full name to sign");
+      throw InvalidInputException.field("typedName", "must not be blank: type your full name to sign");
     }
     if (typedName.strip().length() > 200) {
-      throw ApiException.invalid("typedName", "must be at most 200 characters");
+      throw InvalidInputException.field("typedName", "must be at most 200 characters");
     }
     if (!Boolean.TRUE.equals(consent)) {
-      throw ApiException.invalid("consent", "must be true: signing needs your consent");
+      throw InvalidInputException.field("consent", "must be true: signing needs your consent");
     }
     Link link = open(token, true);
     verification.requireVerified(link.signer(), token, session);
     SigningRequest request = link.request();
     Signer signer = link.signer();
     if (signer.getStatus() == SignerStatus.SIGNED) {
-      throw ApiException.conflict("You signed this document already, on " + CompletionCertificate.UTC_TIME.format(signer.getSignedAt()));
+      throw new ConflictException("You signed this document already, on " + CompletionCertificate.UTC_TIME.format(signer.getSignedAt()));
     }
     if (request.getStatus() != SigningStatus.OPEN) {
-      throw ApiException.conflict("This signing request is " + request.getStatus() + "; there is nothing left to sign");
+      throw new ConflictException("This signing request is " + request.getStatus() + "; there is nothing left to sign");
     }
     if (!SigningTurns.isTurn(request.getMode(), signer, link.all())) {
-      throw ApiException.conflict("It is not your turn yet: waiting for " + String.join(", ", waitingFor(link)) + " to sign first");
+      throw new ConflictException("It is not your turn yet: waiting for " + String.join(", ", waitingFor(link)) + " to sign first");
     }
     Instant now = clock.instant();
     signer.sign(typedName.strip(), CONSENT_TEXT, now, clean(ipAddress, MAX_IP), clean(userAgent, MAX_USER_AGENT));
@@ -143,17 +145,17 @@ class SigningCeremony {
   @Transactional
   SignerPage decline(String token, String session, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw ApiException.invalid("reason", "must not be blank: say why you decline");
+      throw InvalidInputException.field("reason", "must not be blank: say why you decline");
     }
     if (reason.strip().length() > 1000) {
-      throw ApiException.invalid("reason", "must be at most 1000 characters");
+      throw InvalidInputException.field("reason", "must be at most 1000 characters");
     }
     Link link = open(token, true);
     verification.requireVerified(link.signer(), token, session);
     SigningRequest request = link.request();
     Signer signer = link.signer();
     if (signer.getStatus() != SignerStatus.PENDING || request.getStatus() != SigningStatus.OPEN) {
-      throw ApiException.conflict("You have " + signer.getStatus().name().toLowerCase() + " already; you cannot decline now");
+      throw new ConflictException("You have " + signer.getStatus().name().toLowerCase() + " already; you cannot decline now");
     }
     Instant now = clock.instant();
     signer.decline(reason.strip(), now);
@@ -169,7 +171,7 @@ class SigningCeremony {
   /** Codes are for signers who still have something to do. */
   private static void requirePending(Link link) {
     if (link.signer().getStatus() != SignerStatus.PENDING || link.request().getStatus() != SigningStatus.OPEN) {
-      throw ApiException.conflict("You have " + link.signer().getStatus().name().toLowerCase()
+      throw new ConflictException("You have " + link.signer().getStatus().name().toLowerCase()
           + " already; there is nothing left to confirm");
     }
   }
@@ -224,18 +226,18 @@ class SigningCeremony {
     return cleaned.isEmpty() ? null : SigningService.truncate(cleaned, max);
   }
 
-  private static ApiException unknown() {
-    return new ApiException(HttpStatus.NOT_FOUND, "not-found", "This signing link does not exist");
+  private static NotFoundException unknown() {
+    return new NotFoundException("This signing link does not exist");
   }
 
-  private ApiException gone(SigningRequest request) {
+  private GoneException gone(SigningRequest request) {
     String why = switch (request.isExpiredAt(clock.instant()) ? SigningStatus.EXPIRED : request.getStatus()) {
       case EXPIRED -> "expired on " + CompletionCertificate.UTC_TIME.format(request.getExpiresAt());
       case DECLINED -> "was declined by a signer";
       case CANCELLED -> "was cancelled";
       default -> "is closed";
     };
-    return new ApiException(HttpStatus.GONE, "signing-link-gone", "This signing request " + why
+    return new GoneException("signing-link-gone", "This signing request " + why
         + "; the link no longer works");
   }
 }

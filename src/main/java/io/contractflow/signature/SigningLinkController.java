@@ -3,15 +3,12 @@ package io.contractflow.signature;
 import io.contractflow.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.contractflow.platform.web.Problems;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -116,14 +113,6 @@ class SigningLinkController {
   SigningCeremony.SignerPage decline(@PathVariable String token, @RequestBody @Valid DeclineRequest body,
       HttpServletRequest request) {
     return ceremony.decline(token, session(token, request), body.reason());
-  }
-
-  /** Too many codes: a 429 problem that says when to ask again. */
-  @ExceptionHandler(SignerCodeRateLimited.class)
-  ResponseEntity<ProblemDetail> tooManyCodes(SignerCodeRateLimited limited) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
-        .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, limited.problem(), "Too Many Requests", limited.getMessage()));
   }
 
   /** The verified session of this request: the header, else this link's cookie. */

@@ -1,5 +1,7 @@
 package io.contractflow.signature;
 
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.TooManyAttemptsException;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,8 +41,8 @@ class SigningPageController {
     try {
       return html(HttpStatus.OK, SigningPage.render(request.getContextPath(), token,
           ceremony.view(token, SigningLinkController.session(token, request)), null, false));
-    } catch (ApiException refused) {
-      return refusal(refused);
+    } catch (DomainException refused) {
+      return refusal(ApiException.from(refused));
     }
   }
 
@@ -52,7 +54,7 @@ class SigningPageController {
           + CompletionCertificate.UTC_TIME.format(sent.expiresAt()) + ".";
       return html(HttpStatus.OK, SigningPage.render(request.getContextPath(), token,
           ceremony.view(token, SigningLinkController.session(token, request)), message, false));
-    } catch (ApiException refused) {
+    } catch (DomainException refused) {
       return again(token, refused, request);
     }
   }
@@ -70,7 +72,7 @@ class SigningPageController {
           .headers(securityHeaders())
           .header(HttpHeaders.SET_COOKIE, SigningLinkController.sessionCookie(token, outcome.session(), request).toString())
           .build();
-    } catch (ApiException refused) {
+    } catch (DomainException refused) {
       return again(token, refused, request);
     }
   }
@@ -87,7 +89,7 @@ class SigningPageController {
           .location(URI.create(request.getContextPath() + "/sign/" + token))
           .headers(securityHeaders())
           .build();
-    } catch (ApiException refused) {
+    } catch (DomainException refused) {
       return again(token, refused, request);
     }
   }
@@ -99,13 +101,14 @@ class SigningPageController {
       SigningCeremony.SignerPage page = ceremony.decline(token, SigningLinkController.session(token, request), reason);
       return html(HttpStatus.OK, SigningPage.message("You declined to sign " + page.contractReference(),
           "Your reason was recorded and the other signers' links no longer work. You can close this page."));
-    } catch (ApiException refused) {
+    } catch (DomainException refused) {
       return again(token, refused, request);
     }
   }
 
   /** The page again with what was wrong on top, or only the refusal if the link itself does not work. */
-  private ResponseEntity<String> again(String token, ApiException refused, HttpServletRequest request) {
+  private ResponseEntity<String> again(String token, DomainException refusal, HttpServletRequest request) {
+    ApiException refused = ApiException.from(refusal);
     if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.GONE) {
       return refusal(refused);
     }
@@ -114,13 +117,13 @@ class SigningPageController {
           : refused.errors().get(0).field() + " " + refused.errors().get(0).message();
       ResponseEntity<String> page = html(refused.status(), SigningPage.render(request.getContextPath(), token,
           ceremony.view(token, SigningLinkController.session(token, request)), message, true));
-      if (refused instanceof SignerCodeRateLimited limited) {
+      if (refusal instanceof TooManyAttemptsException limited) {
         return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
             .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).body(page.getBody());
       }
       return page;
-    } catch (ApiException linkRefused) {
-      return refusal(linkRefused);
+    } catch (DomainException linkRefused) {
+      return refusal(ApiException.from(linkRefused));
     }
   }
 

@@ -107,6 +107,35 @@ public class SigningService {
     return request.getId();
   }
 
+  /**
+   * Completes the send of an open request whose vendor prepares the envelope on its own time (PandaDoc processes the
+   * upload before it can be sent; RightSignature names its document only once it has made it). Answers whether the
+   * envelope is sent: true at once for a provider whose send was complete (and for a request closed meanwhile), false
+   * while the vendor is still processing, for the process to ask again later. Never waits for the vendor.
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public boolean finishSending(UUID requestId) {
+    SigningRequest request = requests.lock(requestId)
+        .orElseThrow(() -> new IllegalArgumentException("No signing request " + requestId));
+    if (request.getStatus() != SigningStatus.OPEN || request.getEnvelopeId() == null) {
+      return true;
+    }
+    SignatureProvider provider = provider(request);
+    Optional<String> envelopeId = provider.finishSending(request.getEnvelopeId());
+    if (envelopeId.isEmpty()) {
+      log.info("{} is still processing {} ({}); the signing process looks again later", provider.name(),
+          request.getContractReference(), request.getEnvelopeId());
+      return false;
+    }
+    if (!envelopeId.get().equals(request.getEnvelopeId())) {
+      request.sentAs(envelopeId.get());
+      requests.saveAndFlush(request);
+      log.info("{} named envelope {} for signing request {} of {}", provider.name(), envelopeId.get(), requestId,
+          request.getContractReference());
+    }
+    return true;
+  }
+
   /** When the request expires: the process's timer date. */
   @Transactional(propagation = Propagation.REQUIRED, readOnly = true)
   public Instant expiresAt(UUID requestId) {

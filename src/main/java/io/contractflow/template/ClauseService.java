@@ -1,7 +1,10 @@
 package io.contractflow.template;
 
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +44,8 @@ class ClauseService implements ClauseLookup {
   @Transactional(readOnly = true)
   ClauseResponse get(String key, Integer version) {
     return find(key, version).orElseThrow(() -> version == null
-        ? ApiException.notFound("Clause", key)
-        : ApiException.notFound("Clause version", key + "@" + version));
+        ? NotFoundException.of("Clause", key)
+        : NotFoundException.of("Clause version", key + "@" + version));
   }
 
   @Override
@@ -73,7 +76,7 @@ class ClauseService implements ClauseLookup {
         "insert into contractflow.clause (id, key, title, created_at) values (?, ?, ?, ?) on conflict (key) do nothing",
         UUID.randomUUID(), request.key(), request.title().strip(), Timestamp.from(now));
     if (inserted == 0) {
-      throw ApiException.conflict("A clause with the key '" + request.key() + "' already exists");
+      throw new ConflictException("A clause with the key '" + request.key() + "' already exists");
     }
     UUID id = jdbc.queryForObject("select id from contractflow.clause where key = ?", UUID.class, request.key());
     insertVersion(id, 1, text, user.username(), now);
@@ -87,7 +90,7 @@ class ClauseService implements ClauseLookup {
     // one new version at a time per clause, so numbers follow each other
     UUID id = jdbc.query("select id from contractflow.clause where key = ? for update",
             (rs, n) -> rs.getObject(1, UUID.class), key).stream().findFirst()
-        .orElseThrow(() -> ApiException.notFound("Clause", key));
+        .orElseThrow(() -> NotFoundException.of("Clause", key));
     Integer last = jdbc.queryForObject("select max(version) from contractflow.clause_version where clause_id = ?",
         Integer.class, id);
     int next = (last == null ? 0 : last) + 1;
@@ -119,18 +122,18 @@ class ClauseService implements ClauseLookup {
     String stripped = text.strip();
     for (String name : Placeholders.in(stripped)) {
       if (name.startsWith(Placeholders.CLAUSE_PREFIX)) {
-        throw ApiException.invalid("text", "must not include another clause ({{" + name + "}})");
+        throw InvalidInputException.field("text", "must not include another clause ({{" + name + "}})");
       }
     }
     if (Placeholders.hasStrayBraces(stripped)) {
-      throw ApiException.invalid("text", "has an unterminated '{{' or '}}'");
+      throw InvalidInputException.field("text", "has an unterminated '{{' or '}}'");
     }
     return stripped;
   }
 
   private static void requireAdmin(CurrentUser user) {
     if (!user.isAdmin()) {
-      throw ApiException.forbidden("Only contract admins maintain the clause library");
+      throw new NotPermittedException("Only contract admins maintain the clause library");
     }
   }
 }

@@ -8,7 +8,7 @@ import io.contractflow.document.DocumentService;
 import io.contractflow.document.DocumentType;
 import io.contractflow.document.DocumentVersionResponse;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -49,7 +49,7 @@ class DocumentGenerator {
     contracts.editable(user, contractId);
     ContractResponse contract = contracts.view(user, contractId);
     TemplateSource template = catalog.find(request.template())
-        .orElseThrow(() -> ApiException.notFound("Template", request.template()));
+        .orElseThrow(() -> NotFoundException.of("Template", request.template()));
     String email = counterparties.find(contract.counterparty().id()).map(Counterparty::getContactEmail).orElse(null);
     Filled filled = fill(builder, renderer, template, ContractFacts.of(contract, email), request.variables(), clauses);
 

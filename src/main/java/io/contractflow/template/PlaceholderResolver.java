@@ -1,6 +1,7 @@
 package io.contractflow.template;
 
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 
 /**
  * Gives every placeholder of a template its value — contract facts, request variables ({@code var.NAME}) and clauses
@@ -28,12 +28,12 @@ final class PlaceholderResolver {
       ClauseLookup clauses) {
     Map<String, String> known = facts.values();
     Map<String, String> vars = variables == null ? Map.of() : variables;
-    List<ApiException.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     vars.forEach((name, value) -> {
       if (!VARIABLE_NAME.matcher(name).matches()) {
-        errors.add(new ApiException.FieldError("variables." + name, "is not a valid variable name (letters, digits, _)"));
+        errors.add(new FieldError("variables." + name, "is not a valid variable name (letters, digits, _)"));
       } else if (value != null && (value.contains("{{") || value.contains("}}"))) {
-        errors.add(new ApiException.FieldError("variables." + name, "must not contain '{{' or '}}'"));
+        errors.add(new FieldError("variables." + name, "must not contain '{{' or '}}'"));
       }
     });
     Map<String, String> values = new LinkedHashMap<>();
@@ -41,13 +41,13 @@ final class PlaceholderResolver {
       Matcher clause = CLAUSE.matcher(name);
       if (name.startsWith(Placeholders.CLAUSE_PREFIX)) {
         if (!clause.matches()) {
-          errors.add(new ApiException.FieldError("template", "{{" + name + "}} is not a valid clause reference"));
+          errors.add(new FieldError("template", "{{" + name + "}} is not a valid clause reference"));
           continue;
         }
         Integer version = clause.group(2) == null ? null : Integer.valueOf(clause.group(2));
         Optional<String> text = clauses.text(clause.group(1), version);
         if (text.isEmpty()) {
-          errors.add(new ApiException.FieldError("template", "{{" + name + "}}: clause '" + clause.group(1) + "'"
+          errors.add(new FieldError("template", "{{" + name + "}}: clause '" + clause.group(1) + "'"
               + (version == null ? "" : " has no version " + version + " or") + " does not exist"));
           continue;
         }
@@ -63,31 +63,31 @@ final class PlaceholderResolver {
       }
     }
     if (!errors.isEmpty()) {
-      List<ApiException.FieldError> distinct = errors.stream().distinct().toList();
-      throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "The template cannot be filled: "
+      List<FieldError> distinct = errors.stream().distinct().toList();
+      throw new InvalidInputException("validation", "The template cannot be filled: "
           + distinct.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")), distinct);
     }
     return values;
   }
 
   private static Optional<String> simple(String name, Map<String, String> known, Map<String, String> vars,
-      List<ApiException.FieldError> errors) {
+      List<FieldError> errors) {
     if (name.startsWith(Placeholders.VARIABLE_PREFIX)) {
       String variable = name.substring(Placeholders.VARIABLE_PREFIX.length());
       String value = vars.get(variable);
       if (value == null || value.isBlank()) {
-        errors.add(new ApiException.FieldError("variables." + variable, "is required by the template"));
+        errors.add(new FieldError("variables." + variable, "is required by the template"));
         return Optional.empty();
       }
       return Optional.of(value.strip());
     }
     if (name.startsWith(Placeholders.CLAUSE_PREFIX)) {
-      errors.add(new ApiException.FieldError("template", "{{" + name + "}}: a clause cannot include another clause"));
+      errors.add(new FieldError("template", "{{" + name + "}}: a clause cannot include another clause"));
       return Optional.empty();
     }
     String value = known.get(name);
     if (value == null) {
-      errors.add(new ApiException.FieldError("template", "{{" + name + "}} is not a known placeholder"));
+      errors.add(new FieldError("template", "{{" + name + "}} is not a known placeholder"));
     }
     return Optional.ofNullable(value);
   }

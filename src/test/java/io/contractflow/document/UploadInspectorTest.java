@@ -3,6 +3,7 @@ package io.contractflow.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contractflow.platform.error.DomainException;
 import io.contractflow.platform.web.ApiException;
 import java.time.Duration;
 import org.apache.tika.config.TikaConfig;
@@ -27,8 +28,8 @@ class UploadInspectorTest {
     byte[] content = Corpus.hostile(hostile.file());
 
     assertThatThrownBy(() -> inspector.inspect(hostile.sentAs(), hostile.declaredType(), content))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(hostile.status());
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(ApiException.from(e).status().value()).isEqualTo(hostile.status());
           assertThat(e.getMessage()).isNotBlank();
         });
   }

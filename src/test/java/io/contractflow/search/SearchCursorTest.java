@@ -3,6 +3,7 @@ package io.contractflow.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contractflow.platform.error.InvalidInputException;
 import io.contractflow.platform.web.ApiException;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +29,7 @@ class SearchCursorTest {
     for (String token : List.of("", "%%%", "bm90IGpzb24", encode("{\"a\":1}"), encode("[1]"), encode("[1,2,3]"),
         encode("[[1],2]"))) {
       assertThatThrownBy(() -> SearchCursor.decode(token, 2)).as(token)
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(400));
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(ApiException.from(e).status().value()).isEqualTo(400));
     }
   }
 

@@ -13,6 +13,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.contractflow.document.DocumentService;
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.platform.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +67,7 @@ class SigningCeremonyTest {
     when(signerRepository.findByRequestIdOrderByPosition(request.getId())).thenReturn(List.of(first, second));
     doAnswer(call -> {
       if (!VERIFIED.equals(call.getArgument(2))) {
-        throw new ApiException(HttpStatus.FORBIDDEN, "verification-required", "confirm your address first");
+        throw new NotPermittedException("verification-required", "confirm your address first");
       }
       return null;
     }).when(verification).requireVerified(any(), anyString(), any());
@@ -79,8 +82,8 @@ class SigningCeremonyTest {
   private static HttpStatus statusOf(Runnable action) {
     try {
       action.run();
-    } catch (ApiException e) {
-      return e.status();
+    } catch (DomainException e) {
+      return ApiException.from(e).status();
     }
     throw new AssertionError("not refused");
   }
@@ -176,7 +179,7 @@ class SigningCeremonyTest {
 
     assertThat(statusOf(() -> ceremony.view(SigningTokens.newToken(), null))).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(statusOf(() -> ceremony.view("../../etc/passwd", null))).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThatThrownBy(() -> ceremony.view(null, null)).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> ceremony.view(null, null)).isInstanceOf(NotFoundException.class);
   }
 
   @Test

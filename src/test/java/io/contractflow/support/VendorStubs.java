@@ -94,12 +94,10 @@ public final class VendorStubs {
     registry.add("contractflow.signing.pandadoc.base-url", () -> base + "/pandadoc");
     registry.add("contractflow.signing.pandadoc.api-key", () -> PANDADOC_API_KEY);
     registry.add("contractflow.signing.pandadoc.webhook-shared-key", () -> PANDADOC_SHARED_KEY);
-    registry.add("contractflow.signing.pandadoc.ready-interval", () -> "200ms");
     registry.add("contractflow.signing.pandadoc.read-timeout", () -> "5s");
     registry.add("contractflow.signing.rightsignature.enabled", () -> "true");
     registry.add("contractflow.signing.rightsignature.base-url", () -> base + "/rightsignature");
     registry.add("contractflow.signing.rightsignature.private-token", () -> RIGHTSIGNATURE_PRIVATE_TOKEN);
-    registry.add("contractflow.signing.rightsignature.ready-interval", () -> "200ms");
     registry.add("contractflow.signing.rightsignature.read-timeout", () -> "5s");
   }
 

@@ -3,6 +3,8 @@ package io.contractflow.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.web.ApiException;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -52,10 +54,10 @@ class TemplatePlaceholderTest {
     assertThatThrownBy(() -> PlaceholderResolver.resolve(
             List.of("contract.title", "var.scope", "var.purpose", "contract.colour"), facts,
             Map.of("purpose", "testing"), (key, version) -> Optional.empty()))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(400);
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(ApiException.from(e).status().value()).isEqualTo(400);
           assertThat(e.problem()).isEqualTo("validation");
-          assertThat(e.errors()).extracting(ApiException.FieldError::field)
+          assertThat(e.errors()).extracting(FieldError::field)
               .containsExactlyInAnyOrder("variables.scope", "template");
           assertThat(e.getMessage()).contains("variables.scope").contains("{{contract.colour}}");
         });
@@ -65,8 +67,8 @@ class TemplatePlaceholderTest {
   void blankVariableCountsAsMissing() {
     assertThatThrownBy(() -> PlaceholderResolver.resolve(List.of("var.scope"), facts, Map.of("scope", "  "),
             (key, version) -> Optional.empty()))
-        .isInstanceOfSatisfying(ApiException.class,
-            e -> assertThat(e.errors()).extracting(ApiException.FieldError::field).containsExactly("variables.scope"));
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("variables.scope"));
   }
 
   @Test
@@ -87,15 +89,15 @@ class TemplatePlaceholderTest {
     assertThat(values).containsEntry("clause:confidentiality@1", "Version one keeps secrets.")
         .containsEntry("clause:confidentiality", "Version two keeps secrets of Acme GmbH.");
     assertThatThrownBy(() -> PlaceholderResolver.resolve(List.of("clause:confidentiality@3"), facts, Map.of(), library))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("no version 3"));
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("no version 3"));
   }
 
   @Test
   void variablesMayNotSmuggleInPlaceholders() {
     assertThatThrownBy(() -> PlaceholderResolver.resolve(List.of("var.scope"), facts, Map.of("scope", "{{owner}}"),
             (key, version) -> Optional.empty()))
-        .isInstanceOfSatisfying(ApiException.class,
-            e -> assertThat(e.errors()).extracting(ApiException.FieldError::field).contains("variables.scope"));
+        .isInstanceOfSatisfying(DomainException.class,
+            e -> assertThat(e.errors()).extracting(FieldError::field).contains("variables.scope"));
   }
 
   @Test

@@ -7,17 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,20 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContractLifecycleProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0).build();
-
-  private final List<String> steps = new ArrayList<>();
-
-  @BeforeEach
-  void registerBeans() {
-    Mocks.register("withdrawSigningRequest", (JavaDelegate) execution -> steps.add("withdrawSigningRequest"));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-  }
+  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("withdrawSigningRequest");
 
   private ProcessInstance start(String contractId) {
     return runtimeService().startProcessInstanceByKey(ContractLifecycle.PROCESS_KEY, contractId,
@@ -128,7 +108,7 @@ class ContractLifecycleProcessTest {
     EngineSupport.runDueJobs();
 
     assertThat(instance).isEnded().hasPassed("Task_WithdrawSigning", "EndEvent_Cancelled");
-    assertThat(steps).containsExactly("withdrawSigningRequest");
+    assertThat(engine.steps()).containsExactly("withdrawSigningRequest");
     assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("c-5").count()).isZero();
   }
 

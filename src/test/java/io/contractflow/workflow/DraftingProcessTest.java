@@ -12,9 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,23 +21,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DraftingProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0).build();
+  static ProcessTestEngine engine = ProcessTestEngine.create();
 
   private final AtomicBoolean documentPresent = new AtomicBoolean(true);
 
   @BeforeEach
   void registerListeners() {
-    Mocks.register("draftSubmissionCheck", (TaskListener) task -> {
+    engine.bean("draftSubmissionCheck", (TaskListener) task -> {
       if (!documentPresent.get()) {
         throw new TaskRefusedException("no document yet");
       }
     });
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
   }
 
   private ProcessInstance start() {

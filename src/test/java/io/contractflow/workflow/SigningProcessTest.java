@@ -5,16 +5,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Date;
-import java.util.List;
+import java.util.Deque;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,27 +20,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SigningProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0).build();
+  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("sealSignedDocument", "expireSigningRequest",
+      "returnContractToDraft");
 
-  private final List<String> steps = new ArrayList<>();
+  /** Whether the vendor has sent the envelope when "Finish sending" looks, in turn; when none is left: sent. */
+  private final Deque<Boolean> vendorAnswers = new ArrayDeque<>();
 
   @BeforeEach
   void registerBeans() {
-    Mocks.register("sendForSignature", (JavaDelegate) execution -> {
-      steps.add("sendForSignature");
+    engine.delegate("sendForSignature", execution -> {
       execution.setVariable("signingRequestId", "req-1");
       execution.setVariable("signingExpiresAt", Date.from(EngineSupport.now().plus(Duration.ofDays(14))));
     });
-    for (String bean : List.of("sealSignedDocument", "expireSigningRequest", "returnContractToDraft")) {
-      Mocks.register(bean, (JavaDelegate) execution -> steps.add(bean));
-    }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    EngineSupport.resetClock();
+    engine.delegate("finishSending", execution -> {
+      boolean sent = vendorAnswers.isEmpty() || vendorAnswers.pop();
+      execution.setVariable("signingSent", sent);
+      if (!sent) {
+        execution.setVariable("signingRecheckIn", "PT2S");
+      }
+    });
   }
 
   private ProcessInstance signing() {
@@ -69,7 +63,7 @@ class SigningProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Task_SealSignedDocument", "EndEvent_Signed");
     assertThat(instance).variables().containsEntry("signingOutcome", "SIGNED");
-    assertThat(steps).containsExactly("sendForSignature", "sealSignedDocument");
+    assertThat(engine.steps()).containsExactly("sendForSignature", "finishSending", "sealSignedDocument");
   }
 
   @Test
@@ -92,6 +86,24 @@ class SigningProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Task_ExpireSigningRequest", "Task_ReturnToDraftExpired", "EndEvent_Expired");
     assertThat(instance).variables().containsEntry("signingOutcome", "EXPIRED");
-    assertThat(steps).containsExactly("sendForSignature", "expireSigningRequest", "returnContractToDraft");
+    assertThat(engine.steps()).containsExactly("sendForSignature", "finishSending", "expireSigningRequest",
+        "returnContractToDraft");
+  }
+
+  @Test
+  void aVendorStillProcessingIsAskedAgainAtATimerWithoutAWaitingJob() {
+    vendorAnswers.add(false);
+    vendorAnswers.add(false);
+    ProcessInstance instance = signing();
+    assertThat(instance).isWaitingAt("Event_VendorProcessing");
+
+    EngineSupport.advance(Duration.ofSeconds(1));
+    assertThat(instance).isWaitingAt("Event_VendorProcessing");
+    EngineSupport.advance(Duration.ofSeconds(1).plusMillis(1));
+    assertThat(instance).isWaitingAt("Event_VendorProcessing");
+    EngineSupport.advance(Duration.ofSeconds(2).plusMillis(1));
+
+    assertThat(instance).isWaitingAt("Gateway_AwaitSignatures");
+    assertThat(engine.steps()).containsExactly("sendForSignature", "finishSending", "finishSending", "finishSending");
   }
 }

@@ -9,16 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,14 +25,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TermProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0).build();
+  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("recordTerminationNotice");
 
   static final Duration TERM = Duration.ofDays(365);
   static final Duration NOTICE = Duration.ofDays(30);
   static final Duration LEAD = Duration.ofDays(30);
 
-  private final List<String> steps = new ArrayList<>();
   private Instant termEnd;
   private boolean hasEndDate = true;
   private boolean renewable = true;
@@ -47,12 +39,10 @@ class TermProcessTest {
   @BeforeEach
   void registerBeans() {
     termEnd = EngineSupport.now().plus(TERM);
-    Mocks.register("activateContract", (JavaDelegate) execution -> {
-      steps.add("activateContract");
+    engine.delegate("activateContract", execution -> {
       execution.setVariable("hasEndDate", hasEndDate);
     });
-    Mocks.register("planTerm", (JavaDelegate) execution -> {
-      steps.add("planTerm");
+    engine.delegate("planTerm", execution -> {
       execution.setVariable("termEndsOn", termEnd.toString());
       execution.setVariable("endsAt", Date.from(termEnd));
       execution.setVariable("noticeDeadline", Date.from(termEnd.minus(NOTICE)));
@@ -60,17 +50,9 @@ class TermProcessTest {
       execution.setVariable("renewable", renewable);
       execution.setVariable("autoRenew", autoRenew);
     });
-    Mocks.register("renewContract", (JavaDelegate) execution -> {
-      steps.add("renewContract");
+    engine.delegate("renewContract", execution -> {
       termEnd = termEnd.plus(TERM);
     });
-    Mocks.register("recordTerminationNotice", (JavaDelegate) execution -> steps.add("recordTerminationNotice"));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    EngineSupport.resetClock();
   }
 
   private ProcessInstance activate() {
@@ -131,7 +113,7 @@ class TermProcessTest {
     complete(task(instance), withVariables("renewalDecision", "RENEW", "comment", "good supplier"));
     EngineSupport.runDueJobs();
 
-    assertThat(steps).containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
+    assertThat(engine.steps()).containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
     assertThat(instance).isWaitingAt("Event_RenewalDecisionDue");
 
     terminateEarly();
@@ -174,7 +156,7 @@ class TermProcessTest {
 
     autoRenew = false; // the renewed term is no longer auto-renewing
     at(termEnd.minus(NOTICE));
-    assertThat(steps).containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
+    assertThat(engine.steps()).containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
     assertThat(instance).isWaitingAt("Event_RenewalDecisionDue");
 
     at(decisionDue());

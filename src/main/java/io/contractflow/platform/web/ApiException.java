@@ -1,11 +1,24 @@
 package io.contractflow.platform.web;
 
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.error.GoneException;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
+import io.contractflow.platform.error.RejectedContentException;
+import io.contractflow.platform.error.TooManyAttemptsException;
+import io.contractflow.platform.error.UnavailableException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
  * A refusal that the API reports as an RFC 9457 problem: the status, a short problem slug that becomes the
- * problem type URI, a detail for humans and, for invalid input, the fields at fault.
+ * problem type URI, a detail for humans and, for invalid input, the fields at fault. Only the web layer (controllers,
+ * filters, {@code platform.web}) throws it, for what is truly HTTP's business (headers, paging, bodies); services
+ * throw a {@link DomainException}, which {@link #from(DomainException)} gives its status
+ * ({@code architecture.ModuleRulesTest} keeps it so).
  */
 public class ApiException extends RuntimeException {
 
@@ -36,8 +49,44 @@ public class ApiException extends RuntimeException {
     return errors;
   }
 
-  /** One invalid field: its JSON path (e.g. {@code value.amount}) and what is wrong with it. */
-  public record FieldError(String field, String message) {}
+  /** The problem a service's refusal becomes: the same slug, detail and fields, the status its kind stands for. */
+  public static ApiException from(DomainException refusal) {
+    ApiException api = new ApiException(statusOf(refusal), refusal.problem(), refusal.getMessage(), refusal.errors());
+    api.initCause(refusal);
+    return api;
+  }
+
+  private static HttpStatus statusOf(DomainException refusal) {
+    if (refusal instanceof NotFoundException) {
+      return HttpStatus.NOT_FOUND;
+    }
+    if (refusal instanceof NotPermittedException) {
+      return HttpStatus.FORBIDDEN;
+    }
+    if (refusal instanceof ConflictException) {
+      return HttpStatus.CONFLICT;
+    }
+    if (refusal instanceof InvalidInputException) {
+      return HttpStatus.BAD_REQUEST;
+    }
+    if (refusal instanceof GoneException) {
+      return HttpStatus.GONE;
+    }
+    if (refusal instanceof UnavailableException) {
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    }
+    if (refusal instanceof TooManyAttemptsException) {
+      return HttpStatus.TOO_MANY_REQUESTS;
+    }
+    if (refusal instanceof RejectedContentException rejected) {
+      return switch (rejected.reason()) {
+        case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+        case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        case HARMFUL -> HttpStatus.UNPROCESSABLE_ENTITY;
+      };
+    }
+    throw new IllegalArgumentException("No HTTP status for " + refusal.getClass().getName());
+  }
 
   public static ApiException notFound(String what, Object id) {
     return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " " + id + " does not exist or is not visible to you");

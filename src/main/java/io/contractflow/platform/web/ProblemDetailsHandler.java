@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.error.TooManyAttemptsException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
@@ -49,12 +52,23 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(ex.status()).body(Problems.withErrors(body, ex.errors()));
   }
 
+  /** A service's refusal: the status its kind stands for ({@link ApiException#from}), Retry-After when it has one. */
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<Object> handleDomain(DomainException ex) {
+    ResponseEntity<Object> problem = handleApi(ApiException.from(ex));
+    if (ex instanceof TooManyAttemptsException limited) {
+      return ResponseEntity.status(problem.getStatusCode())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).body(problem.getBody());
+    }
+    return problem;
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
-    List<ApiException.FieldError> errors =
+    List<FieldError> errors =
         ex.getConstraintViolations().stream()
-            .map(v -> new ApiException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-            .sorted(Comparator.comparing(ApiException.FieldError::field))
+            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return validation(errors);
   }
@@ -82,24 +96,24 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<ApiException.FieldError> errors =
+    List<FieldError> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(e -> new ApiException.FieldError(e.getField(), e.getDefaultMessage()))
+            .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
             .collect(Collectors.toList());
     ex.getBindingResult().getGlobalErrors().stream()
-        .map(e -> new ApiException.FieldError(e.getObjectName(), e.getDefaultMessage()))
+        .map(e -> new FieldError(e.getObjectName(), e.getDefaultMessage()))
         .forEach(errors::add);
-    errors.sort(Comparator.comparing(ApiException.FieldError::field));
+    errors.sort(Comparator.comparing(FieldError::field));
     return validation(errors);
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<ApiException.FieldError> errors = ex.getParameterValidationResults().stream()
+    List<FieldError> errors = ex.getParameterValidationResults().stream()
         .flatMap(r -> r.getResolvableErrors().stream()
-            .map(e -> new ApiException.FieldError(parameterName(r), e.getDefaultMessage())))
-        .sorted(Comparator.comparing(ApiException.FieldError::field))
+            .map(e -> new FieldError(parameterName(r), e.getDefaultMessage())))
+        .sorted(Comparator.comparing(FieldError::field))
         .toList();
     return validation(errors);
   }
@@ -110,7 +124,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
     Class<?> type = ex.getRequiredType();
     String expected = type == null ? "a valid value" : describe(type);
-    return validation(List.of(new ApiException.FieldError(name, "must be " + expected)));
+    return validation(List.of(new FieldError(name, "must be " + expected)));
   }
 
   @Override
@@ -121,16 +135,16 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
       return handleApi(new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", findCause(ex, PayloadTooLargeException.class).getMessage()));
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
-      return validation(List.of(new ApiException.FieldError(path(unknown), "is not a field that can be set")));
+      return validation(List.of(new FieldError(path(unknown), "is not a field that can be set")));
     }
     if (cause instanceof InvalidFormatException invalid) {
-      return validation(List.of(new ApiException.FieldError(path(invalid), "must be " + describe(invalid.getTargetType()))));
+      return validation(List.of(new FieldError(path(invalid), "must be " + describe(invalid.getTargetType()))));
     }
     if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-      return validation(List.of(new ApiException.FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+      return validation(List.of(new FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return validation(List.of(new ApiException.FieldError(path(mapping), "has an invalid value")));
+      return validation(List.of(new FieldError(path(mapping), "has an invalid value")));
     }
     String detail = cause instanceof JsonProcessingException json
         ? "The body is not valid JSON: " + json.getOriginalMessage()
@@ -154,7 +168,7 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     return super.handleExceptionInternal(ex, body, headers, statusCode, request);
   }
 
-  private ResponseEntity<Object> validation(List<ApiException.FieldError> errors) {
+  private ResponseEntity<Object> validation(List<FieldError> errors) {
     String detail = errors.size() == 1
         ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
         : errors.size() + " fields are invalid";

@@ -1,5 +1,6 @@
 package io.contractflow.platform.web;
 
+import io.contractflow.platform.error.FieldError;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
@@ -20,7 +21,7 @@ public final class Problems {
     return body;
   }
 
-  public static ProblemDetail withErrors(ProblemDetail body, List<ApiException.FieldError> errors) {
+  public static ProblemDetail withErrors(ProblemDetail body, List<FieldError> errors) {
     if (!errors.isEmpty()) {
       body.setProperty("errors", errors);
     }

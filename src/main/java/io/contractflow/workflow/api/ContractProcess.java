@@ -6,7 +6,8 @@ import io.contractflow.audit.Summaries;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractStatus;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.workflow.drafting.DraftingVariables;
 import io.contractflow.workflow.review.ApprovalRouting;
 import io.contractflow.workflow.term.TermVariables;
@@ -88,10 +89,10 @@ public class ContractProcess {
   public ProcessView submit(CurrentUser user, UUID contractId, SubmitRequest request) {
     ContractResponse contract = ownedOrAdministered(user, contractId, "submit it for review");
     if (contract.status() != ContractStatus.DRAFT) {
-      throw ApiException.conflict("Only drafts can be submitted; this contract is " + contract.status());
+      throw new ConflictException("Only drafts can be submitted; this contract is " + contract.status());
     }
     String taskId = tasks.openTask(contractId, DraftingVariables.TASK_SUBMIT_DRAFT)
-        .orElseThrow(() -> ApiException.conflict("The draft is not waiting for submission"));
+        .orElseThrow(() -> new ConflictException("The draft is not waiting for submission"));
     tasks.complete(user, taskId, new CompleteTaskRequest(null, request == null ? null : request.comment(),
         request != null && Boolean.TRUE.equals(request.nonStandardTerms())));
     return view(contract);
@@ -102,7 +103,7 @@ public class ContractProcess {
   public ProcessView terminate(CurrentUser user, UUID contractId, TerminateRequest request) {
     ContractResponse contract = ownedOrAdministered(user, contractId, "terminate it");
     if (contract.status() != ContractStatus.ACTIVE) {
-      throw ApiException.conflict("Only active contracts can be terminated; this contract is " + contract.status());
+      throw new ConflictException("Only active contracts can be terminated; this contract is " + contract.status());
     }
     var result = runtime.createMessageCorrelation(TermVariables.MESSAGE_TERMINATED)
         .processInstanceBusinessKey(contractId.toString())
@@ -110,7 +111,7 @@ public class ContractProcess {
         .setVariable(TermVariables.TERMINATION_REASON, request.reason().strip())
         .correlateAllWithResult();
     if (result.isEmpty()) {
-      throw ApiException.conflict("The contract's lifecycle is not waiting for a termination right now; try again");
+      throw new ConflictException("The contract's lifecycle is not waiting for a termination right now; try again");
     }
     // the status change follows in a step of its own; the request is recorded with the correlation that carries it
     audit.record(contractId, user.username(), AuditKinds.TERMINATION_REQUESTED,
@@ -122,7 +123,7 @@ public class ContractProcess {
   private ContractResponse ownedOrAdministered(CurrentUser user, UUID contractId, String action) {
     ContractResponse contract = tasks.contract(user, contractId);
     if (user.isReadOnly() || !(user.isAdmin() || contract.owner().equals(user.username()))) {
-      throw ApiException.forbidden("Only the owner or a contract admin can " + action);
+      throw new NotPermittedException("Only the owner or a contract admin can " + action);
     }
     return contract;
   }

@@ -3,7 +3,9 @@ package io.contractflow.workflow.api;
 import io.contractflow.contract.ContractGuard;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.identity.CurrentUser;
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.NotFoundException;
+import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.workflow.TaskRefusedException;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.review.FourEyes;
@@ -24,7 +26,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -165,7 +166,7 @@ public class LifecycleTasks {
 
   /*
    * The rules above, without acting: the same checks guard the engine's own task API (Tasklist, /engine-rest), so
-   * every surface refuses what the contract API refuses. Each throws the ApiException the API would answer with.
+   * every surface refuses what the contract API refuses. Each throws the refusal the API would answer with.
    */
 
   /** The task, if the caller may see it: admins and auditors every task, others theirs and those offered to them. */
@@ -183,7 +184,7 @@ public class LifecycleTasks {
       if (task.getAssignee().equals(user.username())) {
         return task;
       }
-      throw ApiException.conflict("The task is already assigned to " + task.getAssignee());
+      throw new ConflictException("The task is already assigned to " + task.getAssignee());
     }
     fourEyes(user, task);
     return task;
@@ -197,10 +198,10 @@ public class LifecycleTasks {
       return task;
     }
     if (!task.getAssignee().equals(user.username()) && !user.isAdmin()) {
-      throw ApiException.forbidden("Only the assignee or a contract admin can give the task back");
+      throw new NotPermittedException("Only the assignee or a contract admin can give the task back");
     }
     if (candidateGroups(task).isEmpty()) {
-      throw ApiException.conflict("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
+      throw new ConflictException("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
     }
     return task;
   }
@@ -216,7 +217,7 @@ public class LifecycleTasks {
 
   private void mayFinish(CurrentUser user, Task task) {
     if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.isAdmin()) {
-      throw ApiException.conflict("The task is assigned to " + task.getAssignee());
+      throw new ConflictException("The task is assigned to " + task.getAssignee());
     }
     fourEyes(user, task);
   }
@@ -233,7 +234,7 @@ public class LifecycleTasks {
         : tasks.createTaskQuery().taskId(taskId).singleResult();
     // admins and auditors see every task (auditors only read: working on one is refused with 403)
     if (task == null || !(user.readsAll() || user.username().equals(task.getAssignee()) || offeredTo(user, task))) {
-      throw ApiException.notFound("Task", taskId);
+      throw NotFoundException.of("Task", taskId);
     }
     return task;
   }
@@ -247,10 +248,10 @@ public class LifecycleTasks {
 
   private static void mayWork(CurrentUser user, Task task) {
     if (user.isReadOnly()) {
-      throw ApiException.forbidden("Auditors read tasks but do not work on them");
+      throw new NotPermittedException("Auditors read tasks but do not work on them");
     }
     if (task.isSuspended()) {
-      throw ApiException.conflict("The task is suspended");
+      throw new ConflictException("The task is suspended");
     }
   }
 
@@ -260,7 +261,7 @@ public class LifecycleTasks {
     }
     var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
     if (instance != null && fourEyes.ownsContract(instance.getBusinessKey(), user.username())) {
-      throw ApiException.forbidden("Four eyes: you own this contract and cannot review it");
+      throw new NotPermittedException("Four eyes: you own this contract and cannot review it");
     }
   }
 
@@ -269,11 +270,11 @@ public class LifecycleTasks {
     try {
       return step.get();
     } catch (TaskRefusedException refused) {
-      throw new ApiException(HttpStatus.CONFLICT, "task-refused", refused.getMessage());
+      throw new ConflictException("task-refused", refused.getMessage());
     } catch (ProcessEngineException failed) {
       TaskRefusedException refused = causeOf(failed);
       if (refused != null) {
-        throw new ApiException(HttpStatus.CONFLICT, "task-refused", refused.getMessage());
+        throw new ConflictException("task-refused", refused.getMessage());
       }
       throw failed;
     } finally {

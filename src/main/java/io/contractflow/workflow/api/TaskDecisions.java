@@ -1,6 +1,7 @@
 package io.contractflow.workflow.api;
 
-import io.contractflow.platform.web.ApiException;
+import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.InvalidInputException;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.TaskDecision;
 import io.contractflow.workflow.drafting.DraftingVariables;
@@ -39,25 +40,25 @@ final class TaskDecisions {
   static Map<String, Object> variables(String taskKey, CompleteTaskRequest request) {
     Asked asked = ASKED.get(taskKey);
     if (asked == null) {
-      throw ApiException.conflict("This task (" + taskKey + ") is not completed through the contract API; use Tasklist");
+      throw new ConflictException("This task (" + taskKey + ") is not completed through the contract API; use Tasklist");
     }
     Map<String, Object> variables = new HashMap<>();
     String comment = request.comment() == null ? "" : request.comment().strip();
     variables.put(ProcessVariables.COMMENT, comment);
     if (asked.variable() == null) {
       if (request.decision() != null) {
-        throw ApiException.invalid("decision", "is not asked by this task");
+        throw InvalidInputException.field("decision", "is not asked by this task");
       }
       variables.put(DraftingVariables.NON_STANDARD_TERMS, Boolean.TRUE.equals(request.nonStandardTerms()));
       return variables;
     }
     TaskDecision decision = asked.decisions().stream().filter(d -> d.name().equals(request.decision())).findFirst()
-        .orElseThrow(() -> ApiException.invalid("decision", "must be one of " + String.join(", ", decisionsFor(taskKey))));
+        .orElseThrow(() -> InvalidInputException.field("decision", "must be one of " + String.join(", ", decisionsFor(taskKey))));
     if (request.nonStandardTerms() != null) {
-      throw ApiException.invalid("nonStandardTerms", "is not asked by this task");
+      throw InvalidInputException.field("nonStandardTerms", "is not asked by this task");
     }
     if (decision.needsReason() && comment.isEmpty()) {
-      throw ApiException.invalid("comment", "must say why when the decision is " + decision.name());
+      throw InvalidInputException.field("comment", "must say why when the decision is " + decision.name());
     }
     variables.put(asked.variable(), decision.name());
     return variables;

@@ -3,6 +3,8 @@ package io.contractflow.workflow.enginerest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.error.DomainException;
+import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.platform.web.Problems;
 import io.contractflow.platform.web.RereadableRequest;
@@ -95,8 +97,10 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     try {
       checked = check(user, request, path, engineRest);
     } catch (ApiException refused) {
-      log.debug("Refused {} {} for {}: {}", request.getMethod(), path, user.username(), refused.getMessage());
-      write(response, refused.status(), refused.problem(), refused.getMessage(), refused.errors());
+      refuse(response, request, path, user, refused);
+      return;
+    } catch (DomainException refused) {
+      refuse(response, request, path, user, ApiException.from(refused));
       return;
     }
     log.debug("Passing {} {} for {}", request.getMethod(), path, user.username());
@@ -110,6 +114,12 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
       }
     }
+  }
+
+  private void refuse(HttpServletResponse response, HttpServletRequest request, String path, CurrentUser user,
+      ApiException refused) throws IOException {
+    log.debug("Refused {} {} for {}: {}", request.getMethod(), path, user.username(), refused.getMessage());
+    write(response, refused.status(), refused.problem(), refused.getMessage(), refused.errors());
   }
 
   /** The request as it may go on (its body re-readable), or the refusal. */
@@ -262,7 +272,7 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
   }
 
   private void write(HttpServletResponse response, HttpStatus status, String slug, String detail,
-      List<ApiException.FieldError> errors) throws IOException {
+      List<FieldError> errors) throws IOException {
     ProblemDetail problem = Problems.withErrors(Problems.of(status, slug, status.getReasonPhrase(), detail), errors);
     // what Tasklist and Cockpit show of an error
     problem.setProperty("message", errors.isEmpty() ? detail

@@ -67,8 +67,32 @@ public abstract class EsignFlow extends IntegrationTest {
     return api.as("rita").get("/api/contracts/" + id).json().get("status").asText();
   }
 
+  /** Waits for the contract's status; for SIGNING also until the vendor has sent it ({@link #awaitSent}). */
   protected void awaitStatus(String id, String status) {
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> status(id), status::equals);
+    if (status.equals("SIGNING")) {
+      awaitSent(id);
+    }
+  }
+
+  /**
+   * Waits until the signing process waits for the signatures, that is the vendor has sent the envelope. A look at a
+   * vendor still processing the document that waits for its timer ("Vendor still processing") is run at once, as the
+   * job executor would at its due date.
+   */
+  protected void awaitSent(String id) {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+      management.createJobQuery().activityId("Event_VendorProcessing").list().stream()
+          .filter(j -> businessKey(j).equals(id)).forEach(j -> runJob(j.getId()));
+      return waitingForSignatures(id);
+    });
+  }
+
+  /** Whether the contract's signing process waits at "Await signatures". */
+  protected boolean waitingForSignatures(String id) {
+    return jdbc.queryForObject("select count(*) from act_ru_event_subscr s join act_ru_execution p"
+        + " on p.id_ = s.proc_inst_id_ where p.business_key_ = ? and s.event_name_ = 'SigningCompleted'",
+        Integer.class, id) > 0;
   }
 
   protected JsonNode signing(String id) {

@@ -81,6 +81,7 @@ final class NoOpDelegates {
         "sendForSignature", new NoOp(scope -> {
           scope.setVariable("signingRequestId", UUID.randomUUID().toString());
           scope.setVariable("signingExpiresAt", Date.from(now().plus(Duration.ofDays(14))));
+          scope.setVariable("signingSent", true); // what "Finish sending" sets for a provider that sent at once
         }),
         "sealSignedDocument", new NoOp(scope -> scope.setVariable("signedDocumentVersionId",
             UUID.randomUUID().toString())),

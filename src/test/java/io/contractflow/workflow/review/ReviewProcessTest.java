@@ -9,20 +9,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import io.contractflow.workflow.EngineSupport;
+import io.contractflow.workflow.ProcessTestEngine;
 import io.contractflow.workflow.TaskRefusedException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,15 +31,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReviewProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
-      .assertClassCoverageAtLeast(1.0).build();
-
-  private final List<String> steps = new ArrayList<>();
+  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("recordApprovalRouting", "remindReviewers",
+      "approveContract", "rejectContract", "returnContractToDraft");
 
   @BeforeEach
   void registerBeans() {
-    Mocks.register("startReview", (JavaDelegate) execution -> {
-      steps.add("startReview");
+    engine.delegate("startReview", execution -> {
       Instant due = EngineSupport.now().plus(Duration.ofDays(3));
       execution.setVariable("rejected", false);
       execution.setVariable("changesRequested", false);
@@ -51,25 +44,13 @@ class ReviewProcessTest {
       execution.setVariable("reviewReminderAt", Date.from(due));
       execution.setVariable("reviewEscalationAt", Date.from(due.plus(Duration.ofDays(2))));
     });
-    for (String bean : List.of("recordApprovalRouting", "remindReviewers", "approveContract", "rejectContract",
-        "returnContractToDraft")) {
-      Mocks.register(bean, (JavaDelegate) execution -> steps.add(bean));
-    }
-    Mocks.register("escalateReview", (JavaDelegate) execution -> {
-      steps.add("escalateReview");
+    engine.delegate("escalateReview", execution -> {
       taskQuery().processInstanceId(execution.getProcessInstanceId()).list()
           .forEach(task -> taskService().addCandidateGroup(task.getId(), "contract-admin"));
     });
     // the contract (business key c-1) is rita's: four eyes asks the contract, not the owner variable
-    Mocks.register("fourEyes", new FourEyes(businessKey -> "c-1".equals(businessKey) ? "rita" : null));
-    Mocks.register("collectReviewDecision", new CollectReviewDecision());
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    identityService().clearAuthentication();
-    EngineSupport.resetClock();
+    engine.bean("fourEyes", new FourEyes(businessKey -> "c-1".equals(businessKey) ? "rita" : null));
+    engine.bean("collectReviewDecision", new CollectReviewDecision());
   }
 
   private ProcessInstance review(String type, double value) {
@@ -102,7 +83,7 @@ class ReviewProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Task_DetermineApprovers", "Gateway_ApproversNeeded",
         "Task_ApproveContract", "EndEvent_Approved").hasNotPassed("Task_ReviewContract");
-    assertThat(steps).containsExactly("startReview", "recordApprovalRouting", "approveContract");
+    assertThat(engine.steps()).containsExactly("startReview", "recordApprovalRouting", "approveContract");
     assertThat(instance).variables().containsEntry("reviewOutcome", "APPROVED");
   }
 
@@ -169,11 +150,11 @@ class ReviewProcessTest {
     ProcessInstance instance = review("MSA", 500);
 
     EngineSupport.advance(Duration.ofDays(3).plusMinutes(1));
-    assertThat(steps).contains("remindReviewers").doesNotContain("escalateReview");
+    assertThat(engine.steps()).contains("remindReviewers").doesNotContain("escalateReview");
     assertThat(instance).hasPassed("Event_ReviewOverdue", "EndEvent_Reminded").isWaitingAt("Task_ReviewContract");
 
     EngineSupport.advance(Duration.ofDays(2));
-    assertThat(steps).contains("escalateReview");
+    assertThat(engine.steps()).contains("escalateReview");
     assertThat(instance).hasPassed("Event_ReviewEscalated", "EndEvent_Escalated");
     assertThat(taskOf(instance, "contract-admin")).isNotNull();
 

@@ -14,7 +14,7 @@ class PandaDocConfiguration {
   @Bean
   PandaDocSignatureProvider pandaDocSignatureProvider(PandaDocProperties properties, Clock clock) {
     return new PandaDocSignatureProvider(new PandaDocSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock), properties);
+        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock));
   }
 
   @Bean

@@ -9,10 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * PandaDoc API v1. Authentication with an API key ({@code Authorization: API-Key ...}) or, without one, OAuth 2
  * (an access token renewed with the refresh token at {@code /oauth2/access_token}). Secrets come from the
  * environment only: {@code CONTRACTFLOW_SIGNING_PANDADOC_APIKEY}, {@code ..._CLIENTSECRET}, {@code ..._REFRESHTOKEN},
- * {@code ..._WEBHOOKSHAREDKEY}.
- *
- * @param readyAttempts how often a new document's status is read, {@code readyInterval} apart, until PandaDoc has
- *     processed the upload (document.draft) and it can be sent; after that the step fails and its job is retried
+ * {@code ..._WEBHOOKSHAREDKEY}. A new document is sent once PandaDoc has processed it, by the signing process's
+ * "Finish sending" step, which its job's retries repeat until then (no thread waits).
  */
 @ConfigurationProperties("contractflow.signing.pandadoc")
 public record PandaDocProperties(
@@ -23,7 +21,5 @@ public record PandaDocProperties(
     String clientSecret,
     String refreshToken,
     String webhookSharedKey,
-    @DefaultValue("10") int readyAttempts,
-    @DefaultValue("2s") Duration readyInterval,
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("30s") Duration readTimeout) {}

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,7 @@ import org.springframework.util.MultiValueMap;
 /**
  * PandaDoc as a signature provider (API v1): the PDF uploaded as a document ({@code POST /public/v1/documents},
  * multipart {@code file} + {@code data}) with its recipients in signing order, then — once PandaDoc has processed it
- * (document.draft) — sent ({@code POST /documents/{id}/send}).
+ * (document.draft), in the process's next step ({@link #finishSending}) — sent ({@code POST /documents/{id}/send}).
  */
 class PandaDocSignatureProvider implements SignatureProvider {
 
@@ -28,11 +29,9 @@ class PandaDocSignatureProvider implements SignatureProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PandaDocSession session;
-  private final PandaDocProperties properties;
 
-  PandaDocSignatureProvider(PandaDocSession session, PandaDocProperties properties) {
+  PandaDocSignatureProvider(PandaDocSession session) {
     this.session = session;
-    this.properties = properties;
   }
 
   @Override
@@ -73,34 +72,37 @@ class PandaDocSignatureProvider implements SignatureProvider {
     if (created == null || !created.hasNonNull("id")) {
       throw new IllegalStateException("PandaDoc created no document id");
     }
-    String id = created.get("id").asText();
-    awaitDraft(id);
-    ObjectNode send = JSON.createObjectNode().put("subject", "Please sign " + envelope.contractReference())
-        .put("message", "Please review and sign " + envelope.contractTitle() + ".").put("silent", false);
-    session.call(auth -> session.http().post().uri(session.url("/public/v1/documents/" + id + "/send"))
-        .header("Authorization", auth).contentType(MediaType.APPLICATION_JSON).body(send).retrieve().toBodilessEntity());
-    return id;
+    return created.get("id").asText();
   }
 
-  /** PandaDoc processes an upload asynchronously: it can be sent once it is document.draft. */
-  private void awaitDraft(String id) {
-    for (int attempt = 1; attempt <= properties.readyAttempts(); attempt++) {
-      String status = json("/public/v1/documents/" + id).path("status").asText("");
-      if ("document.draft".equals(status)) {
-        return;
-      }
-      if ("document.error".equals(status)) {
+  /**
+   * PandaDoc processes an upload asynchronously: the document can be sent once it is document.draft. Until then this
+   * answers empty and the process looks again later; a document sent already stays as it is.
+   */
+  @Override
+  public Optional<String> finishSending(String id) {
+    JsonNode document = json("/public/v1/documents/" + id);
+    String status = document.path("status").asText("");
+    switch (status) {
+      case "document.uploaded", "":
+        return Optional.empty();
+      case "document.error":
         throw new IllegalStateException("PandaDoc could not process document " + id);
-      }
-      try {
-        Thread.sleep(properties.readyInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while PandaDoc processed document " + id, e);
-      }
+      case "document.draft":
+        break;
+      default:
+        return Optional.of(id); // sent already (a retried step)
     }
-    throw new IllegalStateException("PandaDoc document " + id + " was not ready to send after "
-        + properties.readyAttempts() + " checks");
+    // the document's name is "<reference>: <title>" (see send)
+    String name = document.path("name").asText("");
+    int colon = name.indexOf(": ");
+    ObjectNode send = JSON.createObjectNode()
+        .put("subject", "Please sign " + (colon < 0 ? name : name.substring(0, colon)))
+        .put("message", "Please review and sign " + (colon < 0 ? name : name.substring(colon + 2)) + ".")
+        .put("silent", false);
+    session.call(auth -> session.http().post().uri(session.url("/public/v1/documents/" + id + "/send"))
+        .header("Authorization", auth).contentType(MediaType.APPLICATION_JSON).body(send).retrieve().toBodilessEntity());
+    return Optional.of(id);
   }
 
   /** {@code GET /public/v1/documents/{id}/details}. */

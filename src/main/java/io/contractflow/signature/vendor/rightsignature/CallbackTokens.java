@@ -48,6 +48,13 @@ class CallbackTokens {
         Timestamp.from(clock.instant()));
   }
 
+  /** The envelope a token was issued for has a new id (RightSignature named the document of a sending request). */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void rename(String envelopeId, String newEnvelopeId) {
+    jdbc.update("update contractflow.esign_callback_token set envelope_id = ? where provider = ? and envelope_id = ?",
+        newEnvelopeId, provider, envelopeId);
+  }
+
   /** The envelope the token was issued for; empty for a token that was never issued (or not committed). */
   @Transactional(propagation = Propagation.REQUIRED, readOnly = true)
   public Optional<String> envelope(String token) {

@@ -22,7 +22,7 @@ class RightSignatureConfiguration {
   RightSignatureSignatureProvider rightSignatureSignatureProvider(RightSignatureProperties properties,
       CallbackTokens rightSignatureCallbackTokens, SigningProperties signing, Clock clock) {
     return new RightSignatureSignatureProvider(new RightSignatureSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock), properties,
+        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock),
         rightSignatureCallbackTokens, signing.publicBaseUrl(), clock);
   }
 

@@ -17,8 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId the API key's client id (OAuth)
  * @param clientSecret the API key's client secret (OAuth)
  * @param refreshToken the account's refresh token (OAuth)
- * @param readyAttempts how often a sending request's status is read, {@code readyInterval} apart, until RightSignature
- *     has made a document of the uploaded PDF; after that the step fails and its job is retried
  */
 @ConfigurationProperties("contractflow.signing.rightsignature")
 public record RightSignatureProperties(
@@ -28,8 +26,6 @@ public record RightSignatureProperties(
     String clientId,
     String clientSecret,
     String refreshToken,
-    @DefaultValue("10") int readyAttempts,
-    @DefaultValue("2s") Duration readyInterval,
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("30s") Duration readTimeout) {
 

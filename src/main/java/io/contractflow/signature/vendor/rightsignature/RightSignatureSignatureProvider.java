@@ -13,14 +13,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 
 /**
  * RightSignature as a signature provider (API v1): a sending request for a one-off document
  * ({@code POST /public/v1/sending_requests} with the document's name, roles in sequence and the callback URL), the PDF
  * PUT to the sending request's {@code upload_url}, {@code POST /sending_requests/{id}/uploaded}, then — RightSignature
- * makes the document asynchronously — {@code GET /sending_requests/{id}} until it names the document. The document's
- * id is the envelope id. The callback URL ends in a token of its own per request ({@link CallbackTokens}).
+ * makes the document asynchronously — {@code GET /sending_requests/{id}} in the process's next step
+ * ({@link #finishSending}, retried until it names the document; until then the envelope id is
+ * {@code sending-request:<id>}). The document's id is the envelope id. The callback URL ends in a token of its own per request ({@link CallbackTokens}).
  *
  * <p>The JSON field names this adapter relies on beyond RightSignature's published examples are the constants below,
  * so that a difference from the live API is a one-line change.
@@ -39,18 +41,19 @@ class RightSignatureSignatureProvider implements SignatureProvider {
   /** The document's audit events, each with {@code created_at}, {@code keyword}, {@code message} (not published). */
   static final String AUDITS = "audits";
 
+  /** An envelope id for a sending request whose document RightSignature has not made yet. */
+  static final String PENDING = "sending-request:";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RightSignatureSession session;
-  private final RightSignatureProperties properties;
   private final CallbackTokens callbacks;
   private final URI publicBaseUrl;
   private final Clock clock;
 
-  RightSignatureSignatureProvider(RightSignatureSession session, RightSignatureProperties properties,
-      CallbackTokens callbacks, URI publicBaseUrl, Clock clock) {
+  RightSignatureSignatureProvider(RightSignatureSession session, CallbackTokens callbacks, URI publicBaseUrl,
+      Clock clock) {
     this.session = session;
-    this.properties = properties;
     this.callbacks = callbacks;
     this.publicBaseUrl = publicBaseUrl;
     this.clock = clock;
@@ -96,9 +99,10 @@ class RightSignatureSignatureProvider implements SignatureProvider {
     session.call(auth -> session.http().post().uri(session.api("/sending_requests/" + id + "/uploaded"))
         .header("Authorization", auth).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
         .body("{}").retrieve().toBodilessEntity());
-    String documentId = awaitDocument(id);
-    callbacks.bind(token, envelope.requestId(), documentId);
-    return documentId;
+    // RightSignature makes the document (and sends it) on its own time: the step after the send learns its id
+    String pending = PENDING + id;
+    callbacks.bind(token, envelope.requestId(), pending);
+    return pending;
   }
 
   /** RightSignature's whole days until the request's expiry (at least one). */
@@ -108,33 +112,43 @@ class RightSignatureSignatureProvider implements SignatureProvider {
     return Math.max(1, days);
   }
 
-  /** The sending request's document, once RightSignature has made it of the upload. */
-  private String awaitDocument(String sendingRequestId) {
-    for (int attempt = 1; attempt <= properties.readyAttempts(); attempt++) {
-      JsonNode request = json("/sending_requests/" + sendingRequestId);
-      JsonNode inner = request.has("sending_request") ? request.get("sending_request") : request;
-      if (inner.hasNonNull(SENDING_REQUEST_DOCUMENT_ID)) {
-        return inner.get(SENDING_REQUEST_DOCUMENT_ID).asText();
-      }
-      String status = inner.path("status").asText("").toLowerCase(Locale.ROOT);
-      if (status.equals("failed") || status.equals("error")) {
-        throw new IllegalStateException("RightSignature could not process sending request " + sendingRequestId + ": "
-            + inner.path("status_message").asText(""));
-      }
-      try {
-        Thread.sleep(properties.readyInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while RightSignature processed " + sendingRequestId, e);
-      }
+  /**
+   * The sending request's document, once RightSignature has made it of the upload (its callback token then names the
+   * document); empty while RightSignature is still making it, and the process looks again later.
+   * A document id is answered as it is.
+   */
+  @Override
+  public Optional<String> finishSending(String envelopeId) {
+    if (!envelopeId.startsWith(PENDING)) {
+      return Optional.of(envelopeId);
     }
-    throw new IllegalStateException("RightSignature sending request " + sendingRequestId + " named no document after "
-        + properties.readyAttempts() + " checks");
+    String sendingRequestId = envelopeId.substring(PENDING.length());
+    JsonNode request = json("/sending_requests/" + sendingRequestId);
+    JsonNode inner = request.has("sending_request") ? request.get("sending_request") : request;
+    if (inner.hasNonNull(SENDING_REQUEST_DOCUMENT_ID)) {
+      String documentId = inner.get(SENDING_REQUEST_DOCUMENT_ID).asText();
+      callbacks.rename(envelopeId, documentId);
+      return Optional.of(documentId);
+    }
+    String status = inner.path("status").asText("").toLowerCase(Locale.ROOT);
+    if (status.equals("failed") || status.equals("error")) {
+      throw new IllegalStateException("RightSignature could not process sending request " + sendingRequestId + ": "
+          + inner.path("status_message").asText(""));
+    }
+    return Optional.empty();
+  }
+
+  /** The envelope's id as RightSignature knows it: the document's, once a pending sending request has made it. */
+  String resolved(String envelopeId) {
+    return finishSending(envelopeId).orElse(envelopeId);
   }
 
   /** {@code GET /public/v1/documents/{id}}. */
   @Override
   public EnvelopeStatus status(String id) {
+    if (id.startsWith(PENDING)) {
+      return new EnvelopeStatus(id, EnvelopeState.SENT, List.of()); // RightSignature is still making the document
+    }
     JsonNode document = document(id);
     List<RecipientStatus> recipients = RightSignatureStates.recipients(document.path("recipients"));
     return new EnvelopeStatus(id, RightSignatureStates.document(document.path("state").asText(null), recipients,
@@ -143,7 +157,11 @@ class RightSignatureSignatureProvider implements SignatureProvider {
 
   /** {@code POST /public/v1/documents/{id}/void}, unless the document is closed already. */
   @Override
-  public void cancel(String id, String reason) {
+  public void cancel(String envelopeId, String reason) {
+    String id = resolved(envelopeId);
+    if (id.startsWith(PENDING)) {
+      throw new IllegalStateException("RightSignature has not made the document of " + id + " yet; void it there");
+    }
     if (status(id).state().isFinal()) {
       return;
     }

@@ -46,7 +46,7 @@ class RightSignatureWebhook implements VendorWebhook {
     if (call.path() == null || call.path().isBlank()) {
       throw new WebhookRejected("no callback token in the URL");
     }
-    String envelope = callbacks.envelope(call.path())
+    String envelope = callbacks.envelope(call.path()).map(provider::resolved)
         .orElseThrow(() -> new WebhookRejected("not a callback token the platform issued"));
     named(call).filter(named -> !named.equals(envelope)).ifPresent(named -> {
       throw new WebhookRejected("the callback names another document than its token's");
@@ -56,7 +56,7 @@ class RightSignatureWebhook implements VendorWebhook {
   /** The token's document, re-read through the API. */
   @Override
   public List<VendorEvent> events(WebhookCall call) {
-    String envelope = callbacks.envelope(call.path())
+    String envelope = callbacks.envelope(call.path()).map(provider::resolved)
         .orElseThrow(() -> new WebhookRejected("not a callback token the platform issued"));
     EnvelopeStatus status = provider.status(envelope);
     StringBuilder seen = new StringBuilder(envelope).append('|').append(status.state());

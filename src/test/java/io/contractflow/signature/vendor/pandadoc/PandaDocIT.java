@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.contractflow.signature.SignatureProvider.EnvelopeState;
 import io.contractflow.signature.VendorStatusPoller;
@@ -145,6 +146,38 @@ class PandaDocIT extends EsignFlow {
   }
 
   @Test
+  void aDocumentPandaDocIsStillProcessingIsSentAtALaterLookWhileNoJobWaits() {
+    Draft draft = draftFor("pandadoc");
+    String id = documentFor(draft.reference());
+    // PandaDoc takes its time: the document stays uploaded, look after look
+    StubMapping processing = stub.stubFor(get(API + "/documents/" + id).atPriority(1)
+        .willReturn(okJson("{\"id\":\"" + id + "\",\"status\":\"document.uploaded\"}")));
+    approve(draft.id());
+
+    // the process waits at a timer, not in a job: nothing runs or is locked for it, and nothing failed
+    Job look = awaitJob(draft.id(), "Event_VendorProcessing");
+    assertThat(management.createJobQuery().jobId(look.getId()).timers().count()).isOne();
+    assertThat(look.getExceptionMessage()).isNull();
+    assertThat(look.getDuedate()).isNotNull();
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_execution p on p.id_ = j.process_instance_id_"
+        + " where p.business_key_ = ? and j.lock_owner_ is not null", Integer.class, draft.id())).isZero();
+    assertThat(status(draft.id())).isEqualTo("SIGNING");
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(API + "/documents/" + id + "/send")))).isEmpty();
+
+    // its due date comes: another look, still processing, another timer
+    runJob(look.getId());
+    Job next = awaitJob(draft.id(), "Event_VendorProcessing");
+    assertThat(next.getId()).isNotEqualTo(look.getId());
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(API + "/documents/" + id + "/send")))).isEmpty();
+
+    // PandaDoc has processed it: the next look sends it, once
+    stub.removeStub(processing);
+    awaitSent(draft.id());
+    assertThat(stub.findAll(postRequestedFor(urlPathEqualTo(API + "/documents/" + id + "/send")))).hasSize(1);
+    assertThat(signing(draft.id()).get("status").asText()).isEqualTo("OPEN");
+  }
+
+  @Test
   void aDeclinedDocumentReturnsTheContractToDraft() {
     Draft draft = draftFor("pandadoc");
     String id = documentFor(draft.reference());
@@ -224,10 +257,9 @@ class PandaDocIT extends EsignFlow {
     // the shared platform uses an API key; OAuth is checked on a session of its own against the same stub
     String base = "/pandadoc-oauth";
     PandaDocProperties properties = new PandaDocProperties(true, URI.create(VendorStubs.baseUrl() + base), null,
-        "it-pd-client", "it-pd-secret", "it-pd-refresh", null, 3, Duration.ofMillis(100), Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
+        "it-pd-client", "it-pd-secret", "it-pd-refresh", null, Duration.ofSeconds(2), Duration.ofSeconds(5));
     PandaDocSignatureProvider pandaDoc = new PandaDocSignatureProvider(new PandaDocSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), Clock.systemUTC()), properties);
+        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), Clock.systemUTC()));
     stub.stubFor(post(base + "/oauth2/access_token").willReturn(okJson("{\"access_token\":\"pd-token-1\","
         + "\"token_type\":\"Bearer\",\"expires_in\":31535999,\"refresh_token\":\"it-pd-refresh\",\"scope\":\"read+write\"}")));
     String id = "msFYActMfJHq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

@@ -321,6 +321,7 @@ class RightSignatureIT extends EsignFlow {
     management.executeJob(failed.getId());
     assertThat(status(draft.id())).isEqualTo("SIGNING");
     assertThat(signing(draft.id()).get("provider").asText()).isEqualTo("rightsignature");
+    awaitSent(draft.id()); // RightSignature has made the document: the request knows its id
     // only the committed send's token counts: one per request
     String requestId = signing(draft.id()).get("requestId").asText();
     assertThat(jdbc.queryForObject("select count(*) from contractflow.esign_callback_token where request_id = ?::uuid",
@@ -366,10 +367,10 @@ class RightSignatureIT extends EsignFlow {
   void withOAuthTheTokenComesFromTheRefreshTokenAndARefusedOneIsRenewedOnce() {
     String auth = "/rightsignature-oauth";
     RightSignatureProperties properties = new RightSignatureProperties(true,
-        URI.create(VendorStubs.baseUrl() + auth), null, "it-rs-client", "it-rs-secret", "it-rs-refresh-1", 3,
-        Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        URI.create(VendorStubs.baseUrl() + auth), null, "it-rs-client", "it-rs-secret", "it-rs-refresh-1",
+        Duration.ofSeconds(2), Duration.ofSeconds(5));
     RightSignatureSignatureProvider provider = new RightSignatureSignatureProvider(new RightSignatureSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), Clock.systemUTC()), properties, null,
+        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), Clock.systemUTC()), null,
         URI.create("http://localhost:8080"), Clock.systemUTC());
     stub.stubFor(post(auth + "/oauth/token").withRequestBody(containing("refresh_token=it-rs-refresh-1"))
         .willReturn(okJson("{\"access_token\":\"rs-token-1\",\"token_type\":\"bearer\",\"expires_in\":7200,"
