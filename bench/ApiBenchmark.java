@@ -49,8 +49,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +66,8 @@ import java.util.stream.Stream;
 
 public class ApiBenchmark {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: java bench/ApiBenchmark.java [options]
 
         --jar PATH       the platform jar to start (default: target/contractflow.jar)
@@ -130,19 +131,23 @@ public class ApiBenchmark {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- the load
+  // ----------------------------------------------------------------------------------------------
+  // the load
 
   private List<Result> runLoad(URI baseUri) throws Exception {
     int maxClients = options.clients.stream().max(Integer::compare).orElse(1);
-    ExecutorService httpExecutor = Executors.newFixedThreadPool(maxClients + 4, daemonThreads("http"));
+    ExecutorService httpExecutor =
+        Executors.newFixedThreadPool(maxClients + 4, daemonThreads("http"));
     try {
       Api api = new Api(baseUri, "rita", "rita", httpExecutor);
-      String counterpartyId = api.createCounterparty("Bench Counterparty " + System.currentTimeMillis());
+      String counterpartyId =
+          api.createCounterparty("Bench Counterparty " + System.currentTimeMillis());
       List<String> contractIds = Collections.synchronizedList(new ArrayList<>());
       List<Result> results = new ArrayList<>();
       for (int clients : options.clients) {
         for (Operation operation : List.of(Operation.CREATE, Operation.READ, Operation.LIST)) {
-          IntFunction<Api.Outcome> request = requestFor(operation, api, counterpartyId, contractIds);
+          IntFunction<Api.Outcome> request =
+              requestFor(operation, api, counterpartyId, contractIds);
           results.add(measure(operation, clients, request));
         }
       }
@@ -150,14 +155,27 @@ public class ApiBenchmark {
         byte[] pdf = TextPdf.ofSize(1024 * 1024);
         progress("upload: a %d-byte text PDF to the drafts created above%n", pdf.length);
         for (int clients : options.uploadClients) {
-          IntFunction<Api.Outcome> upload = i -> contractIds.isEmpty()
-              ? new Api.Outcome(0, "no contract was created to upload to")
-              : api.upload(contractIds.get(Math.floorMod(i * 7919, contractIds.size())), pdf);
-          results.add(measure(Operation.UPLOAD, clients, upload, options.uploads, Math.min(options.warmup, 20)));
+          IntFunction<Api.Outcome> upload =
+              i ->
+                  contractIds.isEmpty()
+                      ? new Api.Outcome(0, "no contract was created to upload to")
+                      : api.upload(
+                          contractIds.get(Math.floorMod(i * 7919, contractIds.size())), pdf);
+          results.add(
+              measure(
+                  Operation.UPLOAD,
+                  clients,
+                  upload,
+                  options.uploads,
+                  Math.min(options.warmup, 20)));
         }
-        Result fastest = results.stream().filter(r -> r.operation() == Operation.UPLOAD)
-            .max(Comparator.comparingDouble(Result::throughput)).orElseThrow();
-        System.out.printf("Upload throughput: %.1f MB/s at %d clients%n",
+        Result fastest =
+            results.stream()
+                .filter(r -> r.operation() == Operation.UPLOAD)
+                .max(Comparator.comparingDouble(Result::throughput))
+                .orElseThrow();
+        System.out.printf(
+            "Upload throughput: %.1f MB/s at %d clients%n",
             fastest.throughput() * pdf.length / 1_000_000.0, fastest.clients());
       }
       return results;
@@ -171,19 +189,24 @@ public class ApiBenchmark {
     return switch (operation) {
       case CREATE -> i -> api.createContract(counterpartyId, "Bench contract " + i, contractIds);
       // reads jump through all contracts created so far (7919 is a prime), not just the newest ones
-      case READ -> i -> contractIds.isEmpty()
-          ? new Api.Outcome(0, "no contract was created, so there is nothing to read")
-          : api.getContract(contractIds.get(Math.floorMod(i * 7919, contractIds.size())));
+      case READ ->
+          i ->
+              contractIds.isEmpty()
+                  ? new Api.Outcome(0, "no contract was created, so there is nothing to read")
+                  : api.getContract(contractIds.get(Math.floorMod(i * 7919, contractIds.size())));
       case LIST -> i -> api.listDraftServiceContracts();
-      case UPLOAD -> throw new IllegalArgumentException("uploads are measured on their own, with a document");
+      case UPLOAD ->
+          throw new IllegalArgumentException("uploads are measured on their own, with a document");
     };
   }
 
-  private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request) throws InterruptedException {
+  private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request)
+      throws InterruptedException {
     return measure(operation, clients, request, options.requests, options.warmup);
   }
 
-  private Result measure(Operation operation, int clients, IntFunction<Api.Outcome> request, int requests, int warmups)
+  private Result measure(
+      Operation operation, int clients, IntFunction<Api.Outcome> request, int requests, int warmups)
       throws InterruptedException {
     String label = operation.label() + " x" + clients;
     progress("%-12s warm-up %d ...", label, warmups);
@@ -191,7 +214,9 @@ public class ApiBenchmark {
     progress(" measuring %d ...", requests);
     Batch batch = Batch.run(clients, requests, request);
     Result result = Result.of(operation, clients, batch, warmup.failures().size());
-    System.out.printf(" %.0f req/s%s%n", result.throughput(), result.errors() > 0 ? ", " + result.errors() + " ERRORS" : "");
+    System.out.printf(
+        " %.0f req/s%s%n",
+        result.throughput(), result.errors() > 0 ? ", " + result.errors() + " ERRORS" : "");
     reportErrors("warm-up", warmup.failures());
     reportErrors("measured", batch.failures());
     return result;
@@ -199,11 +224,16 @@ public class ApiBenchmark {
 
   /** Prints the distinct failures (ids replaced by {id}) with how often each occurred. */
   private static void reportErrors(String phase, List<String> failures) {
-    Map<String, Long> counts = failures.stream()
-        .map(failure -> UUID_PATTERN.matcher(failure).replaceAll("{id}"))
-        .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
-    counts.entrySet().stream().limit(5).forEach(e ->
-        System.out.printf("  ERROR (%s, %dx): %s%n", phase, e.getValue(), e.getKey()));
+    Map<String, Long> counts =
+        failures.stream()
+            .map(failure -> UUID_PATTERN.matcher(failure).replaceAll("{id}"))
+            .collect(
+                Collectors.groupingBy(
+                    Function.identity(), LinkedHashMap::new, Collectors.counting()));
+    counts.entrySet().stream()
+        .limit(5)
+        .forEach(
+            e -> System.out.printf("  ERROR (%s, %dx): %s%n", phase, e.getValue(), e.getKey()));
     if (counts.size() > 5) {
       System.out.printf("  ... and %d more kinds of error%n", counts.size() - 5);
     }
@@ -212,16 +242,39 @@ public class ApiBenchmark {
   private static final Pattern UUID_PATTERN =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-  // ---------------------------------------------------------------------------------------------- output
+  // ----------------------------------------------------------------------------------------------
+  // output
 
   private static final String ROW = "%-9s %7s %8s %6s %9s %9s %8s %8s %8s %8s%n";
 
-  private static void printReport(List<Result> results, Duration startup, Memory idle, Memory loaded) {
+  private static void printReport(
+      List<Result> results, Duration startup, Memory idle, Memory loaded) {
     System.out.println();
-    System.out.printf(ROW, "operation", "clients", "requests", "errors", "elapsed_s", "req/s", "p50_ms", "p90_ms", "p99_ms", "max_ms");
+    System.out.printf(
+        ROW,
+        "operation",
+        "clients",
+        "requests",
+        "errors",
+        "elapsed_s",
+        "req/s",
+        "p50_ms",
+        "p90_ms",
+        "p99_ms",
+        "max_ms");
     for (Result r : results) {
-      System.out.printf(ROW, r.operation().label(), r.clients(), r.requests(), r.errors(), fmt("%.2f", r.elapsedSeconds()),
-          fmt("%.1f", r.throughput()), ms(r.p50()), ms(r.p90()), ms(r.p99()), ms(r.max()));
+      System.out.printf(
+          ROW,
+          r.operation().label(),
+          r.clients(),
+          r.requests(),
+          r.errors(),
+          fmt("%.2f", r.elapsedSeconds()),
+          fmt("%.1f", r.throughput()),
+          ms(r.p50()),
+          ms(r.p90()),
+          ms(r.p99()),
+          ms(r.max()));
     }
     System.out.println();
     System.out.printf("Startup to ready:        %.2f s%n", startup.toMillis() / 1000.0);
@@ -234,17 +287,30 @@ public class ApiBenchmark {
     if (errors + warmupErrors == 0) {
       System.out.println("All requests succeeded.");
     } else {
-      System.out.printf("RUN HAD ERRORS: %d of the measured and %d of the warm-up requests failed (see above).%n",
+      System.out.printf(
+          "RUN HAD ERRORS: %d of the measured and %d of the warm-up requests failed (see above).%n",
           errors, warmupErrors);
     }
   }
 
   private static void writeCsv(Path file, List<Result> results) throws IOException {
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      out.println("operation,clients,requests,errors,elapsed_s,req_per_s,p50_ms,p90_ms,p99_ms,max_ms");
+      out.println(
+          "operation,clients,requests,errors,elapsed_s,req_per_s,p50_ms,p90_ms,p99_ms,max_ms");
       for (Result r : results) {
-        out.println(String.join(",", r.operation().label(), "" + r.clients(), "" + r.requests(), "" + r.errors(),
-            fmt("%.3f", r.elapsedSeconds()), fmt("%.1f", r.throughput()), ms(r.p50()), ms(r.p90()), ms(r.p99()), ms(r.max())));
+        out.println(
+            String.join(
+                ",",
+                r.operation().label(),
+                "" + r.clients(),
+                "" + r.requests(),
+                "" + r.errors(),
+                fmt("%.3f", r.elapsedSeconds()),
+                fmt("%.1f", r.throughput()),
+                ms(r.p50()),
+                ms(r.p90()),
+                ms(r.p99()),
+                ms(r.max())));
       }
     }
     System.out.println("CSV written to " + file.toAbsolutePath());
@@ -273,7 +339,8 @@ public class ApiBenchmark {
     };
   }
 
-  // ---------------------------------------------------------------------------------------------- options
+  // ----------------------------------------------------------------------------------------------
+  // options
 
   static final class Options {
     Path jar = Paths.get("target/contractflow.jar");
@@ -303,7 +370,8 @@ public class ApiBenchmark {
         }
       }
       if (!o.help && !Files.isRegularFile(o.jar)) {
-        throw new IllegalArgumentException("No jar at " + o.jar.toAbsolutePath() + " (build it, or pass --jar)");
+        throw new IllegalArgumentException(
+            "No jar at " + o.jar.toAbsolutePath() + " (build it, or pass --jar)");
       }
       return o;
     }
@@ -331,24 +399,28 @@ public class ApiBenchmark {
         }
         return n;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(args[i - 1] + " needs a non-negative number, not " + args[i]);
+        throw new IllegalArgumentException(
+            args[i - 1] + " needs a non-negative number, not " + args[i]);
       }
     }
 
     private static List<Integer> clientList(String list) {
       try {
-        List<Integer> levels = Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> levels =
+            Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
         if (levels.isEmpty() || levels.stream().anyMatch(n -> n < 1)) {
           throw new NumberFormatException();
         }
         return levels;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--clients needs a list of positive numbers like 1,16,64, not " + list);
+        throw new IllegalArgumentException(
+            "--clients needs a list of positive numbers like 1,16,64, not " + list);
       }
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- the platform process
+  // ----------------------------------------------------------------------------------------------
+  // the platform process
 
   /** The platform running as a child process in its own temp directory. */
   static final class Platform {
@@ -360,7 +432,8 @@ public class ApiBenchmark {
     private final boolean keep;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Platform(Process process, long startedNanos, Path workDir, Path log, int port, boolean keep) {
+    private Platform(
+        Process process, long startedNanos, Path workDir, Path log, int port, boolean keep) {
       this.process = process;
       this.startedNanos = startedNanos;
       this.workDir = workDir;
@@ -375,13 +448,19 @@ public class ApiBenchmark {
       int port = freePort();
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
       long startedNanos = System.nanoTime();
-      Process process = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-          // one user sends every request: the per-user API budget would measure itself, not the platform
-          "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000")
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(
+                  java,
+                  "-jar",
+                  jar.toAbsolutePath().toString(),
+                  "--server.port=" + port,
+                  // one user sends every request: the per-user API budget would measure itself, not
+                  // the platform
+                  "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000")
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       System.out.printf("Started platform pid %d on port %d in %s%n", process.pid(), port, workDir);
       return new Platform(process, startedNanos, workDir, log, port, keep);
     }
@@ -394,11 +473,17 @@ public class ApiBenchmark {
       return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Polls readiness every 100 ms; the time from process start to ready, or empty (after printing the log tail). */
+    /**
+     * Polls readiness every 100 ms; the time from process start to ready, or empty (after printing
+     * the log tail).
+     */
     Optional<Duration> awaitReady(Duration limit) throws InterruptedException {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-      HttpRequest probe = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
-          .timeout(Duration.ofSeconds(2)).GET().build();
+      HttpRequest probe =
+          HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+              .timeout(Duration.ofSeconds(2))
+              .GET()
+              .build();
       long lastDot = System.nanoTime();
       progress("Waiting for readiness ");
       while (System.nanoTime() - startedNanos < limit.toNanos()) {
@@ -419,10 +504,12 @@ public class ApiBenchmark {
       return failStartup("not ready after " + limit.toSeconds() + " s");
     }
 
-    private static boolean isReady(HttpClient client, HttpRequest probe) throws InterruptedException {
+    private static boolean isReady(HttpClient client, HttpRequest probe)
+        throws InterruptedException {
       try {
         HttpResponse<String> response = client.send(probe, BodyHandlers.ofString());
-        return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+        return response.statusCode() == 200
+            && response.body().replace(" ", "").contains("\"status\":\"UP\"");
       } catch (IOException e) {
         return false; // not listening yet
       }
@@ -433,14 +520,18 @@ public class ApiBenchmark {
       System.out.println("STARTUP FAILED: " + why + ". Last lines of " + log + ":");
       try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
         List<String> all = lines.toList();
-        all.subList(Math.max(0, all.size() - 40), all.size()).forEach(line -> System.out.println("  | " + line));
+        all.subList(Math.max(0, all.size() - 40), all.size())
+            .forEach(line -> System.out.println("  | " + line));
       } catch (IOException | UncheckedIOException e) {
         System.out.println("  (cannot read the log: " + e.getMessage() + ")");
       }
       return Optional.empty();
     }
 
-    /** Stops the JVM (gracefully, then forcibly), then any PostgreSQL process it left behind; deletes the temp dir. */
+    /**
+     * Stops the JVM (gracefully, then forcibly), then any PostgreSQL process it left behind;
+     * deletes the temp dir.
+     */
     void stop() {
       if (!stopped.compareAndSet(false, true)) {
         return;
@@ -450,7 +541,9 @@ public class ApiBenchmark {
       long start = System.nanoTime();
       boolean graceful = terminate(List.of(process.toHandle()));
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(graceful ? " stopped after %.1f s%n" : " still running after %.0f s, killed it%n", seconds);
+      System.out.printf(
+          graceful ? " stopped after %.1f s%n" : " still running after %.0f s, killed it%n",
+          seconds);
       List<ProcessHandle> leftovers = postgres.stream().filter(ProcessHandle::isAlive).toList();
       if (!leftovers.isEmpty()) {
         System.out.printf("Stopping %d leftover PostgreSQL processes%n", leftovers.size());
@@ -463,7 +556,10 @@ public class ApiBenchmark {
       }
     }
 
-    /** Sends SIGTERM, waits up to 30 s in all, then kills what is still running; whether all stopped by themselves. */
+    /**
+     * Sends SIGTERM, waits up to 30 s in all, then kills what is still running; whether all stopped
+     * by themselves.
+     */
     private static boolean terminate(List<ProcessHandle> processes) {
       processes.forEach(ProcessHandle::destroy);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -505,10 +601,15 @@ public class ApiBenchmark {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- memory
+  // ----------------------------------------------------------------------------------------------
+  // memory
 
-  /** Resident memory of the platform JVM and of the JVM together with its embedded PostgreSQL processes. */
-  record Memory(long jvmRssKb, long jvmHwmKb, int postgresProcesses, long totalRssKb, long totalPssKb) {
+  /**
+   * Resident memory of the platform JVM and of the JVM together with its embedded PostgreSQL
+   * processes.
+   */
+  record Memory(
+      long jvmRssKb, long jvmHwmKb, int postgresProcesses, long totalRssKb, long totalPssKb) {
 
     static Memory of(ProcessHandle jvm, Path workDir) {
       List<ProcessHandle> postgres = embeddedPostgres(jvm, workDir);
@@ -519,8 +620,11 @@ public class ApiBenchmark {
     }
 
     void print() {
-      System.out.printf("  JVM:                       RSS %7.1f MiB   (peak VmHWM %7.1f MiB)%n", mib(jvmRssKb), mib(jvmHwmKb));
-      System.out.printf("  JVM + embedded PostgreSQL: RSS %7.1f MiB   (PSS %7.1f MiB; %d PostgreSQL processes)%n",
+      System.out.printf(
+          "  JVM:                       RSS %7.1f MiB   (peak VmHWM %7.1f MiB)%n",
+          mib(jvmRssKb), mib(jvmHwmKb));
+      System.out.printf(
+          "  JVM + embedded PostgreSQL: RSS %7.1f MiB   (PSS %7.1f MiB; %d PostgreSQL processes)%n",
           mib(totalRssKb), mib(totalPssKb), postgresProcesses);
     }
 
@@ -529,18 +633,20 @@ public class ApiBenchmark {
     }
 
     /**
-     * The JVM's descendants, plus PostgreSQL servers started from its temp directory and their children: pg_ctl
-     * daemonizes the postmaster, so it is usually re-parented away from the JVM and is no longer its descendant.
+     * The JVM's descendants, plus PostgreSQL servers started from its temp directory and their
+     * children: pg_ctl daemonizes the postmaster, so it is usually re-parented away from the JVM
+     * and is no longer its descendant.
      */
     static List<ProcessHandle> embeddedPostgres(ProcessHandle jvm, Path workDir) {
       String marker = workDir + "/";
       List<ProcessHandle> found = new ArrayList<>(jvm.descendants().toList());
       ProcessHandle.allProcesses()
           .filter(p -> p.pid() != jvm.pid() && cmdline(p.pid()).contains(marker))
-          .forEach(postmaster -> {
-            found.add(postmaster);
-            found.addAll(postmaster.descendants().toList());
-          });
+          .forEach(
+              postmaster -> {
+                found.add(postmaster);
+                found.addAll(postmaster.descendants().toList());
+              });
       return found.stream().filter(ProcessHandle::isAlive).distinct().collect(Collectors.toList());
     }
 
@@ -565,17 +671,23 @@ public class ApiBenchmark {
 
     private static String cmdline(long pid) {
       try {
-        return new String(Files.readAllBytes(Paths.get("/proc", "" + pid, "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        return new String(
+                Files.readAllBytes(Paths.get("/proc", "" + pid, "cmdline")), StandardCharsets.UTF_8)
+            .replace('\0', ' ');
       } catch (IOException e) {
         return "";
       }
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- the HTTP API
+  // ----------------------------------------------------------------------------------------------
+  // the HTTP API
 
   enum Operation {
-    CREATE, READ, LIST, UPLOAD;
+    CREATE,
+    READ,
+    LIST,
+    UPLOAD;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -595,19 +707,23 @@ public class ApiBenchmark {
     private final String authorization;
 
     Api(URI baseUri, String user, String password, ExecutorService executor) {
-      this.client = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .executor(executor)
-          .build();
+      this.client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .executor(executor)
+              .build();
       this.baseUri = baseUri;
-      this.authorization = "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      this.authorization =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     String createCounterparty(String name) throws IOException, InterruptedException {
       String body = "{\"name\":\"" + name + "\",\"contactEmail\":\"x@example.com\"}";
-      HttpResponse<String> response = client.send(post("/api/counterparties", body), BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(post("/api/counterparties", body), BodyHandlers.ofString());
       if (response.statusCode() != 201) {
         throw new IllegalStateException("Cannot create the counterparty: " + describe(response));
       }
@@ -615,32 +731,49 @@ public class ApiBenchmark {
     }
 
     Outcome createContract(String counterpartyId, String title, List<String> createdIds) {
-      String body = """
+      String body =
+          """
           {"title":"%s","type":"SERVICES","counterpartyId":"%s","value":{"amount":1200.50,"currency":"EUR"},\
           "startDate":"2026-01-01","endDate":"2026-12-31",\
           "renewal":{"autoRenew":false,"renewalTermMonths":12,"noticePeriodDays":30},"tags":["bench"]}"""
-          .formatted(title, counterpartyId);
-      return timed(post("/api/contracts", body), 201, response -> {
-        if (response.headers().firstValue("ETag").isEmpty()) {
-          return "201 without an ETag header";
-        }
-        createdIds.add(id(response));
-        return null;
-      });
+              .formatted(title, counterpartyId);
+      return timed(
+          post("/api/contracts", body),
+          201,
+          response -> {
+            if (response.headers().firstValue("ETag").isEmpty()) {
+              return "201 without an ETag header";
+            }
+            createdIds.add(id(response));
+            return null;
+          });
     }
 
-    /** Uploads a PDF as a new version of the contract's document; the version must come back with its text. */
+    /**
+     * Uploads a PDF as a new version of the contract's document; the version must come back with
+     * its text.
+     */
     Outcome upload(String contractId, byte[] pdf) {
       String boundary = "----bench" + System.nanoTime();
-      byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n"
-          + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n"
+                  + "Content-Type: application/pdf\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
       byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-      HttpRequest request = request("/api/contracts/" + contractId + "/documents")
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, pdf, tail)))
-          .build();
-      return timed(request, 201, response ->
-          response.body().contains("\"textStatus\":\"EXTRACTED\"") ? null : "201 without extracted text: " + describe(response));
+      HttpRequest request =
+          request("/api/contracts/" + contractId + "/documents")
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, pdf, tail)))
+              .build();
+      return timed(
+          request,
+          201,
+          response ->
+              response.body().contains("\"textStatus\":\"EXTRACTED\"")
+                  ? null
+                  : "201 without extracted text: " + describe(response));
     }
 
     Outcome getContract(String id) {
@@ -648,11 +781,18 @@ public class ApiBenchmark {
     }
 
     Outcome listDraftServiceContracts() {
-      return timed(get("/api/contracts?status=DRAFT&type=SERVICES&size=20&sort=createdAt,desc"), 200, response -> null);
+      return timed(
+          get("/api/contracts?status=DRAFT&type=SERVICES&size=20&sort=createdAt,desc"),
+          200,
+          response -> null);
     }
 
-    /** Sends a request and times it; a wrong status, an exception or a failed check is the outcome's failure. */
-    private Outcome timed(HttpRequest request, int expected, Function<HttpResponse<String>, String> check) {
+    /**
+     * Sends a request and times it; a wrong status, an exception or a failed check is the outcome's
+     * failure.
+     */
+    private Outcome timed(
+        HttpRequest request, int expected, Function<HttpResponse<String>, String> check) {
       long start = System.nanoTime();
       HttpResponse<String> response = null;
       String failure = null;
@@ -674,7 +814,10 @@ public class ApiBenchmark {
 
     private static String describe(HttpResponse<String> response) {
       String body = response.body().replaceAll("\\s+", " ");
-      return "HTTP " + response.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+      return "HTTP "
+          + response.statusCode()
+          + " "
+          + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
     }
 
     private static String id(HttpResponse<String> response) {
@@ -686,7 +829,10 @@ public class ApiBenchmark {
     }
 
     private HttpRequest post(String path, String json) {
-      return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+      return request(path)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json))
+          .build();
     }
 
     private HttpRequest get(String path) {
@@ -701,14 +847,19 @@ public class ApiBenchmark {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- a test document
+  // ----------------------------------------------------------------------------------------------
+  // a test document
 
-  /** A valid PDF of about a given size, all of it text (uncompressed), so that extraction has work to do. */
+  /**
+   * A valid PDF of about a given size, all of it text (uncompressed), so that extraction has work
+   * to do.
+   */
   static final class TextPdf {
     private static final int LINES_PER_PAGE = 60;
 
     static byte[] ofSize(int bytes) {
-      String line = "BT /F1 9 Tf 40 %d Td (Clause %d. The Supplier shall deliver the Services with due care and skill.) Tj ET\n";
+      String line =
+          "BT /F1 9 Tf 40 %d Td (Clause %d. The Supplier shall deliver the Services with due care and skill.) Tj ET\n";
       List<String> pages = new ArrayList<>();
       StringBuilder page = new StringBuilder();
       int total = 0;
@@ -727,7 +878,10 @@ public class ApiBenchmark {
       return write(pages);
     }
 
-    /** Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page; then the xref table. */
+    /**
+     * Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page; then
+     * the xref table.
+     */
     private static byte[] write(List<String> contents) {
       List<String> objects = new ArrayList<>();
       StringBuilder kids = new StringBuilder();
@@ -738,8 +892,10 @@ public class ApiBenchmark {
       objects.add("<< /Type /Pages /Kids [" + kids + "] /Count " + contents.size() + " >>");
       objects.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
       for (int i = 0; i < contents.size(); i++) {
-        objects.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents "
-            + (5 + 2 * i) + " 0 R >>");
+        objects.add(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents "
+                + (5 + 2 * i)
+                + " 0 R >>");
         String stream = contents.get(i);
         objects.add("<< /Length " + stream.length() + " >>\nstream\n" + stream + "endstream");
       }
@@ -752,34 +908,40 @@ public class ApiBenchmark {
       int xref = pdf.length();
       pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
       offsets.forEach(offset -> pdf.append(String.format(Locale.ROOT, "%010d 00000 n \n", offset)));
-      pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+      pdf.append("trailer\n<< /Size ")
+          .append(objects.size() + 1)
+          .append(" /Root 1 0 R >>\nstartxref\n")
+          .append(xref)
           .append("\n%%EOF\n");
       return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- running a batch
+  // ----------------------------------------------------------------------------------------------
+  // running a batch
 
   /** A fixed number of requests shared by a fixed number of client threads that start together. */
   record Batch(long[] latencies, List<String> failures, long elapsedNanos) {
 
-    static Batch run(int clients, int requests, IntFunction<Api.Outcome> request) throws InterruptedException {
+    static Batch run(int clients, int requests, IntFunction<Api.Outcome> request)
+        throws InterruptedException {
       long[] latencies = new long[requests];
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger next = new AtomicInteger();
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(clients, daemonThreads("client"));
       for (int c = 0; c < clients; c++) {
-        pool.execute(() -> {
-          awaitQuietly(go);
-          for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-            Api.Outcome outcome = attempt(request, i);
-            latencies[i] = outcome.nanos();
-            if (outcome.failure() != null) {
-              failures.add(outcome.failure());
-            }
-          }
-        });
+        pool.execute(
+            () -> {
+              awaitQuietly(go);
+              for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                Api.Outcome outcome = attempt(request, i);
+                latencies[i] = outcome.nanos();
+                if (outcome.failure() != null) {
+                  failures.add(outcome.failure());
+                }
+              }
+            });
       }
       long start = System.nanoTime();
       go.countDown();
@@ -807,14 +969,32 @@ public class ApiBenchmark {
   }
 
   /** One row of the result table. */
-  record Result(Operation operation, int clients, int requests, int errors, long elapsedNanos, long p50, long p90,
-                long p99, long max, int warmupErrors) {
+  record Result(
+      Operation operation,
+      int clients,
+      int requests,
+      int errors,
+      long elapsedNanos,
+      long p50,
+      long p90,
+      long p99,
+      long max,
+      int warmupErrors) {
 
     static Result of(Operation operation, int clients, Batch batch, int warmupErrors) {
       long[] sorted = batch.latencies().clone();
       Arrays.sort(sorted);
-      return new Result(operation, clients, sorted.length, batch.failures().size(), batch.elapsedNanos(),
-          percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1], warmupErrors);
+      return new Result(
+          operation,
+          clients,
+          sorted.length,
+          batch.failures().size(),
+          batch.elapsedNanos(),
+          percentile(sorted, 50),
+          percentile(sorted, 90),
+          percentile(sorted, 99),
+          sorted[sorted.length - 1],
+          warmupErrors);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * ContractFlow: contract lifecycle management on the Camunda 7 engine (switched on in
- * {@code workflow.ProcessApplication}).
+ * ContractFlow: contract lifecycle management on the Camunda 7 engine (switched on in {@code
+ * workflow.ProcessApplication}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

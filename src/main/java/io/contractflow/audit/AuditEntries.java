@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code audit_entry} table, through plain SQL: entries are only ever appended and read in order, and the
- * details column is {@code jsonb}, which needs no mapping layer. Runs in the caller's transaction.
+ * The {@code audit_entry} table, through plain SQL: entries are only ever appended and read in
+ * order, and the details column is {@code jsonb}, which needs no mapping layer. Runs in the
+ * caller's transaction.
  */
 @Repository
 class AuditEntries {
@@ -24,6 +25,7 @@ class AuditEntries {
       "contract_id, seq, occurred_at, actor, kind, summary, details::text as details, prev_hash, hash";
 
   private final JdbcTemplate jdbc;
+
   /** For reading a whole chain: fetches in batches rather than holding every row at once. */
   private final JdbcTemplate streaming;
 
@@ -34,51 +36,91 @@ class AuditEntries {
   }
 
   /**
-   * Locks the contract's row until the transaction ends, so that appends to one chain happen one after another.
+   * Locks the contract's row until the transaction ends, so that appends to one chain happen one
+   * after another.
    *
    * @return false if there is no such contract
    */
   boolean lockContract(UUID contractId) {
-    return !jdbc.queryForList("select id from contractflow.contract where id = ? for update", UUID.class, contractId)
+    return !jdbc.queryForList(
+            "select id from contractflow.contract where id = ? for update", UUID.class, contractId)
         .isEmpty();
   }
 
   /** The newest entry's sequence number and hash, if the chain has any. */
   Optional<Link> last(UUID contractId) {
-    return jdbc.query("select seq, hash from contractflow.audit_entry where contract_id = ? order by seq desc limit 1",
-        (rs, n) -> new Link(rs.getInt("seq"), rs.getString("hash")), contractId).stream().findFirst();
+    return jdbc
+        .query(
+            "select seq, hash from contractflow.audit_entry where contract_id = ? order by seq desc limit 1",
+            (rs, n) -> new Link(rs.getInt("seq"), rs.getString("hash")),
+            contractId)
+        .stream()
+        .findFirst();
   }
 
   /** The end of a chain that the next entry links to. */
   record Link(int seq, String hash) {}
 
-  void insert(UUID contractId, int seq, Instant occurredAt, String actor, String kind, String summary,
-      String canonicalDetails, String prevHash, String hash) {
-    jdbc.update("insert into contractflow.audit_entry"
+  void insert(
+      UUID contractId,
+      int seq,
+      Instant occurredAt,
+      String actor,
+      String kind,
+      String summary,
+      String canonicalDetails,
+      String prevHash,
+      String hash) {
+    jdbc.update(
+        "insert into contractflow.audit_entry"
             + " (id, contract_id, seq, occurred_at, actor, kind, summary, details, prev_hash, hash)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
-        UUID.randomUUID(), contractId, seq, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), actor, kind, summary,
-        canonicalDetails, prevHash, hash);
+        UUID.randomUUID(),
+        contractId,
+        seq,
+        OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
+        actor,
+        kind,
+        summary,
+        canonicalDetails,
+        prevHash,
+        hash);
   }
 
   /** Every entry of the chain, oldest first, handed over one at a time. */
   void forEachInOrder(UUID contractId, Consumer<AuditEntry> action) {
-    streaming.query("select " + COLUMNS + " from contractflow.audit_entry where contract_id = ? order by seq",
+    streaming.query(
+        "select " + COLUMNS + " from contractflow.audit_entry where contract_id = ? order by seq",
         rs -> {
           action.accept(entry(rs));
-        }, contractId);
+        },
+        contractId);
   }
 
   /** One page of the chain, by sequence number. */
   List<AuditEntry> page(UUID contractId, boolean newestFirst, long offset, int limit) {
-    return jdbc.query("select " + COLUMNS + " from contractflow.audit_entry where contract_id = ? order by seq "
-            + (newestFirst ? "desc" : "asc") + " limit ? offset ?",
-        (rs, n) -> entry(rs), contractId, limit, offset);
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from contractflow.audit_entry where contract_id = ? order by seq "
+            + (newestFirst ? "desc" : "asc")
+            + " limit ? offset ?",
+        (rs, n) -> entry(rs),
+        contractId,
+        limit,
+        offset);
   }
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getObject("contract_id", UUID.class), rs.getInt("seq"),
-        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("kind"),
-        rs.getString("summary"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+    return new AuditEntry(
+        rs.getObject("contract_id", UUID.class),
+        rs.getInt("seq"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor"),
+        rs.getString("kind"),
+        rs.getString("summary"),
+        rs.getString("details"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
   }
 }

@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads a contract's trail for someone who may read the contract, together with the result of recomputing the whole
- * chain. Both come from one snapshot of the database (repeatable read), so a page and its verification agree even
- * while entries are being appended.
+ * Reads a contract's trail for someone who may read the contract, together with the result of
+ * recomputing the whole chain. Both come from one snapshot of the database (repeatable read), so a
+ * page and its verification agree even while entries are being appended.
  */
 @Service
 class AuditHistory {

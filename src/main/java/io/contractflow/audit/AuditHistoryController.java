@@ -26,27 +26,34 @@ class AuditHistoryController {
   private final CurrentUserProvider currentUser;
   private final PageRequests pageRequests;
 
-  AuditHistoryController(AuditHistory history, CurrentUserProvider currentUser, PageRequests pageRequests) {
+  AuditHistoryController(
+      AuditHistory history, CurrentUserProvider currentUser, PageRequests pageRequests) {
     this.history = history;
     this.currentUser = currentUser;
     this.pageRequests = pageRequests;
   }
 
   @GetMapping("/api/contracts/{id}/history")
-  @Operation(summary = "The contract's audit trail, paged, with the result of verifying its whole hash chain",
-      description = "Oldest first by default (sort=seq,desc for newest first); size is at most 100. "
-          + "verification recomputes every entry's hash from the first one on: intact is false and brokenAtSeq names "
-          + "the first entry that is missing, changed or not linked to the one before.")
-  HistoryResponse history(@PathVariable UUID id,
+  @Operation(
+      summary =
+          "The contract's audit trail, paged, with the result of verifying its whole hash chain",
+      description =
+          "Oldest first by default (sort=seq,desc for newest first); size is at most 100. "
+              + "verification recomputes every entry's hash from the first one on: intact is false and brokenAtSeq names "
+              + "the first entry that is missing, changed or not linked to the one before.")
+  HistoryResponse history(
+      @PathVariable UUID id,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam(required = false) List<String> sort) {
     PageRequest request = pageRequests.of(page, size, sort, SORTABLE, Sort.by("seq"));
     Sort.Order order = request.getSort().getOrderFor("seq");
     boolean newestFirst = order != null && order.isDescending();
-    AuditHistory.Result result = history.read(currentUser.get(), id, newestFirst, request.getOffset(), size);
+    AuditHistory.Result result =
+        history.read(currentUser.get(), id, newestFirst, request.getOffset(), size);
     long total = result.verification().entries();
-    return new HistoryResponse(result.page().stream().map(HistoryResponse.Entry::of).toList(),
+    return new HistoryResponse(
+        result.page().stream().map(HistoryResponse.Entry::of).toList(),
         new PageResponse.PageInfo(page, size, total, (int) ((total + size - 1) / size)),
         result.verification());
   }

@@ -1,48 +1,72 @@
 package io.contractflow.audit;
 
 /**
- * The kinds of audit entries in use, so that the features that record them spell them alike. A kind is any
- * upper-case word of letters, digits and underscores (up to 40), so a new feature may add its own; these are the
- * ones the history's readers can expect.
+ * The kinds of audit entries in use, so that the features that record them spell them alike. A kind
+ * is any upper-case word of letters, digits and underscores (up to 40), so a new feature may add
+ * its own; these are the ones the history's readers can expect.
  */
 public final class AuditKinds {
 
   /** A contract was created (recorded by the audit trail itself). */
   public static final String CREATED = "CREATED";
+
   /** A contract moved from one status to another (recorded by the audit trail itself). */
   public static final String STATUS_CHANGED = "STATUS_CHANGED";
+
   /** Someone completed a task of the contract's process (review, approval, ...). */
   public static final String TASK_COMPLETED = "TASK_COMPLETED";
+
   /** A decision was taken: an approval or rejection, or the outcome of a decision table. */
   public static final String DECISION = "DECISION";
+
   /** Someone commented on the contract. */
   public static final String COMMENT = "COMMENT";
+
   /** A step of signing: sent for signature, signed, declined. */
   public static final String SIGNING = "SIGNING";
+
   /** A document version was added: uploaded, or stored by a lifecycle step (the sealed PDF). */
   public static final String DOCUMENT = "DOCUMENT";
+
   /** Documents were generated from a template (both versions, DOCX and PDF, in one entry). */
   public static final String DOCUMENT_GENERATED = "DOCUMENT_GENERATED";
+
   /** An earlier document version was made the current one again. */
   public static final String DOCUMENT_CURRENT = "DOCUMENT_CURRENT";
+
   /** A client changed the contract's facts (old and new value of each changed field). */
   public static final String EDITED = "EDITED";
-  /** A share was granted, or what it allows was changed (including the lifecycle's shares with approver groups). */
+
+  /**
+   * A share was granted, or what it allows was changed (including the lifecycle's shares with
+   * approver groups).
+   */
   public static final String SHARE_GRANTED = "SHARE_GRANTED";
+
   /** A share was removed. */
   public static final String SHARE_REMOVED = "SHARE_REMOVED";
+
   /** Who is to sign, the signing mode or the provider was set or changed (old and new). */
   public static final String SIGNERS_CHANGED = "SIGNERS_CHANGED";
+
   /** The contract's counterparty was changed (old and new value of each changed field). */
   public static final String COUNTERPARTY_CHANGED = "COUNTERPARTY_CHANGED";
-  /** Someone asked to end an active contract early; the status change to TERMINATED follows as its own entry. */
+
+  /**
+   * Someone asked to end an active contract early; the status change to TERMINATED follows as its
+   * own entry.
+   */
   public static final String TERMINATION_REQUESTED = "TERMINATION_REQUESTED";
+
   /** The owner gave notice: the contract terminates at the end of its term. */
   public static final String TERMINATION_NOTICE = "TERMINATION_NOTICE";
+
   /** The contract was renewed for another term. */
   public static final String RENEWAL = "RENEWAL";
+
   /** Reviewers were reminded of a waiting review. */
   public static final String REMINDER = "REMINDER";
+
   /** A review waited too long and was escalated. */
   public static final String ESCALATION = "ESCALATION";
 

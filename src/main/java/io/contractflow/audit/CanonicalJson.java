@@ -10,27 +10,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one textual form of an entry's details that its hash covers. PostgreSQL's {@code jsonb} keeps neither key
- * order nor spacing nor the spelling of numbers, so the hash cannot cover the text as it was sent or as it reads
- * back; it covers this form instead, which is the same for any JSON text with the same meaning:
+ * The one textual form of an entry's details that its hash covers. PostgreSQL's {@code jsonb} keeps
+ * neither key order nor spacing nor the spelling of numbers, so the hash cannot cover the text as
+ * it was sent or as it reads back; it covers this form instead, which is the same for any JSON text
+ * with the same meaning:
+ *
  * <ul>
- *   <li>no whitespace; object members sorted by key, comparing UTF-16 code units (as RFC 8785 does);</li>
- *   <li>numbers in plain decimal notation without exponent and without trailing zeros ({@code 1.50} and
- *       {@code 15E-1} are both {@code 1.5}, {@code 1E+2} is {@code 100}, {@code -0.0} is {@code 0});</li>
- *   <li>strings with {@code "} and {@code \} escaped, control characters as {@code \b \f \n \r \t} or
- *       {@code \}{@code u00xx}, everything else as it is (encoded as UTF-8 when hashed); NUL is refused, as
- *       {@code jsonb} cannot store it.</li>
+ *   <li>no whitespace; object members sorted by key, comparing UTF-16 code units (as RFC 8785
+ *       does);
+ *   <li>numbers in plain decimal notation without exponent and without trailing zeros ({@code 1.50}
+ *       and {@code 15E-1} are both {@code 1.5}, {@code 1E+2} is {@code 100}, {@code -0.0} is {@code
+ *       0});
+ *   <li>strings with {@code "} and {@code \} escaped, control characters as {@code \b \f \n \r \t}
+ *       or {@code \}{@code u00xx}, everything else as it is (encoded as UTF-8 when hashed); NUL is
+ *       refused, as {@code jsonb} cannot store it.
  * </ul>
- * The writer is ours rather than a library's on purpose: a library upgrade that changed its output would make every
- * stored chain look tampered with. The form must never change; a new one needs a new hash version.
+ *
+ * The writer is ours rather than a library's on purpose: a library upgrade that changed its output
+ * would make every stored chain look tampered with. The form must never change; a new one needs a
+ * new hash version.
  */
 final class CanonicalJson {
 
-  /** Reads numbers exactly (never through {@code double}), so reading back never changes a value. */
-  private static final ObjectMapper READER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  /**
+   * Reads numbers exactly (never through {@code double}), so reading back never changes a value.
+   */
+  private static final ObjectMapper READER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private CanonicalJson() {}
 
@@ -90,7 +99,9 @@ final class CanonicalJson {
       case NUMBER -> out.append(number(node));
       case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
       case NULL -> out.append("null");
-      default -> throw new IllegalArgumentException("Details can hold only JSON values, not " + node.getNodeType());
+      default ->
+          throw new IllegalArgumentException(
+              "Details can hold only JSON values, not " + node.getNodeType());
     }
   }
 
@@ -101,7 +112,8 @@ final class CanonicalJson {
         throw new IllegalArgumentException("Details cannot hold " + value);
       }
     }
-    BigDecimal value = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+    BigDecimal value =
+        node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
     if (value.signum() == 0) {
       return "0";
     }
@@ -122,7 +134,8 @@ final class CanonicalJson {
         case '\t' -> out.append("\\t");
         default -> {
           if (c == 0) {
-            throw new IllegalArgumentException("Details cannot hold NUL characters (jsonb cannot store them)");
+            throw new IllegalArgumentException(
+                "Details cannot hold NUL characters (jsonb cannot store them)");
           } else if (c < 0x20) {
             out.append(String.format("\\u%04x", (int) c));
           } else {

@@ -10,9 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a change to a counterparty into the trail of every live contract that names it (not the rejected, expired,
- * terminated or cancelled ones), in the transaction that made the change: each changed field with its old and new
- * value, who changed it and when. Contracts are locked in id order, so two changes never wait on each other.
+ * Writes a change to a counterparty into the trail of every live contract that names it (not the
+ * rejected, expired, terminated or cancelled ones), in the transaction that made the change: each
+ * changed field with its old and new value, who changed it and when. Contracts are locked in id
+ * order, so two changes never wait on each other.
  */
 @Component
 class CounterpartyEventsRecorder {
@@ -27,10 +28,12 @@ class CounterpartyEventsRecorder {
 
   @EventListener
   void onChanged(CounterpartyChanged event) {
-    String what = event.changes().isEmpty() ? "nothing changed"
-        : event.changes().entrySet().stream()
-            .map(c -> c.getKey() + " " + c.getValue().from() + " → " + c.getValue().to())
-            .collect(Collectors.joining(", "));
+    String what =
+        event.changes().isEmpty()
+            ? "nothing changed"
+            : event.changes().entrySet().stream()
+                .map(c -> c.getKey() + " " + c.getValue().from() + " → " + c.getValue().to())
+                .collect(Collectors.joining(", "));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("counterpartyId", event.counterpartyId());
     details.put("name", event.name());

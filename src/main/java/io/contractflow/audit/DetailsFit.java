@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the details of an entry about a client's change within {@link AuditTrail#MAX_DETAILS}: old and new values of
- * long texts (descriptions, ten signers) could together be longer, and a change must never fail because its record
- * is too long. Texts are cut, ever shorter, until the details fit; each cut text ends in an ellipsis.
+ * Keeps the details of an entry about a client's change within {@link AuditTrail#MAX_DETAILS}: old
+ * and new values of long texts (descriptions, ten signers) could together be longer, and a change
+ * must never fail because its record is too long. Texts are cut, ever shorter, until the details
+ * fit; each cut text ends in an ellipsis.
  */
 final class DetailsFit {
 
@@ -30,7 +31,8 @@ final class DetailsFit {
         return fitted;
       }
     }
-    throw new IllegalArgumentException("Details do not fit an audit entry even with every text cut short");
+    throw new IllegalArgumentException(
+        "Details do not fit an audit entry even with every text cut short");
   }
 
   private static JsonNode clip(JsonNode node, int cut) {

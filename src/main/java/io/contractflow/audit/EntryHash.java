@@ -12,16 +12,17 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The hash that chains an audit entry to the one before it: SHA-256 over an encoding in which no two different
- * entries can look alike. Each field is written as its length in UTF-8 bytes (4 bytes, big-endian) followed by its
- * UTF-8 bytes, in this order: the version tag {@value #VERSION}, the previous hash (lowercase hex; {@link #GENESIS}
- * for the first entry), the contract id (lowercase, hyphenated), the sequence number (decimal), the time
- * (UTC, {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'}, always six fraction digits), the actor, the kind, the summary and
- * the details in {@link CanonicalJson canonical form}. The length prefixes keep field boundaries unambiguous
- * ({@code "ab","c"} never hashes like {@code "a","bc"}).
- * <p>
- * The encoding must never change: entries already stored were hashed with it. A different one needs a new version
- * tag and a way to tell which entries use it.
+ * The hash that chains an audit entry to the one before it: SHA-256 over an encoding in which no
+ * two different entries can look alike. Each field is written as its length in UTF-8 bytes (4
+ * bytes, big-endian) followed by its UTF-8 bytes, in this order: the version tag {@value #VERSION},
+ * the previous hash (lowercase hex; {@link #GENESIS} for the first entry), the contract id
+ * (lowercase, hyphenated), the sequence number (decimal), the time (UTC, {@code
+ * uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'}, always six fraction digits), the actor, the kind, the summary
+ * and the details in {@link CanonicalJson canonical form}. The length prefixes keep field
+ * boundaries unambiguous ({@code "ab","c"} never hashes like {@code "a","bc"}).
+ *
+ * <p>The encoding must never change: entries already stored were hashed with it. A different one
+ * needs a new version tag and a way to tell which entries use it.
  */
 final class EntryHash {
 
@@ -36,8 +37,15 @@ final class EntryHash {
   private EntryHash() {}
 
   /** The fields of one entry that its hash covers. */
-  record Input(String prevHash, UUID contractId, int seq, Instant occurredAt, String actor, String kind,
-      String summary, String canonicalDetails) {}
+  record Input(
+      String prevHash,
+      UUID contractId,
+      int seq,
+      Instant occurredAt,
+      String actor,
+      String kind,
+      String summary,
+      String canonicalDetails) {}
 
   static String of(Input entry) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + entry.canonicalDetails().length());
@@ -53,7 +61,10 @@ final class EntryHash {
     return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
   }
 
-  /** The time as the hash sees it; finer than microseconds is not kept (PostgreSQL stores microseconds). */
+  /**
+   * The time as the hash sees it; finer than microseconds is not kept (PostgreSQL stores
+   * microseconds).
+   */
   static String time(Instant at) {
     return TIME.format(at);
   }

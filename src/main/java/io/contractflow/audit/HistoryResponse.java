@@ -11,15 +11,30 @@ import java.util.List;
  * @param content the entries of this page, by sequence number
  * @param page where this page sits in the whole trail
  */
-record HistoryResponse(List<Entry> content, PageResponse.PageInfo page, ChainVerification verification) {
+record HistoryResponse(
+    List<Entry> content, PageResponse.PageInfo page, ChainVerification verification) {
 
   /** One entry as the API shows it. */
-  record Entry(int seq, Instant at, String actor, String kind, String summary, JsonNode details, String hash,
+  record Entry(
+      int seq,
+      Instant at,
+      String actor,
+      String kind,
+      String summary,
+      JsonNode details,
+      String hash,
       String prevHash) {
 
     static Entry of(AuditEntry entry) {
-      return new Entry(entry.seq(), entry.occurredAt(), entry.actor(), entry.kind(), entry.summary(),
-          CanonicalJson.parse(entry.details()), entry.hash(), entry.prevHash());
+      return new Entry(
+          entry.seq(),
+          entry.occurredAt(),
+          entry.actor(),
+          entry.kind(),
+          entry.summary(),
+          CanonicalJson.parse(entry.details()),
+          entry.hash(),
+          entry.prevHash());
     }
   }
 }

@@ -11,9 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what signers did into the contract's trail, in the transaction that recorded their signature or decline.
- * Signers are not platform users, so the actor names them as signers. Setting the signers is recorded with who
- * was to sign before and who is now.
+ * Writes what signers did into the contract's trail, in the transaction that recorded their
+ * signature or decline. Signers are not platform users, so the actor names them as signers. Setting
+ * the signers is recorded with who was to sign before and who is now.
  */
 @Component
 class SigningEventsRecorder {
@@ -26,8 +26,12 @@ class SigningEventsRecorder {
 
   @EventListener
   void onSigned(SignerSigned event) {
-    trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
-        "Signed by " + event.signerName(), Map.of("requestId", event.requestId(), "signer", event.signerName()));
+    trail.record(
+        event.contractId(),
+        actor(event.signerName()),
+        AuditKinds.SIGNING,
+        "Signed by " + event.signerName(),
+        Map.of("requestId", event.requestId(), "signer", event.signerName()));
   }
 
   @EventListener
@@ -37,8 +41,12 @@ class SigningEventsRecorder {
     details.put("signer", event.signerName());
     details.put("reason", event.reason());
     String summary = "Signing declined by " + event.signerName() + ": " + event.reason();
-    trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
-        Summaries.fit(summary), details);
+    trail.record(
+        event.contractId(),
+        actor(event.signerName()),
+        AuditKinds.SIGNING,
+        Summaries.fit(summary),
+        details);
   }
 
   @EventListener
@@ -47,23 +55,50 @@ class SigningEventsRecorder {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("before", event.before());
     details.put("after", after);
-    trail.recordFitted(event.contractId(), event.by(), AuditKinds.SIGNERS_CHANGED,
-        "Signers set by " + event.by() + " (" + after.mode().toLowerCase() + ", " + after.provider() + "): "
-            + String.join("; ", after.signers()), details);
+    trail.recordFitted(
+        event.contractId(),
+        event.by(),
+        AuditKinds.SIGNERS_CHANGED,
+        "Signers set by "
+            + event.by()
+            + " ("
+            + after.mode().toLowerCase()
+            + ", "
+            + after.provider()
+            + "): "
+            + String.join("; ", after.signers()),
+        details);
   }
 
   @EventListener
   void onAddressVerified(SignerAddressVerified event) {
-    trail.record(event.contractId(), actor(event.signerName()), AuditKinds.SIGNING,
+    trail.record(
+        event.contractId(),
+        actor(event.signerName()),
+        AuditKinds.SIGNING,
         "Address of " + event.signerName() + " verified by one-time code",
-        Map.of("requestId", event.requestId(), "signer", event.signerName(), "email", event.signerEmail(),
-            "verifiedAt", event.at()));
+        Map.of(
+            "requestId",
+            event.requestId(),
+            "signer",
+            event.signerName(),
+            "email",
+            event.signerEmail(),
+            "verifiedAt",
+            event.at()));
   }
 
   @EventListener
   void onLinkReissued(SignerLinkReissued event) {
-    trail.record(event.contractId(), event.actor(), AuditKinds.SIGNING,
-        "Signing link of " + event.signerName() + " sent again by " + event.actor() + "; the old link no longer works",
+    trail.record(
+        event.contractId(),
+        event.actor(),
+        AuditKinds.SIGNING,
+        "Signing link of "
+            + event.signerName()
+            + " sent again by "
+            + event.actor()
+            + "; the old link no longer works",
         Map.of("requestId", event.requestId(), "signer", event.signerName()));
   }
 

@@ -27,8 +27,7 @@ import org.hibernate.annotations.OptimisticLock;
 @Table(name = "contract")
 public class Contract {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(nullable = false, unique = true, updatable = false, length = 20)
   private String reference;
@@ -47,8 +46,7 @@ public class Contract {
   @JoinColumn(name = "counterparty_id", nullable = false)
   private Counterparty counterparty;
 
-  @Embedded
-  private Money value;
+  @Embedded private Money value;
 
   @Column(name = "start_date", nullable = false)
   private LocalDate startDate;
@@ -56,8 +54,7 @@ public class Contract {
   @Column(name = "end_date")
   private LocalDate endDate;
 
-  @Embedded
-  private RenewalTerms renewal;
+  @Embedded private RenewalTerms renewal;
 
   @Column(nullable = false, updatable = false, length = 64)
   private String owner;
@@ -70,7 +67,9 @@ public class Contract {
   @CollectionTable(name = "contract_tag", joinColumns = @JoinColumn(name = "contract_id"))
   @Column(name = "tag", length = 50)
   @BatchSize(size = 100)
-  @OptimisticLock(excluded = true) // every edit bumps the version through updatedAt; the tag rows need no second bump
+  @OptimisticLock(
+      excluded =
+          true) // every edit bumps the version through updatedAt; the tag rows need no second bump
   private Set<String> tags = new TreeSet<>();
 
   @Column(name = "created_at", nullable = false, updatable = false)
@@ -79,8 +78,7 @@ public class Contract {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Version
-  private Long version;
+  @Version private Long version;
 
   protected Contract() {}
 
@@ -107,7 +105,10 @@ public class Contract {
     this.updatedAt = now;
   }
 
-  /** A new term after the current one: it starts the day after the end date and runs for the renewal term. */
+  /**
+   * A new term after the current one: it starts the day after the end date and runs for the renewal
+   * term.
+   */
   void renew(Instant now) {
     RenewalTerms terms = getRenewal();
     if (endDate == null || terms.renewalTermMonths() == null || terms.renewalTermMonths() <= 0) {

@@ -8,12 +8,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what with one contract. The same rules hold whatever authenticated the caller.
+ *
  * <ul>
- *   <li>contract admins: everything;</li>
- *   <li>auditors: read every contract, change nothing;</li>
- *   <li>everyone else: read what they own or what is shared with them or their group; edit what they own or what is
- *       shared with them to edit; cancel and share only what they own.</li>
+ *   <li>contract admins: everything;
+ *   <li>auditors: read every contract, change nothing;
+ *   <li>everyone else: read what they own or what is shared with them or their group; edit what
+ *       they own or what is shared with them to edit; cancel and share only what they own.
  * </ul>
+ *
  * Creating contracts is for requesters and admins.
  */
 @Component
@@ -37,8 +39,10 @@ class ContractAccessPolicy {
     if (user.isReadOnly()) {
       return false;
     }
-    return user.isAdmin() || isOwner(user, contract)
-        || sharesReaching(user, contract).stream().anyMatch(s -> s.permission() == ContractShare.Permission.EDIT);
+    return user.isAdmin()
+        || isOwner(user, contract)
+        || sharesReaching(user, contract).stream()
+            .anyMatch(s -> s.permission() == ContractShare.Permission.EDIT);
   }
 
   /** Cancelling and sharing belong to the owner (and admins). */

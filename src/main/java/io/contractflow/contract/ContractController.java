@@ -37,32 +37,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contracts", description = "Contracts and their lifecycle")
 class ContractController {
 
-  private static final Map<String, String> SORTABLE = Map.of(
-      "reference", "reference",
-      "title", "title",
-      "type", "type",
-      "status", "status",
-      "owner", "owner",
-      "startDate", "startDate",
-      "endDate", "endDate",
-      "value", "value.amount",
-      "createdAt", "createdAt",
-      "updatedAt", "updatedAt");
+  private static final Map<String, String> SORTABLE =
+      Map.of(
+          "reference", "reference",
+          "title", "title",
+          "type", "type",
+          "status", "status",
+          "owner", "owner",
+          "startDate", "startDate",
+          "endDate", "endDate",
+          "value", "value.amount",
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt");
 
   private final ContractService service;
   private final CurrentUserProvider currentUser;
   private final PageRequests pageRequests;
 
-  ContractController(ContractService service, CurrentUserProvider currentUser, PageRequests pageRequests) {
+  ContractController(
+      ContractService service, CurrentUserProvider currentUser, PageRequests pageRequests) {
     this.service = service;
     this.currentUser = currentUser;
     this.pageRequests = pageRequests;
   }
 
   @GetMapping
-  @Operation(summary = "List the contracts you may read, filtered, paged and sorted",
-      description = "sort is field,asc|desc with field one of reference, title, type, status, owner, startDate, "
-          + "endDate, value, createdAt, updatedAt; size is at most 100")
+  @Operation(
+      summary = "List the contracts you may read, filtered, paged and sorted",
+      description =
+          "sort is field,asc|desc with field one of reference, title, type, status, owner, startDate, "
+              + "endDate, value, createdAt, updatedAt; size is at most 100")
   PageResponse<ContractResponse> list(
       @RequestParam(required = false) List<ContractStatus> status,
       @RequestParam(required = false) List<ContractType> type,
@@ -70,11 +74,17 @@ class ContractController {
       @RequestParam(required = false) @Size(max = 64) String owner,
       @RequestParam(required = false) @Size(max = 50) String tag,
       @Parameter(description = "text in the title or reference")
-      @RequestParam(required = false) @Size(max = 200) String q,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startTo,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endTo,
+          @RequestParam(required = false)
+          @Size(max = 200)
+          String q,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate startFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate startTo,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate endFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate endTo,
       @RequestParam(required = false) @DecimalMin("0") BigDecimal valueMin,
       @RequestParam(required = false) @DecimalMin("0") BigDecimal valueMax,
       @RequestParam(required = false) @Iso4217Currency String currency,
@@ -84,10 +94,28 @@ class ContractController {
     requireOrdered("startTo", startFrom, startTo);
     requireOrdered("endTo", endFrom, endTo);
     requireOrdered("valueMax", valueMin, valueMax);
-    ContractFilter filter = new ContractFilter(status, type, counterpartyId, blankToNull(owner),
-        blankToNull(tag) == null ? null : tag.trim().toLowerCase(java.util.Locale.ROOT), blankToNull(q),
-        startFrom, startTo, endFrom, endTo, valueMin, valueMax, currency);
-    var pageable = pageRequests.of(page, size, sort, SORTABLE, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+    ContractFilter filter =
+        new ContractFilter(
+            status,
+            type,
+            counterpartyId,
+            blankToNull(owner),
+            blankToNull(tag) == null ? null : tag.trim().toLowerCase(java.util.Locale.ROOT),
+            blankToNull(q),
+            startFrom,
+            startTo,
+            endFrom,
+            endTo,
+            valueMin,
+            valueMax,
+            currency);
+    var pageable =
+        pageRequests.of(
+            page,
+            size,
+            sort,
+            SORTABLE,
+            Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
     return PageResponse.of(service.list(currentUser.get(), filter, pageable), c -> c);
   }
 
@@ -105,7 +133,9 @@ class ContractController {
   }
 
   @PutMapping("/{id}")
-  @Operation(summary = "Replace a draft's facts; requires If-Match (428 without, 412 when stale, 409 when not a draft)")
+  @Operation(
+      summary =
+          "Replace a draft's facts; requires If-Match (428 without, 412 when stale, 409 when not a draft)")
   ResponseEntity<ContractResponse> update(
       @PathVariable UUID id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -116,11 +146,13 @@ class ContractController {
   @PostMapping("/{id}/cancel")
   @Operation(summary = "Cancel a draft (owner, admins); If-Match is checked when sent")
   ResponseEntity<ContractResponse> cancel(
-      @PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+      @PathVariable UUID id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     return withETag(ResponseEntity.ok(), service.cancel(currentUser.get(), id, ifMatch));
   }
 
-  private static ResponseEntity<ContractResponse> withETag(ResponseEntity.BodyBuilder builder, ContractResponse contract) {
+  private static ResponseEntity<ContractResponse> withETag(
+      ResponseEntity.BodyBuilder builder, ContractResponse contract) {
     return builder.eTag(ETags.of(contract.version())).body(contract);
   }
 

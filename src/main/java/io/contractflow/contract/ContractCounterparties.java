@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the contracts that name a counterparty say about it: which of them are live (their trails record its
- * changes), and whom its owner lets edit one of them (they may correct it too, see {@link CounterpartyDelegates}).
+ * What the contracts that name a counterparty say about it: which of them are live (their trails
+ * record its changes), and whom its owner lets edit one of them (they may correct it too, see
+ * {@link CounterpartyDelegates}).
  */
 @Component
 public class ContractCounterparties implements CounterpartyDelegates {
@@ -27,7 +28,10 @@ public class ContractCounterparties implements CounterpartyDelegates {
     this.shares = shares;
   }
 
-  /** The live contracts (not rejected, expired, terminated or cancelled) that name the counterparty, in id order. */
+  /**
+   * The live contracts (not rejected, expired, terminated or cancelled) that name the counterparty,
+   * in id order.
+   */
   @Transactional(readOnly = true)
   public List<UUID> liveContractsNaming(UUID counterpartyId) {
     return contracts.idsNaming(counterpartyId, LIVE);

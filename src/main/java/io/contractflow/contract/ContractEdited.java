@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Published inside the transaction that changed a contract's facts (an edit of a draft, a renewal's new term).
+ * Published inside the transaction that changed a contract's facts (an edit of a draft, a renewal's
+ * new term).
  *
- * @param changes each changed field with its old and new value, for the audit trail; null when a lifecycle step
- *     changed the facts and records that itself (a renewal)
+ * @param changes each changed field with its old and new value, for the audit trail; null when a
+ *     lifecycle step changed the facts and records that itself (a renewal)
  */
 public record ContractEdited(UUID contractId, String by, Map<String, FieldChanges.Change> changes) {
 

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The contract's object-level rules for other features (documents, later search and signing): a feature asks
- * here before it touches anything that belongs to a contract, and gets the same 404/403/409 the contract API gives.
+ * The contract's object-level rules for other features (documents, later search and signing): a
+ * feature asks here before it touches anything that belongs to a contract, and gets the same
+ * 404/403/409 the contract API gives.
  */
 @Component
 public class ContractGuard {
@@ -42,7 +43,8 @@ public class ContractGuard {
       throw new NotPermittedException("You may read this contract but not change it");
     }
     if (!contract.getStatus().isEditable()) {
-      throw new ConflictException("A " + contract.getStatus() + " contract cannot be changed; only drafts can");
+      throw new ConflictException(
+          "A " + contract.getStatus() + " contract cannot be changed; only drafts can");
     }
     return ContractSummary.of(contract);
   }

@@ -15,11 +15,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Contract metrics for Prometheus.
+ *
  * <ul>
- *   <li>{@code contractflow_contracts{status}}: contracts per status, one grouped count of the database per refresh
- *       interval (cluster-wide: every node reports the same value);</li>
- *   <li>{@code contractflow_approvals_total{outcome}}: review outcomes (approved, rejected, changes_requested),
- *       counted on the node that committed them (per node: sum across pods).</li>
+ *   <li>{@code contractflow_contracts{status}}: contracts per status, one grouped count of the
+ *       database per refresh interval (cluster-wide: every node reports the same value);
+ *   <li>{@code contractflow_approvals_total{outcome}}: review outcomes (approved, rejected,
+ *       changes_requested), counted on the node that committed them (per node: sum across pods).
  * </ul>
  */
 @Component
@@ -30,13 +31,20 @@ class ContractMetrics implements MeterBinder {
   private MeterRegistry registry;
 
   ContractMetrics(JdbcTemplate jdbc, MetricsProperties properties, Clock clock) {
-    this.counts = new DatabaseSnapshot<>(() -> {
-      Map<ContractStatus, Long> byStatus = new EnumMap<>(ContractStatus.class);
-      jdbc.query("select status, count(*) from contractflow.contract group by status", row -> {
-        byStatus.put(ContractStatus.valueOf(row.getString(1)), row.getLong(2));
-      });
-      return byStatus;
-    }, Map.of(), properties, clock);
+    this.counts =
+        new DatabaseSnapshot<>(
+            () -> {
+              Map<ContractStatus, Long> byStatus = new EnumMap<>(ContractStatus.class);
+              jdbc.query(
+                  "select status, count(*) from contractflow.contract group by status",
+                  row -> {
+                    byStatus.put(ContractStatus.valueOf(row.getString(1)), row.getLong(2));
+                  });
+              return byStatus;
+            },
+            Map.of(),
+            properties,
+            clock);
   }
 
   @Override
@@ -63,14 +71,17 @@ class ContractMetrics implements MeterBinder {
       case APPROVED -> approval("approved").increment();
       case REJECTED -> approval("rejected").increment();
       case DRAFT -> approval("changes_requested").increment();
-      default -> { }
+      default -> {}
     }
   }
 
   private Counter approval(String outcome) {
-    return approvals.computeIfAbsent(outcome, o -> Counter.builder("contractflow.approvals")
-        .description("Review outcomes of contracts (per node)")
-        .tag("outcome", o)
-        .register(registry));
+    return approvals.computeIfAbsent(
+        outcome,
+        o ->
+            Counter.builder("contractflow.approvals")
+                .description("Review outcomes of contracts (per node)")
+                .tag("outcome", o)
+                .register(registry));
   }
 }

@@ -8,10 +8,13 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ContractRepository extends JpaRepository<Contract, UUID>, JpaSpecificationExecutor<Contract> {
+interface ContractRepository
+    extends JpaRepository<Contract, UUID>, JpaSpecificationExecutor<Contract> {
 
   /** The ids of the contracts in one of these statuses that name the counterparty, in id order. */
-  @Query("select c.id from Contract c where c.counterparty.id = :counterpartyId and c.status in :statuses order by c.id")
-  List<UUID> idsNaming(@Param("counterpartyId") UUID counterpartyId,
+  @Query(
+      "select c.id from Contract c where c.counterparty.id = :counterpartyId and c.status in :statuses order by c.id")
+  List<UUID> idsNaming(
+      @Param("counterpartyId") UUID counterpartyId,
       @Param("statuses") Collection<ContractStatus> statuses);
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A contract's editable facts as a client sends them to create or replace a draft. Status, owner, reference and
- * timestamps are not here: clients cannot set them, and a body that tries is refused.
+ * A contract's editable facts as a client sends them to create or replace a draft. Status, owner,
+ * reference and timestamps are not here: clients cannot set them, and a body that tries is refused.
  */
 public record ContractRequest(
     @NotBlank @Size(max = 200) @PlainText String title,
@@ -30,16 +30,23 @@ public record ContractRequest(
     LocalDate endDate,
     @Valid RenewalBody renewal,
     @Size(max = 20)
-    Set<@NotBlank @Size(max = 50)
-        @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]*", message = "must be letters, digits, spaces, '_', '.' or '-'")
-        String> tags) {
+        Set<
+                @NotBlank @Size(max = 50)
+                @Pattern(
+                    regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]*",
+                    message = "must be letters, digits, spaces, '_', '.' or '-'")
+                String>
+            tags) {
 
   /** An amount of money in an ISO 4217 currency. */
   public record MoneyBody(
       @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
       @NotNull @Iso4217Currency String currency) {}
 
-  /** Renewal terms: whether the contract renews by itself, for how many months, and the notice to end it. */
+  /**
+   * Renewal terms: whether the contract renews by itself, for how many months, and the notice to
+   * end it.
+   */
   public record RenewalBody(
       Boolean autoRenew,
       @Min(1) @Max(120) Integer renewalTermMonths,

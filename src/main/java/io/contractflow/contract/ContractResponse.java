@@ -8,7 +8,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-/** A contract as the API shows it (and as other features read it, through {@link ContractGuard#view}). */
+/**
+ * A contract as the API shows it (and as other features read it, through {@link
+ * ContractGuard#view}).
+ */
 public record ContractResponse(
     UUID id,
     String reference,
@@ -39,10 +42,13 @@ public record ContractResponse(
         c.getDescription(),
         c.getType(),
         new CounterpartyRef(c.getCounterparty().getId(), c.getCounterparty().getName()),
-        new ContractRequest.MoneyBody(inCurrencyScale(c.getValue().amount(), c.getValue().currency()), c.getValue().currency()),
+        new ContractRequest.MoneyBody(
+            inCurrencyScale(c.getValue().amount(), c.getValue().currency()),
+            c.getValue().currency()),
         c.getStartDate(),
         c.getEndDate(),
-        new ContractRequest.RenewalBody(renewal.autoRenew(), renewal.renewalTermMonths(), renewal.noticePeriodDays()),
+        new ContractRequest.RenewalBody(
+            renewal.autoRenew(), renewal.renewalTermMonths(), renewal.noticePeriodDays()),
         c.getOwner(),
         c.getStatus(),
         c.getTags().stream().sorted().toList(),
@@ -53,6 +59,8 @@ public record ContractResponse(
 
   private static BigDecimal inCurrencyScale(BigDecimal amount, String currency) {
     int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-    return digits < 0 ? amount.stripTrailingZeros() : amount.setScale(digits, RoundingMode.UNNECESSARY);
+    return digits < 0
+        ? amount.stripTrailingZeros()
+        : amount.setScale(digits, RoundingMode.UNNECESSARY);
   }
 }

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, reads, edits and cancels contracts for a caller, checking on every call that they may touch that
- * contract. Every refusal happens before anything is written, and each call is one transaction with the lifecycle
- * step it triggers, so a refused or failed call changes nothing.
+ * Creates, reads, edits and cancels contracts for a caller, checking on every call that they may
+ * touch that contract. Every refusal happens before anything is written, and each call is one
+ * transaction with the lifecycle step it triggers, so a refused or failed call changes nothing.
  */
 @Service
 public class ContractService {
@@ -40,8 +40,13 @@ public class ContractService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ContractService(ContractRepository contracts, ContractReferences references, ContractAccessPolicy access,
-      CounterpartyService counterparties, ApplicationEventPublisher events, Clock clock) {
+  ContractService(
+      ContractRepository contracts,
+      ContractReferences references,
+      ContractAccessPolicy access,
+      CounterpartyService counterparties,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.contracts = contracts;
     this.references = references;
     this.access = access;
@@ -72,8 +77,10 @@ public class ContractService {
 
   @Transactional(readOnly = true)
   Page<ContractResponse> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
-    return contracts.findAll(
-        ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)), pageable)
+    return contracts
+        .findAll(
+            ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)),
+            pageable)
         .map(ContractResponse::of);
   }
 
@@ -85,14 +92,16 @@ public class ContractService {
     }
     ETags.requireMatch(ifMatch, contract.getVersion());
     if (!contract.getStatus().isEditable()) {
-      throw new ConflictException("A " + contract.getStatus() + " contract cannot be edited; only drafts can");
+      throw new ConflictException(
+          "A " + contract.getStatus() + " contract cannot be edited; only drafts can");
     }
     ContractDetails details = details(request);
     ContractResponse before = ContractResponse.of(contract);
     contract.describe(details, counterparty(details), clock.instant());
     Contract saved = contracts.saveAndFlush(contract);
     ContractResponse after = ContractResponse.of(saved);
-    events.publishEvent(new ContractEdited(saved.getId(), user.username(), changes(before, after).asMap()));
+    events.publishEvent(
+        new ContractEdited(saved.getId(), user.username(), changes(before, after).asMap()));
     return after;
   }
 
@@ -100,21 +109,32 @@ public class ContractService {
   ContractResponse cancel(CurrentUser user, UUID id, String ifMatch) {
     Contract contract = readable(user, id);
     if (!access.canManage(user, contract)) {
-      throw new NotPermittedException("Only the owner or a contract admin can cancel this contract");
+      throw new NotPermittedException(
+          "Only the owner or a contract admin can cancel this contract");
     }
     if (ifMatch != null) {
       ETags.requireMatch(ifMatch, contract.getVersion());
     }
     ContractStatus from = contract.getStatus();
     if (!from.canMoveTo(ContractStatus.CANCELLED)) {
-      throw new ConflictException("A " + from + " contract cannot be cancelled; only contracts that are not yet "
-          + "active can (an active one is terminated)");
+      throw new ConflictException(
+          "A "
+              + from
+              + " contract cannot be cancelled; only contracts that are not yet "
+              + "active can (an active one is terminated)");
     }
     Instant now = clock.instant();
     contract.moveTo(ContractStatus.CANCELLED, now);
     Contract saved = contracts.saveAndFlush(contract);
-    events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getReference(), from,
-        ContractStatus.CANCELLED, user.username(), "cancelled by " + user.username(), now));
+    events.publishEvent(
+        new ContractStatusChanged(
+            saved.getId(),
+            saved.getReference(),
+            from,
+            ContractStatus.CANCELLED,
+            user.username(),
+            "cancelled by " + user.username(),
+            now));
     events.publishEvent(new ContractCancelled(saved.getId(), user.username()));
     return ContractResponse.of(saved);
   }
@@ -134,9 +154,13 @@ public class ContractService {
         .compare("tags", before.tags(), after.tags());
   }
 
-  /** The contract if the caller may read it; otherwise 404, so that ids of others' contracts reveal nothing. */
+  /**
+   * The contract if the caller may read it; otherwise 404, so that ids of others' contracts reveal
+   * nothing.
+   */
   Contract readable(CurrentUser user, UUID id) {
-    Contract contract = contracts.findById(id).orElseThrow(() -> NotFoundException.of("Contract", id));
+    Contract contract =
+        contracts.findById(id).orElseThrow(() -> NotFoundException.of("Contract", id));
     if (!access.canRead(user, contract)) {
       throw NotFoundException.of("Contract", id);
     }
@@ -152,35 +176,53 @@ public class ContractService {
     Currency currency = Currency.getInstance(r.value().currency());
     int digits = currency.getDefaultFractionDigits();
     if (digits >= 0 && r.value().amount().stripTrailingZeros().scale() > digits) {
-      errors.add(new FieldError("value.amount",
-          "has more decimals than " + currency.getCurrencyCode() + " allows (" + digits + ")"));
+      errors.add(
+          new FieldError(
+              "value.amount",
+              "has more decimals than " + currency.getCurrencyCode() + " allows (" + digits + ")"));
     }
-    ContractRequest.RenewalBody renewal = r.renewal() == null
-        ? new ContractRequest.RenewalBody(false, null, null) : r.renewal();
+    ContractRequest.RenewalBody renewal =
+        r.renewal() == null ? new ContractRequest.RenewalBody(false, null, null) : r.renewal();
     boolean autoRenew = Boolean.TRUE.equals(renewal.autoRenew());
     if (autoRenew && renewal.renewalTermMonths() == null) {
-      errors.add(new FieldError("renewal.renewalTermMonths", "is required when the contract auto-renews"));
+      errors.add(
+          new FieldError("renewal.renewalTermMonths", "is required when the contract auto-renews"));
     }
     if (autoRenew && r.endDate() == null) {
       errors.add(new FieldError("endDate", "is required when the contract auto-renews"));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException("validation",
-          errors.size() == 1 ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
-              : errors.size() + " fields are invalid", errors);
+      throw new InvalidInputException(
+          "validation",
+          errors.size() == 1
+              ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
+              : errors.size() + " fields are invalid",
+          errors);
     }
     Set<String> tags = new TreeSet<>();
     if (r.tags() != null) {
       r.tags().forEach(tag -> tags.add(tag.trim().toLowerCase(Locale.ROOT)));
     }
-    String description = r.description() == null || r.description().isBlank() ? null : r.description().strip();
-    return new ContractDetails(r.title().strip(), description, r.type(), r.counterpartyId(),
-        new Money(r.value().amount(), r.value().currency()), r.startDate(), r.endDate(),
-        new RenewalTerms(autoRenew, renewal.renewalTermMonths(), renewal.noticePeriodDays()), tags);
+    String description =
+        r.description() == null || r.description().isBlank() ? null : r.description().strip();
+    return new ContractDetails(
+        r.title().strip(),
+        description,
+        r.type(),
+        r.counterpartyId(),
+        new Money(r.value().amount(), r.value().currency()),
+        r.startDate(),
+        r.endDate(),
+        new RenewalTerms(autoRenew, renewal.renewalTermMonths(), renewal.noticePeriodDays()),
+        tags);
   }
 
   private Counterparty counterparty(ContractDetails details) {
-    return counterparties.find(details.counterpartyId())
-        .orElseThrow(() -> InvalidInputException.field("counterpartyId", "does not name a known counterparty"));
+    return counterparties
+        .find(details.counterpartyId())
+        .orElseThrow(
+            () ->
+                InvalidInputException.field(
+                    "counterpartyId", "does not name a known counterparty"));
   }
 }

@@ -15,13 +15,18 @@ import java.util.UUID;
 class ContractShare {
 
   /** Whom a share names. */
-  enum PrincipalType { USER, GROUP }
+  enum PrincipalType {
+    USER,
+    GROUP
+  }
 
   /** What a share allows. */
-  enum Permission { VIEW, EDIT }
+  enum Permission {
+    VIEW,
+    EDIT
+  }
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "contract_id", nullable = false, updatable = false)
   private UUID contractId;

@@ -36,7 +36,9 @@ class ContractShareController {
   }
 
   @PutMapping
-  @Operation(summary = "Share the contract with a user or group, or change what a share allows (owner, admins)")
+  @Operation(
+      summary =
+          "Share the contract with a user or group, or change what a share allows (owner, admins)")
   ShareResponse share(@PathVariable UUID id, @Valid @RequestBody ShareRequest request) {
     return ShareResponse.of(sharing.share(currentUser.get(), id, request));
   }

@@ -16,25 +16,32 @@ interface ContractShareRepository extends JpaRepository<ContractShare, UUID> {
       UUID contractId, ContractShare.PrincipalType type, String principalId);
 
   /** The shares of one contract that reach this user directly or through one of their groups. */
-  @Query("""
+  @Query(
+      """
       select s from ContractShare s where s.contractId = :contractId and (
         (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.USER and s.principalId = :user)
         or (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.GROUP and s.principalId in :groups))
       """)
   List<ContractShare> findReaching(
-      @Param("contractId") UUID contractId, @Param("user") String user, @Param("groups") Collection<String> groups);
+      @Param("contractId") UUID contractId,
+      @Param("user") String user,
+      @Param("groups") Collection<String> groups);
 
   /**
-   * Whether a contract of {@code owner} that names the counterparty is shared to edit with this user, directly or
-   * through one of their groups.
+   * Whether a contract of {@code owner} that names the counterparty is shared to edit with this
+   * user, directly or through one of their groups.
    */
-  @Query("""
+  @Query(
+      """
       select count(s) > 0 from ContractShare s, Contract c where s.contractId = c.id
         and c.counterparty.id = :counterpartyId and c.owner = :owner
         and s.permission = io.contractflow.contract.ContractShare.Permission.EDIT and (
         (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.USER and s.principalId = :user)
         or (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.GROUP and s.principalId in :groups))
       """)
-  boolean editSharedNaming(@Param("counterpartyId") UUID counterpartyId, @Param("owner") String owner,
-      @Param("user") String user, @Param("groups") Collection<String> groups);
+  boolean editSharedNaming(
+      @Param("counterpartyId") UUID counterpartyId,
+      @Param("owner") String owner,
+      @Param("user") String user,
+      @Param("groups") Collection<String> groups);
 }

@@ -15,7 +15,10 @@ final class ContractSpecifications {
 
   private ContractSpecifications() {}
 
-  /** Contracts the caller may read: all for admins and auditors, else owned or shared with them or their groups. */
+  /**
+   * Contracts the caller may read: all for admins and auditors, else owned or shared with them or
+   * their groups.
+   */
   static Specification<Contract> visibleTo(CurrentUser user) {
     return (root, query, cb) -> {
       if (user.readsAll()) {
@@ -23,14 +26,19 @@ final class ContractSpecifications {
       }
       Subquery<Integer> shared = query.subquery(Integer.class);
       Root<ContractShare> share = shared.from(ContractShare.class);
-      Predicate toUser = cb.and(
-          cb.equal(share.get("principalType"), ContractShare.PrincipalType.USER),
-          cb.equal(share.get("principalId"), user.username()));
-      Predicate toGroup = user.groups().isEmpty()
-          ? cb.disjunction()
-          : cb.and(cb.equal(share.get("principalType"), ContractShare.PrincipalType.GROUP),
-              share.get("principalId").in(user.groups()));
-      shared.select(cb.literal(1)).where(cb.equal(share.get("contractId"), root.get("id")), cb.or(toUser, toGroup));
+      Predicate toUser =
+          cb.and(
+              cb.equal(share.get("principalType"), ContractShare.PrincipalType.USER),
+              cb.equal(share.get("principalId"), user.username()));
+      Predicate toGroup =
+          user.groups().isEmpty()
+              ? cb.disjunction()
+              : cb.and(
+                  cb.equal(share.get("principalType"), ContractShare.PrincipalType.GROUP),
+                  share.get("principalId").in(user.groups()));
+      shared
+          .select(cb.literal(1))
+          .where(cb.equal(share.get("contractId"), root.get("id")), cb.or(toUser, toGroup));
       return cb.or(cb.equal(root.get("owner"), user.username()), cb.exists(shared));
     };
   }
@@ -56,9 +64,10 @@ final class ContractSpecifications {
       }
       if (f.q() != null) {
         String pattern = "%" + escapeLike(f.q().toLowerCase(Locale.ROOT)) + "%";
-        where.add(cb.or(
-            cb.like(cb.lower(root.get("title")), pattern, '\\'),
-            cb.like(cb.lower(root.get("reference")), pattern, '\\')));
+        where.add(
+            cb.or(
+                cb.like(cb.lower(root.get("title")), pattern, '\\'),
+                cb.like(cb.lower(root.get("reference")), pattern, '\\')));
       }
       if (f.startFrom() != null) {
         where.add(cb.greaterThanOrEqualTo(root.get("startDate"), f.startFrom()));

@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a contract along its lifecycle for the steps the lifecycle takes (a BPMN service task, never a client).
- * It joins the caller's transaction, so a status change commits with the process step that causes it or not at all.
+ * Moves a contract along its lifecycle for the steps the lifecycle takes (a BPMN service task,
+ * never a client). It joins the caller's transaction, so a status change commits with the process
+ * step that causes it or not at all.
  */
 @Service
 public class ContractTransitions {
@@ -20,7 +21,10 @@ public class ContractTransitions {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ContractTransitions(ContractRepository contracts, ContractShareRepository shares, ApplicationEventPublisher events,
+  ContractTransitions(
+      ContractRepository contracts,
+      ContractShareRepository shares,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.contracts = contracts;
     this.shares = shares;
@@ -29,28 +33,40 @@ public class ContractTransitions {
   }
 
   /**
-   * Lets a group read the contract because the lifecycle asks it to act on it (an approver group reviewing it):
-   * a VIEW share, unless the group already has one (an EDIT share stays EDIT).
+   * Lets a group read the contract because the lifecycle asks it to act on it (an approver group
+   * reviewing it): a VIEW share, unless the group already has one (an EDIT share stays EDIT).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void shareWithGroupForReading(UUID contractId, String groupId, String grantedBy) {
-    if (shares.findByContractIdAndPrincipalTypeAndPrincipalId(contractId, ContractShare.PrincipalType.GROUP, groupId)
+    if (shares
+        .findByContractIdAndPrincipalTypeAndPrincipalId(
+            contractId, ContractShare.PrincipalType.GROUP, groupId)
         .isEmpty()) {
-      ContractShare share = new ContractShare(contractId, ContractShare.PrincipalType.GROUP, groupId);
+      ContractShare share =
+          new ContractShare(contractId, ContractShare.PrincipalType.GROUP, groupId);
       share.grant(ContractShare.Permission.VIEW, grantedBy, clock.instant());
       shares.saveAndFlush(share);
-      events.publishEvent(new ContractSharesChanged(contractId, share.principalType().name(), groupId,
-          share.permission().name(), null, grantedBy));
+      events.publishEvent(
+          new ContractSharesChanged(
+              contractId,
+              share.principalType().name(),
+              groupId,
+              share.permission().name(),
+              null,
+              grantedBy));
     }
   }
 
   /**
-   * Moves the contract to {@code next}; a contract already there is left alone (a retried step changes nothing).
+   * Moves the contract to {@code next}; a contract already there is left alone (a retried step
+   * changes nothing).
    *
-   * @throws IllegalStateException if the status table does not allow the move, or the contract does not exist
+   * @throws IllegalStateException if the status table does not allow the move, or the contract does
+   *     not exist
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public ContractResponse moveTo(UUID contractId, ContractStatus next, String actor, String reason) {
+  public ContractResponse moveTo(
+      UUID contractId, ContractStatus next, String actor, String reason) {
     Contract contract = find(contractId);
     ContractStatus from = contract.getStatus();
     if (from == next) {
@@ -59,13 +75,15 @@ public class ContractTransitions {
     Instant now = clock.instant();
     contract.moveTo(next, now);
     Contract saved = contracts.saveAndFlush(contract);
-    events.publishEvent(new ContractStatusChanged(contractId, saved.getReference(), from, next, actor, reason, now));
+    events.publishEvent(
+        new ContractStatusChanged(
+            contractId, saved.getReference(), from, next, actor, reason, now));
     return ContractResponse.of(saved);
   }
 
   /**
-   * Renews the contract for its renewal term, once per term: a retried step that finds the term already starting
-   * at {@code termEndingOn + 1} leaves it alone.
+   * Renews the contract for its renewal term, once per term: a retried step that finds the term
+   * already starting at {@code termEndingOn + 1} leaves it alone.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public ContractResponse renew(UUID contractId, java.time.LocalDate termEndingOn) {
@@ -85,7 +103,8 @@ public class ContractTransitions {
   }
 
   private Contract find(UUID contractId) {
-    return contracts.findById(contractId)
+    return contracts
+        .findById(contractId)
         .orElseThrow(() -> new IllegalStateException("No contract " + contractId));
   }
 }

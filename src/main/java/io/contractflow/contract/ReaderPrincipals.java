@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link ContractAccessPolicy#canRead} as sets of principals, for places that filter many contracts at once (search):
- * a contract lists who may read it ({@link #ofContract}), a caller lists who they are ({@link #ofCaller}), and the
- * caller may read the contract exactly when the two meet, or when the caller reads everything.
+ * {@link ContractAccessPolicy#canRead} as sets of principals, for places that filter many contracts
+ * at once (search): a contract lists who may read it ({@link #ofContract}), a caller lists who they
+ * are ({@link #ofCaller}), and the caller may read the contract exactly when the two meet, or when
+ * the caller reads everything.
  */
 public final class ReaderPrincipals {
 
@@ -27,11 +28,15 @@ public final class ReaderPrincipals {
     return switch (principalType) {
       case "USER" -> user(principalId);
       case "GROUP" -> group(principalId);
-      default -> throw new IllegalArgumentException("Unknown share principal type " + principalType);
+      default ->
+          throw new IllegalArgumentException("Unknown share principal type " + principalType);
     };
   }
 
-  /** Who may read a contract besides those who read everything: its owner and every share (VIEW or EDIT). */
+  /**
+   * Who may read a contract besides those who read everything: its owner and every share (VIEW or
+   * EDIT).
+   */
   public static Set<String> ofContract(String owner, Set<String> sharePrincipals) {
     Set<String> readers = new LinkedHashSet<>();
     readers.add(user(owner));

@@ -15,8 +15,7 @@ import org.hibernate.annotations.BatchSize;
 @BatchSize(size = 100)
 public class Counterparty {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(nullable = false, length = 200)
   private String name;
@@ -27,7 +26,10 @@ public class Counterparty {
   @Column(name = "contact_email", nullable = false, length = 254)
   private String contactEmail;
 
-  /** Who may correct it besides admins (its creator); null: admins only (an entry older than owners, unused). */
+  /**
+   * Who may correct it besides admins (its creator); null: admins only (an entry older than owners,
+   * unused).
+   */
   @Column(length = 64, updatable = false)
   private String owner;
 
@@ -37,8 +39,7 @@ public class Counterparty {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Version
-  private Long version;
+  @Version private Long version;
 
   protected Counterparty() {}
 

@@ -31,13 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Counterparties", description = "The directory of the other parties to contracts")
 class CounterpartyController {
 
-  private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
+  private static final Map<String, String> SORTABLE =
+      Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
   private final CounterpartyService service;
   private final CurrentUserProvider currentUser;
   private final PageRequests pageRequests;
 
-  CounterpartyController(CounterpartyService service, CurrentUserProvider currentUser, PageRequests pageRequests) {
+  CounterpartyController(
+      CounterpartyService service, CurrentUserProvider currentUser, PageRequests pageRequests) {
     this.service = service;
     this.currentUser = currentUser;
     this.pageRequests = pageRequests;
@@ -64,7 +66,8 @@ class CounterpartyController {
   @Operation(summary = "Add a counterparty (requesters, admins)")
   ResponseEntity<CounterpartyResponse> create(@Valid @RequestBody CounterpartyRequest request) {
     Counterparty created = service.create(currentUser.get(), request);
-    return withETag(ResponseEntity.created(URI.create("/api/counterparties/" + created.getId())), created);
+    return withETag(
+        ResponseEntity.created(URI.create("/api/counterparties/" + created.getId())), created);
   }
 
   @PutMapping("/{id}")
@@ -83,7 +86,8 @@ class CounterpartyController {
     return ResponseEntity.noContent().build();
   }
 
-  private static ResponseEntity<CounterpartyResponse> withETag(ResponseEntity.BodyBuilder builder, Counterparty c) {
+  private static ResponseEntity<CounterpartyResponse> withETag(
+      ResponseEntity.BodyBuilder builder, Counterparty c) {
     return builder.eTag(ETags.of(c.getVersion())).body(CounterpartyResponse.of(c));
   }
 }

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directory of counterparties. Every signed-in user may read it (a contract names one); requesters and admins
- * add entries, and the requester who adds one owns it. Its owner, those the owner lets edit a contract that names it
- * (see {@link CounterpartyDelegates}) and admins correct it; everyone else gets 403. Only admins remove one, and only
- * while no contract names it. A correction is published as {@link CounterpartyChanged} in its transaction, so the
- * live contracts that name it record it with it.
+ * The directory of counterparties. Every signed-in user may read it (a contract names one);
+ * requesters and admins add entries, and the requester who adds one owns it. Its owner, those the
+ * owner lets edit a contract that names it (see {@link CounterpartyDelegates}) and admins correct
+ * it; everyone else gets 403. Only admins remove one, and only while no contract names it. A
+ * correction is published as {@link CounterpartyChanged} in its transaction, so the live contracts
+ * that name it record it with it.
  */
 @Service
 public class CounterpartyService {
@@ -32,8 +33,11 @@ public class CounterpartyService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  CounterpartyService(CounterpartyRepository repository, CounterpartyDelegates delegates,
-      ApplicationEventPublisher events, Clock clock) {
+  CounterpartyService(
+      CounterpartyRepository repository,
+      CounterpartyDelegates delegates,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.repository = repository;
     this.delegates = delegates;
     this.events = events;
@@ -65,8 +69,10 @@ public class CounterpartyService {
     if (repository.existsByNameIgnoreCase(name)) {
       throw new ConflictException("A counterparty named '" + name + "' already exists");
     }
-    Counterparty counterparty = new Counterparty(UUID.randomUUID(), user.username(), clock.instant());
-    counterparty.describe(name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
+    Counterparty counterparty =
+        new Counterparty(UUID.randomUUID(), user.username(), clock.instant());
+    counterparty.describe(
+        name, blankToNull(request.contactName()), request.contactEmail().trim(), clock.instant());
     return repository.saveAndFlush(counterparty);
   }
 
@@ -75,10 +81,11 @@ public class CounterpartyService {
     requireWriter(user);
     Counterparty counterparty = get(id);
     if (!mayCorrect(user, counterparty)) {
-      throw new NotPermittedException(counterparty.getOwner() == null
-          ? "Only contract admins correct this counterparty"
-          : "Only its owner, those the owner lets edit a contract that names it, and contract admins correct this"
-              + " counterparty");
+      throw new NotPermittedException(
+          counterparty.getOwner() == null
+              ? "Only contract admins correct this counterparty"
+              : "Only its owner, those the owner lets edit a contract that names it, and contract admins correct this"
+                  + " counterparty");
     }
     ETags.requireMatch(ifMatch, counterparty.getVersion());
     String name = request.name().trim();
@@ -87,13 +94,15 @@ public class CounterpartyService {
     }
     String contactName = blankToNull(request.contactName());
     String contactEmail = request.contactEmail().trim();
-    FieldChanges changes = new FieldChanges()
-        .compare("name", counterparty.getName(), name)
-        .compare("contactName", counterparty.getContactName(), contactName)
-        .compare("contactEmail", counterparty.getContactEmail(), contactEmail);
+    FieldChanges changes =
+        new FieldChanges()
+            .compare("name", counterparty.getName(), name)
+            .compare("contactName", counterparty.getContactName(), contactName)
+            .compare("contactEmail", counterparty.getContactEmail(), contactEmail);
     counterparty.describe(name, contactName, contactEmail, clock.instant());
     Counterparty saved = repository.saveAndFlush(counterparty);
-    events.publishEvent(new CounterpartyChanged(id, saved.getName(), user.username(), changes.asMap()));
+    events.publishEvent(
+        new CounterpartyChanged(id, saved.getName(), user.username(), changes.asMap()));
     return saved;
   }
 
@@ -117,13 +126,16 @@ public class CounterpartyService {
       return true;
     }
     String owner = counterparty.getOwner();
-    return owner != null && !user.isReadOnly()
-        && (owner.equals(user.username()) || delegates.editsForOwner(user, counterparty.getId(), owner));
+    return owner != null
+        && !user.isReadOnly()
+        && (owner.equals(user.username())
+            || delegates.editsForOwner(user, counterparty.getId(), owner));
   }
 
   private static void requireWriter(CurrentUser user) {
     if (user.isReadOnly() || !(user.has(Role.REQUESTER) || user.isAdmin())) {
-      throw new NotPermittedException("Only requesters and contract admins maintain counterparties");
+      throw new NotPermittedException(
+          "Only requesters and contract admins maintain counterparties");
     }
   }
 

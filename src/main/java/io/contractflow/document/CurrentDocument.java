@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The contract's current document version, for lifecycle steps (a task's form links to it, a draft needs one
- * before review). No caller is checked here: whoever shows the result checks access to the contract.
+ * The contract's current document version, for lifecycle steps (a task's form links to it, a draft
+ * needs one before review). No caller is checked here: whoever shows the result checks access to
+ * the contract.
  */
 @Component
 public class CurrentDocument {

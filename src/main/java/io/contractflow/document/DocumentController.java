@@ -27,7 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/contracts/{contractId}/documents")
-@Tag(name = "Documents", description = "A contract's document: versions, downloads, text and redlines")
+@Tag(
+    name = "Documents",
+    description = "A contract's document: versions, downloads, text and redlines")
 class DocumentController {
 
   private static final int MAX_COMPARE_TOKENS = 400_000;
@@ -41,12 +43,20 @@ class DocumentController {
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Upload a PDF or DOCX as the contract's new current document version (editors, drafts only)")
-  ResponseEntity<DocumentVersionResponse> upload(@PathVariable UUID contractId, @RequestPart("file") MultipartFile file)
-      throws IOException {
-    DocumentVersionResponse version = documents.upload(
-        currentUser.get(), contractId, file.getOriginalFilename(), file.getContentType(), file.getBytes());
-    return ResponseEntity.created(URI.create("/api/contracts/" + contractId + "/documents/" + version.version()))
+  @Operation(
+      summary =
+          "Upload a PDF or DOCX as the contract's new current document version (editors, drafts only)")
+  ResponseEntity<DocumentVersionResponse> upload(
+      @PathVariable UUID contractId, @RequestPart("file") MultipartFile file) throws IOException {
+    DocumentVersionResponse version =
+        documents.upload(
+            currentUser.get(),
+            contractId,
+            file.getOriginalFilename(),
+            file.getContentType(),
+            file.getBytes());
+    return ResponseEntity.created(
+            URI.create("/api/contracts/" + contractId + "/documents/" + version.version()))
         .body(version);
   }
 
@@ -90,19 +100,23 @@ class DocumentController {
 
   @PutMapping("/current")
   @Operation(summary = "Make an earlier version current again (editors, drafts only)")
-  DocumentVersionResponse makeCurrent(@PathVariable UUID contractId, @RequestBody @jakarta.validation.Valid CurrentRequest request) {
+  DocumentVersionResponse makeCurrent(
+      @PathVariable UUID contractId,
+      @RequestBody @jakarta.validation.Valid CurrentRequest request) {
     return documents.makeCurrent(currentUser.get(), contractId, request.version());
   }
 
   @GetMapping(value = "/compare", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "A redline of two versions' text: runs kept, deleted and inserted")
-  Redline compare(@PathVariable UUID contractId, @RequestParam @Min(1) int from, @RequestParam @Min(1) int to) {
+  Redline compare(
+      @PathVariable UUID contractId, @RequestParam @Min(1) int from, @RequestParam @Min(1) int to) {
     return redline(contractId, from, to);
   }
 
   @GetMapping(value = "/compare", produces = MediaType.TEXT_HTML_VALUE)
   @Operation(summary = "The redline as a readable HTML page")
-  ResponseEntity<String> compareHtml(@PathVariable UUID contractId, @RequestParam @Min(1) int from, @RequestParam @Min(1) int to) {
+  ResponseEntity<String> compareHtml(
+      @PathVariable UUID contractId, @RequestParam @Min(1) int from, @RequestParam @Min(1) int to) {
     String title = "Changes from version " + from + " to version " + to;
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -115,28 +129,36 @@ class DocumentController {
     String before = textOf(documents.withText(user, contractId, from));
     String after = textOf(documents.withText(user, contractId, to));
     if (Redline.tokenCount(before) + Redline.tokenCount(after) > MAX_COMPARE_TOKENS) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "compare-too-large", "The versions are too long to compare");
+      throw new ApiException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "compare-too-large",
+          "The versions are too long to compare");
     }
     return Redline.between(before, after);
   }
 
   private static String textOf(DocumentVersion version) {
     if (version.getTextStatus() == DocumentVersion.TextStatus.FAILED) {
-      throw ApiException.conflict("Version " + version.getNumber() + " has no extracted text to compare");
+      throw ApiException.conflict(
+          "Version " + version.getNumber() + " has no extracted text to compare");
     }
     return version.getText() == null ? "" : version.getText();
   }
 
   /**
-   * RFC 6266: an ASCII fallback in {@code filename} and the exact UTF-8 name in {@code filename*} (RFC 8187).
-   * The name was sanitised at upload, so it holds no quotes, slashes or control characters.
+   * RFC 6266: an ASCII fallback in {@code filename} and the exact UTF-8 name in {@code filename*}
+   * (RFC 8187). The name was sanitised at upload, so it holds no quotes, slashes or control
+   * characters.
    */
   static String attachment(String fileName) {
     String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
     StringBuilder encoded = new StringBuilder();
     for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
         encoded.append(c);
       } else {
         encoded.append('%').append(String.format("%02X", b & 0xff));

@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxCompressionRatio most a DOCX entry may be compressed (zip bombs)
  * @param maxEntries most entries a DOCX may hold
  * @param maxTextChars most characters of text kept per version
- * @param extractionTimeout how long text extraction may take before the version is kept without text
+ * @param extractionTimeout how long text extraction may take before the version is kept without
+ *     text
  */
 @ConfigurationProperties("contractflow.documents")
 public record DocumentProperties(

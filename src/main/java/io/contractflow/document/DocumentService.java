@@ -29,9 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A contract's document and its versions. An upload is inspected, scanned, hashed and its text extracted before
- * anything is written; then the encrypted bytes go to the store and the version row is committed. If the row cannot
- * be committed the stored object is removed again, so a refused upload leaves nothing behind.
+ * A contract's document and its versions. An upload is inspected, scanned, hashed and its text
+ * extracted before anything is written; then the encrypted bytes go to the store and the version
+ * row is committed. If the row cannot be committed the stored object is removed again, so a refused
+ * upload leaves nothing behind.
  */
 @Service
 public class DocumentService {
@@ -50,9 +51,18 @@ public class DocumentService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  DocumentService(ContractGuard contracts, UploadInspector inspector, VirusScanner scanner, TextExtractor extractor,
-      EnvelopeEncryption encryption, DocumentStore store, DocumentVersionRepository versions,
-      TransactionTemplate transactions, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+  DocumentService(
+      ContractGuard contracts,
+      UploadInspector inspector,
+      VirusScanner scanner,
+      TextExtractor extractor,
+      EnvelopeEncryption encryption,
+      DocumentStore store,
+      DocumentVersionRepository versions,
+      TransactionTemplate transactions,
+      JdbcTemplate jdbc,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.contracts = contracts;
     this.inspector = inspector;
     this.scanner = scanner;
@@ -67,10 +77,11 @@ public class DocumentService {
   }
 
   /**
-   * A new current version of the contract's document, from an upload or generated: either way it passes the same
-   * inspection, scan and encryption.
+   * A new current version of the contract's document, from an upload or generated: either way it
+   * passes the same inspection, scan and encryption.
    */
-  public DocumentVersionResponse upload(CurrentUser user, UUID contractId, String originalName, String declaredType, byte[] content) {
+  public DocumentVersionResponse upload(
+      CurrentUser user, UUID contractId, String originalName, String declaredType, byte[] content) {
     contracts.editable(user, contractId);
     UploadInspector.Inspected inspected = inspector.inspect(originalName, declaredType, content);
     scan(content);
@@ -81,57 +92,74 @@ public class DocumentService {
   public record NewFile(String fileName, String declaredType, byte[] content) {}
 
   /**
-   * Files generated from a template, stored as new versions in the order given (the last becomes current) in one
-   * transaction, and published as one {@link DocumentsGenerated}: all are stored, or none is. Each passes the same
-   * inspection, scan and encryption as an upload.
+   * Files generated from a template, stored as new versions in the order given (the last becomes
+   * current) in one transaction, and published as one {@link DocumentsGenerated}: all are stored,
+   * or none is. Each passes the same inspection, scan and encryption as an upload.
    */
-  public List<DocumentVersionResponse> storeGenerated(CurrentUser user, UUID contractId, String template,
-      List<NewFile> files) {
+  public List<DocumentVersionResponse> storeGenerated(
+      CurrentUser user, UUID contractId, String template, List<NewFile> files) {
     contracts.editable(user, contractId);
     List<UploadInspector.Inspected> inspected = new ArrayList<>();
     for (NewFile file : files) {
       inspected.add(inspector.inspect(file.fileName(), file.declaredType(), file.content()));
       scan(file.content());
     }
-    return transactions.execute(status -> {
-      List<DocumentVersionResponse> stored = new ArrayList<>();
-      for (int i = 0; i < files.size(); i++) {
-        stored.add(store(contractId, inspected.get(i), files.get(i).content(), user.username(), true, template));
-      }
-      events.publishEvent(new DocumentsGenerated(contractId, template, List.copyOf(stored), user.username()));
-      return stored;
-    });
+    return transactions.execute(
+        status -> {
+          List<DocumentVersionResponse> stored = new ArrayList<>();
+          for (int i = 0; i < files.size(); i++) {
+            stored.add(
+                store(
+                    contractId,
+                    inspected.get(i),
+                    files.get(i).content(),
+                    user.username(),
+                    true,
+                    template));
+          }
+          events.publishEvent(
+              new DocumentsGenerated(contractId, template, List.copyOf(stored), user.username()));
+          return stored;
+        });
   }
 
   /**
-   * A new current version produced by a lifecycle step (e.g. the sealed PDF after signing), stored whatever the
-   * contract's status: no caller to check and no virus scan of our own output, but the same inspection, text
-   * extraction and encryption as an upload. Joins the caller's transaction; if that rolls back, the stored object
-   * is removed again.
+   * A new current version produced by a lifecycle step (e.g. the sealed PDF after signing), stored
+   * whatever the contract's status: no caller to check and no virus scan of our own output, but the
+   * same inspection, text extraction and encryption as an upload. Joins the caller's transaction;
+   * if that rolls back, the stored object is removed again.
    */
-  public DocumentVersionResponse storeSystemVersion(UUID contractId, String fileName, DocumentType type, byte[] content,
-      String actor) {
+  public DocumentVersionResponse storeSystemVersion(
+      UUID contractId, String fileName, DocumentType type, byte[] content, String actor) {
     UploadInspector.Inspected inspected = inspector.inspect(fileName, type.mediaType(), content);
     return store(contractId, inspected, content, actor, true, null);
   }
 
   /**
-   * For lifecycle steps (no caller to check): the contract's current version if it is a PDF, else its newest PDF
-   * version; empty if it has no PDF.
+   * For lifecycle steps (no caller to check): the contract's current version if it is a PDF, else
+   * its newest PDF version; empty if it has no PDF.
    */
   @Transactional(readOnly = true)
   public Optional<DocumentVersionResponse> currentPdf(UUID contractId) {
     List<DocumentVersion> all = versions.findByContractIdOrderByNumberDesc(contractId);
-    return all.stream().filter(DocumentVersion::isCurrent).filter(DocumentService::isPdf).findFirst()
+    return all.stream()
+        .filter(DocumentVersion::isCurrent)
+        .filter(DocumentService::isPdf)
+        .findFirst()
         .or(() -> all.stream().filter(DocumentService::isPdf).findFirst())
         .map(DocumentVersionResponse::of);
   }
 
-  /** For lifecycle steps (no caller to check): the bytes of a version, checked against its recorded hash. */
+  /**
+   * For lifecycle steps (no caller to check): the bytes of a version, checked against its recorded
+   * hash.
+   */
   @Transactional(readOnly = true)
   public byte[] systemContent(UUID versionId) {
-    DocumentVersion version = versions.findById(versionId)
-        .orElseThrow(() -> new IllegalStateException("No document version " + versionId));
+    DocumentVersion version =
+        versions
+            .findById(versionId)
+            .orElseThrow(() -> new IllegalStateException("No document version " + versionId));
     return bytesOf(version);
   }
 
@@ -140,11 +168,17 @@ public class DocumentService {
   }
 
   /**
-   * Stores one new current version. Published as {@link DocumentVersionAdded}, unless it is one of the versions
-   * generated from {@code template} (null for none), which the caller publishes together.
+   * Stores one new current version. Published as {@link DocumentVersionAdded}, unless it is one of
+   * the versions generated from {@code template} (null for none), which the caller publishes
+   * together.
    */
-  private DocumentVersionResponse store(UUID contractId, UploadInspector.Inspected inspected, byte[] content,
-      String actor, boolean removeOnOuterRollback, String template) {
+  private DocumentVersionResponse store(
+      UUID contractId,
+      UploadInspector.Inspected inspected,
+      byte[] content,
+      String actor,
+      boolean removeOnOuterRollback,
+      String template) {
     TextExtractor.Extracted text = extractor.extract(content);
     UUID id = UUID.randomUUID();
     String key = "documents/" + contractId + "/" + id;
@@ -155,33 +189,49 @@ public class DocumentService {
       throw storeUnavailable();
     }
     if (removeOnOuterRollback && TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          if (status == STATUS_ROLLED_BACK) {
-            deleteQuietly(key);
-          }
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status == STATUS_ROLLED_BACK) {
+                deleteQuietly(key);
+              }
+            }
+          });
     }
     try {
-      return transactions.execute(status -> {
-        // one upload at a time per contract, so version numbers follow each other
-        jdbc.queryForObject("select id from contractflow.contract where id = ? for update", UUID.class, contractId);
-        int number = versions.lastNumber(contractId) + 1;
-        versions.clearCurrent(contractId);
-        DocumentVersion version = new DocumentVersion(id, contractId, number, inspected.fileName(),
-            inspected.type().mediaType(), content.length, sha256(content), key, actor, clock.instant(),
-            inspected.pageCount());
-        version.setText(text.status(), text.text());
-        version.setCurrent(true);
-        DocumentVersionResponse stored = DocumentVersionResponse.of(versions.saveAndFlush(version));
-        events.publishEvent(new DocumentVersionChanged(contractId, number));
-        if (template == null) {
-          events.publishEvent(new DocumentVersionAdded(contractId, stored));
-        }
-        return stored;
-      });
+      return transactions.execute(
+          status -> {
+            // one upload at a time per contract, so version numbers follow each other
+            jdbc.queryForObject(
+                "select id from contractflow.contract where id = ? for update",
+                UUID.class,
+                contractId);
+            int number = versions.lastNumber(contractId) + 1;
+            versions.clearCurrent(contractId);
+            DocumentVersion version =
+                new DocumentVersion(
+                    id,
+                    contractId,
+                    number,
+                    inspected.fileName(),
+                    inspected.type().mediaType(),
+                    content.length,
+                    sha256(content),
+                    key,
+                    actor,
+                    clock.instant(),
+                    inspected.pageCount());
+            version.setText(text.status(), text.text());
+            version.setCurrent(true);
+            DocumentVersionResponse stored =
+                DocumentVersionResponse.of(versions.saveAndFlush(version));
+            events.publishEvent(new DocumentVersionChanged(contractId, number));
+            if (template == null) {
+              events.publishEvent(new DocumentVersionAdded(contractId, stored));
+            }
+            return stored;
+          });
     } catch (RuntimeException failed) {
       deleteQuietly(key);
       throw failed;
@@ -191,7 +241,9 @@ public class DocumentService {
   @Transactional(readOnly = true)
   List<DocumentVersionResponse> list(CurrentUser user, UUID contractId) {
     contracts.readable(user, contractId);
-    return versions.findByContractIdOrderByNumberDesc(contractId).stream().map(DocumentVersionResponse::of).toList();
+    return versions.findByContractIdOrderByNumberDesc(contractId).stream()
+        .map(DocumentVersionResponse::of)
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -218,7 +270,8 @@ public class DocumentService {
     }
     byte[] bytes = encryption.decrypt(stored, version.getId().toString());
     if (!sha256(bytes).equals(version.getSha256())) {
-      throw new IllegalStateException("Stored document " + version.getId() + " does not match its recorded hash");
+      throw new IllegalStateException(
+          "Stored document " + version.getId() + " does not match its recorded hash");
     }
     return bytes;
   }
@@ -238,8 +291,12 @@ public class DocumentService {
   DocumentVersionResponse makeCurrent(CurrentUser user, UUID contractId, int number) {
     contracts.editable(user, contractId);
     version(contractId, number);
-    Integer previous = versions.findByContractIdOrderByNumberDesc(contractId).stream()
-        .filter(DocumentVersion::isCurrent).map(DocumentVersion::getNumber).findFirst().orElse(null);
+    Integer previous =
+        versions.findByContractIdOrderByNumberDesc(contractId).stream()
+            .filter(DocumentVersion::isCurrent)
+            .map(DocumentVersion::getNumber)
+            .findFirst()
+            .orElse(null);
     versions.clearCurrent(contractId);
     DocumentVersion version = version(contractId, number);
     version.setCurrent(true);
@@ -250,7 +307,8 @@ public class DocumentService {
   }
 
   private DocumentVersion version(UUID contractId, int number) {
-    return versions.findByContractIdAndNumber(contractId, number)
+    return versions
+        .findByContractIdAndNumber(contractId, number)
         .orElseThrow(() -> NotFoundException.of("Document version", number));
   }
 
@@ -260,18 +318,22 @@ public class DocumentService {
       result = scanner.scan(content);
     } catch (VirusScanUnavailableException e) {
       log.error("Virus scan unavailable; refusing the upload", e);
-      throw new UnavailableException("virus-scan-unavailable",
+      throw new UnavailableException(
+          "virus-scan-unavailable",
           "Uploads cannot be checked for malware right now; try again later");
     }
     if (!result.clean()) {
       log.warn("Refused an upload carrying malware: {}", result.signature());
-      throw new RejectedContentException(RejectedContentException.Reason.HARMFUL, "malware",
+      throw new RejectedContentException(
+          RejectedContentException.Reason.HARMFUL,
+          "malware",
           "The file contains malware (" + result.signature() + ") and was not stored");
     }
   }
 
   private static UnavailableException storeUnavailable() {
-    return new UnavailableException("storage-unavailable",
+    return new UnavailableException(
+        "storage-unavailable",
         "Document storage cannot be reached right now; nothing was changed, try again later");
   }
 

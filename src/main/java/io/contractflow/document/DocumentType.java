@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The document types a contract may have. Everything else — archives, executables, images, macros — is refused. */
+/**
+ * The document types a contract may have. Everything else — archives, executables, images, macros —
+ * is refused.
+ */
 public enum DocumentType {
   PDF("application/pdf", "pdf"),
   DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");

@@ -17,10 +17,13 @@ import java.util.UUID;
 public class DocumentVersion {
 
   /** Whether text could be extracted. */
-  public enum TextStatus { EXTRACTED, EMPTY, FAILED }
+  public enum TextStatus {
+    EXTRACTED,
+    EMPTY,
+    FAILED
+  }
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "contract_id", nullable = false, updatable = false)
   private UUID contractId;
@@ -65,8 +68,18 @@ public class DocumentVersion {
 
   protected DocumentVersion() {}
 
-  DocumentVersion(UUID id, UUID contractId, int number, String fileName, String mediaType, long size, String sha256,
-      String storageKey, String uploadedBy, Instant uploadedAt, Integer pageCount) {
+  DocumentVersion(
+      UUID id,
+      UUID contractId,
+      int number,
+      String fileName,
+      String mediaType,
+      long size,
+      String sha256,
+      String storageKey,
+      String uploadedBy,
+      Instant uploadedAt,
+      Integer pageCount) {
     this.id = id;
     this.contractId = contractId;
     this.number = number;

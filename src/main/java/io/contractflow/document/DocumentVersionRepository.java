@@ -13,10 +13,12 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, UUID>
 
   Optional<DocumentVersion> findByContractIdAndNumber(UUID contractId, int number);
 
-  @Query("select coalesce(max(v.number), 0) from DocumentVersion v where v.contractId = :contractId")
+  @Query(
+      "select coalesce(max(v.number), 0) from DocumentVersion v where v.contractId = :contractId")
   int lastNumber(UUID contractId);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update DocumentVersion v set v.current = false where v.contractId = :contractId and v.current = true")
+  @Query(
+      "update DocumentVersion v set v.current = false where v.contractId = :contractId and v.current = true")
   void clearCurrent(UUID contractId);
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Published inside the one transaction that stored the versions generated from a template (the DOCX, then the PDF,
- * which is current).
+ * Published inside the one transaction that stored the versions generated from a template (the
+ * DOCX, then the PDF, which is current).
  */
-public record DocumentsGenerated(UUID contractId, String template, List<DocumentVersionResponse> versions, String by) {}
+public record DocumentsGenerated(
+    UUID contractId, String template, List<DocumentVersionResponse> versions, String by) {}

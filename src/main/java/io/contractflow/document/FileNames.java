@@ -3,8 +3,9 @@ package io.contractflow.document;
 import java.text.Normalizer;
 
 /**
- * Makes a client's file name safe to keep and to send back: only its last path segment, no control characters,
- * letters, digits and a few punctuation marks only, bounded length. The name is a label: it never reaches a path.
+ * Makes a client's file name safe to keep and to send back: only its last path segment, no control
+ * characters, letters, digits and a few punctuation marks only, bounded length. The name is a
+ * label: it never reaches a path.
  */
 final class FileNames {
 

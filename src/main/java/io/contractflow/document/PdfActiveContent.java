@@ -13,11 +13,12 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 
 /**
- * Finds actions in a PDF that run something when the document is opened or touched: launching a program
- * ({@code /Launch}), JavaScript ({@code /JavaScript} or a {@code /JS} entry), importing form data from a file
- * ({@code /ImportData}), or an XFA form (which carries scripts of its own). Every object reachable from the catalog is
- * visited once (open action, {@code /AA} of the document, pages, annotations and form fields, names, outlines), so
- * an action is found wherever it is attached. Streams are not decoded: actions are dictionaries, never stream data.
+ * Finds actions in a PDF that run something when the document is opened or touched: launching a
+ * program ({@code /Launch}), JavaScript ({@code /JavaScript} or a {@code /JS} entry), importing
+ * form data from a file ({@code /ImportData}), or an XFA form (which carries scripts of its own).
+ * Every object reachable from the catalog is visited once (open action, {@code /AA} of the
+ * document, pages, annotations and form fields, names, outlines), so an action is found wherever it
+ * is attached. Streams are not decoded: actions are dictionaries, never stream data.
  */
 final class PdfActiveContent {
 
@@ -32,7 +33,10 @@ final class PdfActiveContent {
 
   private PdfActiveContent() {}
 
-  /** What the document would do, in words ("launch a program"), or empty when it holds no such action. */
+  /**
+   * What the document would do, in words ("launch a program"), or empty when it holds no such
+   * action.
+   */
   static Optional<String> find(COSBase root) {
     Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<COSBase> pending = new ArrayDeque<>();

@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A redline of two texts, word by word: the runs that stay, the runs deleted from the first and the runs inserted
- * in the second, in reading order.
+ * A redline of two texts, word by word: the runs that stay, the runs deleted from the first and the
+ * runs inserted in the second, in reading order.
  */
 record Redline(List<Segment> segments, int wordsInserted, int wordsDeleted) {
 
   /** What happened to a run of text. */
-  enum Op { EQUAL, INSERT, DELETE }
+  enum Op {
+    EQUAL,
+    INSERT,
+    DELETE
+  }
 
   /** A run of text and what happened to it. */
   record Segment(Op op, String text) {}
@@ -50,15 +54,21 @@ record Redline(List<Segment> segments, int wordsInserted, int wordsDeleted) {
 
   /** A readable page: deletions struck through in red, insertions underlined in green. */
   String toHtml(String title) {
-    StringBuilder html = new StringBuilder(1024)
-        .append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(HtmlUtils.htmlEscape(title))
-        .append("</title><style>body{font:15px/1.6 Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em}")
-        .append("pre{white-space:pre-wrap;font:inherit}del{background:#fde2e2;color:#a30000}")
-        .append("ins{background:#e0f5e0;color:#0b6b0b}.summary{font-family:sans-serif;color:#555}</style></head><body><h1>")
-        .append(HtmlUtils.htmlEscape(title))
-        .append("</h1><p class=\"summary\">")
-        .append(wordsInserted).append(" words inserted, ").append(wordsDeleted).append(" words deleted</p><pre>");
+    StringBuilder html =
+        new StringBuilder(1024)
+            .append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .append(HtmlUtils.htmlEscape(title))
+            .append(
+                "</title><style>body{font:15px/1.6 Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em}")
+            .append("pre{white-space:pre-wrap;font:inherit}del{background:#fde2e2;color:#a30000}")
+            .append(
+                "ins{background:#e0f5e0;color:#0b6b0b}.summary{font-family:sans-serif;color:#555}</style></head><body><h1>")
+            .append(HtmlUtils.htmlEscape(title))
+            .append("</h1><p class=\"summary\">")
+            .append(wordsInserted)
+            .append(" words inserted, ")
+            .append(wordsDeleted)
+            .append(" words deleted</p><pre>");
     for (Segment segment : segments) {
       String text = HtmlUtils.htmlEscape(segment.text());
       switch (segment.op()) {

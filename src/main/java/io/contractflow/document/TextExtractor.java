@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.xml.sax.SAXException;
 
 /**
- * Extracts the plain text of a document version with Tika, for search and compare. Bounded in characters and in
- * time: a document that is slow or hostile to parse is kept without text rather than holding up the upload.
+ * Extracts the plain text of a document version with Tika, for search and compare. Bounded in
+ * characters and in time: a document that is slow or hostile to parse is kept without text rather
+ * than holding up the upload.
  */
 @Component
 class TextExtractor implements DisposableBean {
@@ -35,11 +36,14 @@ class TextExtractor implements DisposableBean {
 
   private final Parser parser;
   private final DocumentProperties limits;
-  private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-    Thread thread = new Thread(r, "text-extraction");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread thread = new Thread(r, "text-extraction");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   TextExtractor(AutoDetectParser parser, DocumentProperties limits) {
     this.parser = parser;
@@ -55,9 +59,12 @@ class TextExtractor implements DisposableBean {
           : new Extracted(DocumentVersion.TextStatus.EXTRACTED, text);
     } catch (TimeoutException e) {
       job.cancel(true);
-      log.warn("Text extraction took longer than {}; the version is kept without text", limits.extractionTimeout());
+      log.warn(
+          "Text extraction took longer than {}; the version is kept without text",
+          limits.extractionTimeout());
     } catch (ExecutionException e) {
-      log.warn("Text extraction failed; the version is kept without text: {}", e.getCause().toString());
+      log.warn(
+          "Text extraction failed; the version is kept without text: {}", e.getCause().toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -20,10 +20,11 @@ import org.apache.tika.mime.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether an upload may become a contract document (OWASP ASVS file handling): the type detected from the
- * bytes must be PDF or DOCX and agree with the declared type and the extension; PDFs must open without a password,
- * carry no scripts or attachments and stay under the page cap; DOCX packages must be well-formed, macro-free and
- * unpack to a bounded size. Every refusal is a 413 or 415 with a message that says what to fix.
+ * Decides whether an upload may become a contract document (OWASP ASVS file handling): the type
+ * detected from the bytes must be PDF or DOCX and agree with the declared type and the extension;
+ * PDFs must open without a password, carry no scripts or attachments and stay under the page cap;
+ * DOCX packages must be well-formed, macro-free and unpack to a bounded size. Every refusal is a
+ * 413 or 415 with a message that says what to fix.
  */
 @Component
 class UploadInspector {
@@ -47,19 +48,38 @@ class UploadInspector {
       throw tooLarge("The file is larger than " + limits.maxSize());
     }
     String fileName = FileNames.sanitize(originalName);
-    DocumentType byExtension = DocumentType.ofExtension(fileName)
-        .orElseThrow(() -> unsupported("Only .pdf and .docx files can be uploaded"));
+    DocumentType byExtension =
+        DocumentType.ofExtension(fileName)
+            .orElseThrow(() -> unsupported("Only .pdf and .docx files can be uploaded"));
     String detected = detect(content);
-    DocumentType byContent = DocumentType.ofMediaType(detected)
-        .orElseThrow(() -> unsupported("The content is " + detected + "; only PDF and DOCX documents are accepted"));
+    DocumentType byContent =
+        DocumentType.ofMediaType(detected)
+            .orElseThrow(
+                () ->
+                    unsupported(
+                        "The content is "
+                            + detected
+                            + "; only PDF and DOCX documents are accepted"));
     if (byContent != byExtension) {
-      throw unsupported("The file is named ." + byExtension.extension() + " but its content is " + byContent.name());
+      throw unsupported(
+          "The file is named ."
+              + byExtension.extension()
+              + " but its content is "
+              + byContent.name());
     }
-    String declared = declaredType == null ? "" : MediaType.parse(declaredType) == null ? declaredType
-        : MediaType.parse(declaredType).getBaseType().toString();
+    String declared =
+        declaredType == null
+            ? ""
+            : MediaType.parse(declaredType) == null
+                ? declaredType
+                : MediaType.parse(declaredType).getBaseType().toString();
     if (!byContent.mediaType().equalsIgnoreCase(declared)) {
-      throw unsupported("The upload was declared as '" + declared + "' but its content is " + byContent.mediaType()
-          + "; send the file with that Content-Type");
+      throw unsupported(
+          "The upload was declared as '"
+              + declared
+              + "' but its content is "
+              + byContent.mediaType()
+              + "; send the file with that Content-Type");
     }
     Integer pages = byContent == DocumentType.PDF ? inspectPdf(content) : inspectDocx(content);
     return new Inspected(byContent, fileName, pages);
@@ -81,12 +101,14 @@ class UploadInspector {
       }
       int pages = pdf.getNumberOfPages();
       if (pages > limits.maxPages()) {
-        throw tooLarge("The PDF has " + pages + " pages; at most " + limits.maxPages() + " are accepted");
+        throw tooLarge(
+            "The PDF has " + pages + " pages; at most " + limits.maxPages() + " are accepted");
       }
       refuseActiveContent(pdf.getDocumentCatalog());
       return pages;
     } catch (InvalidPasswordException e) {
-      throw unsupported("Password-protected PDFs are refused; upload the document without protection");
+      throw unsupported(
+          "Password-protected PDFs are refused; upload the document without protection");
     } catch (IOException e) {
       throw unsupported("The PDF is damaged or not a PDF: " + e.getMessage());
     }
@@ -107,11 +129,15 @@ class UploadInspector {
     } catch (IOException e) {
       throw unsupported("The PDF is damaged: " + e.getMessage());
     }
-    // an action may hide anywhere: the open action, additional actions (/AA) of the document, a page, a form field,
-    // a link annotation, a named destination, an outline entry: walk every object the document reaches
-    PdfActiveContent.find(catalog.getCOSObject()).ifPresent(found -> {
-      throw unsupported("PDFs that " + found + " are refused");
-    });
+    // an action may hide anywhere: the open action, additional actions (/AA) of the document, a
+    // page, a form field,
+    // a link annotation, a named destination, an outline entry: walk every object the document
+    // reaches
+    PdfActiveContent.find(catalog.getCOSObject())
+        .ifPresent(
+            found -> {
+              throw unsupported("PDFs that " + found + " are refused");
+            });
   }
 
   private Integer inspectDocx(byte[] content) {
@@ -144,8 +170,11 @@ class UploadInspector {
           }
         }
         long compressed = entry.getCompressedSize();
-        if (compressed > 0 && entryBytes > 1_000_000 && entryBytes / compressed > limits.maxCompressionRatio()) {
-          throw tooLarge("A part of the DOCX is compressed more than " + limits.maxCompressionRatio() + ":1");
+        if (compressed > 0
+            && entryBytes > 1_000_000
+            && entryBytes / compressed > limits.maxCompressionRatio()) {
+          throw tooLarge(
+              "A part of the DOCX is compressed more than " + limits.maxCompressionRatio() + ":1");
         }
       }
     } catch (ZipException e) {
@@ -163,10 +192,12 @@ class UploadInspector {
   }
 
   private static RejectedContentException unsupported(String detail) {
-    return new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED, "unsupported-document", detail);
+    return new RejectedContentException(
+        RejectedContentException.Reason.UNSUPPORTED, "unsupported-document", detail);
   }
 
   private static RejectedContentException tooLarge(String detail) {
-    return new RejectedContentException(RejectedContentException.Reason.TOO_LARGE, "document-too-large", detail);
+    return new RejectedContentException(
+        RejectedContentException.Reason.TOO_LARGE, "document-too-large", detail);
   }
 }

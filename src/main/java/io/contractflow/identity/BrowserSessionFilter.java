@@ -12,9 +12,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a read of the API ({@code GET}/{@code HEAD} under {@code /api/}) without credentials use the browser's
- * logged-in session, when a {@link BrowserSessionAuthentication} knows it. Requests that change anything always
- * need credentials of their own, so a cross-site form cannot act on a user's behalf.
+ * Lets a read of the API ({@code GET}/{@code HEAD} under {@code /api/}) without credentials use the
+ * browser's logged-in session, when a {@link BrowserSessionAuthentication} knows it. Requests that
+ * change anything always need credentials of their own, so a cross-site form cannot act on a user's
+ * behalf.
  */
 class BrowserSessionFilter extends OncePerRequestFilter {
 
@@ -28,20 +29,26 @@ class BrowserSessionFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !SAFE.contains(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-        || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
+    return !SAFE.contains(request.getMethod())
+        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        || request.getSession(false) == null;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     BrowserSessionAuthentication known = sessions.getIfAvailable();
     if (known != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-      known.authenticate(request).ifPresent(authentication -> {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-      });
+      known
+          .authenticate(request)
+          .ifPresent(
+              authentication -> {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(authentication);
+                SecurityContextHolder.setContext(context);
+              });
     }
     try {
       chain.doFilter(request, response);

@@ -9,8 +9,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the caller from Spring Security, whatever authenticated them (HTTP Basic against Camunda's identity in the
- * embedded default, a Keycloak token later): groups arrive as {@code GROUP_<id>} authorities.
+ * Reads the caller from Spring Security, whatever authenticated them (HTTP Basic against Camunda's
+ * identity in the embedded default, a Keycloak token later): groups arrive as {@code GROUP_<id>}
+ * authorities.
  */
 @Component
 public class CurrentUserProvider {

@@ -11,11 +11,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Turns a Keycloak token's {@code groups} claim into the authorities the embedded default gives a Camunda group
- * member: {@code GROUP_<id>} for every group and {@code ROLE_<NAME>} for each role group, so
- * {@link CurrentUserProvider}, every access policy and the engine's authorizations see the same caller whichever
- * way they signed in. Keycloak's group mapper may send full paths: a top-level {@code /legal-reviewer} counts as
- * {@code legal-reviewer}; a subgroup keeps its path and so never matches a role.
+ * Turns a Keycloak token's {@code groups} claim into the authorities the embedded default gives a
+ * Camunda group member: {@code GROUP_<id>} for every group and {@code ROLE_<NAME>} for each role
+ * group, so {@link CurrentUserProvider}, every access policy and the engine's authorizations see
+ * the same caller whichever way they signed in. Keycloak's group mapper may send full paths: a
+ * top-level {@code /legal-reviewer} counts as {@code legal-reviewer}; a subgroup keeps its path and
+ * so never matches a role.
  */
 final class GroupsClaimAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
@@ -31,7 +32,8 @@ final class GroupsClaimAuthorities implements Converter<Jwt, Collection<GrantedA
       }
       String group = raw.startsWith("/") ? raw.substring(1) : raw;
       authorities.add(new SimpleGrantedAuthority(CurrentUserProvider.GROUP_PREFIX + group));
-      Role.ofGroup(group).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+      Role.ofGroup(group)
+          .ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
     }
     return new ArrayList<>(authorities);
   }

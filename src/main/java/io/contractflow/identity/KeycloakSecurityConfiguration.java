@@ -1,6 +1,8 @@
 package io.contractflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,13 +15,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -35,23 +37,23 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * The {@code keycloak} profile's security: Keycloak authenticates everyone, the platform's own rules
- * ({@link SecurityConfiguration#urlRules}, the features' access policies, Camunda's authorizations) still decide.
+ * The {@code keycloak} profile's security: Keycloak authenticates everyone, the platform's own
+ * rules ({@link SecurityConfiguration#urlRules}, the features' access policies, Camunda's
+ * authorizations) still decide.
  *
  * <ul>
- *   <li>{@code /api/**}, {@code /engine-rest/**} and the rest: an OAuth2 resource server taking bearer tokens only
- *       (no HTTP Basic, no session), checked by {@link KeycloakJwtDecoder}; the {@code groups} claim becomes the
- *       same authorities the embedded default gives ({@link GroupsClaimAuthorities}), the user id is
- *       {@code preferred_username}. Bad tokens get a 401 problem, an unreachable Keycloak a 503 problem.</li>
- *   <li>Tasklist, Cockpit and Admin ({@code /camunda/**}): OIDC login with the {@code keycloak} client registration
- *       ({@link #keycloakLogin}) in a session; Camunda's webapps take the user from it (see the workflow's container-based authentication).
- *       Their password login is closed. Logging out of the webapps ends the Keycloak session too: Camunda's own
- *       logout call ends it server to server ({@link KeycloakSessionTermination}), {@code /logout} by the OIDC
- *       RP-initiated logout redirect.</li>
+ *   <li>{@code /api/**}, {@code /engine-rest/**} and the rest: an OAuth2 resource server taking
+ *       bearer tokens only (no HTTP Basic, no session), checked by {@link KeycloakJwtDecoder}; the
+ *       {@code groups} claim becomes the same authorities the embedded default gives ({@link
+ *       GroupsClaimAuthorities}), the user id is {@code preferred_username}. Bad tokens get a 401
+ *       problem, an unreachable Keycloak a 503 problem.
+ *   <li>Tasklist, Cockpit and Admin ({@code /camunda/**}): OIDC login with the {@code keycloak}
+ *       client registration ({@link #keycloakLogin}) in a session; Camunda's webapps take the user
+ *       from it (see the workflow's container-based authentication). Their password login is
+ *       closed. Logging out of the webapps ends the Keycloak session too: Camunda's own logout call
+ *       ends it server to server ({@link KeycloakSessionTermination}), {@code /logout} by the OIDC
+ *       RP-initiated logout redirect.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,13 +63,22 @@ class KeycloakSecurityConfiguration {
   static final String PROFILE = "keycloak";
   static final String REGISTRATION = "keycloak";
 
-  // matched on the whole path: the webapps' API is served by servlets of its own, outside Spring MVC's mapping
-  private static final RequestMatcher WEBAPP_PATHS = new OrRequestMatcher(
-      regex("/camunda(/.*)?"), regex("/oauth2/.*"), regex("/login/oauth2/.*"), regex("/logout(\\?.*)?"));
-  private static final RequestMatcher WEBAPP_PASSWORD_LOGIN = regex("/camunda/api/admin/auth/user/[^/?]+/login/.*");
+  // matched on the whole path: the webapps' API is served by servlets of its own, outside Spring
+  // MVC's mapping
+  private static final RequestMatcher WEBAPP_PATHS =
+      new OrRequestMatcher(
+          regex("/camunda(/.*)?"),
+          regex("/oauth2/.*"),
+          regex("/login/oauth2/.*"),
+          regex("/logout(\\?.*)?"));
+  private static final RequestMatcher WEBAPP_PASSWORD_LOGIN =
+      regex("/camunda/api/admin/auth/user/[^/?]+/login/.*");
+
   /** Camunda's webapps log out with this call (XHR); the browser stays on the page. */
   static final RequestMatcher CAMUNDA_LOGOUT =
-      RegexRequestMatcher.regexMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/[^/?]+/logout(\\?.*)?");
+      RegexRequestMatcher.regexMatcher(
+          HttpMethod.POST, "/camunda/api/admin/auth/user/[^/?]+/logout(\\?.*)?");
+
   private static final RequestMatcher BROWSER_LOGOUT = regex("/logout(\\?.*)?");
 
   private static RequestMatcher regex(String pattern) {
@@ -80,34 +91,40 @@ class KeycloakSecurityConfiguration {
   }
 
   /**
-   * The webapps' login client, with Keycloak's endpoints written out rather than discovered: nothing is fetched at
-   * start-up, and the browser's endpoints (login, logout) may differ from the platform's own (token, keys, user
-   * info) when the platform reaches Keycloak at another address.
+   * The webapps' login client, with Keycloak's endpoints written out rather than discovered:
+   * nothing is fetched at start-up, and the browser's endpoints (login, logout) may differ from the
+   * platform's own (token, keys, user info) when the platform reaches Keycloak at another address.
    */
   @Bean
   ClientRegistrationRepository keycloakLogin(KeycloakProperties properties) {
-    return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
-        .clientName("Keycloak")
-        .clientId(properties.webapp().clientId())
-        .clientSecret(properties.webapp().clientSecret())
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .scope("openid", "profile", "email")
-        .issuerUri(properties.issuer())
-        .authorizationUri(properties.browserEndpoint("auth"))
-        .tokenUri(properties.backChannelEndpoint("token"))
-        .jwkSetUri(properties.backChannelEndpoint("certs"))
-        .userInfoUri(properties.backChannelEndpoint("userinfo"))
-        .userNameAttributeName(KeycloakJwtDecoder.USERNAME_CLAIM)
-        .providerConfigurationMetadata(Map.of("end_session_endpoint", properties.browserEndpoint("logout")))
-        .build());
+    return new InMemoryClientRegistrationRepository(
+        ClientRegistration.withRegistrationId(REGISTRATION)
+            .clientName("Keycloak")
+            .clientId(properties.webapp().clientId())
+            .clientSecret(properties.webapp().clientSecret())
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .scope("openid", "profile", "email")
+            .issuerUri(properties.issuer())
+            .authorizationUri(properties.browserEndpoint("auth"))
+            .tokenUri(properties.backChannelEndpoint("token"))
+            .jwkSetUri(properties.backChannelEndpoint("certs"))
+            .userInfoUri(properties.backChannelEndpoint("userinfo"))
+            .userNameAttributeName(KeycloakJwtDecoder.USERNAME_CLAIM)
+            .providerConfigurationMetadata(
+                Map.of("end_session_endpoint", properties.browserEndpoint("logout")))
+            .build());
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain camundaWebappSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-      OAuth2AuthorizedClientRepository authorizedClients, KeycloakProperties properties) throws Exception {
+  SecurityFilterChain camundaWebappSecurity(
+      HttpSecurity http,
+      ClientRegistrationRepository registrations,
+      OAuth2AuthorizedClientRepository authorizedClients,
+      KeycloakProperties properties)
+      throws Exception {
     OidcClientInitiatedLogoutSuccessHandler endSessionRedirect =
         new OidcClientInitiatedLogoutSuccessHandler(registrations);
     endSessionRedirect.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
@@ -120,42 +137,70 @@ class KeycloakSecurityConfiguration {
         // Camunda's webapps protect their own API against CSRF (their XSRF-TOKEN cookie and header)
         .csrf(csrf -> csrf.disable())
         .headers(io.contractflow.security.WebHeaders::apply)
-        .authorizeHttpRequests(auth -> auth
-            // passwords belong to Keycloak: the webapps' own login form stays closed
-            .requestMatchers(WEBAPP_PASSWORD_LOGIN).denyAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            auth ->
+                auth
+                    // passwords belong to Keycloak: the webapps' own login form stays closed
+                    .requestMatchers(WEBAPP_PASSWORD_LOGIN)
+                    .denyAll()
+                    .anyRequest()
+                    .authenticated())
         .oauth2Login(Customizer.withDefaults())
-        .logout(logout -> logout
-            .logoutRequestMatcher(new OrRequestMatcher(CAMUNDA_LOGOUT, BROWSER_LOGOUT))
-            .addLogoutHandler(new KeycloakSessionTermination(CAMUNDA_LOGOUT, authorizedClients,
-                properties.backChannelEndpoint("logout")))
-            .logoutSuccessHandler(logoutSuccess));
+        .logout(
+            logout ->
+                logout
+                    .logoutRequestMatcher(new OrRequestMatcher(CAMUNDA_LOGOUT, BROWSER_LOGOUT))
+                    .addLogoutHandler(
+                        new KeycloakSessionTermination(
+                            CAMUNDA_LOGOUT,
+                            authorizedClients,
+                            properties.backChannelEndpoint("logout")))
+                    .logoutSuccessHandler(logoutSuccess));
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ObjectMapper objectMapper,
-      ObjectProvider<BrowserSessionAuthentication> browserSessions) throws Exception {
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      JwtDecoder jwtDecoder,
+      ObjectMapper objectMapper,
+      ObjectProvider<BrowserSessionAuthentication> browserSessions)
+      throws Exception {
     BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     challenge.setRealmName(SecurityConfiguration.REALM);
-    AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-      challenge.commence(request, response, ex);
-      SecurityConfiguration.write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized",
-          "A valid bearer token is required");
-    };
-    AuthenticationFailureHandler tokenRefused = (request, response, ex) -> {
-      if (ex instanceof AuthenticationServiceException) {
-        response.setHeader("Retry-After", "30");
-        SecurityConfiguration.write(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE,
-            "identity-provider-unavailable", "The identity provider cannot be reached to check the token");
-      } else {
-        unauthenticated.commence(request, response, ex);
-      }
-    };
-    AccessDeniedHandler denied = (request, response, ex) ->
-        SecurityConfiguration.write(response, objectMapper, HttpStatus.FORBIDDEN, "forbidden",
-            "Your roles do not allow this");
+    AuthenticationEntryPoint unauthenticated =
+        (request, response, ex) -> {
+          challenge.commence(request, response, ex);
+          SecurityConfiguration.write(
+              response,
+              objectMapper,
+              HttpStatus.UNAUTHORIZED,
+              "unauthorized",
+              "A valid bearer token is required");
+        };
+    AuthenticationFailureHandler tokenRefused =
+        (request, response, ex) -> {
+          if (ex instanceof AuthenticationServiceException) {
+            response.setHeader("Retry-After", "30");
+            SecurityConfiguration.write(
+                response,
+                objectMapper,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "identity-provider-unavailable",
+                "The identity provider cannot be reached to check the token");
+          } else {
+            unauthenticated.commence(request, response, ex);
+          }
+        };
+    AccessDeniedHandler denied =
+        (request, response, ex) ->
+            SecurityConfiguration.write(
+                response,
+                objectMapper,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Your roles do not allow this");
 
     JwtAuthenticationConverter tokenToCaller = new JwtAuthenticationConverter();
     tokenToCaller.setPrincipalClaimName(KeycloakJwtDecoder.USERNAME_CLAIM);
@@ -163,20 +208,26 @@ class KeycloakSecurityConfiguration {
 
     http.csrf(csrf -> csrf.disable()) // bearer tokens only: a browser never sends one by itself
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .headers(io.contractflow.security.WebHeaders::apply)
-        .addFilterBefore(new BrowserSessionFilter(browserSessions), BearerTokenAuthenticationFilter.class)
-        .oauth2ResourceServer(resource -> resource
-            .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokenToCaller))
-            .authenticationEntryPoint(unauthenticated)
-            .accessDeniedHandler(denied)
-            .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-              @Override
-              public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                filter.setAuthenticationFailureHandler(tokenRefused);
-                return filter;
-              }
-            }))
+        .addFilterBefore(
+            new BrowserSessionFilter(browserSessions), BearerTokenAuthenticationFilter.class)
+        .oauth2ResourceServer(
+            resource ->
+                resource
+                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokenToCaller))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied)
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                          @Override
+                          public <O extends BearerTokenAuthenticationFilter> O postProcess(
+                              O filter) {
+                            filter.setAuthenticationFailureHandler(tokenRefused);
+                            return filter;
+                          }
+                        }))
         .authorizeHttpRequests(SecurityConfiguration::urlRules);
     return http.build();
   }

@@ -1,8 +1,8 @@
 package io.contractflow.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -20,11 +20,12 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Ends the user's Keycloak session from the server when they log out of a Camunda webapp. The webapps log out with an
- * XHR call and then reload, so a redirect to Keycloak's logout page cannot happen there; instead the platform posts
- * the session's refresh token, with the webapp client's credentials, to the realm's logout endpoint on the back
- * channel (Keycloak ends the SSO session it belongs to). Without this, the next page load would sign the user
- * straight back in. A failure or a timeout is logged and the local session still ends.
+ * Ends the user's Keycloak session from the server when they log out of a Camunda webapp. The
+ * webapps log out with an XHR call and then reload, so a redirect to Keycloak's logout page cannot
+ * happen there; instead the platform posts the session's refresh token, with the webapp client's
+ * credentials, to the realm's logout endpoint on the back channel (Keycloak ends the SSO session it
+ * belongs to). Without this, the next page load would sign the user straight back in. A failure or
+ * a timeout is logged and the local session still ends.
  */
 final class KeycloakSessionTermination implements LogoutHandler {
 
@@ -37,7 +38,9 @@ final class KeycloakSessionTermination implements LogoutHandler {
   private final String endSession;
   private final RestClient http;
 
-  KeycloakSessionTermination(RequestMatcher appliesTo, OAuth2AuthorizedClientRepository authorizedClients,
+  KeycloakSessionTermination(
+      RequestMatcher appliesTo,
+      OAuth2AuthorizedClientRepository authorizedClients,
       String endSession) {
     this.appliesTo = appliesTo;
     this.authorizedClients = authorizedClients;
@@ -49,12 +52,15 @@ final class KeycloakSessionTermination implements LogoutHandler {
   }
 
   @Override
-  public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
-    if (!appliesTo.matches(request) || !(authentication instanceof OAuth2AuthenticationToken token)) {
+  public void logout(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+    if (!appliesTo.matches(request)
+        || !(authentication instanceof OAuth2AuthenticationToken token)) {
       return;
     }
     OAuth2AuthorizedClient client =
-        authorizedClients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), authentication, request);
+        authorizedClients.loadAuthorizedClient(
+            token.getAuthorizedClientRegistrationId(), authentication, request);
     if (client == null || client.getRefreshToken() == null) {
       return;
     }
@@ -64,8 +70,12 @@ final class KeycloakSessionTermination implements LogoutHandler {
     form.add("client_secret", registration.getClientSecret());
     form.add("refresh_token", client.getRefreshToken().getTokenValue());
     try {
-      http.post().uri(endSession).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-          .retrieve().toBodilessEntity();
+      http.post()
+          .uri(endSession)
+          .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+          .body(form)
+          .retrieve()
+          .toBodilessEntity();
     } catch (RestClientException e) {
       log.warn("Could not end the Keycloak session of '{}': {}", token.getName(), e.getMessage());
     }

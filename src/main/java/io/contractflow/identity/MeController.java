@@ -23,7 +23,9 @@ class MeController {
   @Operation(summary = "Who you are signed in as, your groups and roles")
   Me me() {
     CurrentUser user = currentUser.get();
-    return new Me(user.username(), user.groups().stream().sorted().toList(),
+    return new Me(
+        user.username(),
+        user.groups().stream().sorted().toList(),
         user.roles().stream().map(Role::groupId).sorted().toList());
   }
 }

@@ -7,74 +7,121 @@ import io.contractflow.security.LoginGuard;
 import io.contractflow.security.WebHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what, at the URL level. Every API and engine REST call needs an authenticated caller; object-level
- * rules live in each feature's access policy, and Camunda's own authorizations guard {@code /engine-rest}.
- * The Camunda webapps ({@code /camunda/**}) authenticate users themselves against the same identity.
+ * Who may call what, at the URL level. Every API and engine REST call needs an authenticated
+ * caller; object-level rules live in each feature's access policy, and Camunda's own authorizations
+ * guard {@code /engine-rest}. The Camunda webapps ({@code /camunda/**}) authenticate users
+ * themselves against the same identity.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!" + KeycloakSecurityConfiguration.PROFILE) // with Keycloak: KeycloakSecurityConfiguration, no HTTP Basic
+@Profile(
+    "!"
+        + KeycloakSecurityConfiguration
+            .PROFILE) // with Keycloak: KeycloakSecurityConfiguration, no HTTP Basic
 class SecurityConfiguration {
 
   static final String REALM = "ContractFlow";
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
-      ObjectProvider<BrowserSessionAuthentication> browserSessions, LoginGuard loginGuard) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-      write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required");
-    };
-    AccessDeniedHandler denied = (request, response, ex) ->
-        write(response, objectMapper, HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      ObjectMapper objectMapper,
+      ObjectProvider<BrowserSessionAuthentication> browserSessions,
+      LoginGuard loginGuard)
+      throws Exception {
+    AuthenticationEntryPoint unauthenticated =
+        (request, response, ex) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+          write(
+              response,
+              objectMapper,
+              HttpStatus.UNAUTHORIZED,
+              "unauthorized",
+              "Authentication is required");
+        };
+    AccessDeniedHandler denied =
+        (request, response, ex) ->
+            write(
+                response,
+                objectMapper,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Your roles do not allow this");
 
-    http.csrf(csrf -> csrf.disable()) // stateless Basic/Bearer API; the Camunda webapps run their own CSRF filter
-        // nothing of Spring Security's lives in a session, so there is no session to protect from fixation: with
-        // the default (a new session id at every authentication) a Tasklist session whose browser also sends Basic
-        // credentials got a new id on every request, and the webapp's parallel calls then failed with 401
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(fixation -> fixation.none()))
+    http.csrf(
+            csrf -> csrf.disable()) // stateless Basic/Bearer API; the Camunda webapps run their own
+        // CSRF filter
+        // nothing of Spring Security's lives in a session, so there is no session to protect from
+        // fixation: with
+        // the default (a new session id at every authentication) a Tasklist session whose browser
+        // also sends Basic
+        // credentials got a new id on every request, and the webapp's parallel calls then failed
+        // with 401
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .headers(WebHeaders::apply)
-        .addFilterBefore(new BasicLoginThrottleFilter(loginGuard, objectMapper), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BasicLoginThrottleFilter(loginGuard, objectMapper), BasicAuthenticationFilter.class)
         .addFilterBefore(new BrowserSessionFilter(browserSessions), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(SecurityConfiguration::urlRules);
     return http.build();
   }
 
-  /** Who may call which URLs, the same whatever authenticated the caller (the keycloak profile uses it too). */
+  /**
+   * Who may call which URLs, the same whatever authenticated the caller (the keycloak profile uses
+   * it too).
+   */
   static void urlRules(
-      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
-    auth
-        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-        .requestMatchers("/actuator/**").hasRole(Role.CONTRACT_ADMIN.name())
-        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-        // signers have no login: their link's token authorises them (io.contractflow.signature.SigningCeremony)
-        .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*").permitAll()
-        // e-signature vendors have no login: each call is verified the vendor's way (io.contractflow.signature.vendor)
-        .requestMatchers("/api/webhooks/esign/*", "/api/webhooks/esign/*/*").permitAll()
-        .requestMatchers("/api/**", "/engine-rest/**").authenticated()
-        .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico").permitAll()
-        .anyRequest().authenticated();
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          auth) {
+    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+        .permitAll()
+        .requestMatchers("/actuator/**")
+        .hasRole(Role.CONTRACT_ADMIN.name())
+        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        .permitAll()
+        // signers have no login: their link's token authorises them
+        // (io.contractflow.signature.SigningCeremony)
+        .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*")
+        .permitAll()
+        // e-signature vendors have no login: each call is verified the vendor's way
+        // (io.contractflow.signature.vendor)
+        .requestMatchers("/api/webhooks/esign/*", "/api/webhooks/esign/*/*")
+        .permitAll()
+        .requestMatchers("/api/**", "/engine-rest/**")
+        .authenticated()
+        .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico")
+        .permitAll()
+        .anyRequest()
+        .authenticated();
   }
 
-  static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String slug, String detail)
+  static void write(
+      HttpServletResponse response,
+      ObjectMapper mapper,
+      HttpStatus status,
+      String slug,
+      String detail)
       throws IOException {
     ProblemDetail body = Problems.of(status, slug, status.getReasonPhrase(), detail);
     response.setStatus(status.value());

@@ -9,10 +9,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the recorded events (topic {@value NotificationEvents#TOPIC}) into their mails, one event per transaction:
- * recipients looked up, preferences applied, templates rendered, all of an event's mails or none. If that fails (the
- * identity provider cannot be reached, say), nothing of it stays and the event is tried again later with a doubling
- * wait, and given up after the last attempt. Worked before the mail topic, so its mails go out in the same round.
+ * Turns the recorded events (topic {@value NotificationEvents#TOPIC}) into their mails, one event
+ * per transaction: recipients looked up, preferences applied, templates rendered, all of an event's
+ * mails or none. If that fails (the identity provider cannot be reached, say), nothing of it stays
+ * and the event is tried again later with a doubling wait, and given up after the last attempt.
+ * Worked before the mail topic, so its mails go out in the same round.
  */
 @Component
 @Order(2)

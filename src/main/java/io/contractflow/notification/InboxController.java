@@ -7,7 +7,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own mail, as sent or kept in the platform's inbox: the notifications without a mail server. */
+/**
+ * The caller's own mail, as sent or kept in the platform's inbox: the notifications without a mail
+ * server.
+ */
 @RestController
 @Tag(name = "Notifications")
 class InboxController {
@@ -23,7 +26,9 @@ class InboxController {
   }
 
   @GetMapping("/api/notifications/mail")
-  @Operation(summary = "The latest 100 mails to the caller, newest first (subject, text and HTML, when sent)")
+  @Operation(
+      summary =
+          "The latest 100 mails to the caller, newest first (subject, text and HTML, when sent)")
   List<Mails.InboxMail> mine() {
     return mails.inbox(currentUser.get().username(), LATEST);
   }

@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps mail inside the platform (the embedded default, where no SMTP server is configured): a mail counts as
- * delivered as soon as it is in its recipient's inbox ({@code GET /api/notifications/mail}), and the log says so.
+ * Keeps mail inside the platform (the embedded default, where no SMTP server is configured): a mail
+ * counts as delivered as soon as it is in its recipient's inbox ({@code GET
+ * /api/notifications/mail}), and the log says so.
  */
 final class InboxDelivery implements MailDelivery {
 
@@ -14,6 +15,7 @@ final class InboxDelivery implements MailDelivery {
 
   @Override
   public void deliver(UUID mailId, String to, String subject, String text, String html) {
-    log.info("Mail for {} kept in the platform's inbox (no SMTP server configured): {}", to, subject);
+    log.info(
+        "Mail for {} kept in the platform's inbox (no SMTP server configured): {}", to, subject);
   }
 }

@@ -16,12 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformName the name mails are signed with
  * @param from the sender address
  * @param baseUrl where recipients reach the platform: links to Tasklist and the contract start here
- * @param delivery {@code smtp} (the SMTP server of {@code spring.mail.*}) or {@code inbox} (nothing leaves the
- *     platform; each user reads their mail at {@code GET /api/notifications/mail}: the embedded default)
- * @param maxAttempts attempts before a mail (or the writing of an event's mails) is given up (and left in the
- *     outbox, marked failed)
- * @param firstRetry the wait after the first failure; it doubles with each attempt up to {@code maxRetryDelay}
- * @param renewalReminders how long before a contract's notice deadline its owner is reminded (each once)
+ * @param delivery {@code smtp} (the SMTP server of {@code spring.mail.*}) or {@code inbox} (nothing
+ *     leaves the platform; each user reads their mail at {@code GET /api/notifications/mail}: the
+ *     embedded default)
+ * @param maxAttempts attempts before a mail (or the writing of an event's mails) is given up (and
+ *     left in the outbox, marked failed)
+ * @param firstRetry the wait after the first failure; it doubles with each attempt up to {@code
+ *     maxRetryDelay}
+ * @param renewalReminders how long before a contract's notice deadline its owner is reminded (each
+ *     once)
  * @param digestTime when the daily digest goes out, in {@code digestZone}
  * @param digestZone the time zone of {@code digestTime} (and of the day a digest belongs to)
  * @param retention how long sent mail and handled events stay before they are deleted
@@ -49,18 +52,24 @@ public record MailProperties(
     }
     for (Duration lead : renewalReminders) {
       if (lead.isNegative() || lead.isZero()) {
-        throw new IllegalArgumentException("contractflow.notifications.renewal-reminders: " + lead
-            + " is not a positive lead time");
+        throw new IllegalArgumentException(
+            "contractflow.notifications.renewal-reminders: "
+                + lead
+                + " is not a positive lead time");
       }
     }
-    renewalReminders = renewalReminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
+    renewalReminders =
+        renewalReminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("contractflow.notifications.retention must be positive");
     }
   }
 
   /** Where mail goes. */
-  public enum Delivery { SMTP, INBOX }
+  public enum Delivery {
+    SMTP,
+    INBOX
+  }
 
   /** How mail and the writing of an event's mails are tried again in the outbox. */
   RetryPolicy retryPolicy() {

@@ -11,11 +11,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox's mail (topic {@value #TOPIC}, payload: the mail's id), one mail per transaction: the entry's row
- * lock is held while the mail is handed over, so two nodes never send the same mail at once, and a node that dies
- * mid-send leaves it to the others (sent again with the same Message-ID, {@code <mail id@contractflow>}). A failure
- * (server down, refused, timed out) leaves it for a later attempt, with a doubling wait; after the last attempt it
- * is marked failed and stays there for an operator.
+ * Sends the outbox's mail (topic {@value #TOPIC}, payload: the mail's id), one mail per
+ * transaction: the entry's row lock is held while the mail is handed over, so two nodes never send
+ * the same mail at once, and a node that dies mid-send leaves it to the others (sent again with the
+ * same Message-ID, {@code <mail id@contractflow>}). A failure (server down, refused, timed out)
+ * leaves it for a later attempt, with a doubling wait; after the last attempt it is marked failed
+ * and stays there for an operator.
  */
 @Component
 @Order(3)

@@ -10,9 +10,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders a mail from its templates in {@code templates/mail/}: {@code <event>.html} (HTML, every value escaped by
- * Thymeleaf's {@code th:text}) and {@code <event>.txt} (the plain-text alternative), each given the event's values
- * plus the platform's name and address, and the recipient's name.
+ * Renders a mail from its templates in {@code templates/mail/}: {@code <event>.html} (HTML, every
+ * value escaped by Thymeleaf's {@code th:text}) and {@code <event>.txt} (the plain-text
+ * alternative), each given the event's values plus the platform's name and address, and the
+ * recipient's name.
  */
 @Component
 class MailTemplates {
@@ -28,15 +29,18 @@ class MailTemplates {
   /** A rendered mail: subject, plain text and HTML. */
   record Rendered(String subject, String text, String html) {}
 
-  Rendered render(String event, String subject, People.Person recipient, Map<String, Object> values) {
+  Rendered render(
+      String event, String subject, People.Person recipient, Map<String, Object> values) {
     Map<String, Object> all = new HashMap<>(values);
     all.put("platformName", properties.platformName());
     all.put("baseUrl", properties.base());
     all.put("recipientName", recipient.name());
     all.put("subject", subject);
     Context context = new Context(Locale.ENGLISH, all);
-    return new Rendered(properties.platformName() + ": " + subject,
-        text.process(event, context), html.process(event, context));
+    return new Rendered(
+        properties.platformName() + ": " + subject,
+        text.process(event, context),
+        html.process(event, context));
   }
 
   private static TemplateEngine engine(TemplateMode mode, String suffix) {

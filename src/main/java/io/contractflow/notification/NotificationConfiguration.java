@@ -11,8 +11,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Mail delivery: SMTP or the platform's inbox (mail is sent by the outbox's worker: {@link MailSending}), and the
- * housekeeping on a schedule ({@link NotificationHousekeeping}).
+ * Mail delivery: SMTP or the platform's inbox (mail is sent by the outbox's worker: {@link
+ * MailSending}), and the housekeeping on a schedule ({@link NotificationHousekeeping}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailProperties.class)
@@ -32,10 +32,14 @@ class NotificationConfiguration {
     return new InboxDelivery();
   }
 
-  /** The mail server's health, when mail goes out by SMTP (Spring's own "mail" indicator is off: not cached). */
+  /**
+   * The mail server's health, when mail goes out by SMTP (Spring's own "mail" indicator is off: not
+   * cached).
+   */
   @Bean
   @ConditionalOnProperty(name = "contractflow.notifications.delivery", havingValue = "smtp")
-  SmtpHealthIndicator smtpHealthIndicator(ObjectProvider<JavaMailSender> sender, HealthChecks checks) {
+  SmtpHealthIndicator smtpHealthIndicator(
+      ObjectProvider<JavaMailSender> sender, HealthChecks checks) {
     if (!(sender.getIfAvailable() instanceof JavaMailSenderImpl smtp)) {
       throw new IllegalStateException(
           "contractflow.notifications.delivery=smtp needs an SMTP server: set spring.mail.host (SPRING_MAIL_HOST)");

@@ -12,10 +12,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Events that cause mail, written to the outbox (topic {@value #TOPIC}) in the event's own transaction and turned
- * into mail later by {@link EventMails}: who receives it and what it says are worked out outside the business
- * transaction, so a slow or unreachable identity provider delays mail and never fails the event. An entry's payload
- * is {@code {"id": <the event's id>, "kind": ..., "event": {...}}}; the id makes its mails' keys.
+ * Events that cause mail, written to the outbox (topic {@value #TOPIC}) in the event's own
+ * transaction and turned into mail later by {@link EventMails}: who receives it and what it says
+ * are worked out outside the business transaction, so a slow or unreachable identity provider
+ * delays mail and never fails the event. An entry's payload is {@code {"id": <the event's id>,
+ * "kind": ..., "event": {...}}}; the id makes its mails' keys.
  */
 @Component
 class NotificationEvents {
@@ -39,16 +40,19 @@ class NotificationEvents {
   }
 
   /**
-   * Records an event found by a scan, once per key whichever node scans (a second is dropped, as long as the first is
-   * kept: see {@link #purgeHandled}). Joins the caller's transaction or runs in one of its own; returns whether it
-   * was recorded now.
+   * Records an event found by a scan, once per key whichever node scans (a second is dropped, as
+   * long as the first is kept: see {@link #purgeHandled}). Joins the caller's transaction or runs
+   * in one of its own; returns whether it was recorded now.
    */
   @Transactional
   boolean recordOnce(String kind, String payload, String dedupeKey) {
     return outbox.addOnce(TOPIC, entry(kind, payload), dedupeKey);
   }
 
-  /** Deletes up to {@code batch} handled events (those kept for their key) older than {@code age}; returns how many. */
+  /**
+   * Deletes up to {@code batch} handled events (those kept for their key) older than {@code age};
+   * returns how many.
+   */
   @Transactional
   int purgeHandled(Duration age, int batch) {
     return outbox.purgeDone(TOPIC, age, batch);
@@ -69,7 +73,9 @@ class NotificationEvents {
   /** Reads an entry's payload. */
   Recorded read(String entry) throws JsonProcessingException {
     JsonNode node = json.readTree(entry);
-    return new Recorded(UUID.fromString(node.get("id").asText()), node.get("kind").asText(),
+    return new Recorded(
+        UUID.fromString(node.get("id").asText()),
+        node.get("kind").asText(),
         json.writeValueAsString(node.get("event")));
   }
 }

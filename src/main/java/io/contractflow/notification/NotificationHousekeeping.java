@@ -7,9 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code contractflow.notifications.housekeeping-interval} (from start-up, on every node): the renewal
- * reminders, the daily digests and the retention, each safe to run on several nodes at once. One failing does not
- * keep the others from running.
+ * Every {@code contractflow.notifications.housekeeping-interval} (from start-up, on every node):
+ * the renewal reminders, the daily digests and the retention, each safe to run on several nodes at
+ * once. One failing does not keep the others from running.
  */
 @Component
 class NotificationHousekeeping {
@@ -21,7 +21,8 @@ class NotificationHousekeeping {
   private final MailRetention retention;
   private final Clock clock;
 
-  NotificationHousekeeping(RenewalReminders reminders, DailyDigest digests, MailRetention retention, Clock clock) {
+  NotificationHousekeeping(
+      RenewalReminders reminders, DailyDigest digests, MailRetention retention, Clock clock) {
     this.reminders = reminders;
     this.digests = digests;
     this.retention = retention;

@@ -10,19 +10,28 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each user's choice per kind of mail ({@code contractflow.notification_preference}): on or off, and sent at once
- * or held for the daily digest. Without a row a kind is on and immediate. Signer invitations (signers are not
- * users) and the digest itself are not a choice.
+ * Each user's choice per kind of mail ({@code contractflow.notification_preference}): on or off,
+ * and sent at once or held for the daily digest. Without a row a kind is on and immediate. Signer
+ * invitations (signers are not users) and the digest itself are not a choice.
  */
 @Repository
 class NotificationPreferences {
 
   /** The kinds of mail a user can choose about, as the outbox's {@code event} names them. */
-  static final List<String> KINDS = List.of("task-waiting", "contract-update", "review-overdue", "signing-outcome",
-      "renewal-reminder", "contract-expired");
+  static final List<String> KINDS =
+      List.of(
+          "task-waiting",
+          "contract-update",
+          "review-overdue",
+          "signing-outcome",
+          "renewal-reminder",
+          "contract-expired");
 
   /** How a user receives one kind of mail. */
-  enum Delivery { IMMEDIATE, DAILY_DIGEST }
+  enum Delivery {
+    IMMEDIATE,
+    DAILY_DIGEST
+  }
 
   /** One kind's setting. */
   record Preference(boolean enabled, Delivery delivery) {
@@ -41,20 +50,31 @@ class NotificationPreferences {
   Map<String, Preference> of(String user) {
     Map<String, Preference> all = new LinkedHashMap<>();
     KINDS.forEach(kind -> all.put(kind, Preference.DEFAULT));
-    jdbc.query("select event, enabled, delivery from contractflow.notification_preference where user_id = ?",
+    jdbc.query(
+        "select event, enabled, delivery from contractflow.notification_preference where user_id = ?",
         rs -> {
           if (all.containsKey(rs.getString(1))) {
-            all.put(rs.getString(1), new Preference(rs.getBoolean(2), Delivery.valueOf(rs.getString(3))));
+            all.put(
+                rs.getString(1),
+                new Preference(rs.getBoolean(2), Delivery.valueOf(rs.getString(3))));
           }
-        }, user);
+        },
+        user);
     return all;
   }
 
-  /** The user's setting for one kind (the default for a user without one, or a kind that is not a choice). */
+  /**
+   * The user's setting for one kind (the default for a user without one, or a kind that is not a
+   * choice).
+   */
   Preference of(String user, String kind) {
-    List<Preference> found = jdbc.query("""
+    List<Preference> found =
+        jdbc.query(
+            """
         select enabled, delivery from contractflow.notification_preference where user_id = ? and event = ?""",
-        (rs, i) -> new Preference(rs.getBoolean(1), Delivery.valueOf(rs.getString(2))), user, kind);
+            (rs, i) -> new Preference(rs.getBoolean(1), Delivery.valueOf(rs.getString(2))),
+            user,
+            kind);
     return found.isEmpty() ? Preference.DEFAULT : found.get(0);
   }
 
@@ -62,10 +82,18 @@ class NotificationPreferences {
   @Transactional
   void save(String user, Map<String, Preference> changes) {
     Timestamp now = Timestamp.from(clock.instant());
-    changes.forEach((kind, preference) -> jdbc.update("""
+    changes.forEach(
+        (kind, preference) ->
+            jdbc.update(
+                """
         insert into contractflow.notification_preference (user_id, event, enabled, delivery, updated_at)
         values (?, ?, ?, ?, ?)
         on conflict (user_id, event) do update set enabled = excluded.enabled, delivery = excluded.delivery,
-            updated_at = excluded.updated_at""", user, kind, preference.enabled(), preference.delivery().name(), now));
+            updated_at = excluded.updated_at""",
+                user,
+                kind,
+                preference.enabled(),
+                preference.delivery().name(),
+                now));
   }
 }

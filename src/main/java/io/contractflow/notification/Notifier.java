@@ -10,8 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records each event that causes mail, inside the event's own transaction ({@link NotificationEvents}): it commits
- * or rolls back with the event. {@link #compose} turns a recorded event into its mails later.
+ * Records each event that causes mail, inside the event's own transaction ({@link
+ * NotificationEvents}): it commits or rolls back with the event. {@link #compose} turns a recorded
+ * event into its mails later.
  */
 @Component
 class Notifier {
@@ -28,7 +29,11 @@ class Notifier {
   private final ObjectMapper json;
   private final MailProperties properties;
 
-  Notifier(NotificationEvents events, MailComposer composer, ObjectMapper json, MailProperties properties) {
+  Notifier(
+      NotificationEvents events,
+      MailComposer composer,
+      ObjectMapper json,
+      MailProperties properties) {
     this.events = events;
     this.composer = composer;
     this.json = json;
@@ -66,11 +71,16 @@ class Notifier {
   void compose(UUID eventId, String kind, String payload) throws JsonProcessingException {
     switch (kind) {
       case TASK_WAITING -> composer.taskWaiting(json.readValue(payload, TaskWaiting.class));
-      case CONTRACT_CHANGED -> composer.contractChanged(json.readValue(payload, ContractStatusChanged.class), eventId);
-      case REVIEW_OVERDUE -> composer.reviewOverdue(json.readValue(payload, ReviewOverdue.class), eventId);
-      case SIGNING_DECLINED -> composer.signingDeclined(json.readValue(payload, SigningDeclined.class), eventId);
-      case SIGNING_WITHDRAWN -> composer.signingWithdrawn(json.readValue(payload, SigningWithdrawn.class), eventId);
-      case RENEWAL_REMINDER -> composer.renewalReminder(json.readValue(payload, RenewalReminders.Reminder.class));
+      case CONTRACT_CHANGED ->
+          composer.contractChanged(json.readValue(payload, ContractStatusChanged.class), eventId);
+      case REVIEW_OVERDUE ->
+          composer.reviewOverdue(json.readValue(payload, ReviewOverdue.class), eventId);
+      case SIGNING_DECLINED ->
+          composer.signingDeclined(json.readValue(payload, SigningDeclined.class), eventId);
+      case SIGNING_WITHDRAWN ->
+          composer.signingWithdrawn(json.readValue(payload, SigningWithdrawn.class), eventId);
+      case RENEWAL_REMINDER ->
+          composer.renewalReminder(json.readValue(payload, RenewalReminders.Reminder.class));
       default -> throw new IllegalArgumentException("no mail for events of kind " + kind);
     }
   }

@@ -5,7 +5,15 @@ import java.util.UUID;
 /**
  * One mail to one recipient, rendered and ready to send.
  *
- * @param dedupeKey what makes it unique: the event and the recipient; enqueueing the same key twice keeps one mail
+ * @param dedupeKey what makes it unique: the event and the recipient; enqueueing the same key twice
+ *     keeps one mail
  */
-public record OutgoingMail(String dedupeKey, String event, UUID contractId, String recipientUser,
-    String recipientEmail, String subject, String textBody, String htmlBody) {}
+public record OutgoingMail(
+    String dedupeKey,
+    String event,
+    UUID contractId,
+    String recipientUser,
+    String recipientEmail,
+    String subject,
+    String textBody,
+    String htmlBody) {}

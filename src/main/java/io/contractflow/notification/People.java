@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who mail goes to: users and the members of groups, with their names and addresses, from the platform's identity
- * (Camunda's users in the embedded default, the Keycloak realm's with the {@code keycloak} profile).
+ * Who mail goes to: users and the members of groups, with their names and addresses, from the
+ * platform's identity (Camunda's users in the embedded default, the Keycloak realm's with the
+ * {@code keycloak} profile).
  */
 public interface People {
 

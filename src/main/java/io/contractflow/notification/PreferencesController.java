@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's own notification preferences (nobody reads or sets another user's): per kind of mail, on or off,
- * and {@code immediate} or {@code daily-digest}.
+ * The caller's own notification preferences (nobody reads or sets another user's): per kind of
+ * mail, on or off, and {@code immediate} or {@code daily-digest}.
  *
  * <pre>{"events": {"task-waiting": {"enabled": true, "delivery": "daily-digest"}, ...}}</pre>
  */
@@ -41,14 +41,18 @@ class PreferencesController {
   }
 
   @GetMapping(PATH)
-  @Operation(summary = "The caller's notification preferences: every kind of mail, on or off, immediate or in the"
-      + " daily digest")
+  @Operation(
+      summary =
+          "The caller's notification preferences: every kind of mail, on or off, immediate or in the"
+              + " daily digest")
   JsonNode mine() {
     return view(preferences.of(currentUser.get().username()));
   }
 
   @PutMapping(PATH)
-  @Operation(summary = "Changes the caller's notification preferences for the kinds named (others stay as they are)")
+  @Operation(
+      summary =
+          "Changes the caller's notification preferences for the kinds named (others stay as they are)")
   JsonNode update(@RequestBody JsonNode body) {
     Map<String, NotificationPreferences.Preference> changes = parse(body);
     String user = currentUser.get().username();
@@ -62,21 +66,27 @@ class PreferencesController {
     if (body == null || !body.isObject()) {
       throw invalid(List.of(new FieldError("", "must be an object with \"events\"")));
     }
-    body.fieldNames().forEachRemaining(name -> {
-      if (!name.equals("events")) {
-        errors.add(new FieldError(name, "unknown field"));
-      }
-    });
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!name.equals("events")) {
+                errors.add(new FieldError(name, "unknown field"));
+              }
+            });
     JsonNode events = body.get("events");
     if (events == null || !events.isObject()) {
-      errors.add(new FieldError("events", "must be an object: kind of mail -> {enabled, delivery}"));
+      errors.add(
+          new FieldError("events", "must be an object: kind of mail -> {enabled, delivery}"));
     } else {
       for (Iterator<Map.Entry<String, JsonNode>> it = events.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
         String field = "events." + entry.getKey();
         if (!NotificationPreferences.KINDS.contains(entry.getKey())) {
-          errors.add(new FieldError(field, "unknown kind of mail; one of "
-              + String.join(", ", NotificationPreferences.KINDS)));
+          errors.add(
+              new FieldError(
+                  field,
+                  "unknown kind of mail; one of "
+                      + String.join(", ", NotificationPreferences.KINDS)));
           continue;
         }
         JsonNode value = entry.getValue();
@@ -84,21 +94,27 @@ class PreferencesController {
           errors.add(new FieldError(field, "must be an object {enabled, delivery}"));
           continue;
         }
-        value.fieldNames().forEachRemaining(name -> {
-          if (!Set.of("enabled", "delivery").contains(name)) {
-            errors.add(new FieldError(field + "." + name, "unknown field"));
-          }
-        });
+        value
+            .fieldNames()
+            .forEachRemaining(
+                name -> {
+                  if (!Set.of("enabled", "delivery").contains(name)) {
+                    errors.add(new FieldError(field + "." + name, "unknown field"));
+                  }
+                });
         JsonNode enabled = value.get("enabled");
         if (enabled == null || !enabled.isBoolean()) {
           errors.add(new FieldError(field + ".enabled", "must be true or false"));
         }
         NotificationPreferences.Delivery delivery = delivery(value.get("delivery"));
         if (delivery == null) {
-          errors.add(new FieldError(field + ".delivery", "must be \"immediate\" or \"daily-digest\""));
+          errors.add(
+              new FieldError(field + ".delivery", "must be \"immediate\" or \"daily-digest\""));
         }
         if (enabled != null && enabled.isBoolean() && delivery != null) {
-          changes.put(entry.getKey(), new NotificationPreferences.Preference(enabled.booleanValue(), delivery));
+          changes.put(
+              entry.getKey(),
+              new NotificationPreferences.Preference(enabled.booleanValue(), delivery));
         }
       }
     }
@@ -120,15 +136,23 @@ class PreferencesController {
   }
 
   private static ApiException invalid(List<FieldError> errors) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields", errors);
+    return new ApiException(
+        HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields", errors);
   }
 
   private static JsonNode view(Map<String, NotificationPreferences.Preference> all) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ObjectNode events = body.putObject("events");
-    all.forEach((kind, preference) -> events.putObject(kind).put("enabled", preference.enabled())
-        .put("delivery", preference.delivery() == NotificationPreferences.Delivery.IMMEDIATE
-            ? "immediate" : "daily-digest"));
+    all.forEach(
+        (kind, preference) ->
+            events
+                .putObject(kind)
+                .put("enabled", preference.enabled())
+                .put(
+                    "delivery",
+                    preference.delivery() == NotificationPreferences.Delivery.IMMEDIATE
+                        ? "immediate"
+                        : "daily-digest"));
     return body;
   }
 }

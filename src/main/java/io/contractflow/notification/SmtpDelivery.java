@@ -6,8 +6,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Sends through the SMTP server of {@code spring.mail.*} (host, port, credentials, STARTTLS and timeouts there): a
- * multipart/alternative message, plain text and HTML, with a Message-ID derived from the mail's id.
+ * Sends through the SMTP server of {@code spring.mail.*} (host, port, credentials, STARTTLS and
+ * timeouts there): a multipart/alternative message, plain text and HTML, with a Message-ID derived
+ * from the mail's id.
  */
 final class SmtpDelivery implements MailDelivery {
 
@@ -20,8 +21,10 @@ final class SmtpDelivery implements MailDelivery {
   }
 
   @Override
-  public void deliver(UUID mailId, String to, String subject, String text, String html) throws Exception {
-    MimeMessage message = new FixedIdMimeMessage(sender.createMimeMessage(), "<" + mailId + "@contractflow>");
+  public void deliver(UUID mailId, String to, String subject, String text, String html)
+      throws Exception {
+    MimeMessage message =
+        new FixedIdMimeMessage(sender.createMimeMessage(), "<" + mailId + "@contractflow>");
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(properties.from());
     helper.setTo(to);
@@ -30,7 +33,10 @@ final class SmtpDelivery implements MailDelivery {
     sender.send(message);
   }
 
-  /** A message that keeps the Message-ID it was given (JavaMail would otherwise make a new one on every save). */
+  /**
+   * A message that keeps the Message-ID it was given (JavaMail would otherwise make a new one on
+   * every save).
+   */
   private static final class FixedIdMimeMessage extends MimeMessage {
     private final String messageId;
 

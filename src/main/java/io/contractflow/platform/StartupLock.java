@@ -14,15 +14,17 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One node starts at a time on a shared database. Several nodes started together on one PostgreSQL would otherwise
- * race through what a start does once per database: creating the engine's tables in an empty database (which the
- * engine does not lock), Flyway, deploying the process application, the demo users, the first admin, the shipped
- * Tasklist filters and authorizations, the clause library. A session-level PostgreSQL advisory lock is taken as soon
- * as the data source exists, before anything else uses it, and released when the application is ready (or its
- * start fails: the connection closes with the context). A node that finds it taken waits, and logs that it does.
+ * One node starts at a time on a shared database. Several nodes started together on one PostgreSQL
+ * would otherwise race through what a start does once per database: creating the engine's tables in
+ * an empty database (which the engine does not lock), Flyway, deploying the process application,
+ * the demo users, the first admin, the shipped Tasklist filters and authorizations, the clause
+ * library. A session-level PostgreSQL advisory lock is taken as soon as the data source exists,
+ * before anything else uses it, and released when the application is ready (or its start fails: the
+ * connection closes with the context). A node that finds it taken waits, and logs that it does.
  */
 @Component
-class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+class StartupLock
+    implements BeanPostProcessor, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
@@ -45,13 +47,17 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
       Connection connection = dataSource.getConnection();
       connection.setAutoCommit(true);
       if (!tryLock(connection)) {
-        log.info("Another node is starting on this database; waiting for it to finish (advisory lock {})", KEY);
+        log.info(
+            "Another node is starting on this database; waiting for it to finish (advisory lock {})",
+            KEY);
         long started = System.nanoTime();
         try (PreparedStatement wait = connection.prepareStatement("select pg_advisory_lock(?)")) {
           wait.setLong(1, KEY);
           wait.execute();
         }
-        log.info("The start-up lock is free; this node goes on after {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info(
+            "The start-up lock is free; this node goes on after {} ms",
+            (System.nanoTime() - started) / 1_000_000);
       }
       held = connection;
     } catch (SQLException e) {
@@ -60,7 +66,8 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
   }
 
   private static boolean tryLock(Connection connection) throws SQLException {
-    try (PreparedStatement attempt = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+    try (PreparedStatement attempt =
+        connection.prepareStatement("select pg_try_advisory_lock(?)")) {
       attempt.setLong(1, KEY);
       try (ResultSet rs = attempt.executeQuery()) {
         rs.next();

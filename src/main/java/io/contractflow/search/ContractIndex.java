@@ -19,13 +19,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The contract index behind its alias: searches and writes go through the alias {@code contractflow.search.index};
- * a rebuild creates a new index {@code <alias>-<timestamp>} and swaps the alias over in one atomic step.
+ * The contract index behind its alias: searches and writes go through the alias {@code
+ * contractflow.search.index}; a rebuild creates a new index {@code <alias>-<timestamp>} and swaps
+ * the alias over in one atomic step.
  */
 @Component
 class ContractIndex {
 
-  private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+  private static final DateTimeFormatter SUFFIX =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
   private final OpenSearchClient client;
   private final String alias;
@@ -64,17 +66,24 @@ class ContractIndex {
   /** A new, empty index with the settings and mappings of {@code search/contract-index.json}. */
   String create() throws IOException {
     String name = alias + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(SUFFIX);
-    try (Response response = client.generic().execute(
-        Requests.builder().method("PUT").endpoint("/" + name).json(definition).build())) {
+    try (Response response =
+        client
+            .generic()
+            .execute(
+                Requests.builder().method("PUT").endpoint("/" + name).json(definition).build())) {
       if (response.getStatus() >= 300) {
         String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-        throw new IOException("Could not create index " + name + ": " + response.getStatus() + " " + body);
+        throw new IOException(
+            "Could not create index " + name + ": " + response.getStatus() + " " + body);
       }
     }
     return name;
   }
 
-  /** Points the alias at {@code index} alone, atomically, and deletes the indices it pointed at before. */
+  /**
+   * Points the alias at {@code index} alone, atomically, and deletes the indices it pointed at
+   * before.
+   */
   void switchTo(String index) throws IOException {
     Set<String> previous = current();
     List<Action> actions = new ArrayList<>();
@@ -93,17 +102,26 @@ class ContractIndex {
   }
 
   /**
-   * For a bulk load into a new index: no periodic refresh and an asynchronous translog while loading; back to the
-   * defaults of {@code search/contract-index.json} afterwards.
+   * For a bulk load into a new index: no periodic refresh and an asynchronous translog while
+   * loading; back to the defaults of {@code search/contract-index.json} afterwards.
    */
   void bulkLoading(String index, boolean loading) throws IOException {
-    String settings = loading
-        ? "{\"index\":{\"refresh_interval\":\"-1\",\"translog.durability\":\"async\"}}"
-        : "{\"index\":{\"refresh_interval\":\"1s\",\"translog.durability\":\"request\"}}";
-    try (Response response = client.generic().execute(
-        Requests.builder().method("PUT").endpoint("/" + index + "/_settings").json(settings).build())) {
+    String settings =
+        loading
+            ? "{\"index\":{\"refresh_interval\":\"-1\",\"translog.durability\":\"async\"}}"
+            : "{\"index\":{\"refresh_interval\":\"1s\",\"translog.durability\":\"request\"}}";
+    try (Response response =
+        client
+            .generic()
+            .execute(
+                Requests.builder()
+                    .method("PUT")
+                    .endpoint("/" + index + "/_settings")
+                    .json(settings)
+                    .build())) {
       if (response.getStatus() >= 300) {
-        throw new IOException("Could not change the settings of " + index + ": " + response.getStatus());
+        throw new IOException(
+            "Could not change the settings of " + index + ": " + response.getStatus());
       }
     }
   }

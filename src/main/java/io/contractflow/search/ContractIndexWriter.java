@@ -13,7 +13,10 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.springframework.stereotype.Component;
 
-/** Writes contracts into an index (or the alias) in one bulk request: whole documents, and deletions. */
+/**
+ * Writes contracts into an index (or the alias) in one bulk request: whole documents, and
+ * deletions.
+ */
 @Component
 class ContractIndexWriter {
 
@@ -29,7 +32,8 @@ class ContractIndexWriter {
    * @return the ids that failed, with the reason (empty when all were taken)
    * @throws IOException when OpenSearch cannot be reached or refuses the request as a whole
    */
-  Map<String, String> write(String target, Collection<IndexedContract> contracts, Collection<UUID> deleted)
+  Map<String, String> write(
+      String target, Collection<IndexedContract> contracts, Collection<UUID> deleted)
       throws IOException {
     List<BulkOperation> operations = new ArrayList<>();
     for (IndexedContract contract : contracts) {
@@ -45,7 +49,8 @@ class ContractIndexWriter {
     BulkResponse response = client.bulk(r -> r.index(target).operations(operations));
     if (response.errors()) {
       for (BulkResponseItem item : response.items()) {
-        boolean missingDelete = item.status() == 404 && item.operationType().jsonValue().equals("delete");
+        boolean missingDelete =
+            item.status() == 404 && item.operationType().jsonValue().equals("delete");
         if (item.error() != null && !missingDelete) {
           failed.put(item.id(), item.error().type() + ": " + item.error().reason());
         }

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the index from the database: a new index, every contract written into it in id order, then the alias
- * moved over atomically and the old index deleted. Searches keep using the old index until the switch. It holds the
- * search lock throughout, so the outbox waits and afterwards brings the new index up to date with whatever changed
- * meanwhile. Progress goes to the log and to {@link #progress()}.
+ * Rebuilds the index from the database: a new index, every contract written into it in id order,
+ * then the alias moved over atomically and the old index deleted. Searches keep using the old index
+ * until the switch. It holds the search lock throughout, so the outbox waits and afterwards brings
+ * the new index up to date with whatever changed meanwhile. Progress goes to the log and to {@link
+ * #progress()}.
  */
 @Component
 class ContractReindexer {
@@ -34,8 +35,13 @@ class ContractReindexer {
   private final int batchSize;
   private final AtomicReference<ReindexProgress> progress = new AtomicReference<>();
 
-  ContractReindexer(JdbcTemplate jdbc, TransactionTemplate transactions, IndexedContracts contracts,
-      ContractIndex index, ContractIndexWriter writer, SearchProperties properties) {
+  ContractReindexer(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      IndexedContracts contracts,
+      ContractIndex index,
+      ContractIndexWriter writer,
+      SearchProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.contracts = contracts;
@@ -49,31 +55,38 @@ class ContractReindexer {
     return progress.get();
   }
 
-  /** Builds the index if the alias does not exist (first start, a wiped cluster); another node may have meanwhile. */
+  /**
+   * Builds the index if the alias does not exist (first start, a wiped cluster); another node may
+   * have meanwhile.
+   */
   void rebuildIfMissing() {
-    transactions.executeWithoutResult(status -> {
-      SearchLock.take(jdbc);
-      try {
-        if (!index.exists()) {
-          log.info("Search index alias '{}' is missing; building it from the database", index.alias());
-          build("startup");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    transactions.executeWithoutResult(
+        status -> {
+          SearchLock.take(jdbc);
+          try {
+            if (!index.exists()) {
+              log.info(
+                  "Search index alias '{}' is missing; building it from the database",
+                  index.alias());
+              build("startup");
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Rebuilds the index; returns when the alias points at the new one. */
   ReindexProgress rebuild(String requestedBy) {
-    return transactions.execute(status -> {
-      SearchLock.take(jdbc);
-      try {
-        return build(requestedBy);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return transactions.execute(
+        status -> {
+          SearchLock.take(jdbc);
+          try {
+            return build(requestedBy);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private ReindexProgress build(String requestedBy) throws IOException {
@@ -103,8 +116,13 @@ class ContractReindexer {
         progress.set(state);
         if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
           lastLog = Instant.now();
-          log.info("Reindex into {}: {} of {} contracts ({}%), {}/s", target, done, total,
-              total == 0 ? 100 : done * 100 / Math.max(total, done), state.perSecond());
+          log.info(
+              "Reindex into {}: {} of {} contracts ({}%), {}/s",
+              target,
+              done,
+              total,
+              total == 0 ? 100 : done * 100 / Math.max(total, done),
+              state.perSecond());
         }
       }
       index.bulkLoading(target, false);
@@ -112,7 +130,11 @@ class ContractReindexer {
       index.switchTo(target);
     } catch (IOException | RuntimeException e) {
       progress.set(state.failed(e.toString()));
-      log.error("Reindex into {} failed after {} contracts; the alias still points at the old index", target, done, e);
+      log.error(
+          "Reindex into {} failed after {} contracts; the alias still points at the old index",
+          target,
+          done,
+          e);
       try {
         index.delete(target);
       } catch (IOException | RuntimeException cleanup) {
@@ -122,8 +144,13 @@ class ContractReindexer {
     }
     state = state.finished();
     progress.set(state);
-    log.info("Reindex done: alias '{}' now points at {} with {} contracts ({} s, {}/s)", index.alias(), target, done,
-        state.seconds(), state.perSecond());
+    log.info(
+        "Reindex done: alias '{}' now points at {} with {} contracts ({} s, {}/s)",
+        index.alias(),
+        target,
+        done,
+        state.seconds(),
+        state.perSecond());
     return state;
   }
 }

@@ -19,6 +19,7 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
@@ -26,43 +27,64 @@ import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Searches the contracts a caller may read. Every query is filtered by the caller's principals (unless they read
- * everything), so hits, highlights and facet counts come only from readable contracts. The query text uses the
- * query-string syntax over title, reference, description, counterparty, tags and document text, with wildcard,
- * regex and fuzzy expansion bounded; a syntax error is a 400 problem, an unreachable cluster a 503.
+ * Searches the contracts a caller may read. Every query is filtered by the caller's principals
+ * (unless they read everything), so hits, highlights and facet counts come only from readable
+ * contracts. The query text uses the query-string syntax over title, reference, description,
+ * counterparty, tags and document text, with wildcard, regex and fuzzy expansion bounded; a syntax
+ * error is a 400 problem, an unreachable cluster a 503.
  */
 @Service
 class ContractSearch {
 
   private static final Logger log = LoggerFactory.getLogger(ContractSearch.class);
 
-  static final Map<String, String> SORTABLE = Map.of(
-      "reference", "reference",
-      "title", "title.keyword",
-      "type", "type",
-      "status", "status",
-      "counterparty", "counterpartyName.keyword",
-      "startDate", "startDate",
-      "endDate", "endDate",
-      "value", "valueAmount",
-      "createdAt", "createdAt",
-      "updatedAt", "updatedAt");
+  static final Map<String, String> SORTABLE =
+      Map.of(
+          "reference", "reference",
+          "title", "title.keyword",
+          "type", "type",
+          "status", "status",
+          "counterparty", "counterpartyName.keyword",
+          "startDate", "startDate",
+          "endDate", "endDate",
+          "value", "valueAmount",
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt");
 
-  private static final List<String> FIELDS = List.of(
-      "title^4", "reference^4", "counterpartyName^3", "tags.text^2", "description^2", "documentText");
-  private static final List<String> SOURCE = List.of("id", "reference", "title", "type", "status", "counterpartyId",
-      "counterpartyName", "owner", "valueAmount", "currency", "startDate", "endDate", "tags", "documentVersion");
+  private static final List<String> FIELDS =
+      List.of(
+          "title^4",
+          "reference^4",
+          "counterpartyName^3",
+          "tags.text^2",
+          "description^2",
+          "documentText");
+  private static final List<String> SOURCE =
+      List.of(
+          "id",
+          "reference",
+          "title",
+          "type",
+          "status",
+          "counterpartyId",
+          "counterpartyName",
+          "owner",
+          "valueAmount",
+          "currency",
+          "startDate",
+          "endDate",
+          "tags",
+          "documentVersion");
   private static final int FACET_SIZE = 20;
 
   private final OpenSearchClient client;
@@ -70,7 +92,8 @@ class ContractSearch {
   private final SearchProperties.Query limits;
   private final Clock clock;
 
-  ContractSearch(OpenSearchClient client, ContractIndex index, SearchProperties properties, Clock clock) {
+  ContractSearch(
+      OpenSearchClient client, ContractIndex index, SearchProperties properties, Clock clock) {
     this.client = client;
     this.index = index;
     this.limits = properties.query();
@@ -84,8 +107,10 @@ class ContractSearch {
       response = client.search(request, IndexedContract.class);
     } catch (OpenSearchException e) {
       if (e.status() == 400) {
-        throw new InvalidInputException("invalid-query",
-            "The query cannot be parsed: " + rootReason(e), List.of(new FieldError("q", "is not a valid query")));
+        throw new InvalidInputException(
+            "invalid-query",
+            "The query cannot be parsed: " + rootReason(e),
+            List.of(new FieldError("q", "is not a valid query")));
       }
       throw unavailable(e);
     } catch (IOException e) {
@@ -97,17 +122,21 @@ class ContractSearch {
   private SearchRequest request(CurrentUser user, SearchCriteria c) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
     if (c.text() != null) {
-      bool.must(Query.of(q -> q.queryString(qs -> qs
-          .query(c.text())
-          .fields(FIELDS)
-          .defaultOperator(Operator.And)
-          .allowLeadingWildcard(false)
-          .analyzeWildcard(false)
-          .fuzzyMaxExpansions(limits.maxExpansions())
-          .maxDeterminizedStates(2000)
-          .rewrite("top_terms_" + limits.maxExpansions())
-          .fuzzyRewrite("top_terms_" + limits.maxExpansions())
-          .lenient(true))));
+      bool.must(
+          Query.of(
+              q ->
+                  q.queryString(
+                      qs ->
+                          qs.query(c.text())
+                              .fields(FIELDS)
+                              .defaultOperator(Operator.And)
+                              .allowLeadingWildcard(false)
+                              .analyzeWildcard(false)
+                              .fuzzyMaxExpansions(limits.maxExpansions())
+                              .maxDeterminizedStates(2000)
+                              .rewrite("top_terms_" + limits.maxExpansions())
+                              .fuzzyRewrite("top_terms_" + limits.maxExpansions())
+                              .lenient(true))));
     } else {
       bool.must(Query.of(q -> q.matchAll(m -> m)));
     }
@@ -115,8 +144,12 @@ class ContractSearch {
     principals.ifPresent(p -> bool.filter(terms("readers", List.copyOf(p))));
     addTerms(bool, "type", c.types());
     addTerms(bool, "status", c.statuses());
-    addTerms(bool, "counterpartyId", c.counterpartyIds() == null ? null
-        : c.counterpartyIds().stream().map(Object::toString).toList());
+    addTerms(
+        bool,
+        "counterpartyId",
+        c.counterpartyIds() == null
+            ? null
+            : c.counterpartyIds().stream().map(Object::toString).toList());
     addTerms(bool, "owner", c.owners());
     if (c.tags() != null) {
       c.tags().forEach(tag -> bool.filter(terms("tags", List.of(tag))));
@@ -128,62 +161,86 @@ class ContractSearch {
       addRange(bool, "endDate", today, today.plusDays(c.expiringWithinDays()));
     }
     if (c.valueMin() != null || c.valueMax() != null) {
-      bool.filter(Query.of(q -> q.range(r -> {
-        r.field("valueAmount");
-        if (c.valueMin() != null) {
-          r.gte(JsonData.of(c.valueMin()));
-        }
-        if (c.valueMax() != null) {
-          r.lte(JsonData.of(c.valueMax()));
-        }
-        return r;
-      })));
+      bool.filter(
+          Query.of(
+              q ->
+                  q.range(
+                      r -> {
+                        r.field("valueAmount");
+                        if (c.valueMin() != null) {
+                          r.gte(JsonData.of(c.valueMin()));
+                        }
+                        if (c.valueMax() != null) {
+                          r.lte(JsonData.of(c.valueMax()));
+                        }
+                        return r;
+                      })));
     }
     if (c.currency() != null) {
       bool.filter(terms("currency", List.of(c.currency())));
     }
     Query query = Query.of(q -> q.bool(bool.build()));
 
-    SearchRequest.Builder request = new SearchRequest.Builder()
-        .index(index.alias())
-        .query(query)
-        .size(c.size())
-        .trackTotalHits(t -> t.count(10_000))
-        .source(s -> s.filter(f -> f.includes(SOURCE)))
-        .sort(sort(c));
+    SearchRequest.Builder request =
+        new SearchRequest.Builder()
+            .index(index.alias())
+            .query(query)
+            .size(c.size())
+            .trackTotalHits(t -> t.count(10_000))
+            .source(s -> s.filter(f -> f.includes(SOURCE)))
+            .sort(sort(c));
     if (c.after() != null) {
       request.searchAfter(c.after().values());
     } else {
       request.from(c.page() * c.size());
     }
     if (c.text() != null) {
-      request.highlight(h -> h
-          .encoder(HighlighterEncoder.Html)
-          .preTags("<em>").postTags("</em>")
-          .requireFieldMatch(false)
-          .fields("title", f -> f.numberOfFragments(0))
-          .fields("description", f -> f.fragmentSize(150).numberOfFragments(2))
-          .fields("documentText", f -> f.fragmentSize(160).numberOfFragments(3)));
+      request.highlight(
+          h ->
+              h.encoder(HighlighterEncoder.Html)
+                  .preTags("<em>")
+                  .postTags("</em>")
+                  .requireFieldMatch(false)
+                  .fields("title", f -> f.numberOfFragments(0))
+                  .fields("description", f -> f.fragmentSize(150).numberOfFragments(2))
+                  .fields("documentText", f -> f.fragmentSize(160).numberOfFragments(3)));
     }
     if (c.facets()) {
-      request.aggregations("status", Aggregation.of(a -> a.terms(t -> t.field("status").size(FACET_SIZE))));
-      request.aggregations("type", Aggregation.of(a -> a.terms(t -> t.field("type").size(FACET_SIZE))));
-      request.aggregations("counterparty", Aggregation.of(a -> a
-          .terms(t -> t.field("counterpartyId").size(FACET_SIZE))
-          .aggregations("name", Aggregation.of(n -> n.terms(t -> t.field("counterpartyName.keyword").size(1))))));
+      request.aggregations(
+          "status", Aggregation.of(a -> a.terms(t -> t.field("status").size(FACET_SIZE))));
+      request.aggregations(
+          "type", Aggregation.of(a -> a.terms(t -> t.field("type").size(FACET_SIZE))));
+      request.aggregations(
+          "counterparty",
+          Aggregation.of(
+              a ->
+                  a.terms(t -> t.field("counterpartyId").size(FACET_SIZE))
+                      .aggregations(
+                          "name",
+                          Aggregation.of(
+                              n -> n.terms(t -> t.field("counterpartyName.keyword").size(1))))));
     }
     return request.build();
   }
 
-  /** The sort: relevance or one field, then the id so that every hit has a place of its own (search_after). */
+  /**
+   * The sort: relevance or one field, then the id so that every hit has a place of its own
+   * (search_after).
+   */
   static List<SortOptions> sort(SearchCriteria c) {
     List<SortOptions> sort = new ArrayList<>();
     if (c.sortField() == null) {
       sort.add(SortOptions.of(s -> s.score(x -> x.order(SortOrder.Desc))));
     } else {
       String field = SORTABLE.get(c.sortField());
-      sort.add(SortOptions.of(s -> s.field(f -> f.field(field).order(c.ascending() ? SortOrder.Asc : SortOrder.Desc)
-          .missing(FieldValue.of("_last")))));
+      sort.add(
+          SortOptions.of(
+              s ->
+                  s.field(
+                      f ->
+                          f.field(field)
+                              .order(c.ascending() ? SortOrder.Asc : SortOrder.Desc)
+                              .missing(FieldValue.of("_last")))));
     }
     sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
     return sort;
@@ -197,10 +254,22 @@ class ContractSearch {
         continue;
       }
       Map<String, List<String>> highlights = hit.highlight() == null ? Map.of() : hit.highlight();
-      hits.add(new SearchResults.Hit(s.id(), s.reference(), s.title(), s.type(), s.status(),
-          new SearchResults.Party(s.counterpartyId(), s.counterpartyName()), s.owner(),
-          new SearchResults.Amount(s.valueAmount(), s.currency()), s.startDate(), s.endDate(),
-          s.tags() == null ? List.of() : s.tags(), s.documentVersion(), hit.score(), highlights));
+      hits.add(
+          new SearchResults.Hit(
+              s.id(),
+              s.reference(),
+              s.title(),
+              s.type(),
+              s.status(),
+              new SearchResults.Party(s.counterpartyId(), s.counterpartyName()),
+              s.owner(),
+              new SearchResults.Amount(s.valueAmount(), s.currency()),
+              s.startDate(),
+              s.endDate(),
+              s.tags() == null ? List.of() : s.tags(),
+              s.documentVersion(),
+              hit.score(),
+              highlights));
     }
     Map<String, List<SearchResults.Facet>> facets = new LinkedHashMap<>();
     if (c.facets() && response.aggregations() != null) {
@@ -210,11 +279,18 @@ class ContractSearch {
     }
     var total = response.hits().total();
     List<Hit<IndexedContract>> raw = response.hits().hits();
-    String next = raw.size() == c.size() && !raw.isEmpty() && raw.get(raw.size() - 1).sort() != null
-        ? SearchCursor.of(raw.get(raw.size() - 1).sort()).encode() : null;
-    return new SearchResults(total == null ? hits.size() : total.value(),
-        total == null || total.relation() == TotalHitsRelation.Eq, c.after() == null ? c.page() : 0, c.size(), hits,
-        facets, next);
+    String next =
+        raw.size() == c.size() && !raw.isEmpty() && raw.get(raw.size() - 1).sort() != null
+            ? SearchCursor.of(raw.get(raw.size() - 1).sort()).encode()
+            : null;
+    return new SearchResults(
+        total == null ? hits.size() : total.value(),
+        total == null || total.relation() == TotalHitsRelation.Eq,
+        c.after() == null ? c.page() : 0,
+        c.size(),
+        hits,
+        facets,
+        next);
   }
 
   private static List<SearchResults.Facet> buckets(Aggregate aggregate, boolean named) {
@@ -250,16 +326,20 @@ class ContractSearch {
     if (from == null && to == null) {
       return;
     }
-    bool.filter(Query.of(q -> q.range(r -> {
-      r.field(field);
-      if (from != null) {
-        r.gte(JsonData.of(from.toString()));
-      }
-      if (to != null) {
-        r.lte(JsonData.of(to.toString()));
-      }
-      return r;
-    })));
+    bool.filter(
+        Query.of(
+            q ->
+                q.range(
+                    r -> {
+                      r.field(field);
+                      if (from != null) {
+                        r.gte(JsonData.of(from.toString()));
+                      }
+                      if (to != null) {
+                        r.lte(JsonData.of(to.toString()));
+                      }
+                      return r;
+                    })));
   }
 
   private static String rootReason(OpenSearchException e) {
@@ -271,12 +351,14 @@ class ContractSearch {
     if (cause.causedBy() != null && cause.causedBy().reason() != null) {
       reason = cause.causedBy().reason();
     }
-    return reason == null ? "syntax error" : reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
+    return reason == null
+        ? "syntax error"
+        : reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
   }
 
   private static UnavailableException unavailable(Exception e) {
     log.warn("Search is unavailable: {}", e.toString());
-    return new UnavailableException("search-unavailable",
-        "Search cannot be reached right now; try again later");
+    return new UnavailableException(
+        "search-unavailable", "Search cannot be reached right now; try again later");
   }
 }

@@ -12,14 +12,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OpenSearch node inside this JVM (the embedded default and the tests): one single-node cluster on 127.0.0.1,
- * its data under a directory of its own. It can be stopped and started again on the same port and data (the tests
- * use that to take search away and bring it back).
+ * An OpenSearch node inside this JVM (the embedded default and the tests): one single-node cluster
+ * on 127.0.0.1, its data under a directory of its own. It can be stopped and started again on the
+ * same port and data (the tests use that to take search away and bring it back).
  */
 public final class EmbeddedOpenSearch implements AutoCloseable {
 
-  /** OpenSearch configures log4j-core itself; Spring Boot routes log4j to SLF4J unless told otherwise. */
-  public static final String LOG4J_CONTEXT_FACTORY = "org.apache.logging.log4j.core.impl.Log4jContextFactory";
+  /**
+   * OpenSearch configures log4j-core itself; Spring Boot routes log4j to SLF4J unless told
+   * otherwise.
+   */
+  public static final String LOG4J_CONTEXT_FACTORY =
+      "org.apache.logging.log4j.core.impl.Log4jContextFactory";
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedOpenSearch.class);
   private static EmbeddedOpenSearch shared;
@@ -36,7 +40,8 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
 
   /** A node of its own, started now. */
   public static EmbeddedOpenSearch start(Path home, boolean clean, int maxHttpPort) {
-    EmbeddedOpenSearch node = new EmbeddedOpenSearch(home.toAbsolutePath().normalize(), maxHttpPort);
+    EmbeddedOpenSearch node =
+        new EmbeddedOpenSearch(home.toAbsolutePath().normalize(), maxHttpPort);
     if (clean) {
       deleteRecursively(node.home);
     }
@@ -79,25 +84,36 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     OpenSearchRunner next = new OpenSearchRunner();
     next.setMaxHttpPort(maxHttpPort);
     int fixedPort = httpPort;
-    next.onBuild((number, settings) -> {
-      settings.put("network.host", "127.0.0.1");
-      settings.put("discovery.type", "single-node");
-      settings.put("http.cors.enabled", "false");
-      // a nearly full disk must not turn the index read-only on a developer's machine
-      settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
-      settings.put("action.auto_create_index", "false");
-      settings.put("indices.query.bool.max_clause_count", "2048");
-      // the first start takes ports the OS chooses (no race with another node on this machine); a restart keeps
-      // its HTTP port, so clients keep their address
-      settings.put("http.port", fixedPort > 0 ? String.valueOf(fixedPort) : "0");
-      settings.put("transport.port", "0");
-    });
-    next.build(OpenSearchRunner.newConfigs().basePath(home.toString()).numOfNode(1)
-        .clusterName("contractflow").disableESLogger());
+    next.onBuild(
+        (number, settings) -> {
+          settings.put("network.host", "127.0.0.1");
+          settings.put("discovery.type", "single-node");
+          settings.put("http.cors.enabled", "false");
+          // a nearly full disk must not turn the index read-only on a developer's machine
+          settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+          settings.put("action.auto_create_index", "false");
+          settings.put("indices.query.bool.max_clause_count", "2048");
+          // the first start takes ports the OS chooses (no race with another node on this machine);
+          // a restart keeps
+          // its HTTP port, so clients keep their address
+          settings.put("http.port", fixedPort > 0 ? String.valueOf(fixedPort) : "0");
+          settings.put("transport.port", "0");
+        });
+    next.build(
+        OpenSearchRunner.newConfigs()
+            .basePath(home.toString())
+            .numOfNode(1)
+            .clusterName("contractflow")
+            .disableESLogger());
     next.ensureYellow();
     runner = next;
-    httpPort = next.node().injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress()
-        .getPort();
+    httpPort =
+        next.node()
+            .injector()
+            .getInstance(HttpServerTransport.class)
+            .boundAddress()
+            .publishAddress()
+            .getPort();
     log.info("In-process OpenSearch node is listening on {}", httpUrl());
   }
 
@@ -128,13 +144,16 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.delete(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              file -> {
+                try {
+                  Files.delete(file);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

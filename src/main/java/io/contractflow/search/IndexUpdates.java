@@ -16,14 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes the outbox's contract changes (topic {@value #TOPIC}) to OpenSearch, up to {@code batch-size} entries per
- * bulk request, under the search lock: one writer of the index across all nodes, and none while a rebuild runs
- * (the entries wait and reach the new index afterwards). It reads each contract's current state from the database
- * (so the order of changes does not matter and a repeat is harmless) and writes them in one bulk request; a contract
- * that no longer exists is deleted from the index. When OpenSearch cannot be reached or refuses a contract, those
- * entries are retried with a doubling wait ({@code retry-base} up to {@code retry-max}), for ever: the backlog drains
- * when it answers again. If the alias is missing (first start, a wiped cluster) the index is rebuilt from the
- * database first.
+ * Takes the outbox's contract changes (topic {@value #TOPIC}) to OpenSearch, up to {@code
+ * batch-size} entries per bulk request, under the search lock: one writer of the index across all
+ * nodes, and none while a rebuild runs (the entries wait and reach the new index afterwards). It
+ * reads each contract's current state from the database (so the order of changes does not matter
+ * and a repeat is harmless) and writes them in one bulk request; a contract that no longer exists
+ * is deleted from the index. When OpenSearch cannot be reached or refuses a contract, those entries
+ * are retried with a doubling wait ({@code retry-base} up to {@code retry-max}), for ever: the
+ * backlog drains when it answers again. If the alias is missing (first start, a wiped cluster) the
+ * index is rebuilt from the database first.
  */
 @Component
 @Order(1)
@@ -42,8 +43,13 @@ class IndexUpdates implements OutboxHandler {
   private volatile boolean indexReady;
   private volatile boolean unavailableLogged;
 
-  IndexUpdates(JdbcTemplate jdbc, IndexedContracts contracts, ContractIndex index, ContractIndexWriter writer,
-      ContractReindexer reindexer, SearchProperties properties) {
+  IndexUpdates(
+      JdbcTemplate jdbc,
+      IndexedContracts contracts,
+      ContractIndex index,
+      ContractIndexWriter writer,
+      ContractReindexer reindexer,
+      SearchProperties properties) {
     this.jdbc = jdbc;
     this.contracts = contracts;
     this.index = index;
@@ -68,7 +74,10 @@ class IndexUpdates implements OutboxHandler {
     return settings.batchSize();
   }
 
-  /** Builds the index first if its alias is missing; while OpenSearch is down the entries are still tried. */
+  /**
+   * Builds the index first if its alias is missing; while OpenSearch is down the entries are still
+   * tried.
+   */
   @Override
   public void beforeRound() {
     if (indexReady) {
@@ -81,7 +90,8 @@ class IndexUpdates implements OutboxHandler {
       indexReady = true;
     } catch (Exception e) {
       if (!unavailableLogged) {
-        log.warn("OpenSearch is not available ({}); contract changes wait in the outbox", e.toString());
+        log.warn(
+            "OpenSearch is not available ({}); contract changes wait in the outbox", e.toString());
         unavailableLogged = true;
       }
       return;
@@ -108,9 +118,15 @@ class IndexUpdates implements OutboxHandler {
     } catch (Exception e) {
       indexReady = false;
       if (unavailableLogged) {
-        log.debug("Search index still not reachable; {} change(s) retried later: {}", entries.size(), e.toString());
+        log.debug(
+            "Search index still not reachable; {} change(s) retried later: {}",
+            entries.size(),
+            e.toString());
       } else {
-        log.warn("Search index not reachable; {} change(s) wait in the outbox: {}", entries.size(), e.toString());
+        log.warn(
+            "Search index not reachable; {} change(s) wait in the outbox: {}",
+            entries.size(),
+            e.toString());
         unavailableLogged = true;
       }
       throw e;
@@ -119,12 +135,13 @@ class IndexUpdates implements OutboxHandler {
       log.warn("Search index refused {} contract(s), retried later: {}", failed.size(), failed);
     }
     Map<Long, String> refused = new HashMap<>();
-    contractOf.forEach((entry, contract) -> {
-      String error = failed.get(contract.toString());
-      if (error != null) {
-        refused.put(entry, error);
-      }
-    });
+    contractOf.forEach(
+        (entry, contract) -> {
+          String error = failed.get(contract.toString());
+          if (error != null) {
+            refused.put(entry, error);
+          }
+        });
     return refused;
   }
 }

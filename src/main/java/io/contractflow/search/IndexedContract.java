@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A contract as the index holds it: its facts, its counterparty's name, the text of its current document version,
- * and {@code readers}, the principals that may read it besides admins and auditors (see
- * {@link io.contractflow.contract.ReaderPrincipals}).
+ * A contract as the index holds it: its facts, its counterparty's name, the text of its current
+ * document version, and {@code readers}, the principals that may read it besides admins and
+ * auditors (see {@link io.contractflow.contract.ReaderPrincipals}).
  */
 record IndexedContract(
     String id,

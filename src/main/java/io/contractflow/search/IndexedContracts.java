@@ -18,13 +18,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads contracts from the database, the source of truth, in the shape the index holds: one query per batch for the
- * facts, tags, current document and readers.
+ * Reads contracts from the database, the source of truth, in the shape the index holds: one query
+ * per batch for the facts, tags, current document and readers.
  */
 @Component
 class IndexedContracts {
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select c.id, c.reference, c.title, c.description, c.type, c.status, c.counterparty_id, cp.name as counterparty_name,
              c.owner, c.value_amount, c.value_currency, c.start_date, c.end_date, c.auto_renew, c.created_at,
              c.updated_at,
@@ -49,7 +50,9 @@ class IndexedContracts {
     if (ids.isEmpty()) {
       return found;
     }
-    jdbc.query(SELECT + " where c.id in (:ids)", new MapSqlParameterSource("ids", ids),
+    jdbc.query(
+        SELECT + " where c.id in (:ids)",
+        new MapSqlParameterSource("ids", ids),
         rs -> {
           IndexedContract contract = map(rs);
           found.put(UUID.fromString(contract.id()), contract);
@@ -66,14 +69,19 @@ class IndexedContracts {
       where = " where c.id > :after";
       params.addValue("after", after);
     }
-    jdbc.query(SELECT + where + " order by c.id limit :limit", params, rs -> {
-      page.add(map(rs));
-    });
+    jdbc.query(
+        SELECT + where + " order by c.id limit :limit",
+        params,
+        rs -> {
+          page.add(map(rs));
+        });
     return page;
   }
 
   long count() {
-    Long count = jdbc.getJdbcTemplate().queryForObject("select count(*) from contractflow.contract", Long.class);
+    Long count =
+        jdbc.getJdbcTemplate()
+            .queryForObject("select count(*) from contractflow.contract", Long.class);
     return count == null ? 0 : count;
   }
 
@@ -84,7 +92,8 @@ class IndexedContracts {
       int colon = share.indexOf(':');
       shares.add(ReaderPrincipals.ofShare(share.substring(0, colon), share.substring(colon + 1)));
     }
-    Integer documentVersion = rs.getObject("version_number") == null ? null : rs.getInt("version_number");
+    Integer documentVersion =
+        rs.getObject("version_number") == null ? null : rs.getInt("version_number");
     return new IndexedContract(
         rs.getObject("id", UUID.class).toString(),
         rs.getString("reference"),

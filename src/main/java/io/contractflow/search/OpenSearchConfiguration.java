@@ -30,8 +30,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenSearch client: the external cluster of {@code contractflow.search.url} (with Basic credentials and TLS
- * trust when given), else the in-process node. Every request has a connect and a response timeout.
+ * The OpenSearch client: the external cluster of {@code contractflow.search.url} (with Basic
+ * credentials and TLS trust when given), else the in-process node. Every request has a connect and
+ * a response timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenSearchConfiguration {
@@ -43,37 +44,56 @@ class OpenSearchConfiguration {
     }
     SearchProperties.Embedded embedded = properties.embedded();
     if (!embedded.allowed()) {
-      throw new IllegalStateException("contractflow.search.url (OPENSEARCH_URL) is required: this profile does not "
-          + "run OpenSearch in-process");
+      throw new IllegalStateException(
+          "contractflow.search.url (OPENSEARCH_URL) is required: this profile does not "
+              + "run OpenSearch in-process");
     }
-    return new EmbeddedOpenSearchNode(embedded.sharedInJvm()
-        ? EmbeddedOpenSearch.shared(embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort())
-        : EmbeddedOpenSearch.start(embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort()));
+    return new EmbeddedOpenSearchNode(
+        embedded.sharedInJvm()
+            ? EmbeddedOpenSearch.shared(
+                embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort())
+            : EmbeddedOpenSearch.start(
+                embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort()));
   }
 
   @Bean(destroyMethod = "close")
-  OpenSearchTransport openSearchTransport(SearchProperties properties, EmbeddedOpenSearchNode embedded)
+  OpenSearchTransport openSearchTransport(
+      SearchProperties properties, EmbeddedOpenSearchNode embedded)
       throws IOException, GeneralSecurityException {
     URI uri = URI.create(properties.external() ? properties.url() : embedded.node().httpUrl());
-    HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort() > 0 ? uri.getPort()
-        : "https".equals(uri.getScheme()) ? 443 : 9200);
+    HttpHost host =
+        new HttpHost(
+            uri.getScheme(),
+            uri.getHost(),
+            uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 9200);
     SSLContext ssl = sslContext(properties.tls());
     BasicCredentialsProvider credentials = new BasicCredentialsProvider();
     if (!properties.username().isBlank()) {
-      credentials.setCredentials(new AuthScope(host),
-          new UsernamePasswordCredentials(properties.username(), properties.password().toCharArray()));
+      credentials.setCredentials(
+          new AuthScope(host),
+          new UsernamePasswordCredentials(
+              properties.username(), properties.password().toCharArray()));
     }
     return ApacheHttpClient5TransportBuilder.builder(host)
         .setMapper(mapper())
-        .setRequestConfigCallback(config -> config
-            .setConnectTimeout(Timeout.of(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
-            .setResponseTimeout(Timeout.of(properties.socketTimeout().toMillis(), TimeUnit.MILLISECONDS)))
-        .setHttpClientConfigCallback(client -> client
-            .setDefaultCredentialsProvider(credentials)
-            .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(32).setMaxConnPerRoute(32)
-                .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(ssl).build())
-                .build()))
+        .setRequestConfigCallback(
+            config ->
+                config
+                    .setConnectTimeout(
+                        Timeout.of(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                    .setResponseTimeout(
+                        Timeout.of(properties.socketTimeout().toMillis(), TimeUnit.MILLISECONDS)))
+        .setHttpClientConfigCallback(
+            client ->
+                client
+                    .setDefaultCredentialsProvider(credentials)
+                    .setConnectionManager(
+                        PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(32)
+                            .setMaxConnPerRoute(32)
+                            .setTlsStrategy(
+                                ClientTlsStrategyBuilder.create().setSslContext(ssl).build())
+                            .build()))
         .build();
   }
 
@@ -84,15 +104,17 @@ class OpenSearchConfiguration {
 
   /** Dates as ISO strings, nulls left out, unknown fields in stored documents tolerated. */
   static JacksonJsonpMapper mapper() {
-    ObjectMapper json = new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     return new JacksonJsonpMapper(json);
   }
 
-  private static SSLContext sslContext(SearchProperties.Tls tls) throws IOException, GeneralSecurityException {
+  private static SSLContext sslContext(SearchProperties.Tls tls)
+      throws IOException, GeneralSecurityException {
     if (tls.truststore().isBlank()) {
       return SSLContext.getDefault();
     }
@@ -100,7 +122,8 @@ class OpenSearchConfiguration {
     try (InputStream in = Files.newInputStream(Path.of(tls.truststore()))) {
       trust.load(in, tls.truststorePassword().toCharArray());
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);

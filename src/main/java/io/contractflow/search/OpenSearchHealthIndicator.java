@@ -12,16 +12,18 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health component {@code openSearch}: the cluster's health with the search alias (green or yellow: UP; red or no
- * answer: DOWN). Not in the readiness group: while OpenSearch is down, search answers 503 and index changes wait in
- * the outbox, but everything else works, so the pods stay in service (docs/operations.md, "Health and metrics").
+ * Health component {@code openSearch}: the cluster's health with the search alias (green or yellow:
+ * UP; red or no answer: DOWN). Not in the readiness group: while OpenSearch is down, search answers
+ * 503 and index changes wait in the outbox, but everything else works, so the pods stay in service
+ * (docs/operations.md, "Health and metrics").
  */
 @Component
 class OpenSearchHealthIndicator implements HealthIndicator {
 
   private final CachedHealthCheck check;
 
-  OpenSearchHealthIndicator(OpenSearchClient client, SearchProperties properties, HealthChecks checks) {
+  OpenSearchHealthIndicator(
+      OpenSearchClient client, SearchProperties properties, HealthChecks checks) {
     this.check = checks.cached(() -> check(client, properties));
   }
 
@@ -44,7 +46,8 @@ class OpenSearchHealthIndicator implements HealthIndicator {
       throw new UncheckedIOException(e);
     }
     Health.Builder health = cluster.status() == HealthStatus.Red ? Health.down() : Health.up();
-    return health.withDetail("cluster", cluster.clusterName())
+    return health
+        .withDetail("cluster", cluster.clusterName())
         .withDetail("status", cluster.status().jsonValue())
         .withDetail("nodes", cluster.numberOfNodes())
         .withDetail("alias", properties.index())

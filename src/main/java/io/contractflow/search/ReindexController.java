@@ -27,15 +27,20 @@ class ReindexController {
   }
 
   @PostMapping
-  @Operation(summary = "Rebuild the search index from the database and switch to it without downtime (contract admins)",
-      description = "Answers when the new index is live, with how many contracts it holds; progress is logged "
-          + "every 5 s and shown by GET meanwhile")
+  @Operation(
+      summary =
+          "Rebuild the search index from the database and switch to it without downtime (contract admins)",
+      description =
+          "Answers when the new index is live, with how many contracts it holds; progress is logged "
+              + "every 5 s and shown by GET meanwhile")
   ReindexProgress reindex() {
     CurrentUser user = requireAdmin();
     try {
       return reindexer.rebuild(user.username());
     } catch (UncheckedIOException | org.opensearch.client.opensearch._types.OpenSearchException e) {
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable",
+      throw new ApiException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "search-unavailable",
           "The index could not be rebuilt (" + e.getMessage() + "); the old one is still in use");
     }
   }

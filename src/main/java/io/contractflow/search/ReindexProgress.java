@@ -10,8 +10,15 @@ import java.time.Instant;
  * @param total contracts in the database when it started
  * @param indexed contracts written so far
  */
-record ReindexProgress(String index, String requestedBy, String state, long total, long indexed, Instant startedAt,
-    Instant finishedAt, String error) {
+record ReindexProgress(
+    String index,
+    String requestedBy,
+    String state,
+    long total,
+    long indexed,
+    Instant startedAt,
+    Instant finishedAt,
+    String error) {
 
   static ReindexProgress started(String index, String requestedBy, long total, Instant at) {
     return new ReindexProgress(index, requestedBy, "RUNNING", total, 0, at, null, null);
@@ -22,11 +29,13 @@ record ReindexProgress(String index, String requestedBy, String state, long tota
   }
 
   ReindexProgress finished() {
-    return new ReindexProgress(index, requestedBy, "DONE", total, indexed, startedAt, Instant.now(), null);
+    return new ReindexProgress(
+        index, requestedBy, "DONE", total, indexed, startedAt, Instant.now(), null);
   }
 
   ReindexProgress failed(String why) {
-    return new ReindexProgress(index, requestedBy, "FAILED", total, indexed, startedAt, Instant.now(), why);
+    return new ReindexProgress(
+        index, requestedBy, "FAILED", total, indexed, startedAt, Instant.now(), why);
   }
 
   public double seconds() {

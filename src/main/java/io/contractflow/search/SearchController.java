@@ -3,8 +3,8 @@ package io.contractflow.search;
 import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractType;
 import io.contractflow.identity.CurrentUserProvider;
-import io.contractflow.platform.validation.Iso4217Currency;
 import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.validation.Iso4217Currency;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,46 +33,63 @@ class SearchController {
 
   /** A wildcard, regex or fuzzy term: each one expands to many terms. */
   private static final Pattern MULTI_TERM = Pattern.compile("/[^/]*/|\\S*[*?]\\S*|\\S+~\\d*");
+
   private static final int MAX_FILTER_VALUES = 50;
 
   private final ContractSearch search;
   private final CurrentUserProvider currentUser;
   private final SearchProperties.Query limits;
 
-  SearchController(ContractSearch search, CurrentUserProvider currentUser, SearchProperties properties) {
+  SearchController(
+      ContractSearch search, CurrentUserProvider currentUser, SearchProperties properties) {
     this.search = search;
     this.currentUser = currentUser;
     this.limits = properties.query();
   }
 
   @GetMapping("/contracts")
-  @Operation(summary = "Search the contracts you may read: full text with highlights, filters, facets, sorting, paging",
-      description = "q uses the query-string syntax (words must all match; \"a phrase\", OR, -word, field:value, "
-          + "a trailing * or ?, /regex/ and word~ are allowed, a few at a time) over title, reference, counterparty, "
-          + "tags, description and the current document's text. sort is relevance (default) or field,asc|desc with "
-          + "field one of reference, title, type, status, counterparty, startDate, endDate, value, createdAt, "
-          + "updatedAt. Page with page/size, or past 10,000 hits with after=nextCursor.")
+  @Operation(
+      summary =
+          "Search the contracts you may read: full text with highlights, filters, facets, sorting, paging",
+      description =
+          "q uses the query-string syntax (words must all match; \"a phrase\", OR, -word, field:value, "
+              + "a trailing * or ?, /regex/ and word~ are allowed, a few at a time) over title, reference, counterparty, "
+              + "tags, description and the current document's text. sort is relevance (default) or field,asc|desc with "
+              + "field one of reference, title, type, status, counterparty, startDate, endDate, value, createdAt, "
+              + "updatedAt. Page with page/size, or past 10,000 hits with after=nextCursor.")
   SearchResults contracts(
       @Parameter(description = "the query text") @RequestParam(required = false) String q,
       @RequestParam(required = false) List<ContractType> type,
       @RequestParam(required = false) List<ContractStatus> status,
       @RequestParam(required = false) List<UUID> counterpartyId,
       @RequestParam(required = false) List<String> owner,
-      @Parameter(description = "every tag given must be on the contract") @RequestParam(required = false) List<String> tag,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startTo,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endTo,
+      @Parameter(description = "every tag given must be on the contract")
+          @RequestParam(required = false)
+          List<String> tag,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate startFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate startTo,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate endFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate endTo,
       @RequestParam(required = false) @DecimalMin("0") BigDecimal valueMin,
       @RequestParam(required = false) @DecimalMin("0") BigDecimal valueMax,
       @RequestParam(required = false) @Iso4217Currency String currency,
       @Parameter(description = "end date between today and today + N days")
-      @RequestParam(required = false) @Min(0) @Max(3650) Integer expiringWithinDays,
+          @RequestParam(required = false)
+          @Min(0)
+          @Max(3650)
+          Integer expiringWithinDays,
       @RequestParam(required = false) String sort,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
-      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String after,
-      @Parameter(description = "counts by status, type and counterparty") @RequestParam(defaultValue = "true") boolean facets) {
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String after,
+      @Parameter(description = "counts by status, type and counterparty")
+          @RequestParam(defaultValue = "true")
+          boolean facets) {
     String text = text(q);
     if (page < 0) {
       throw ApiException.invalid("page", "must be 0 or more");
@@ -84,8 +101,11 @@ class SearchController {
       throw ApiException.invalid("page", "must be 0 (or left out) when after is given");
     }
     if ((long) (page + 1) * size > limits.maxDeepPage()) {
-      throw ApiException.invalid("page", "page × size may reach " + limits.maxDeepPage()
-          + " at most; page further with after=nextCursor");
+      throw ApiException.invalid(
+          "page",
+          "page × size may reach "
+              + limits.maxDeepPage()
+              + " at most; page further with after=nextCursor");
     }
     requireOrdered("startTo", startFrom, startTo);
     requireOrdered("endTo", endFrom, endTo);
@@ -101,8 +121,11 @@ class SearchController {
       String[] parts = sort.split(",", -1);
       sortField = parts[0].trim();
       if (!ContractSearch.SORTABLE.containsKey(sortField)) {
-        throw ApiException.invalid("sort", "can sort by relevance, " + String.join(", ",
-            new java.util.TreeSet<>(ContractSearch.SORTABLE.keySet())) + " only");
+        throw ApiException.invalid(
+            "sort",
+            "can sort by relevance, "
+                + String.join(", ", new java.util.TreeSet<>(ContractSearch.SORTABLE.keySet()))
+                + " only");
       }
       String direction = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
       if (parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
@@ -110,13 +133,33 @@ class SearchController {
       }
       ascending = direction.equals("asc");
     }
-    SearchCriteria criteria = new SearchCriteria(text,
-        type == null ? null : type.stream().map(Enum::name).toList(),
-        status == null ? null : status.stream().map(Enum::name).toList(),
-        counterpartyId, trimmed(owner),
-        tag == null ? null : tag.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList(),
-        startFrom, startTo, endFrom, endTo, valueMin, valueMax, currency, expiringWithinDays,
-        sortField, ascending, page, size, null, facets);
+    SearchCriteria criteria =
+        new SearchCriteria(
+            text,
+            type == null ? null : type.stream().map(Enum::name).toList(),
+            status == null ? null : status.stream().map(Enum::name).toList(),
+            counterpartyId,
+            trimmed(owner),
+            tag == null
+                ? null
+                : tag.stream()
+                    .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                    .filter(t -> !t.isEmpty())
+                    .toList(),
+            startFrom,
+            startTo,
+            endFrom,
+            endTo,
+            valueMin,
+            valueMax,
+            currency,
+            expiringWithinDays,
+            sortField,
+            ascending,
+            page,
+            size,
+            null,
+            facets);
     if (after != null) {
       criteria = withCursor(criteria, SearchCursor.decode(after, 2));
     }
@@ -129,8 +172,14 @@ class SearchController {
     }
     String text = q.strip();
     if (text.length() > limits.maxLength()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-large",
-          "The query has " + text.length() + " characters; at most " + limits.maxLength() + " are allowed",
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "query-too-large",
+          "The query has "
+              + text.length()
+              + " characters; at most "
+              + limits.maxLength()
+              + " are allowed",
           List.of(new FieldError("q", "is longer than " + limits.maxLength() + " characters")));
     }
     int multiTerms = 0;
@@ -139,22 +188,47 @@ class SearchController {
       multiTerms++;
     }
     if (multiTerms > limits.maxMultiTermOperators()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "query-too-large",
-          "The query has " + multiTerms + " wildcard, regex or fuzzy terms; at most "
-              + limits.maxMultiTermOperators() + " are allowed",
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "query-too-large",
+          "The query has "
+              + multiTerms
+              + " wildcard, regex or fuzzy terms; at most "
+              + limits.maxMultiTermOperators()
+              + " are allowed",
           List.of(new FieldError("q", "has too many wildcard, regex or fuzzy terms")));
     }
     return text;
   }
 
   private static SearchCriteria withCursor(SearchCriteria c, SearchCursor cursor) {
-    return new SearchCriteria(c.text(), c.types(), c.statuses(), c.counterpartyIds(), c.owners(), c.tags(),
-        c.startFrom(), c.startTo(), c.endFrom(), c.endTo(), c.valueMin(), c.valueMax(), c.currency(),
-        c.expiringWithinDays(), c.sortField(), c.ascending(), 0, c.size(), cursor, c.facets());
+    return new SearchCriteria(
+        c.text(),
+        c.types(),
+        c.statuses(),
+        c.counterpartyIds(),
+        c.owners(),
+        c.tags(),
+        c.startFrom(),
+        c.startTo(),
+        c.endFrom(),
+        c.endTo(),
+        c.valueMin(),
+        c.valueMax(),
+        c.currency(),
+        c.expiringWithinDays(),
+        c.sortField(),
+        c.ascending(),
+        0,
+        c.size(),
+        cursor,
+        c.facets());
   }
 
   private static List<String> trimmed(List<String> values) {
-    return values == null ? null : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    return values == null
+        ? null
+        : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 
   private static void limitValues(String field, List<?> values) {

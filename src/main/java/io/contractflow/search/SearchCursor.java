@@ -10,8 +10,9 @@ import java.util.List;
 import org.opensearch.client.opensearch._types.FieldValue;
 
 /**
- * The {@code search_after} values of a page's last hit, handed to the client as an opaque URL-safe token and read
- * back from it. A token that does not parse, or does not fit the sort it is used with, is a 400.
+ * The {@code search_after} values of a page's last hit, handed to the client as an opaque URL-safe
+ * token and read back from it. A token that does not parse, or does not fit the sort it is used
+ * with, is a 400.
  */
 record SearchCursor(List<FieldValue> values) {
 
@@ -36,7 +37,9 @@ record SearchCursor(List<FieldValue> values) {
         array.addNull();
       }
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(array.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(array.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static SearchCursor decode(String token, int expectedValues) {
@@ -68,6 +71,7 @@ record SearchCursor(List<FieldValue> values) {
   }
 
   private static InvalidInputException invalid() {
-    return InvalidInputException.field("after", "is not a cursor of this search (use nextCursor from the previous page)");
+    return InvalidInputException.field(
+        "after", "is not a cursor of this search (use nextCursor from the previous page)");
   }
 }

@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the search index has to take in, written to the outbox (topic {@value IndexUpdates#TOPIC}, payload: the
- * contract's id). The domain events are published inside the transaction that made the change and these listeners
- * run synchronously in it, so the entry commits with the change or not at all: no committed change can miss the
- * index, and a rolled-back one never reaches it. {@link IndexUpdates} takes the entries to OpenSearch. (A
- * cancellation arrives as its status change.)
+ * What the search index has to take in, written to the outbox (topic {@value IndexUpdates#TOPIC},
+ * payload: the contract's id). The domain events are published inside the transaction that made the
+ * change and these listeners run synchronously in it, so the entry commits with the change or not
+ * at all: no committed change can miss the index, and a rolled-back one never reaches it. {@link
+ * IndexUpdates} takes the entries to OpenSearch. (A cancellation arrives as its status change.)
  */
 @Component
 class SearchOutbox {
@@ -57,8 +57,12 @@ class SearchOutbox {
 
   @EventListener
   void onCounterparty(CounterpartyChanged event) {
-    outbox.addAll(IndexUpdates.TOPIC, jdbc.queryForList(
-        "select id::text from contractflow.contract where counterparty_id = ?", String.class, event.counterpartyId()));
+    outbox.addAll(
+        IndexUpdates.TOPIC,
+        jdbc.queryForList(
+            "select id::text from contractflow.contract where counterparty_id = ?",
+            String.class,
+            event.counterpartyId()));
   }
 
   /** The index takes the contract as it is when the entry is worked, whatever changed. */

@@ -6,14 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Search on OpenSearch. With no {@code url} the embedded default starts a node in-process; with one, the platform
- * talks to that cluster.
+ * Search on OpenSearch. With no {@code url} the embedded default starts a node in-process; with
+ * one, the platform talks to that cluster.
  *
- * @param url an external cluster, e.g. {@code https://search.example:9200}; empty for the in-process node
+ * @param url an external cluster, e.g. {@code https://search.example:9200}; empty for the
+ *     in-process node
  * @param username HTTP Basic user for the external cluster (empty for none)
  * @param password its password
  * @param tls trust for an {@code https} cluster
- * @param index the alias searches and writes go through; the indices behind it are {@code <index>-<timestamp>}
+ * @param index the alias searches and writes go through; the indices behind it are {@code
+ *     <index>-<timestamp>}
  * @param connectTimeout how long to wait for a connection
  * @param socketTimeout how long to wait for an answer
  * @param embedded the in-process node
@@ -43,14 +45,17 @@ public record SearchProperties(
    * @param truststore a PKCS#12 truststore with the cluster's CA (empty: the JVM's default trust)
    * @param truststorePassword its password
    */
-  public record Tls(@DefaultValue("") String truststore, @DefaultValue("") String truststorePassword) {}
+  public record Tls(
+      @DefaultValue("") String truststore, @DefaultValue("") String truststorePassword) {}
 
   /**
    * @param dataDir where the in-process node keeps its indices (kept across restarts)
    * @param cleanOnStart wipe it on start (tests only)
-   * @param sharedInJvm start one node per JVM and keep it until the JVM exits (tests: several Spring contexts)
+   * @param sharedInJvm start one node per JVM and keep it until the JVM exits (tests: several
+   *     Spring contexts)
    * @param maxHttpPort the node takes the first free HTTP port from 9201 up to this one
-   * @param allowed whether a missing {@code url} may start the in-process node ({@code false} in {@code prod})
+   * @param allowed whether a missing {@code url} may start the in-process node ({@code false} in
+   *     {@code prod})
    */
   public record Embedded(
       @DefaultValue("true") boolean allowed,
@@ -60,7 +65,8 @@ public record SearchProperties(
       @DefaultValue("9299") int maxHttpPort) {}
 
   /**
-   * @param batchSize outbox entries per bulk request (the outbox's worker: {@code contractflow.outbox.*})
+   * @param batchSize outbox entries per bulk request (the outbox's worker: {@code
+   *     contractflow.outbox.*})
    * @param retryBase first wait after a failed attempt; it doubles per attempt (retried for ever)
    * @param retryMax longest wait between attempts
    */

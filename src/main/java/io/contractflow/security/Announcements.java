@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Says whether a refusal for a key is the first within a period, so a flood of refused requests writes one line
- * per key and minute to the security log, not one per request.
+ * Says whether a refusal for a key is the first within a period, so a flood of refused requests
+ * writes one line per key and minute to the security log, not one per request.
  */
 final class Announcements {
 
@@ -28,13 +28,15 @@ final class Announcements {
       }
     }
     boolean[] first = {false};
-    last.compute(key, (k, at) -> {
-      if (at == null || !at.plus(period).isAfter(now)) {
-        first[0] = true;
-        return now;
-      }
-      return at;
-    });
+    last.compute(
+        key,
+        (k, at) -> {
+          if (at == null || !at.plus(period).isAfter(now)) {
+            first[0] = true;
+            return now;
+          }
+          return at;
+        });
     return first[0];
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request budget on {@code /api} and {@code /engine-rest}: per signed-in user, or per source address for callers
- * without a login. Runs after Spring Security (so the user is known); over budget, a 429 problem with
- * {@code Retry-After}.
+ * A request budget on {@code /api} and {@code /engine-rest}: per signed-in user, or per source
+ * address for callers without a login. Runs after Spring Security (so the user is known); over
+ * budget, a 429 problem with {@code Retry-After}.
  */
 public class ApiRateLimitFilter extends OncePerRequestFilter {
 
@@ -25,16 +25,21 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
   private final ObjectMapper mapper;
   private final Announcements announced = new Announcements(Duration.ofMinutes(1), 10_000);
 
-  public ApiRateLimitFilter(SecurityProperties properties, SecurityLog securityLog, ObjectMapper mapper) {
+  public ApiRateLimitFilter(
+      SecurityProperties properties, SecurityLog securityLog, ObjectMapper mapper) {
     SecurityProperties.RateLimits limits = properties.rateLimits();
-    this.budgets = new Budgets(limits.apiRequestsPerUser().capacity(), limits.apiRequestsPerUser().period(),
-        limits.maxTracked());
+    this.budgets =
+        new Budgets(
+            limits.apiRequestsPerUser().capacity(),
+            limits.apiRequestsPerUser().period(),
+            limits.maxTracked());
     this.securityLog = securityLog;
     this.mapper = mapper;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = key(request);
     Optional<Duration> wait = budgets.take(key);
@@ -50,7 +55,11 @@ public class ApiRateLimitFilter extends OncePerRequestFilter {
 
   private static String key(HttpServletRequest request) {
     Authentication user = SecurityContextHolder.getContext().getAuthentication();
-    return user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken
-        || user.getName() == null ? "source:" + request.getRemoteAddr() : "user:" + user.getName();
+    return user == null
+            || !user.isAuthenticated()
+            || user instanceof AnonymousAuthenticationToken
+            || user.getName() == null
+        ? "source:" + request.getRemoteAddr()
+        : "user:" + user.getName();
   }
 }

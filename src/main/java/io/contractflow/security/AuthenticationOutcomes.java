@@ -9,8 +9,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears Spring Security's authentication events: password checks (HTTP Basic) go to the {@link LoginGuard}, which
- * counts them and writes the security log; other sign-ins (OAuth2 login, bearer tokens) are logged.
+ * Hears Spring Security's authentication events: password checks (HTTP Basic) go to the {@link
+ * LoginGuard}, which counts them and writes the security log; other sign-ins (OAuth2 login, bearer
+ * tokens) are logged.
  */
 @Component
 class AuthenticationOutcomes {
@@ -30,7 +31,11 @@ class AuthenticationOutcomes {
     if (authentication instanceof UsernamePasswordAuthenticationToken) {
       guard.succeeded(authentication.getName(), source, BasicLoginThrottleFilter.SURFACE, false);
     } else {
-      securityLog.loginSucceeded(authentication.getName(), source, surface(authentication), 0,
+      securityLog.loginSucceeded(
+          authentication.getName(),
+          source,
+          surface(authentication),
+          0,
           authentication.getClass().getSimpleName().startsWith("OAuth2Login"));
     }
   }
@@ -48,12 +53,15 @@ class AuthenticationOutcomes {
   }
 
   private static String source(Authentication authentication) {
-    return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    return authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress()
+        : null;
   }
 
   private static String surface(Authentication authentication) {
     String type = authentication.getClass().getSimpleName();
-    return type.startsWith("OAuth2Login") ? "oidc-login" : type.contains("Bearer") || type.contains("Jwt") ? "bearer-token"
-        : type;
+    return type.startsWith("OAuth2Login")
+        ? "oidc-login"
+        : type.contains("Bearer") || type.contains("Jwt") ? "bearer-token" : type;
   }
 }

@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets by key (a user, a source address), all alike: {@code capacity} tokens refilled evenly over
- * {@code period} (Bucket4j, in this node's memory). At most {@code maxKeys} are kept: past that, full buckets (idle
- * keys, which lose nothing by starting afresh) are dropped, and if all are in use the oldest go.
+ * Token buckets by key (a user, a source address), all alike: {@code capacity} tokens refilled
+ * evenly over {@code period} (Bucket4j, in this node's memory). At most {@code maxKeys} are kept:
+ * past that, full buckets (idle keys, which lose nothing by starting afresh) are dropped, and if
+ * all are in use the oldest go.
  */
 final class Budgets {
 
@@ -30,7 +31,9 @@ final class Budgets {
   /** Takes one token; empty when it was there, else how long until one is. */
   Optional<Duration> take(String key) {
     ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    return probe.isConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   /** Whether a token is there, without taking it: empty if so, else how long until one is. */
@@ -40,7 +43,9 @@ final class Budgets {
       return Optional.empty();
     }
     EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-    return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    return probe.canBeConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   private Bucket bucket(String key) {
@@ -50,13 +55,17 @@ final class Budgets {
     }
     if (buckets.size() >= maxKeys) {
       buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
-      for (Iterator<String> keys = buckets.keySet().iterator(); buckets.size() >= maxKeys && keys.hasNext(); ) {
+      for (Iterator<String> keys = buckets.keySet().iterator();
+          buckets.size() >= maxKeys && keys.hasNext(); ) {
         keys.next();
         keys.remove();
       }
     }
-    return buckets.computeIfAbsent(key, k -> Bucket.builder()
-        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-        .build());
+    return buckets.computeIfAbsent(
+        key,
+        k ->
+            Bucket.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .build());
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The servlet filters of login and API protection. Spring Security's chain runs at order -100; these come right
- * after it (the caller is known) and before the Camunda webapps' own filters.
+ * The servlet filters of login and API protection. Spring Security's chain runs at order -100;
+ * these come right after it (the caller is known) and before the Camunda webapps' own filters.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityFilterConfiguration {
@@ -17,8 +17,8 @@ class SecurityFilterConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "contractflow.security.rate-limits.enabled", matchIfMissing = true)
-  FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(SecurityProperties properties, SecurityLog log,
-      ObjectMapper mapper) {
+  FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(
+      SecurityProperties properties, SecurityLog log, ObjectMapper mapper) {
     FilterRegistrationBean<ApiRateLimitFilter> registration =
         new FilterRegistrationBean<>(new ApiRateLimitFilter(properties, log, mapper));
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
@@ -28,7 +28,8 @@ class SecurityFilterConfiguration {
 
   /** The webapps' password form; with Keycloak it is closed, and the filter has nothing to see. */
   @Bean
-  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(LoginGuard guard, ObjectMapper mapper) {
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(
+      LoginGuard guard, ObjectMapper mapper) {
     FilterRegistrationBean<WebappLoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new WebappLoginThrottleFilter(guard, mapper));
     registration.addUrlPatterns(WebappLoginThrottleFilter.URL_PATTERN);

@@ -10,11 +10,12 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The security log: sign-ins, wrong passwords, throttled sources, rate limits, changes to users, groups, memberships
- * and authorizations, and exports, as structured events on the logger {@value #LOGGER}. Each event carries ECS-style
- * key-value fields ({@code event.action}, {@code event.category}, {@code event.outcome}, {@code user.name},
- * {@code source.ip}, ...), which the JSON log formats ({@code logging.structured.format.*: ecs}) write as fields; the
- * plain console shows the same fields in the message. Passwords and other secrets are never logged.
+ * The security log: sign-ins, wrong passwords, throttled sources, rate limits, changes to users,
+ * groups, memberships and authorizations, and exports, as structured events on the logger {@value
+ * #LOGGER}. Each event carries ECS-style key-value fields ({@code event.action}, {@code
+ * event.category}, {@code event.outcome}, {@code user.name}, {@code source.ip}, ...), which the
+ * JSON log formats ({@code logging.structured.format.*: ecs}) write as fields; the plain console
+ * shows the same fields in the message. Passwords and other secrets are never logged.
  */
 @Component
 public class SecurityLog {
@@ -23,8 +24,12 @@ public class SecurityLog {
 
   private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-  /** A password check that succeeded; {@code afterFailures} wrong ones from the same source came before it. */
-  public void loginSucceeded(String user, String sourceIp, String surface, int afterFailures, boolean interactive) {
+  /**
+   * A password check that succeeded; {@code afterFailures} wrong ones from the same source came
+   * before it.
+   */
+  public void loginSucceeded(
+      String user, String sourceIp, String surface, int afterFailures, boolean interactive) {
     Map<String, Object> fields = fields("login", "authentication", "success", user, sourceIp);
     fields.put("contractflow.surface", surface);
     if (afterFailures > 0) {
@@ -34,7 +39,10 @@ public class SecurityLog {
     write(interactive || afterFailures > 0 ? Level.INFO : Level.DEBUG, "login succeeded", fields);
   }
 
-  /** A wrong password (or unknown user); {@code failures} in a row from this source for this account. */
+  /**
+   * A wrong password (or unknown user); {@code failures} in a row from this source for this
+   * account.
+   */
   public void loginFailed(String user, String sourceIp, String surface, int failures) {
     Map<String, Object> fields = fields("login", "authentication", "failure", user, sourceIp);
     fields.put("contractflow.surface", surface);
@@ -43,23 +51,32 @@ public class SecurityLog {
   }
 
   /** An account is blocked for one source address after too many wrong passwords from there. */
-  public void loginThrottled(String user, String sourceIp, String surface, int failures, Duration delay) {
-    Map<String, Object> fields = fields("login-throttled", "authentication", "failure", user, sourceIp);
+  public void loginThrottled(
+      String user, String sourceIp, String surface, int failures, Duration delay) {
+    Map<String, Object> fields =
+        fields("login-throttled", "authentication", "failure", user, sourceIp);
     fields.put("contractflow.surface", surface);
     fields.put("contractflow.failures", failures);
     fields.put("contractflow.blocked_seconds", seconds(delay));
     write(Level.WARN, "login throttled for this source", fields);
   }
 
-  /** An attempt refused unchecked while its account and source are blocked, or the source is over its budget. */
+  /**
+   * An attempt refused unchecked while its account and source are blocked, or the source is over
+   * its budget.
+   */
   public void loginRefused(String user, String sourceIp, String surface, Duration retryAfter) {
-    Map<String, Object> fields = fields("login-refused", "authentication", "failure", user, sourceIp);
+    Map<String, Object> fields =
+        fields("login-refused", "authentication", "failure", user, sourceIp);
     fields.put("contractflow.surface", surface);
     fields.put("contractflow.retry_after_seconds", seconds(retryAfter));
     write(Level.DEBUG, "login refused while throttled", fields);
   }
 
-  /** A budget ran out: {@code scope} is what was limited (api, failed-logins), {@code key} whose budget. */
+  /**
+   * A budget ran out: {@code scope} is what was limited (api, failed-logins), {@code key} whose
+   * budget.
+   */
   public void rateLimited(String scope, String key, String sourceIp, Duration retryAfter) {
     Map<String, Object> fields = fields("rate-limited", "network", "failure", null, sourceIp);
     fields.put("contractflow.limit", scope);
@@ -69,12 +86,18 @@ public class SecurityLog {
   }
 
   /**
-   * A change to who may do what: users, groups, memberships, tenants and authorizations ({@code entity}), by
-   * {@code actor}, with what was changed ({@code changes}: property → new value).
+   * A change to who may do what: users, groups, memberships, tenants and authorizations ({@code
+   * entity}), by {@code actor}, with what was changed ({@code changes}: property → new value).
    */
-  public void identityChanged(String actor, String operation, String entity, Map<String, String> changes) {
-    Map<String, Object> fields = fields("identity-" + operation.toLowerCase(java.util.Locale.ROOT), "iam", "success",
-        actor, null);
+  public void identityChanged(
+      String actor, String operation, String entity, Map<String, String> changes) {
+    Map<String, Object> fields =
+        fields(
+            "identity-" + operation.toLowerCase(java.util.Locale.ROOT),
+            "iam",
+            "success",
+            actor,
+            null);
     fields.put("event.type", "change");
     fields.put("contractflow.entity", entity);
     changes.forEach((property, value) -> fields.put("contractflow.change." + property, value));
@@ -89,7 +112,8 @@ public class SecurityLog {
     write(Level.INFO, "export", fields);
   }
 
-  private static Map<String, Object> fields(String action, String category, String outcome, String user, String ip) {
+  private static Map<String, Object> fields(
+      String action, String category, String outcome, String user, String ip) {
     Map<String, Object> fields = new TreeMap<>();
     fields.put("event.action", action);
     fields.put("event.category", category);
@@ -109,17 +133,25 @@ public class SecurityLog {
     }
     LoggingEventBuilder event = log.atLevel(level);
     StringBuilder text = new StringBuilder(message);
-    fields.forEach((key, value) -> {
-      event.addKeyValue(key, value);
-      text.append(' ').append(key).append('=').append(value);
-    });
+    fields.forEach(
+        (key, value) -> {
+          event.addKeyValue(key, value);
+          text.append(' ').append(key).append('=').append(value);
+        });
     event.log(text.toString());
   }
 
-  /** A user name as typed by anyone: no line breaks or control characters in the log, and not too long. */
+  /**
+   * A user name as typed by anyone: no line breaks or control characters in the log, and not too
+   * long.
+   */
   static String printable(String value) {
-    String clean = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String clean =
+        value
+            .codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return clean.length() > 128 ? clean.substring(0, 128) + "…" : clean;
   }
 

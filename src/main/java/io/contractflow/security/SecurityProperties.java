@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue Login login, @DefaultValue RateLimits rateLimits) {
 
   /**
-   * Wrong passwords for one account from one source address: the first {@code freeFailures} cost nothing, each
-   * further one blocks that account <em>from that source</em> for a delay that starts at {@code firstDelay} and
-   * doubles up to {@code maxDelay}. A success, or {@code forgetAfter} without failures, starts afresh. Other sources
-   * are never affected, so nobody can lock another person out.
+   * Wrong passwords for one account from one source address: the first {@code freeFailures} cost
+   * nothing, each further one blocks that account <em>from that source</em> for a delay that starts
+   * at {@code firstDelay} and doubles up to {@code maxDelay}. A success, or {@code forgetAfter}
+   * without failures, starts afresh. Other sources are never affected, so nobody can lock another
+   * person out.
    *
-   * @param maxTracked how many (account, source) pairs are remembered at most; idle ones are forgotten first
+   * @param maxTracked how many (account, source) pairs are remembered at most; idle ones are
+   *     forgotten first
    */
   public record Login(
       @DefaultValue("3") int freeFailures,
@@ -46,10 +48,10 @@ public record SecurityProperties(@DefaultValue Login login, @DefaultValue RateLi
    * Budgets refilled evenly over their period (Bucket4j token buckets, kept in this node's memory).
    *
    * @param enabled whether the budgets apply at all (the per-account throttle always does)
-   * @param failedLoginsPerSource wrong passwords one source address may send, whatever the accounts (guessing
-   *     across many accounts)
-   * @param apiRequestsPerUser requests to {@code /api} and {@code /engine-rest} per signed-in user, or per source
-   *     address for callers without a login (signer links, webhooks)
+   * @param failedLoginsPerSource wrong passwords one source address may send, whatever the accounts
+   *     (guessing across many accounts)
+   * @param apiRequestsPerUser requests to {@code /api} and {@code /engine-rest} per signed-in user,
+   *     or per source address for callers without a login (signer links, webhooks)
    * @param maxTracked how many budgets are kept at most; full (idle) ones are dropped first
    */
   public record RateLimits(
@@ -59,8 +61,10 @@ public record SecurityProperties(@DefaultValue Login login, @DefaultValue RateLi
       @DefaultValue("100000") int maxTracked) {}
 
   /** At most {@code capacity} failures, refilled over {@code period}. */
-  public record FailedLogins(@DefaultValue("50") int capacity, @DefaultValue("10m") Duration period) {}
+  public record FailedLogins(
+      @DefaultValue("50") int capacity, @DefaultValue("10m") Duration period) {}
 
   /** At most {@code capacity} requests at once, refilled over {@code period}. */
-  public record ApiRequests(@DefaultValue("1200") int capacity, @DefaultValue("1m") Duration period) {}
+  public record ApiRequests(
+      @DefaultValue("1200") int capacity, @DefaultValue("1m") Duration period) {}
 }

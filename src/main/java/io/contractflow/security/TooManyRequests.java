@@ -22,8 +22,12 @@ final class TooManyRequests {
   static void write(HttpServletResponse response, ObjectMapper mapper, Duration wait, String detail)
       throws IOException {
     long seconds = seconds(wait);
-    ProblemDetail body = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too Many Requests",
-        detail + "; try again in " + seconds + " s");
+    ProblemDetail body =
+        Problems.of(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "too-many-requests",
+            "Too Many Requests",
+            detail + "; try again in " + seconds + " s");
     body.setProperty("retryAfterSeconds", seconds);
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

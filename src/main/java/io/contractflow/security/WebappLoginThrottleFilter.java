@@ -1,9 +1,9 @@
 package io.contractflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contractflow.platform.web.RereadableRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import io.contractflow.platform.web.RereadableRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,16 +14,19 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The Camunda webapps' own login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}, a form with
- * {@code username} and {@code password}), which checks the password in the engine, past Spring Security: a blocked
- * account and source get a 429 without a check, and the outcome (200 signed in, 401 refused) is counted by the
+ * The Camunda webapps' own login form ({@code POST
+ * /camunda/api/admin/auth/user/{engine}/login/{app}}, a form with {@code username} and {@code
+ * password}), which checks the password in the engine, past Spring Security: a blocked account and
+ * source get a 429 without a check, and the outcome (200 signed in, 401 refused) is counted by the
  * {@link LoginGuard}. The body is read here and handed on unchanged.
  */
 public class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
   static final String SURFACE = "webapp-login";
+
   /** The webapps' login, under the context path. */
   public static final String URL_PATTERN = "/camunda/api/admin/auth/user/*";
+
   private static final int MAX_BODY = 16 * 1024;
 
   private final LoginGuard guard;
@@ -40,7 +43,8 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
@@ -52,7 +56,8 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
     if (account != null) {
       Optional<Duration> wait = guard.refusal(account, source, SURFACE);
       if (wait.isPresent()) {
-        TooManyRequests.write(response, mapper, wait.get(), "Too many failed sign-ins from your address");
+        TooManyRequests.write(
+            response, mapper, wait.get(), "Too many failed sign-ins from your address");
         return;
       }
     }

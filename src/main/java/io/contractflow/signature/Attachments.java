@@ -2,7 +2,10 @@ package io.contractflow.signature;
 
 import java.nio.charset.StandardCharsets;
 
-/** Content-Disposition for downloads (RFC 6266): an ASCII fallback name and the exact UTF-8 name (RFC 8187). */
+/**
+ * Content-Disposition for downloads (RFC 6266): an ASCII fallback name and the exact UTF-8 name
+ * (RFC 8187).
+ */
 final class Attachments {
 
   private Attachments() {}
@@ -12,7 +15,10 @@ final class Attachments {
     StringBuilder encoded = new StringBuilder();
     for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
         encoded.append((char) c);
       } else {
         encoded.append('%').append(String.format("%02X", c));

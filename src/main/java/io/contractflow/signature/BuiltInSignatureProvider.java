@@ -12,10 +12,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The built-in signer, for businesses without a vendor account. Its envelope is the platform's own signing request
- * (the envelope id is the request id): each signer gets an unguessable link ({@link SigningTokens}), is invited when
- * their turn opens, and signs on {@code /sign/{token}} with a typed name and consent ({@link SigningCeremony}). The
- * completed document is the original PDF with a certificate of completion, sealed with the platform's key (PAdES).
+ * The built-in signer, for businesses without a vendor account. Its envelope is the platform's own
+ * signing request (the envelope id is the request id): each signer gets an unguessable link ({@link
+ * SigningTokens}), is invited when their turn opens, and signs on {@code /sign/{token}} with a
+ * typed name and consent ({@link SigningCeremony}). The completed document is the original PDF with
+ * a certificate of completion, sealed with the platform's key (PAdES).
  */
 @Component
 public class BuiltInSignatureProvider implements SignatureProvider {
@@ -33,9 +34,17 @@ public class BuiltInSignatureProvider implements SignatureProvider {
   private final SignerVerification verification;
   private final Clock clock;
 
-  BuiltInSignatureProvider(SigningRequestRepository requests, SignerRepository signers, SignerInvitations invitations,
-      EnvelopeEncryption encryption, DocumentService documents, CompletionCertificate certificate, PadesSealer sealer,
-      SigningProperties properties, SignerVerification verification, Clock clock) {
+  BuiltInSignatureProvider(
+      SigningRequestRepository requests,
+      SignerRepository signers,
+      SignerInvitations invitations,
+      EnvelopeEncryption encryption,
+      DocumentService documents,
+      CompletionCertificate certificate,
+      PadesSealer sealer,
+      SigningProperties properties,
+      SignerVerification verification,
+      Clock clock) {
     this.requests = requests;
     this.signers = signers;
     this.invitations = invitations;
@@ -53,14 +62,18 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     return NAME;
   }
 
-  /** Issues every signer's link (stored as a hash, and encrypted for later invitations) and invites the first turn. */
+  /**
+   * Issues every signer's link (stored as a hash, and encrypted for later invitations) and invites
+   * the first turn.
+   */
   @Override
   public String send(Envelope envelope) {
     SigningRequest request = request(envelope.requestId().toString());
     List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
     for (Signer signer : all) {
       String token = SigningTokens.newToken();
-      signer.issueToken(SigningTokens.hash(token),
+      signer.issueToken(
+          SigningTokens.hash(token),
           encryption.encrypt(token.getBytes(StandardCharsets.US_ASCII), tokenAad(signer.getId())));
     }
     signers.saveAll(all);
@@ -69,28 +82,45 @@ public class BuiltInSignatureProvider implements SignatureProvider {
   }
 
   /**
-   * A new link for a signer whose turn is open, mailed to their fixed address: the old link, its code and its
-   * verified sessions stop working. The caller holds the request's lock.
+   * A new link for a signer whose turn is open, mailed to their fixed address: the old link, its
+   * code and its verified sessions stop working. The caller holds the request's lock.
    */
   void reissue(SigningRequest request, Signer signer, String actor) {
     String token = SigningTokens.newToken();
-    signer.issueToken(SigningTokens.hash(token),
+    signer.issueToken(
+        SigningTokens.hash(token),
         encryption.encrypt(token.getBytes(StandardCharsets.US_ASCII), tokenAad(signer.getId())));
     signer.invited(clock.instant());
     signers.saveAndFlush(signer);
     verification.linkReissued(signer, actor);
-    invitations.reinvite(new SignerInvitations.Invitation(request.getId(), signer.getId(), request.getContractId(),
-        request.getContractReference(), request.getContractTitle(), signer.getName(), signer.getEmail(),
-        link(signer), request.getExpiresAt()));
+    invitations.reinvite(
+        new SignerInvitations.Invitation(
+            request.getId(),
+            signer.getId(),
+            request.getContractId(),
+            request.getContractReference(),
+            request.getContractTitle(),
+            signer.getName(),
+            signer.getEmail(),
+            link(signer),
+            request.getExpiresAt()));
   }
 
   /** Invites every signer whose turn is open and who has not been invited yet. */
   void inviteOpenTurns(SigningRequest request, List<Signer> all) {
     for (Signer signer : all) {
       if (signer.getInvitedAt() == null && SigningTurns.isTurn(request.getMode(), signer, all)) {
-        invitations.invite(new SignerInvitations.Invitation(request.getId(), signer.getId(), request.getContractId(),
-            request.getContractReference(), request.getContractTitle(), signer.getName(), signer.getEmail(),
-            link(signer), request.getExpiresAt()));
+        invitations.invite(
+            new SignerInvitations.Invitation(
+                request.getId(),
+                signer.getId(),
+                request.getContractId(),
+                request.getContractReference(),
+                request.getContractTitle(),
+                signer.getName(),
+                signer.getEmail(),
+                link(signer),
+                request.getExpiresAt()));
         signer.invited(clock.instant());
       }
     }
@@ -98,7 +128,10 @@ public class BuiltInSignatureProvider implements SignatureProvider {
 
   /** The signer's link, from their encrypted token. */
   URI link(Signer signer) {
-    String token = new String(encryption.decrypt(signer.getTokenSealed(), tokenAad(signer.getId())), StandardCharsets.US_ASCII);
+    String token =
+        new String(
+            encryption.decrypt(signer.getTokenSealed(), tokenAad(signer.getId())),
+            StandardCharsets.US_ASCII);
     String base = properties.publicBaseUrl().toString().replaceAll("/+$", "");
     return URI.create(base + "/sign/" + token);
   }
@@ -106,23 +139,34 @@ public class BuiltInSignatureProvider implements SignatureProvider {
   @Override
   public EnvelopeStatus status(String envelopeId) {
     SigningRequest request = request(envelopeId);
-    EnvelopeState state = switch (request.isExpiredAt(clock.instant()) ? SigningStatus.EXPIRED : request.getStatus()) {
-      case OPEN -> EnvelopeState.SENT;
-      case COMPLETED -> EnvelopeState.COMPLETED;
-      case DECLINED -> EnvelopeState.DECLINED;
-      case EXPIRED -> EnvelopeState.EXPIRED;
-      case CANCELLED -> EnvelopeState.VOIDED;
-    };
-    List<RecipientStatus> recipients = signers.findByRequestIdOrderByPosition(request.getId()).stream()
-        .map(s -> new RecipientStatus(s.getId(), s.getName(), s.getEmail(), s.getStatus(), s.getSignedAt(),
-            s.getDeclineReason()))
-        .toList();
+    EnvelopeState state =
+        switch (request.isExpiredAt(clock.instant())
+            ? SigningStatus.EXPIRED
+            : request.getStatus()) {
+          case OPEN -> EnvelopeState.SENT;
+          case COMPLETED -> EnvelopeState.COMPLETED;
+          case DECLINED -> EnvelopeState.DECLINED;
+          case EXPIRED -> EnvelopeState.EXPIRED;
+          case CANCELLED -> EnvelopeState.VOIDED;
+        };
+    List<RecipientStatus> recipients =
+        signers.findByRequestIdOrderByPosition(request.getId()).stream()
+            .map(
+                s ->
+                    new RecipientStatus(
+                        s.getId(),
+                        s.getName(),
+                        s.getEmail(),
+                        s.getStatus(),
+                        s.getSignedAt(),
+                        s.getDeclineReason()))
+            .toList();
     return new EnvelopeStatus(envelopeId, state, recipients);
   }
 
   /**
-   * Nothing to void elsewhere: the built-in envelope is the platform's request, which {@link SigningService#cancel}
-   * has already closed, so every link answers 410 Gone.
+   * Nothing to void elsewhere: the built-in envelope is the platform's request, which {@link
+   * SigningService#cancel} has already closed, so every link answers 410 Gone.
    */
   @Override
   public boolean remote() {
@@ -134,65 +178,129 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     request(envelopeId);
   }
 
-  /** The original PDF, checked against the hash it was sent with, plus the certificate of completion, sealed. */
+  /**
+   * The original PDF, checked against the hash it was sent with, plus the certificate of
+   * completion, sealed.
+   */
   @Override
   public byte[] signedDocument(String envelopeId) {
     SigningRequest request = request(envelopeId);
     if (request.getStatus() != SigningStatus.COMPLETED) {
-      throw new SigningNotPossibleException("Signing request " + request.getId() + " is " + request.getStatus()
-          + "; only a completed request can be sealed");
+      throw new SigningNotPossibleException(
+          "Signing request "
+              + request.getId()
+              + " is "
+              + request.getStatus()
+              + "; only a completed request can be sealed");
     }
     byte[] original = documents.systemContent(request.getDocumentVersionId());
     if (!SigningHashes.sha256(original).equals(request.getDocumentSha256())) {
-      throw new IllegalStateException("The document of signing request " + request.getId() + " changed since it was sent");
+      throw new IllegalStateException(
+          "The document of signing request " + request.getId() + " changed since it was sent");
     }
     List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
-    List<SignerVerification.Event> checks = verification.events(all.stream().map(Signer::getId).toList());
-    List<CompletionCertificate.SignerFacts> evidence = all.stream()
-        .map(s -> new CompletionCertificate.SignerFacts(s.getName(), s.getEmail(), s.getTypedName(), s.getConsentText(),
-            s.getSignedAt(), s.getIpAddress(), s.getUserAgent(),
-            SignerVerification.verifiedAt(checks, s.getId(), s.getSignedAt()).orElse(null)))
-        .toList();
-    byte[] withCertificate = certificate.append(original, new CompletionCertificate.Facts(
-        request.getContractReference(), request.getContractTitle(), request.getId(), request.getMode(),
-        request.getDocumentFileName(), request.getDocumentSha256(), request.getCreatedAt(), request.getCompletedAt(),
-        evidence));
-    return sealer.seal(withCertificate, "Signed by all signers of " + request.getContractReference()
-        + " (signing request " + request.getId() + ")", "ContractFlow", clock.instant());
+    List<SignerVerification.Event> checks =
+        verification.events(all.stream().map(Signer::getId).toList());
+    List<CompletionCertificate.SignerFacts> evidence =
+        all.stream()
+            .map(
+                s ->
+                    new CompletionCertificate.SignerFacts(
+                        s.getName(),
+                        s.getEmail(),
+                        s.getTypedName(),
+                        s.getConsentText(),
+                        s.getSignedAt(),
+                        s.getIpAddress(),
+                        s.getUserAgent(),
+                        SignerVerification.verifiedAt(checks, s.getId(), s.getSignedAt())
+                            .orElse(null)))
+            .toList();
+    byte[] withCertificate =
+        certificate.append(
+            original,
+            new CompletionCertificate.Facts(
+                request.getContractReference(),
+                request.getContractTitle(),
+                request.getId(),
+                request.getMode(),
+                request.getDocumentFileName(),
+                request.getDocumentSha256(),
+                request.getCreatedAt(),
+                request.getCompletedAt(),
+                evidence));
+    return sealer.seal(
+        withCertificate,
+        "Signed by all signers of "
+            + request.getContractReference()
+            + " (signing request "
+            + request.getId()
+            + ")",
+        "ContractFlow",
+        clock.instant());
   }
 
   @Override
   public List<AuditEntry> auditTrail(String envelopeId) {
     SigningRequest request = request(envelopeId);
     List<AuditEntry> trail = new ArrayList<>();
-    trail.add(new AuditEntry(request.getCreatedAt(), request.getCreatedBy(), "sent",
-        request.getMode() + " to " + signers.findByRequestIdOrderByPosition(request.getId()).size()
-            + " signer(s), expires " + request.getExpiresAt()));
+    trail.add(
+        new AuditEntry(
+            request.getCreatedAt(),
+            request.getCreatedBy(),
+            "sent",
+            request.getMode()
+                + " to "
+                + signers.findByRequestIdOrderByPosition(request.getId()).size()
+                + " signer(s), expires "
+                + request.getExpiresAt()));
     List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
-    for (SignerVerification.Event event : verification.events(all.stream().map(Signer::getId).toList())) {
-      trail.add(new AuditEntry(event.at(), event.actor(), SignerEventKind.label(event.kind()), event.detail()));
+    for (SignerVerification.Event event :
+        verification.events(all.stream().map(Signer::getId).toList())) {
+      trail.add(
+          new AuditEntry(
+              event.at(), event.actor(), SignerEventKind.label(event.kind()), event.detail()));
     }
     for (Signer s : all) {
       if (s.getInvitedAt() != null) {
         trail.add(new AuditEntry(s.getInvitedAt(), s.getEmail(), "invited", s.getName()));
       }
       if (s.getSignedAt() != null) {
-        trail.add(new AuditEntry(s.getSignedAt(), s.getEmail(), "signed",
-            "typed name '" + s.getTypedName() + "', IP " + s.getIpAddress() + ", user agent " + s.getUserAgent()));
+        trail.add(
+            new AuditEntry(
+                s.getSignedAt(),
+                s.getEmail(),
+                "signed",
+                "typed name '"
+                    + s.getTypedName()
+                    + "', IP "
+                    + s.getIpAddress()
+                    + ", user agent "
+                    + s.getUserAgent()));
       }
       if (s.getDeclinedAt() != null) {
-        trail.add(new AuditEntry(s.getDeclinedAt(), s.getEmail(), "declined", s.getDeclineReason()));
+        trail.add(
+            new AuditEntry(s.getDeclinedAt(), s.getEmail(), "declined", s.getDeclineReason()));
       }
     }
     if (request.getCompletedAt() != null) {
       trail.add(new AuditEntry(request.getCompletedAt(), NAME, "completed", "all signers signed"));
     }
     if (request.getClosedAt() != null) {
-      trail.add(new AuditEntry(request.getClosedAt(), NAME, request.getStatus().name().toLowerCase(),
-          request.getCloseReason()));
+      trail.add(
+          new AuditEntry(
+              request.getClosedAt(),
+              NAME,
+              request.getStatus().name().toLowerCase(),
+              request.getCloseReason()));
     }
     if (request.getSealedAt() != null) {
-      trail.add(new AuditEntry(request.getSealedAt(), NAME, "sealed", "document version " + request.getSealedVersionId()));
+      trail.add(
+          new AuditEntry(
+              request.getSealedAt(),
+              NAME,
+              "sealed",
+              "document version " + request.getSealedVersionId()));
     }
     trail.sort(Comparator.comparing(AuditEntry::at));
     return trail;
@@ -205,7 +313,9 @@ public class BuiltInSignatureProvider implements SignatureProvider {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Not a built-in envelope id: " + envelopeId);
     }
-    return requests.findById(id).orElseThrow(() -> new IllegalArgumentException("No signing request " + envelopeId));
+    return requests
+        .findById(id)
+        .orElseThrow(() -> new IllegalArgumentException("No signing request " + envelopeId));
   }
 
   private static String tokenAad(UUID signerId) {

@@ -22,11 +22,11 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends the certificate of completion to a signed document: the contract, the request, the SHA-256 of the
- * original PDF, and for each signer what they were shown and did — name, email, typed name, consent text, time
- * (UTC), IP address and user agent. As many A4 pages as it takes; the seal then covers them with the document.
- * The Standard 14 Helvetica fonts need no embedding; characters they cannot encode become their unaccented letter,
- * else '?'.
+ * Appends the certificate of completion to a signed document: the contract, the request, the
+ * SHA-256 of the original PDF, and for each signer what they were shown and did — name, email,
+ * typed name, consent text, time (UTC), IP address and user agent. As many A4 pages as it takes;
+ * the seal then covers them with the document. The Standard 14 Helvetica fonts need no embedding;
+ * characters they cannot encode become their unaccented letter, else '?'.
  */
 @Component
 class CompletionCertificate {
@@ -39,12 +39,27 @@ class CompletionCertificate {
   private static final float LABEL_WIDTH = 110;
 
   /** What the certificate states. */
-  record Facts(String contractReference, String contractTitle, UUID requestId, SigningMode mode,
-      String originalFileName, String originalSha256, Instant sentAt, Instant completedAt, List<SignerFacts> signers) {}
+  record Facts(
+      String contractReference,
+      String contractTitle,
+      UUID requestId,
+      SigningMode mode,
+      String originalFileName,
+      String originalSha256,
+      Instant sentAt,
+      Instant completedAt,
+      List<SignerFacts> signers) {}
 
   /** One signer's evidence. */
-  record SignerFacts(String name, String email, String typedName, String consentText, Instant signedAt,
-      String ipAddress, String userAgent, Instant addressVerifiedAt) {}
+  record SignerFacts(
+      String name,
+      String email,
+      String typedName,
+      String consentText,
+      Instant signedAt,
+      String ipAddress,
+      String userAgent,
+      Instant addressVerifiedAt) {}
 
   byte[] append(byte[] original, Facts facts) {
     try (PDDocument document = Loader.loadPDF(original)) {
@@ -52,7 +67,8 @@ class CompletionCertificate {
       writer.title("Certificate of completion");
       writer.field("Contract", facts.contractReference() + " - " + facts.contractTitle());
       writer.field("Signing request", facts.requestId().toString());
-      writer.field("Signing mode", facts.mode() == SigningMode.SEQUENTIAL ? "sequential" : "parallel");
+      writer.field(
+          "Signing mode", facts.mode() == SigningMode.SEQUENTIAL ? "sequential" : "parallel");
       writer.field("Sent", UTC_TIME.format(facts.sentAt()));
       writer.field("Completed", UTC_TIME.format(facts.completedAt()));
       writer.field("Original document", facts.originalFileName());
@@ -71,14 +87,20 @@ class CompletionCertificate {
         writer.field("IP address", signer.ipAddress());
         writer.field("User agent", signer.userAgent() == null ? "(none sent)" : signer.userAgent());
         writer.field("Consent", signer.consentText());
-        writer.field("Verification", signer.addressVerifiedAt() == null ? "address not verified"
-            : "address verified by one-time code at " + UTC_TIME.format(signer.addressVerifiedAt()));
+        writer.field(
+            "Verification",
+            signer.addressVerifiedAt() == null
+                ? "address not verified"
+                : "address verified by one-time code at "
+                    + UTC_TIME.format(signer.addressVerifiedAt()));
       }
       writer.gap(12);
-      writer.text("Each signer opened a personal link, confirmed their e-mail address with a one-time code sent to it,"
-          + " typed their name and gave the consent above. This page and the"
-          + " document before it are sealed with the platform's PAdES signature; any change after sealing breaks it.",
-          writer.regular, 8);
+      writer.text(
+          "Each signer opened a personal link, confirmed their e-mail address with a one-time code sent to it,"
+              + " typed their name and gave the consent above. This page and the"
+              + " document before it are sealed with the platform's PAdES signature; any change after sealing breaks it.",
+          writer.regular,
+          8);
       writer.close();
       ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 16 * 1024);
       document.save(out);
@@ -109,7 +131,8 @@ class CompletionCertificate {
     }
 
     void field(String label, String value) throws IOException {
-      List<String> lines = wrap(safe(value == null ? "" : value, regular), regular, 9, width() - LABEL_WIDTH);
+      List<String> lines =
+          wrap(safe(value == null ? "" : value, regular), regular, 9, width() - LABEL_WIDTH);
       float leading = 9 * 1.4f;
       keep(leading * Math.min(lines.size(), 3));
       show(safe(label, bold) + ":", bold, 9, MARGIN);
@@ -175,13 +198,20 @@ class CompletionCertificate {
       return PAGE.getWidth() - 2 * MARGIN;
     }
 
-    /** The text with every character the font cannot encode replaced, and control characters dropped. */
+    /**
+     * The text with every character the font cannot encode replaced, and control characters
+     * dropped.
+     */
     private String safe(String text, PDType1Font font) {
       StringBuilder out = new StringBuilder(text.length());
-      text.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").codePoints().forEach(cp -> {
-        String ch = new String(Character.toChars(cp));
-        out.append(safeChars.computeIfAbsent(font.getName() + ch, k -> encodable(ch, font)));
-      });
+      text.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ")
+          .codePoints()
+          .forEach(
+              cp -> {
+                String ch = new String(Character.toChars(cp));
+                out.append(
+                    safeChars.computeIfAbsent(font.getName() + ch, k -> encodable(ch, font)));
+              });
       return out.toString();
     }
 
@@ -202,8 +232,11 @@ class CompletionCertificate {
       }
     }
 
-    /** Breaks at spaces to fit {@code width}; a word longer than a line is split where it must be. */
-    private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+    /**
+     * Breaks at spaces to fit {@code width}; a word longer than a line is split where it must be.
+     */
+    private static List<String> wrap(String text, PDType1Font font, float size, float width)
+        throws IOException {
       return PdfTextLines.wrap(text, font, size, width);
     }
   }

@@ -26,7 +26,10 @@ class ContractSigningController {
   private final SignerLinkResend resend;
   private final CurrentUserProvider currentUser;
 
-  ContractSigningController(SignerPlans plans, SigningLinks links, SignerLinkResend resend,
+  ContractSigningController(
+      SignerPlans plans,
+      SigningLinks links,
+      SignerLinkResend resend,
       CurrentUserProvider currentUser) {
     this.plans = plans;
     this.links = links;
@@ -35,28 +38,42 @@ class ContractSigningController {
   }
 
   @GetMapping("/signers")
-  @Operation(summary = "Who is to sign (owner, admins, auditors); the counterparty's contact while none are set")
+  @Operation(
+      summary =
+          "Who is to sign (owner, admins, auditors); the counterparty's contact while none are set")
   SignersResponse signers(@PathVariable UUID contractId) {
     return plans.get(currentUser.get(), contractId);
   }
 
   @PutMapping("/signers")
-  @Operation(summary = "Set who is to sign and in which mode (owner or admin; until the contract goes to signing)")
-  SignersResponse setSigners(@PathVariable UUID contractId, @RequestBody @Valid SignersRequest body) {
+  @Operation(
+      summary =
+          "Set who is to sign and in which mode (owner or admin; until the contract goes to signing)")
+  SignersResponse setSigners(
+      @PathVariable UUID contractId, @RequestBody @Valid SignersRequest body) {
     return plans.put(currentUser.get(), contractId, body);
   }
 
   @GetMapping("/signing")
-  @Operation(summary = "The newest signing request: mode, status, expiry, each signer's status (never their links)")
+  @Operation(
+      summary =
+          "The newest signing request: mode, status, expiry, each signer's status (never their links)")
   SigningView signing(@PathVariable UUID contractId) {
-    return links.latest(currentUser.get(), contractId)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
-            "Contract " + contractId + " has no signing request yet"));
+    return links
+        .latest(currentUser.get(), contractId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    "Contract " + contractId + " has no signing request yet"));
   }
 
   @PostMapping("/signers/{signerId}/resend")
-  @Operation(summary = "Send a signer a new link at their address (owner or admin; built-in signer, while it is their"
-      + " turn): the old link stops working, and nobody but the signer sees the new one")
+  @Operation(
+      summary =
+          "Send a signer a new link at their address (owner or admin; built-in signer, while it is their"
+              + " turn): the old link stops working, and nobody but the signer sees the new one")
   SigningView resend(@PathVariable UUID contractId, @PathVariable UUID signerId) {
     return resend.resend(currentUser.get(), contractId, signerId);
   }

@@ -42,15 +42,19 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the platform's seal to a PDF as one PAdES baseline signature (B-B): an incremental update with a
- * signature dictionary of SubFilter ETSI.CAdES.detached whose /Contents is a detached CMS SignedData over the byte
- * range, SHA-256 with RSA, signed attributes content-type, message-digest and signing-certificate-v2 and no CMS
- * signing-time (PAdES takes the time from the dictionary's /M).
+ * Applies the platform's seal to a PDF as one PAdES baseline signature (B-B): an incremental update
+ * with a signature dictionary of SubFilter ETSI.CAdES.detached whose /Contents is a detached CMS
+ * SignedData over the byte range, SHA-256 with RSA, signed attributes content-type, message-digest
+ * and signing-certificate-v2 and no CMS signing-time (PAdES takes the time from the dictionary's
+ * /M).
  */
 @Component
 class PadesSealer {
 
-  /** Room for the CMS in /Contents: the signature, the certificate chain and the attributes, with margin. */
+  /**
+   * Room for the CMS in /Contents: the signature, the certificate chain and the attributes, with
+   * margin.
+   */
   private static final int SIGNATURE_SIZE = 32 * 1024;
 
   private final SealKey key;
@@ -60,7 +64,8 @@ class PadesSealer {
   }
 
   byte[] seal(byte[] pdf, String reason, String location, Instant at) {
-    try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+    try (PDDocument document = Loader.loadPDF(pdf);
+        SignatureOptions options = new SignatureOptions()) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
@@ -84,9 +89,13 @@ class PadesSealer {
   byte[] cms(InputStream content) throws IOException {
     try {
       X509CertificateHolder certificate = new JcaX509CertificateHolder(key.certificate());
-      SignerInfoGenerator signerInfo = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-          .setSignedAttributeGenerator(new PadesSignedAttributes(signingCertificateV2(certificate)))
-          .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), certificate);
+      SignerInfoGenerator signerInfo =
+          new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+              .setSignedAttributeGenerator(
+                  new PadesSignedAttributes(signingCertificateV2(certificate)))
+              .build(
+                  new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()),
+                  certificate);
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
       generator.addSignerInfoGenerator(signerInfo);
       List<X509CertificateHolder> chain = new ArrayList<>();
@@ -94,18 +103,26 @@ class PadesSealer {
         chain.add(new JcaX509CertificateHolder(c));
       }
       generator.addCertificates(new JcaCertStore(chain));
-      return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded("DER");
+      return generator
+          .generate(new CMSProcessableByteArray(content.readAllBytes()), false)
+          .getEncoded("DER");
     } catch (CertificateEncodingException | OperatorCreationException | CMSException e) {
       throw new IOException("Could not create the CMS signature", e);
     }
   }
 
-  /** ESS signing-certificate-v2 (RFC 5035): binds the signature to the seal certificate by its SHA-256. */
-  private static Attribute signingCertificateV2(X509CertificateHolder certificate) throws IOException {
+  /**
+   * ESS signing-certificate-v2 (RFC 5035): binds the signature to the seal certificate by its
+   * SHA-256.
+   */
+  private static Attribute signingCertificateV2(X509CertificateHolder certificate)
+      throws IOException {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-      IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(certificate.getIssuer())),
-          certificate.getSerialNumber());
+      IssuerSerial issuerSerial =
+          new IssuerSerial(
+              new GeneralNames(new GeneralName(certificate.getIssuer())),
+              certificate.getSerialNumber());
       SigningCertificateV2 value = new SigningCertificateV2(new ESSCertIDv2(hash, issuerSerial));
       return new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(value));
     } catch (GeneralSecurityException e) {
@@ -123,7 +140,10 @@ class PadesSealer {
     return subject;
   }
 
-  /** BouncyCastle's defaults (content-type, message-digest, algorithm protection) plus ours, without signing-time. */
+  /**
+   * BouncyCastle's defaults (content-type, message-digest, algorithm protection) plus ours, without
+   * signing-time.
+   */
   private static final class PadesSignedAttributes extends DefaultSignedAttributeTableGenerator {
 
     PadesSignedAttributes(Attribute extra) {

@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a vendor reports about an envelope (from a verified webhook or a poll), applied to the platform's request:
- * signers who signed or declined, and the request's end — completed, declined, voided at the vendor, expired —
- * published as the same events the built-in signer publishes, so the signing process gets the same messages. Reports
- * only move forward: one about a closed request, or older than what was applied, changes nothing.
+ * What a vendor reports about an envelope (from a verified webhook or a poll), applied to the
+ * platform's request: signers who signed or declined, and the request's end — completed, declined,
+ * voided at the vendor, expired — published as the same events the built-in signer publishes, so
+ * the signing process gets the same messages. Reports only move forward: one about a closed
+ * request, or older than what was applied, changes nothing.
  */
 @Service
 public class ProviderUpdates {
@@ -32,7 +33,10 @@ public class ProviderUpdates {
     APPLIED,
     /** Known request; nothing new (a duplicate, an older state, or the request is closed). */
     UNCHANGED,
-    /** No request has this envelope (yet): the report arrived before the send committed, or is not ours. */
+    /**
+     * No request has this envelope (yet): the report arrived before the send committed, or is not
+     * ours.
+     */
     UNKNOWN
   }
 
@@ -41,7 +45,10 @@ public class ProviderUpdates {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ProviderUpdates(SigningRequestRepository requests, SignerRepository signers, ApplicationEventPublisher events,
+  ProviderUpdates(
+      SigningRequestRepository requests,
+      SignerRepository signers,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.requests = requests;
     this.signers = signers;
@@ -53,7 +60,10 @@ public class ProviderUpdates {
   public Outcome apply(String provider, EnvelopeStatus report) {
     Optional<SigningRequest> found = requests.lockByEnvelope(provider, report.envelopeId());
     if (found.isEmpty()) {
-      log.info("{} reported {} for envelope {}, which no signing request has (yet)", provider, report.state(),
+      log.info(
+          "{} reported {} for envelope {}, which no signing request has (yet)",
+          provider,
+          report.state(),
           report.envelopeId());
       return Outcome.UNKNOWN;
     }
@@ -64,8 +74,12 @@ public class ProviderUpdates {
     boolean signersChanged = open && applyRecipients(request, all, report.recipients(), now);
     boolean moved = request.providerReported(report.state(), now);
     if (report.state() == EnvelopeState.ERROR) {
-      log.warn("{} reports an error for envelope {} of {} (signing request {})", provider, report.envelopeId(),
-          request.getContractReference(), request.getId());
+      log.warn(
+          "{} reports an error for envelope {} of {} (signing request {})",
+          provider,
+          report.envelopeId(),
+          request.getContractReference(),
+          request.getId());
     }
     if (open && moved && report.state().isFinal()) {
       finish(request, all, report, provider, now);
@@ -75,69 +89,107 @@ public class ProviderUpdates {
     return signersChanged || (open && moved) ? Outcome.APPLIED : Outcome.UNCHANGED;
   }
 
-  private boolean applyRecipients(SigningRequest request, List<Signer> all, List<RecipientStatus> recipients,
-      Instant now) {
+  private boolean applyRecipients(
+      SigningRequest request, List<Signer> all, List<RecipientStatus> recipients, Instant now) {
     boolean changed = false;
     for (RecipientStatus recipient : recipients == null ? List.<RecipientStatus>of() : recipients) {
       Optional<Signer> signer = match(all, recipient);
-      if (signer.isPresent() && signer.get().getStatus() == SignerStatus.PENDING
+      if (signer.isPresent()
+          && signer.get().getStatus() == SignerStatus.PENDING
           && recipient.state() == SignerStatus.SIGNED) {
         signer.get().signedAtProvider(recipient.signedAt() != null ? recipient.signedAt() : now);
-        events.publishEvent(new SignerSigned(request.getContractId(), request.getId(), signer.get().getName()));
+        events.publishEvent(
+            new SignerSigned(request.getContractId(), request.getId(), signer.get().getName()));
         changed = true;
       }
     }
     return changed;
   }
 
-  private void finish(SigningRequest request, List<Signer> all, EnvelopeStatus report, String provider, Instant now) {
+  private void finish(
+      SigningRequest request,
+      List<Signer> all,
+      EnvelopeStatus report,
+      String provider,
+      Instant now) {
     switch (report.state()) {
       case COMPLETED -> {
         for (Signer signer : all) {
           if (signer.getStatus() == SignerStatus.PENDING) {
             signer.signedAtProvider(now);
-            events.publishEvent(new SignerSigned(request.getContractId(), request.getId(), signer.getName()));
+            events.publishEvent(
+                new SignerSigned(request.getContractId(), request.getId(), signer.getName()));
           }
         }
         request.complete(now);
         events.publishEvent(new SigningCompleted(request.getContractId(), request.getId()));
       }
       case DECLINED -> {
-        Optional<RecipientStatus> decliner = report.recipients() == null ? Optional.empty()
-            : report.recipients().stream().filter(r -> r.state() == SignerStatus.DECLINED).findFirst();
+        Optional<RecipientStatus> decliner =
+            report.recipients() == null
+                ? Optional.empty()
+                : report.recipients().stream()
+                    .filter(r -> r.state() == SignerStatus.DECLINED)
+                    .findFirst();
         Optional<Signer> who = decliner.flatMap(r -> match(all, r));
-        String reason = decliner.map(RecipientStatus::declineReason).filter(r -> !r.isBlank())
-            .orElse("declined at " + provider);
+        String reason =
+            decliner
+                .map(RecipientStatus::declineReason)
+                .filter(r -> !r.isBlank())
+                .orElse("declined at " + provider);
         who.ifPresent(s -> s.decline(SigningService.truncate(reason, 1000), now));
         all.forEach(s -> s.closeIfPending(SignerStatus.CANCELLED));
         String name = who.map(Signer::getName).orElse("A signer");
-        request.close(SigningStatus.DECLINED, SigningService.truncate(name + " declined: " + reason, 1000), now);
-        events.publishEvent(new SigningDeclined(request.getContractId(), request.getId(), name, reason));
+        request.close(
+            SigningStatus.DECLINED,
+            SigningService.truncate(name + " declined: " + reason, 1000),
+            now);
+        events.publishEvent(
+            new SigningDeclined(request.getContractId(), request.getId(), name, reason));
       }
       case VOIDED -> {
         all.forEach(s -> s.closeIfPending(SignerStatus.CANCELLED));
         request.close(SigningStatus.CANCELLED, "Voided at " + provider, now);
-        // the contract goes back to drafting, as after a decline: nobody can sign this envelope any more
-        events.publishEvent(new SigningDeclined(request.getContractId(), request.getId(), provider,
-            "The envelope was voided at " + provider));
+        // the contract goes back to drafting, as after a decline: nobody can sign this envelope any
+        // more
+        events.publishEvent(
+            new SigningDeclined(
+                request.getContractId(),
+                request.getId(),
+                provider,
+                "The envelope was voided at " + provider));
       }
       case EXPIRED -> {
         // the process's own timer (the same expiry) returns the contract to drafting
         all.forEach(s -> s.closeIfPending(SignerStatus.EXPIRED));
         request.close(SigningStatus.EXPIRED, "Expired at " + provider, now);
-        events.publishEvent(new SigningWithdrawn(request.getContractId(), request.getId(), SigningStatus.EXPIRED,
-            request.getCloseReason()));
+        events.publishEvent(
+            new SigningWithdrawn(
+                request.getContractId(),
+                request.getId(),
+                SigningStatus.EXPIRED,
+                request.getCloseReason()));
       }
       default -> throw new IllegalStateException("Not a final state: " + report.state());
     }
-    log.info("{} reports envelope {} of {} (signing request {}) {}", provider, report.envelopeId(),
-        request.getContractReference(), request.getId(), report.state());
+    log.info(
+        "{} reports envelope {} of {} (signing request {}) {}",
+        provider,
+        report.envelopeId(),
+        request.getContractReference(),
+        request.getId(),
+        report.state());
   }
 
   private static Optional<Signer> match(List<Signer> all, RecipientStatus recipient) {
     return all.stream()
-        .filter(s -> s.getId().equals(recipient.signerId()) || (recipient.email() != null
-            && s.getEmail().toLowerCase(Locale.ROOT).equals(recipient.email().toLowerCase(Locale.ROOT))))
+        .filter(
+            s ->
+                s.getId().equals(recipient.signerId())
+                    || (recipient.email() != null
+                        && s.getEmail()
+                            .toLowerCase(Locale.ROOT)
+                            .equals(recipient.email().toLowerCase(Locale.ROOT))))
         .findFirst();
   }
 }

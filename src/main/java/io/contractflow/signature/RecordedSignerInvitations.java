@@ -7,10 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Invitations as records (mailed as well by the notification feature, which decorates this): each invitation is
- * recorded (signer, time), never its link: a link is the signer's credential and nobody else may read it. The
- * embedded default, which has no SMTP server, also logs links and one-time codes at INFO so a newcomer can follow
- * them ({@code contractflow.signing.log-links}, off in {@code prod}).
+ * Invitations as records (mailed as well by the notification feature, which decorates this): each
+ * invitation is recorded (signer, time), never its link: a link is the signer's credential and
+ * nobody else may read it. The embedded default, which has no SMTP server, also logs links and
+ * one-time codes at INFO so a newcomer can follow them ({@code contractflow.signing.log-links}, off
+ * in {@code prod}).
  */
 @Component
 class RecordedSignerInvitations implements SignerInvitations {
@@ -21,7 +22,8 @@ class RecordedSignerInvitations implements SignerInvitations {
   private final SigningProperties properties;
   private final Clock clock;
 
-  RecordedSignerInvitations(SigningInvitationRepository invitations, SigningProperties properties, Clock clock) {
+  RecordedSignerInvitations(
+      SigningInvitationRepository invitations, SigningProperties properties, Clock clock) {
     this.invitations = invitations;
     this.properties = properties;
     this.clock = clock;
@@ -29,23 +31,38 @@ class RecordedSignerInvitations implements SignerInvitations {
 
   @Override
   public void invite(Invitation invitation) {
-    invitations.save(new SigningInvitation(UUID.randomUUID(), invitation.signerId(), clock.instant()));
+    invitations.save(
+        new SigningInvitation(UUID.randomUUID(), invitation.signerId(), clock.instant()));
     if (properties.logLinks()) {
-      log.info("Signing invitation for {} <{}> to sign {} ({}): {} (valid until {})", invitation.signerName(),
-          invitation.signerEmail(), invitation.contractReference(), invitation.contractTitle(), invitation.link(),
+      log.info(
+          "Signing invitation for {} <{}> to sign {} ({}): {} (valid until {})",
+          invitation.signerName(),
+          invitation.signerEmail(),
+          invitation.contractReference(),
+          invitation.contractTitle(),
+          invitation.link(),
           invitation.expiresAt());
     } else {
-      log.info("Signing invitation recorded for signer {} of {}", invitation.signerId(), invitation.contractReference());
+      log.info(
+          "Signing invitation recorded for signer {} of {}",
+          invitation.signerId(),
+          invitation.contractReference());
     }
   }
 
   @Override
   public void sendCode(Code code) {
     if (properties.logLinks()) {
-      log.info("One-time code for {} <{}> to sign {}: {} (valid until {})", code.signerName(), code.signerEmail(),
-          code.contractReference(), code.code(), code.expiresAt());
+      log.info(
+          "One-time code for {} <{}> to sign {}: {} (valid until {})",
+          code.signerName(),
+          code.signerEmail(),
+          code.contractReference(),
+          code.code(),
+          code.expiresAt());
     } else {
-      log.info("One-time code issued to signer {} of {}", code.signerId(), code.contractReference());
+      log.info(
+          "One-time code issued to signer {} of {}", code.signerId(), code.contractReference());
     }
   }
 }

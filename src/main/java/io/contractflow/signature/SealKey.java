@@ -5,8 +5,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * The platform's seal: the private key that signs completed documents and its certificate chain, the signing
- * certificate first.
+ * The platform's seal: the private key that signs completed documents and its certificate chain,
+ * the signing certificate first.
  */
 record SealKey(PrivateKey privateKey, List<X509Certificate> chain) {
 

@@ -6,8 +6,9 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The signature providers enabled here (the built-in signer always; each vendor when its properties enable it) and
- * the platform's default ({@code contractflow.signing.provider}), which must be one of them.
+ * The signature providers enabled here (the built-in signer always; each vendor when its properties
+ * enable it) and the platform's default ({@code contractflow.signing.provider}), which must be one
+ * of them.
  */
 @Component
 public class SignatureProviders {
@@ -19,8 +20,11 @@ public class SignatureProviders {
     providers.forEach(p -> byName.put(p.name(), p));
     this.defaultName = properties.provider();
     if (!byName.containsKey(defaultName)) {
-      throw new IllegalStateException("contractflow.signing.provider is '" + defaultName
-          + "', which is not an enabled signature provider; enabled: " + byName.keySet());
+      throw new IllegalStateException(
+          "contractflow.signing.provider is '"
+              + defaultName
+              + "', which is not an enabled signature provider; enabled: "
+              + byName.keySet());
     }
   }
 
@@ -37,7 +41,8 @@ public class SignatureProviders {
   public SignatureProvider get(String name) {
     SignatureProvider provider = byName.get(name);
     if (provider == null) {
-      throw new IllegalStateException("No enabled signature provider '" + name + "'; enabled: " + byName.keySet());
+      throw new IllegalStateException(
+          "No enabled signature provider '" + name + "'; enabled: " + byName.keySet());
     }
     return provider;
   }

@@ -10,16 +10,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One signer of one request: who they are, their link (as a hash, and the token encrypted for later invitations),
- * and the evidence of what they did — typed name, the consent text they agreed to, time, IP and user agent — or why
- * they declined.
+ * One signer of one request: who they are, their link (as a hash, and the token encrypted for later
+ * invitations), and the evidence of what they did — typed name, the consent text they agreed to,
+ * time, IP and user agent — or why they declined.
  */
 @Entity
 @Table(name = "signing_signer")
 class Signer {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "request_id", nullable = false, updatable = false)
   private UUID requestId;
@@ -100,7 +99,10 @@ class Signer {
     this.userAgent = userAgent;
   }
 
-  /** Signed at a vendor: the vendor keeps the evidence (its certificate of completion is stored beside the PDF). */
+  /**
+   * Signed at a vendor: the vendor keeps the evidence (its certificate of completion is stored
+   * beside the PDF).
+   */
   void signedAtProvider(Instant at) {
     this.status = SignerStatus.SIGNED;
     this.signedAt = at;
@@ -112,7 +114,10 @@ class Signer {
     this.declinedAt = at;
   }
 
-  /** A signer who has not acted is closed out with the request (EXPIRED or CANCELLED); others keep their state. */
+  /**
+   * A signer who has not acted is closed out with the request (EXPIRED or CANCELLED); others keep
+   * their state.
+   */
   void closeIfPending(SignerStatus how) {
     if (status == SignerStatus.PENDING) {
       this.status = how;

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner (or an admin) has a signer's link sent again, for example when the invitation mail got lost: the signer
- * gets a new link at the address fixed when the request was sent, the old link stops working, and neither the owner
- * nor anybody else sees the new one. Only for the built-in signer (vendors remind their signers themselves), only
- * while the request is open and it is that signer's turn. Recorded in the contract's audit trail
- * ({@link SignerLinkReissued}) and in the signing request's own trail.
+ * The owner (or an admin) has a signer's link sent again, for example when the invitation mail got
+ * lost: the signer gets a new link at the address fixed when the request was sent, the old link
+ * stops working, and neither the owner nor anybody else sees the new one. Only for the built-in
+ * signer (vendors remind their signers themselves), only while the request is open and it is that
+ * signer's turn. Recorded in the contract's audit trail ({@link SignerLinkReissued}) and in the
+ * signing request's own trail.
  */
 @Service
 class SignerLinkResend {
@@ -34,8 +35,13 @@ class SignerLinkResend {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  SignerLinkResend(ContractGuard contracts, SigningRequestRepository requests, SignerRepository signers,
-      BuiltInSignatureProvider builtIn, ApplicationEventPublisher events, Clock clock) {
+  SignerLinkResend(
+      ContractGuard contracts,
+      SigningRequestRepository requests,
+      SignerRepository signers,
+      BuiltInSignatureProvider builtIn,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.contracts = contracts;
     this.requests = requests;
     this.signers = signers;
@@ -48,32 +54,50 @@ class SignerLinkResend {
   SigningView resend(CurrentUser user, UUID contractId, UUID signerId) {
     ContractResponse contract = contracts.view(user, contractId);
     if (!SigningAccess.isManager(user, contract)) {
-      throw new NotPermittedException("Only the contract's owner or a contract admin has a signer's link sent again");
+      throw new NotPermittedException(
+          "Only the contract's owner or a contract admin has a signer's link sent again");
     }
-    Signer found = signers.findById(signerId).orElseThrow(() -> NotFoundException.of("Signer", signerId));
-    SigningRequest request = requests.lock(found.getRequestId())
-        .filter(r -> r.getContractId().equals(contractId))
-        .orElseThrow(() -> NotFoundException.of("Signer", signerId));
+    Signer found =
+        signers.findById(signerId).orElseThrow(() -> NotFoundException.of("Signer", signerId));
+    SigningRequest request =
+        requests
+            .lock(found.getRequestId())
+            .filter(r -> r.getContractId().equals(contractId))
+            .orElseThrow(() -> NotFoundException.of("Signer", signerId));
     if (!BuiltInSignatureProvider.NAME.equals(request.getProvider())) {
-      throw new ConflictException("This request is signed at " + request.getProvider()
-          + ", which sends its own reminders; only the built-in signer's links can be sent again");
+      throw new ConflictException(
+          "This request is signed at "
+              + request.getProvider()
+              + ", which sends its own reminders; only the built-in signer's links can be sent again");
     }
     if (request.getStatus() != SigningStatus.OPEN || request.isExpiredAt(clock.instant())) {
-      throw new ConflictException("The signing request is no longer open; there is no link to send");
+      throw new ConflictException(
+          "The signing request is no longer open; there is no link to send");
     }
     List<Signer> all = signers.findByRequestIdOrderByPosition(request.getId());
-    Signer signer = all.stream().filter(s -> s.getId().equals(signerId)).findFirst()
-        .orElseThrow(() -> NotFoundException.of("Signer", signerId));
+    Signer signer =
+        all.stream()
+            .filter(s -> s.getId().equals(signerId))
+            .findFirst()
+            .orElseThrow(() -> NotFoundException.of("Signer", signerId));
     if (signer.getStatus() != SignerStatus.PENDING) {
-      throw new ConflictException(signer.getName() + " has " + signer.getStatus().name().toLowerCase()
-          + " already; there is no link to send");
+      throw new ConflictException(
+          signer.getName()
+              + " has "
+              + signer.getStatus().name().toLowerCase()
+              + " already; there is no link to send");
     }
     if (!SigningTurns.isTurn(request.getMode(), signer, all) || signer.getInvitedAt() == null) {
-      throw new ConflictException("It is not " + signer.getName() + "'s turn yet; they get their link when it comes");
+      throw new ConflictException(
+          "It is not " + signer.getName() + "'s turn yet; they get their link when it comes");
     }
     builtIn.reissue(request, signer, user.username());
-    events.publishEvent(new SignerLinkReissued(contractId, request.getId(), signer.getName(), user.username()));
-    log.info("{} had the signing link of signer {} of {} sent again", user.username(), signer.getId(),
+    events.publishEvent(
+        new SignerLinkReissued(contractId, request.getId(), signer.getName(), user.username()));
+    log.info(
+        "{} had the signing link of signer {} of {} sent again",
+        user.username(),
+        signer.getId(),
         request.getContractReference());
     return SigningView.of(request, all, clock.instant());
   }

@@ -21,14 +21,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The signers of a contract: set by its owner (or an admin) until it goes to signing, else the counterparty's
- * contact signs alone. The owner, admins and auditors read them; the rest of those who may read the contract get 403.
+ * The signers of a contract: set by its owner (or an admin) until it goes to signing, else the
+ * counterparty's contact signs alone. The owner, admins and auditors read them; the rest of those
+ * who may read the contract get 403.
  */
 @Service
 class SignerPlans {
 
   /** Signers can be changed until the contract goes to signing. */
-  static final Set<ContractStatus> CHANGEABLE = EnumSet.of(ContractStatus.DRAFT, ContractStatus.IN_REVIEW, ContractStatus.APPROVED);
+  static final Set<ContractStatus> CHANGEABLE =
+      EnumSet.of(ContractStatus.DRAFT, ContractStatus.IN_REVIEW, ContractStatus.APPROVED);
 
   private final SigningPlanRepository plans;
   private final ContractGuard contracts;
@@ -37,8 +39,13 @@ class SignerPlans {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  SignerPlans(SigningPlanRepository plans, ContractGuard contracts, CounterpartyService counterparties,
-      SignatureProviders providers, ApplicationEventPublisher events, Clock clock) {
+  SignerPlans(
+      SigningPlanRepository plans,
+      ContractGuard contracts,
+      CounterpartyService counterparties,
+      SignatureProviders providers,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.plans = plans;
     this.contracts = contracts;
     this.counterparties = counterparties;
@@ -50,7 +57,10 @@ class SignerPlans {
   /** A planned signer, whichever way they were chosen. */
   record Planned(String name, String email, int order) {}
 
-  /** The signers, mode and provider a new request gets ({@code provider} null: the platform's default). */
+  /**
+   * The signers, mode and provider a new request gets ({@code provider} null: the platform's
+   * default).
+   */
   record Plan(SigningMode mode, List<Planned> signers, boolean configured, String provider) {}
 
   @Transactional(readOnly = true)
@@ -65,12 +75,16 @@ class SignerPlans {
     ContractResponse contract = contracts.view(user, contractId);
     SigningAccess.requireManager(user, contract);
     if (!CHANGEABLE.contains(contract.status())) {
-      throw new ConflictException("The signers of a " + contract.status() + " contract cannot be changed any more");
+      throw new ConflictException(
+          "The signers of a " + contract.status() + " contract cannot be changed any more");
     }
-    String provider = body.provider() == null || body.provider().isBlank() ? null : body.provider().strip();
+    String provider =
+        body.provider() == null || body.provider().isBlank() ? null : body.provider().strip();
     if (provider != null && !providers.available().contains(provider)) {
-      throw InvalidInputException.field("provider", "is not an enabled signature provider here; one of "
-          + String.join(", ", providers.available()));
+      throw InvalidInputException.field(
+          "provider",
+          "is not an enabled signature provider here; one of "
+              + String.join(", ", providers.available()));
     }
     Set<String> emails = new HashSet<>();
     List<SigningPlan.Entry> entries = new ArrayList<>();
@@ -78,7 +92,8 @@ class SignerPlans {
       SignersRequest.Entry entry = body.signers().get(i);
       String email = entry.email().trim();
       if (!emails.add(email.toLowerCase(Locale.ROOT))) {
-        throw InvalidInputException.field("signers[" + i + "].email", "is already another signer's");
+        throw InvalidInputException.field(
+            "signers[" + i + "].email", "is already another signer's");
       }
       entries.add(new SigningPlan.Entry(entry.name().trim(), email, entry.order()));
     }
@@ -104,34 +119,65 @@ class SignerPlans {
     if (plan == null) {
       return new SignersChanged.Signers(null, null, List.of(), false);
     }
-    return new SignersChanged.Signers(plan.mode().name(),
+    return new SignersChanged.Signers(
+        plan.mode().name(),
         plan.provider() == null ? providers.defaultName() : plan.provider(),
-        plan.signers().stream().map(p -> p.name() + " <" + p.email() + ">, order " + p.order()).toList(),
+        plan.signers().stream()
+            .map(p -> p.name() + " <" + p.email() + ">, order " + p.order())
+            .toList(),
         plan.configured());
   }
 
-  /** For {@link SigningService#send}: the configured plan, else the counterparty's contact alone. */
+  /**
+   * For {@link SigningService#send}: the configured plan, else the counterparty's contact alone.
+   */
   Plan planFor(ContractResponse contract) {
-    return plans.findById(contract.id())
-        .map(p -> new Plan(p.getMode(),
-            p.getSigners().stream().map(e -> new Planned(e.name(), e.email(), e.order())).toList(), true,
-            p.getProvider()))
-        .orElseGet(() -> {
-          Counterparty counterparty = counterparties.find(contract.counterparty().id())
-              .orElseThrow(() -> new SigningNotPossibleException("Contract " + contract.reference()
-                  + " has no signers and its counterparty is gone: set the signers"));
-          String name = counterparty.getContactName() != null ? counterparty.getContactName() : counterparty.getName();
-          return new Plan(SigningMode.SEQUENTIAL, List.of(new Planned(name, counterparty.getContactEmail(), 1)), false,
-              null);
-        });
+    return plans
+        .findById(contract.id())
+        .map(
+            p ->
+                new Plan(
+                    p.getMode(),
+                    p.getSigners().stream()
+                        .map(e -> new Planned(e.name(), e.email(), e.order()))
+                        .toList(),
+                    true,
+                    p.getProvider()))
+        .orElseGet(
+            () -> {
+              Counterparty counterparty =
+                  counterparties
+                      .find(contract.counterparty().id())
+                      .orElseThrow(
+                          () ->
+                              new SigningNotPossibleException(
+                                  "Contract "
+                                      + contract.reference()
+                                      + " has no signers and its counterparty is gone: set the signers"));
+              String name =
+                  counterparty.getContactName() != null
+                      ? counterparty.getContactName()
+                      : counterparty.getName();
+              return new Plan(
+                  SigningMode.SEQUENTIAL,
+                  List.of(new Planned(name, counterparty.getContactEmail(), 1)),
+                  false,
+                  null);
+            });
   }
 
   private SignersResponse body(Plan plan, UUID contractId) {
     List<SignersRequest.Entry> entries =
-        plan.signers().stream().map(p -> new SignersRequest.Entry(p.name(), p.email(), p.order())).toList();
+        plan.signers().stream()
+            .map(p -> new SignersRequest.Entry(p.name(), p.email(), p.order()))
+            .toList();
     SigningPlan stored = plan.configured() ? plans.findById(contractId).orElse(null) : null;
-    return new SignersResponse(plan.mode(), entries, plan.configured(),
+    return new SignersResponse(
+        plan.mode(),
+        entries,
+        plan.configured(),
         plan.provider() == null ? providers.defaultName() : plan.provider(),
-        stored == null ? null : stored.getUpdatedBy(), stored == null ? null : stored.getUpdatedAt());
+        stored == null ? null : stored.getUpdatedBy(),
+        stored == null ? null : stored.getUpdatedAt());
   }
 }

@@ -20,31 +20,38 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A built-in signer proves control of the invited address before they may read the document, sign or decline: they
- * ask for a one-time code on their page, it is mailed to that address, and they enter it.
+ * A built-in signer proves control of the invited address before they may read the document, sign
+ * or decline: they ask for a one-time code on their page, it is mailed to that address, and they
+ * enter it.
+ *
  * <ul>
- *   <li>A code is {@code code-length} random digits ({@link SecureRandom}); only its SHA-256, taken together with the
- *   link's token, is stored, so it works with that link only and a copy of the database cannot be tried offline
- *   without the token. A signer has one code at a time: asking again replaces it.</li>
- *   <li>It works for {@code code-validity} (10 minutes) and for {@code max-attempts} (5) wrong entries, after which it
- *   is void and a new one must be requested.</li>
- *   <li>Asking for codes is limited per signer: one per {@code resend-interval} (60 s) and {@code max-codes-per-hour}
- *   (5) within any hour; beyond that 429 with {@code Retry-After}. The limit is counted from the signer's recorded
- *   events in the database under the signing request's row lock, not in a node's memory (Bucket4j's in-memory
- *   buckets), so two nodes behind a load balancer still allow five codes an hour, not ten.</li>
- *   <li>The right code opens a verified session: a random secret (sent back as a cookie and in the API's answer)
- *   whose SHA-256 is stored bound to the signer and the link's token, valid for {@code session-validity}. A new link
- *   voids it.</li>
+ *   <li>A code is {@code code-length} random digits ({@link SecureRandom}); only its SHA-256, taken
+ *       together with the link's token, is stored, so it works with that link only and a copy of
+ *       the database cannot be tried offline without the token. A signer has one code at a time:
+ *       asking again replaces it.
+ *   <li>It works for {@code code-validity} (10 minutes) and for {@code max-attempts} (5) wrong
+ *       entries, after which it is void and a new one must be requested.
+ *   <li>Asking for codes is limited per signer: one per {@code resend-interval} (60 s) and {@code
+ *       max-codes-per-hour} (5) within any hour; beyond that 429 with {@code Retry-After}. The
+ *       limit is counted from the signer's recorded events in the database under the signing
+ *       request's row lock, not in a node's memory (Bucket4j's in-memory buckets), so two nodes
+ *       behind a load balancer still allow five codes an hour, not ten.
+ *   <li>The right code opens a verified session: a random secret (sent back as a cookie and in the
+ *       API's answer) whose SHA-256 is stored bound to the signer and the link's token, valid for
+ *       {@code session-validity}. A new link voids it.
  * </ul>
- * Every step is an event of the signer ({@code signing_signer_event}): codes sent, wrong, voided, the verification,
- * links sent again. They make the signing request's audit trail and the certificate of completion's "address
- * verified by one-time code at" line. Each method joins the caller's transaction, which holds the request's lock.
+ *
+ * Every step is an event of the signer ({@code signing_signer_event}): codes sent, wrong, voided,
+ * the verification, links sent again. They make the signing request's audit trail and the
+ * certificate of completion's "address verified by one-time code at" line. Each method joins the
+ * caller's transaction, which holds the request's lock.
  */
 @Service
 class SignerVerification {
 
   /** The header an API client sends its verified session in. */
   static final String SESSION_HEADER = "X-Signer-Session";
+
   /** The cookie a browser keeps its verified session in, followed by a part of the link's hash. */
   static final String COOKIE_PREFIX = "cf_signer_";
 
@@ -57,7 +64,8 @@ class SignerVerification {
   private final SigningProperties properties;
   private final Clock clock;
 
-  SignerVerification(JdbcTemplate jdbc, SignerInvitations invitations, SigningProperties properties, Clock clock) {
+  SignerVerification(
+      JdbcTemplate jdbc, SignerInvitations invitations, SigningProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.invitations = invitations;
     this.properties = properties;
@@ -76,7 +84,10 @@ class SignerVerification {
     }
   }
 
-  /** The outcome of entering a code: a session, or why not (the caller throws it after its transaction commits). */
+  /**
+   * The outcome of entering a code: a session, or why not (the caller throws it after its
+   * transaction commits).
+   */
   record Outcome(Session session, DomainException refusal) {}
 
   /** One recorded event of a signer. */
@@ -87,94 +98,166 @@ class SignerVerification {
     return COOKIE_PREFIX + SigningTokens.hash(token).substring(0, 16);
   }
 
-  /** Issues a new code for the signer of this link (replacing any other), mails it, or 429 if asked too often. */
+  /**
+   * Issues a new code for the signer of this link (replacing any other), mails it, or 429 if asked
+   * too often.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   CodeSent issue(SigningRequest request, Signer signer, String token) {
     SigningProperties.Verification settings = properties.verification();
     Instant now = clock.instant();
-    List<Instant> lastHour = jdbc.query("select at from contractflow.signing_signer_event where signer_id = ?"
-        + " and kind = ? and at > ? order by at",
-        (rs, i) -> rs.getTimestamp(1).toInstant(), signer.getId(), SignerEventKind.CODE_SENT.name(),
-        Timestamp.from(now.minus(HOUR)));
+    List<Instant> lastHour =
+        jdbc.query(
+            "select at from contractflow.signing_signer_event where signer_id = ?"
+                + " and kind = ? and at > ? order by at",
+            (rs, i) -> rs.getTimestamp(1).toInstant(),
+            signer.getId(),
+            SignerEventKind.CODE_SENT.name(),
+            Timestamp.from(now.minus(HOUR)));
     if (!lastHour.isEmpty()) {
       Instant next = lastHour.get(lastHour.size() - 1).plus(settings.resendInterval());
       if (next.isAfter(now)) {
-        throw new SignerCodeRateLimited(Duration.between(now, next), "A code was sent a moment ago; you can ask for"
-            + " another in " + seconds(Duration.between(now, next)) + " seconds");
+        throw new SignerCodeRateLimited(
+            Duration.between(now, next),
+            "A code was sent a moment ago; you can ask for"
+                + " another in "
+                + seconds(Duration.between(now, next))
+                + " seconds");
       }
     }
     if (lastHour.size() >= settings.maxCodesPerHour()) {
       Instant next = lastHour.get(lastHour.size() - settings.maxCodesPerHour()).plus(HOUR);
-      throw new SignerCodeRateLimited(Duration.between(now, next), "You asked for " + settings.maxCodesPerHour()
-          + " codes within the hour; you can ask for another in " + seconds(Duration.between(now, next)) + " seconds");
+      throw new SignerCodeRateLimited(
+          Duration.between(now, next),
+          "You asked for "
+              + settings.maxCodesPerHour()
+              + " codes within the hour; you can ask for another in "
+              + seconds(Duration.between(now, next))
+              + " seconds");
     }
     String code = newCode(settings.codeLength());
     Instant expiresAt = now.plus(settings.codeValidity());
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into contractflow.signing_signer_code (signer_id, code_sha256, issued_at, expires_at, failed_attempts)
         values (?, ?, ?, ?, 0)
         on conflict (signer_id) do update set code_sha256 = excluded.code_sha256, issued_at = excluded.issued_at,
             expires_at = excluded.expires_at, failed_attempts = 0""",
-        signer.getId(), codeHash(token, code), Timestamp.from(now), Timestamp.from(expiresAt));
-    record(signer.getId(), now, SignerEventKind.CODE_SENT, signer.getEmail(), "to " + signer.getEmail() + ", valid until "
-        + CompletionCertificate.UTC_TIME.format(expiresAt));
-    invitations.sendCode(new SignerInvitations.Code(UUID.randomUUID(), request.getId(), signer.getId(),
-        request.getContractId(), request.getContractReference(), request.getContractTitle(), signer.getName(),
-        signer.getEmail(), code, expiresAt));
+        signer.getId(),
+        codeHash(token, code),
+        Timestamp.from(now),
+        Timestamp.from(expiresAt));
+    record(
+        signer.getId(),
+        now,
+        SignerEventKind.CODE_SENT,
+        signer.getEmail(),
+        "to "
+            + signer.getEmail()
+            + ", valid until "
+            + CompletionCertificate.UTC_TIME.format(expiresAt));
+    invitations.sendCode(
+        new SignerInvitations.Code(
+            UUID.randomUUID(),
+            request.getId(),
+            signer.getId(),
+            request.getContractId(),
+            request.getContractReference(),
+            request.getContractTitle(),
+            signer.getName(),
+            signer.getEmail(),
+            code,
+            expiresAt));
     return new CodeSent(mask(signer.getEmail()), expiresAt);
   }
 
   /**
-   * Checks an entered code. A wrong one counts against the code (and voids it at the last try), so the caller lets
-   * its transaction commit and throws the refusal afterwards.
+   * Checks an entered code. A wrong one counts against the code (and voids it at the last try), so
+   * the caller lets its transaction commit and throws the refusal afterwards.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Outcome check(Signer signer, String token, String entered) {
     SigningProperties.Verification settings = properties.verification();
     Instant now = clock.instant();
     record Current(String hash, Instant expiresAt, int failed) {}
-    Optional<Current> current = jdbc.query("select code_sha256, expires_at, failed_attempts"
-        + " from contractflow.signing_signer_code where signer_id = ? for update",
-        (rs, i) -> new Current(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)), signer.getId())
-        .stream().findFirst();
+    Optional<Current> current =
+        jdbc
+            .query(
+                "select code_sha256, expires_at, failed_attempts"
+                    + " from contractflow.signing_signer_code where signer_id = ? for update",
+                (rs, i) ->
+                    new Current(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)),
+                signer.getId())
+            .stream()
+            .findFirst();
     if (current.isEmpty()) {
-      return refused("code-missing", "No code is waiting for you: ask for a code first (a code is void after "
-          + settings.maxAttempts() + " wrong entries, once used, and when a new link is sent)");
+      return refused(
+          "code-missing",
+          "No code is waiting for you: ask for a code first (a code is void after "
+              + settings.maxAttempts()
+              + " wrong entries, once used, and when a new link is sent)");
     }
     if (!current.get().expiresAt().isAfter(now)) {
       deleteCode(signer.getId());
       record(signer.getId(), now, SignerEventKind.CODE_VOIDED, signer.getEmail(), "expired");
-      return refused("code-expired", "The code expired at " + CompletionCertificate.UTC_TIME.format(current.get().expiresAt())
-          + ": ask for a new one");
+      return refused(
+          "code-expired",
+          "The code expired at "
+              + CompletionCertificate.UTC_TIME.format(current.get().expiresAt())
+              + ": ask for a new one");
     }
     String normalised = entered == null ? "" : entered.replaceAll("[\\s-]", "");
-    boolean right = DIGITS.matcher(normalised).matches() && MessageDigest.isEqual(
-        current.get().hash().getBytes(StandardCharsets.US_ASCII),
-        codeHash(token, normalised).getBytes(StandardCharsets.US_ASCII));
+    boolean right =
+        DIGITS.matcher(normalised).matches()
+            && MessageDigest.isEqual(
+                current.get().hash().getBytes(StandardCharsets.US_ASCII),
+                codeHash(token, normalised).getBytes(StandardCharsets.US_ASCII));
     if (!right) {
       int failed = current.get().failed() + 1;
-      record(signer.getId(), now, SignerEventKind.CODE_WRONG, signer.getEmail(), "wrong code entered (" + failed + " of "
-          + settings.maxAttempts() + ")");
+      record(
+          signer.getId(),
+          now,
+          SignerEventKind.CODE_WRONG,
+          signer.getEmail(),
+          "wrong code entered (" + failed + " of " + settings.maxAttempts() + ")");
       if (failed >= settings.maxAttempts()) {
         deleteCode(signer.getId());
-        record(signer.getId(), now, SignerEventKind.CODE_VOIDED, signer.getEmail(), "after " + failed + " wrong entries");
-        return refused("code-void", "That code was wrong " + failed + " times, so it is void now: ask for a new one");
+        record(
+            signer.getId(),
+            now,
+            SignerEventKind.CODE_VOIDED,
+            signer.getEmail(),
+            "after " + failed + " wrong entries");
+        return refused(
+            "code-void",
+            "That code was wrong " + failed + " times, so it is void now: ask for a new one");
       }
-      jdbc.update("update contractflow.signing_signer_code set failed_attempts = ? where signer_id = ?", failed,
+      jdbc.update(
+          "update contractflow.signing_signer_code set failed_attempts = ? where signer_id = ?",
+          failed,
           signer.getId());
       int left = settings.maxAttempts() - failed;
-      return refused("code-wrong", "The code is wrong: " + left + (left == 1 ? " try" : " tries") + " left");
+      return refused(
+          "code-wrong", "The code is wrong: " + left + (left == 1 ? " try" : " tries") + " left");
     }
     deleteCode(signer.getId());
     String secret = SigningTokens.newToken();
     Instant expiresAt = now.plus(settings.sessionValidity());
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into contractflow.signing_signer_session (secret_sha256, signer_id, token_sha256, verified_at, expires_at)
         values (?, ?, ?, ?, ?)""",
-        SigningTokens.hash(secret), signer.getId(), SigningTokens.hash(token), Timestamp.from(now),
+        SigningTokens.hash(secret),
+        signer.getId(),
+        SigningTokens.hash(token),
+        Timestamp.from(now),
         Timestamp.from(expiresAt));
-    record(signer.getId(), now, SignerEventKind.VERIFIED, signer.getEmail(), "address " + signer.getEmail()
-        + " verified by one-time code");
+    record(
+        signer.getId(),
+        now,
+        SignerEventKind.VERIFIED,
+        signer.getEmail(),
+        "address " + signer.getEmail() + " verified by one-time code");
     return new Outcome(new Session(secret, now, expiresAt), null);
   }
 
@@ -184,9 +267,15 @@ class SignerVerification {
     if (!SigningTokens.wellFormed(session)) {
       return false;
     }
-    Integer found = jdbc.queryForObject("select count(*) from contractflow.signing_signer_session"
-        + " where secret_sha256 = ? and signer_id = ? and token_sha256 = ? and expires_at > ?", Integer.class,
-        SigningTokens.hash(session), signer.getId(), SigningTokens.hash(token), Timestamp.from(clock.instant()));
+    Integer found =
+        jdbc.queryForObject(
+            "select count(*) from contractflow.signing_signer_session"
+                + " where secret_sha256 = ? and signer_id = ? and token_sha256 = ? and expires_at > ?",
+            Integer.class,
+            SigningTokens.hash(session),
+            signer.getId(),
+            SigningTokens.hash(token),
+            Timestamp.from(clock.instant()));
     return found != null && found > 0;
   }
 
@@ -194,8 +283,10 @@ class SignerVerification {
   @Transactional(propagation = Propagation.MANDATORY)
   void requireVerified(Signer signer, String token, String session) {
     if (!isVerified(signer, token, session)) {
-      throw new NotPermittedException("verification-required", "Confirm your e-mail address first: ask"
-          + " for a one-time code on your signing page (or POST /api/signing/{token}/code) and enter it");
+      throw new NotPermittedException(
+          "verification-required",
+          "Confirm your e-mail address first: ask"
+              + " for a one-time code on your signing page (or POST /api/signing/{token}/code) and enter it");
     }
   }
 
@@ -203,9 +294,16 @@ class SignerVerification {
   @Transactional(propagation = Propagation.MANDATORY)
   void linkReissued(Signer signer, String actor) {
     deleteCode(signer.getId());
-    jdbc.update("delete from contractflow.signing_signer_session where signer_id = ?", signer.getId());
-    record(signer.getId(), clock.instant(), SignerEventKind.LINK_REISSUED, actor, "a new link was sent to " + signer.getEmail()
-        + "; the old link, its code and sessions no longer work");
+    jdbc.update(
+        "delete from contractflow.signing_signer_session where signer_id = ?", signer.getId());
+    record(
+        signer.getId(),
+        clock.instant(),
+        SignerEventKind.LINK_REISSUED,
+        actor,
+        "a new link was sent to "
+            + signer.getEmail()
+            + "; the old link, its code and sessions no longer work");
   }
 
   /** The signers' events, oldest first. */
@@ -213,17 +311,24 @@ class SignerVerification {
     if (signerIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.query("select signer_id, at, kind, actor, detail from contractflow.signing_signer_event"
-        + " where signer_id = any (?) order by at, kind",
-        (rs, i) -> new Event(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
-            rs.getString(4), rs.getString(5)),
+    return jdbc.query(
+        "select signer_id, at, kind, actor, detail from contractflow.signing_signer_event"
+            + " where signer_id = any (?) order by at, kind",
+        (rs, i) ->
+            new Event(
+                rs.getObject(1, UUID.class),
+                rs.getTimestamp(2).toInstant(),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
         (Object) signerIds.toArray(UUID[]::new));
   }
 
   /** When the signer last verified their address at or before {@code until}, if ever. */
   static Optional<Instant> verifiedAt(List<Event> events, UUID signerId, Instant until) {
     return events.stream()
-        .filter(e -> e.signerId().equals(signerId) && e.kind().equals(SignerEventKind.VERIFIED.name()))
+        .filter(
+            e -> e.signerId().equals(signerId) && e.kind().equals(SignerEventKind.VERIFIED.name()))
         .map(Event::at)
         .filter(at -> until == null || !at.isAfter(until))
         .reduce((a, b) -> b);
@@ -244,17 +349,25 @@ class SignerVerification {
   }
 
   private static String codeHash(String token, String code) {
-    return SigningHashes.sha256(("signing-code:" + token + ":" + code).getBytes(StandardCharsets.US_ASCII));
+    return SigningHashes.sha256(
+        ("signing-code:" + token + ":" + code).getBytes(StandardCharsets.US_ASCII));
   }
 
   private void deleteCode(UUID signerId) {
     jdbc.update("delete from contractflow.signing_signer_code where signer_id = ?", signerId);
   }
 
-  private void record(UUID signerId, Instant at, SignerEventKind kind, String actor, String detail) {
-    jdbc.update("insert into contractflow.signing_signer_event (id, signer_id, at, kind, actor, detail)"
-        + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), signerId, Timestamp.from(at), kind.name(),
-        SigningService.truncate(actor, 254), SigningService.truncate(detail, 500));
+  private void record(
+      UUID signerId, Instant at, SignerEventKind kind, String actor, String detail) {
+    jdbc.update(
+        "insert into contractflow.signing_signer_event (id, signer_id, at, kind, actor, detail)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID(),
+        signerId,
+        Timestamp.from(at),
+        kind.name(),
+        SigningService.truncate(actor, 254),
+        SigningService.truncate(detail, 500));
   }
 
   private static NotPermittedException refusedException(String problem, String detail) {

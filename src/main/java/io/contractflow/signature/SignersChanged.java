@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Published inside the transaction that set a contract's signers: who was to sign before (the counterparty's contact
- * while none were set) and who is to sign now.
+ * Published inside the transaction that set a contract's signers: who was to sign before (the
+ * counterparty's contact while none were set) and who is to sign now.
  */
 public record SignersChanged(UUID contractId, String by, Signers before, Signers after) {
 

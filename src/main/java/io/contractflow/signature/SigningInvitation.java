@@ -7,13 +7,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One invitation handed out: to which signer, when (never the link: that is the signer's alone). */
+/**
+ * One invitation handed out: to which signer, when (never the link: that is the signer's alone).
+ */
 @Entity
 @Table(name = "signing_invitation")
 class SigningInvitation {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "signer_id", nullable = false, updatable = false)
   private UUID signerId;

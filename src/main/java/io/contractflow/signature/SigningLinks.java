@@ -9,14 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A contract's signing request for the people behind it: owner, admins and auditors see each signer's status, never
- * a signer's link (links and codes go to the signers' addresses only).
+ * A contract's signing request for the people behind it: owner, admins and auditors see each
+ * signer's status, never a signer's link (links and codes go to the signers' addresses only).
  */
 @Service
 class SigningLinks {
 
   private final ContractGuard contracts;
   private final SigningService signing;
+
   SigningLinks(ContractGuard contracts, SigningService signing) {
     this.contracts = contracts;
     this.signing = signing;

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * {@code contractflow_signing_duration_seconds{provider}}: from a signing request's sending to its last signature,
- * recorded on the node that committed the completion (a histogram per node: sum the buckets across pods, then
- * {@code histogram_quantile} gives p50/p95).
+ * {@code contractflow_signing_duration_seconds{provider}}: from a signing request's sending to its
+ * last signature, recorded on the node that committed the completion (a histogram per node: sum the
+ * buckets across pods, then {@code histogram_quantile} gives p50/p95).
  */
 @Component
 class SigningMetrics {
@@ -22,7 +22,8 @@ class SigningMetrics {
   private final MeterRegistry registry;
   private final Clock clock;
 
-  SigningMetrics(JdbcTemplate jdbc, MeterRegistry registry, SignatureProviders providers, Clock clock) {
+  SigningMetrics(
+      JdbcTemplate jdbc, MeterRegistry registry, SignatureProviders providers, Clock clock) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.clock = clock;
@@ -42,16 +43,22 @@ class SigningMetrics {
 
   @TransactionalEventListener(fallbackExecution = true)
   void on(SigningCompleted completed) {
-    List<Object[]> rows = jdbc.query(
-        "select provider, created_at, completed_at from contractflow.signing_request where id = ?",
-        (row, n) -> new Object[] {row.getString(1), row.getTimestamp(2).toInstant(),
-            row.getTimestamp(3) == null ? clock.instant() : row.getTimestamp(3).toInstant()},
-        completed.requestId());
+    List<Object[]> rows =
+        jdbc.query(
+            "select provider, created_at, completed_at from contractflow.signing_request where id = ?",
+            (row, n) ->
+                new Object[] {
+                  row.getString(1),
+                  row.getTimestamp(2).toInstant(),
+                  row.getTimestamp(3) == null ? clock.instant() : row.getTimestamp(3).toInstant()
+                },
+            completed.requestId());
     if (rows.isEmpty()) {
       return;
     }
     Object[] row = rows.get(0);
     Duration took = Duration.between((Instant) row[1], (Instant) row[2]);
-    timer(row[0] == null ? "unknown" : (String) row[0]).record(took.isNegative() ? Duration.ZERO : took);
+    timer(row[0] == null ? "unknown" : (String) row[0])
+        .record(took.isNegative() ? Duration.ZERO : took);
   }
 }

@@ -7,17 +7,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the built-in signer works here. The embedded default needs none of it: links are valid for 14 days, point at
- * {@code http://localhost:8080} and are logged, and a seal key is generated on first start.
+ * How the built-in signer works here. The embedded default needs none of it: links are valid for 14
+ * days, point at {@code http://localhost:8080} and are logged, and a seal key is generated on first
+ * start.
  *
  * @param linkValidity how long a signing request (and so every signer's link) stays open
- * @param publicBaseUrl where signers reach this platform; their links are {@code <publicBaseUrl>/sign/<token>}
- * @param logLinks whether invitations are also written to the log at INFO (the embedded default, so that a newcomer
- *     can follow a link without mail; the {@code prod} profile turns it off, a link is a credential)
+ * @param publicBaseUrl where signers reach this platform; their links are {@code
+ *     <publicBaseUrl>/sign/<token>}
+ * @param logLinks whether invitations are also written to the log at INFO (the embedded default, so
+ *     that a newcomer can follow a link without mail; the {@code prod} profile turns it off, a link
+ *     is a credential)
  * @param seal the platform's seal key
- * @param provider the signature provider a contract's signing goes to unless its signers name another:
- *     {@code built-in}, {@code docusign}, {@code adobe-sign}, {@code pandadoc} or {@code rightsignature} (a vendor
- *     must be enabled)
+ * @param provider the signature provider a contract's signing goes to unless its signers name
+ *     another: {@code built-in}, {@code docusign}, {@code adobe-sign}, {@code pandadoc} or {@code
+ *     rightsignature} (a vendor must be enabled)
  * @param verification how built-in signers prove control of their address (a one-time code by mail)
  */
 @ConfigurationProperties("contractflow.signing")
@@ -31,7 +34,9 @@ public record SigningProperties(
 
   public SigningProperties {
     if (verification == null) {
-      verification = new Verification(8, Duration.ofMinutes(10), 5, Duration.ofSeconds(60), 5, Duration.ofMinutes(30));
+      verification =
+          new Verification(
+              8, Duration.ofMinutes(10), 5, Duration.ofSeconds(60), 5, Duration.ofMinutes(30));
     }
   }
 
@@ -55,10 +60,12 @@ public record SigningProperties(
 
     public Verification {
       if (codeLength < 6 || codeLength > 10) {
-        throw new IllegalArgumentException("contractflow.signing.verification.code-length must be 6 to 10 digits");
+        throw new IllegalArgumentException(
+            "contractflow.signing.verification.code-length must be 6 to 10 digits");
       }
       if (maxAttempts < 1 || maxCodesPerHour < 1) {
-        throw new IllegalArgumentException("contractflow.signing.verification: max-attempts and max-codes-per-hour must be at least 1");
+        throw new IllegalArgumentException(
+            "contractflow.signing.verification: max-attempts and max-codes-per-hour must be at least 1");
       }
     }
   }
@@ -69,10 +76,10 @@ public record SigningProperties(
    * @param keystore a PKCS#12 file with the seal key and its certificate chain
    * @param password the keystore's password (also the key's)
    * @param alias the key's alias in the keystore; the first key entry if not set
-   * @param generatedKeystore where the embedded default keeps a generated self-signed seal key when no keystore is
-   *     configured
-   * @param allowGenerated whether a missing keystore may be generated into {@code generatedKeystore} (the
-   *     {@code prod} profile refuses to start without a configured one)
+   * @param generatedKeystore where the embedded default keeps a generated self-signed seal key when
+   *     no keystore is configured
+   * @param allowGenerated whether a missing keystore may be generated into {@code
+   *     generatedKeystore} (the {@code prod} profile refuses to start without a configured one)
    */
   public record Seal(
       Path keystore,

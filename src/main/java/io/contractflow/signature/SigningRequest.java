@@ -11,15 +11,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The platform's record of one round of signing a contract's PDF, whichever provider collects the signatures: the
- * document version being signed (and its SHA-256), the mode, the expiry, how it ended and the sealed version.
+ * The platform's record of one round of signing a contract's PDF, whichever provider collects the
+ * signatures: the document version being signed (and its SHA-256), the mode, the expiry, how it
+ * ended and the sealed version.
  */
 @Entity
 @Table(name = "signing_request")
 class SigningRequest {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
   @Column(name = "contract_id", nullable = false, updatable = false)
   private UUID contractId;
@@ -84,14 +84,23 @@ class SigningRequest {
   @Column(name = "provider_checked_at")
   private Instant providerCheckedAt;
 
-  @Version
-  private Long version;
+  @Version private Long version;
 
   protected SigningRequest() {}
 
-  SigningRequest(UUID id, UUID contractId, String contractReference, String contractTitle, String provider,
-      SigningMode mode, UUID documentVersionId, String documentFileName, String documentSha256, String createdBy,
-      Instant createdAt, Instant expiresAt) {
+  SigningRequest(
+      UUID id,
+      UUID contractId,
+      String contractReference,
+      String contractTitle,
+      String provider,
+      SigningMode mode,
+      UUID documentVersionId,
+      String documentFileName,
+      String documentSha256,
+      String createdBy,
+      Instant createdAt,
+      Instant expiresAt) {
     this.id = id;
     this.contractId = contractId;
     this.contractReference = contractReference;
@@ -109,7 +118,8 @@ class SigningRequest {
 
   /** Past its expiry, whether or not {@link SigningService#expire} has marked it yet. */
   boolean isExpiredAt(Instant now) {
-    return status == SigningStatus.EXPIRED || (status == SigningStatus.OPEN && !now.isBefore(expiresAt));
+    return status == SigningStatus.EXPIRED
+        || (status == SigningStatus.OPEN && !now.isBefore(expiresAt));
   }
 
   void sentAs(String envelopeId) {
@@ -132,7 +142,10 @@ class SigningRequest {
     this.sealedAt = at;
   }
 
-  /** What the provider reported, if it moves the envelope forward; false (and nothing changed) otherwise. */
+  /**
+   * What the provider reported, if it moves the envelope forward; false (and nothing changed)
+   * otherwise.
+   */
   boolean providerReported(SignatureProvider.EnvelopeState state, Instant at) {
     this.providerCheckedAt = at;
     if (!state.isAfter(providerState)) {

@@ -10,23 +10,29 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SigningRequestRepository extends JpaRepository<SigningRequest, UUID> {
 
-  /** The request, locked for this transaction: signatures, declines and seals of one request take turns. */
+  /**
+   * The request, locked for this transaction: signatures, declines and seals of one request take
+   * turns.
+   */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select r from SigningRequest r where r.id = :id")
   Optional<SigningRequest> lock(UUID id);
 
-  @Query("select r from SigningRequest r where r.contractId = :contractId and r.status = io.contractflow.signature.SigningStatus.OPEN")
+  @Query(
+      "select r from SigningRequest r where r.contractId = :contractId and r.status = io.contractflow.signature.SigningStatus.OPEN")
   Optional<SigningRequest> findOpen(UUID contractId);
 
   Optional<SigningRequest> findFirstByContractIdOrderByCreatedAtDesc(UUID contractId);
 
   /** The request a provider knows as {@code envelopeId}, locked like {@link #lock}. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select r from SigningRequest r where r.provider = :provider and r.envelopeId = :envelopeId")
+  @Query(
+      "select r from SigningRequest r where r.provider = :provider and r.envelopeId = :envelopeId")
   Optional<SigningRequest> lockByEnvelope(String provider, String envelopeId);
 
   /** Open requests at a vendor, the longest unchecked first. */
-  @Query("select r from SigningRequest r where r.status = io.contractflow.signature.SigningStatus.OPEN"
-      + " and r.provider <> :builtIn and r.envelopeId is not null order by r.providerCheckedAt asc nulls first")
+  @Query(
+      "select r from SigningRequest r where r.status = io.contractflow.signature.SigningStatus.OPEN"
+          + " and r.provider <> :builtIn and r.envelopeId is not null order by r.providerCheckedAt asc nulls first")
   List<SigningRequest> findOpenAtVendors(String builtIn);
 }

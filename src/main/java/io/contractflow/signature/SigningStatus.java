@@ -1,8 +1,9 @@
 package io.contractflow.signature;
 
 /**
- * Where a signing request stands. OPEN while signatures are collected; COMPLETED when everyone signed (then it can
- * be sealed); DECLINED, EXPIRED and CANCELLED close it for good, and its links answer 410 Gone.
+ * Where a signing request stands. OPEN while signatures are collected; COMPLETED when everyone
+ * signed (then it can be sealed); DECLINED, EXPIRED and CANCELLED close it for good, and its links
+ * answer 410 Gone.
  */
 public enum SigningStatus {
   OPEN,

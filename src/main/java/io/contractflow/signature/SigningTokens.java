@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Signers' link tokens: 256 random bits from {@link SecureRandom}, base64url without padding (43 characters). Only
- * a token's SHA-256 is looked up, so the database never compares secrets, and a token that could not have been
- * issued is refused before any lookup.
+ * Signers' link tokens: 256 random bits from {@link SecureRandom}, base64url without padding (43
+ * characters). Only a token's SHA-256 is looked up, so the database never compares secrets, and a
+ * token that could not have been issued is refused before any lookup.
  */
 final class SigningTokens {
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Whose turn it is. In PARALLEL mode every signer who has not acted may sign. In SEQUENTIAL mode only those with
- * the lowest order number among the signers still pending: signers who share that number sign side by side, the next
- * number's turn opens when all of them have signed.
+ * Whose turn it is. In PARALLEL mode every signer who has not acted may sign. In SEQUENTIAL mode
+ * only those with the lowest order number among the signers still pending: signers who share that
+ * number sign side by side, the next number's turn opens when all of them have signed.
  */
 final class SigningTurns {
 

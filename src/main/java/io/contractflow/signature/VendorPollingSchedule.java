@@ -5,10 +5,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Polls the vendors every {@code contractflow.signing.polling.interval} (15 minutes by default). */
+/**
+ * Polls the vendors every {@code contractflow.signing.polling.interval} (15 minutes by default).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "contractflow.signing.polling.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "contractflow.signing.polling.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class VendorPollingSchedule {
 
   private final VendorStatusPoller poller;
@@ -17,7 +22,8 @@ class VendorPollingSchedule {
     this.poller = poller;
   }
 
-  @Scheduled(fixedDelayString = "${contractflow.signing.polling.interval:PT15M}",
+  @Scheduled(
+      fixedDelayString = "${contractflow.signing.polling.interval:PT15M}",
       initialDelayString = "${contractflow.signing.polling.interval:PT15M}")
   void poll() {
     poller.pollOnce();

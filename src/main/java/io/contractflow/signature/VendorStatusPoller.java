@@ -5,9 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The fallback for a webhook that never arrives: reads the status of every open request at a vendor and applies it
- * like a webhook's ({@link ProviderUpdates}). A vendor that cannot be reached is tried again at the next poll; the
- * request stays as it was. Scheduled by {@link VendorPollingSchedule}.
+ * The fallback for a webhook that never arrives: reads the status of every open request at a vendor
+ * and applies it like a webhook's ({@link ProviderUpdates}). A vendor that cannot be reached is
+ * tried again at the next poll; the request stays as it was. Scheduled by {@link
+ * VendorPollingSchedule}.
  */
 @Component
 public class VendorStatusPoller {
@@ -18,24 +19,33 @@ public class VendorStatusPoller {
   private final SignatureProviders providers;
   private final ProviderUpdates updates;
 
-  VendorStatusPoller(SigningRequestRepository requests, SignatureProviders providers, ProviderUpdates updates) {
+  VendorStatusPoller(
+      SigningRequestRepository requests, SignatureProviders providers, ProviderUpdates updates) {
     this.requests = requests;
     this.providers = providers;
     this.updates = updates;
   }
 
-  /** Polls every open vendor request once (no database lock is held while a vendor answers); how many changed. */
+  /**
+   * Polls every open vendor request once (no database lock is held while a vendor answers); how
+   * many changed.
+   */
   public int pollOnce() {
     int changed = 0;
     for (SigningRequest request : requests.findOpenAtVendors(BuiltInSignatureProvider.NAME)) {
       try {
-        SignatureProvider.EnvelopeStatus status = providers.get(request.getProvider()).status(request.getEnvelopeId());
+        SignatureProvider.EnvelopeStatus status =
+            providers.get(request.getProvider()).status(request.getEnvelopeId());
         if (updates.apply(request.getProvider(), status) == ProviderUpdates.Outcome.APPLIED) {
           changed++;
         }
       } catch (RuntimeException e) {
-        log.warn("Could not poll {} for envelope {} (signing request {}); trying again at the next poll: {}",
-            request.getProvider(), request.getEnvelopeId(), request.getId(), e.toString());
+        log.warn(
+            "Could not poll {} for envelope {} (signing request {}); trying again at the next poll: {}",
+            request.getProvider(),
+            request.getEnvelopeId(),
+            request.getId(),
+            e.toString());
       }
     }
     return changed;

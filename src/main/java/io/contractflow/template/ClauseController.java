@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/clauses")
-@Tag(name = "Clauses", description = "The clause library: reusable, versioned clauses that templates include")
+@Tag(
+    name = "Clauses",
+    description = "The clause library: reusable, versioned clauses that templates include")
 class ClauseController {
 
   private final ClauseService clauses;
@@ -58,8 +60,11 @@ class ClauseController {
 
   @PostMapping("/{key}/versions")
   @Operation(summary = "Add the clause's next version (contract admins)")
-  ResponseEntity<ClauseResponse> addVersion(@PathVariable String key, @RequestBody @Valid ClauseRequest.NewVersion request) {
+  ResponseEntity<ClauseResponse> addVersion(
+      @PathVariable String key, @RequestBody @Valid ClauseRequest.NewVersion request) {
     ClauseResponse created = clauses.addVersion(currentUser.get(), key, request);
-    return ResponseEntity.created(URI.create("/api/clauses/" + key + "/versions/" + created.version())).body(created);
+    return ResponseEntity.created(
+            URI.create("/api/clauses/" + key + "/versions/" + created.version()))
+        .body(created);
   }
 }

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 
 /** A new clause: its key (how templates name it), title and first text. */
 record ClauseRequest(
-    @NotBlank @Size(max = 64) @Pattern(regexp = ClauseRequest.KEY, message = "must be lower-case words joined by '-'") String key,
+    @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = ClauseRequest.KEY, message = "must be lower-case words joined by '-'")
+        String key,
     @NotBlank @Size(max = 200) @PlainText String title,
     @NotBlank @Size(max = ClauseRequest.MAX_TEXT) String text) {
 

@@ -12,9 +12,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the clause library at startup from {@code classpath:templates/clauses/<key>.txt} (a {@code title:} line,
- * then the text): a clause whose key is missing gets version 1; an existing clause is never touched, so admins'
- * later versions stay as they are.
+ * Seeds the clause library at startup from {@code classpath:templates/clauses/<key>.txt} (a {@code
+ * title:} line, then the text): a clause whose key is missing gets version 1; an existing clause is
+ * never touched, so admins' later versions stay as they are.
  */
 @Component
 class ClauseSeeder implements ApplicationRunner {
@@ -29,11 +29,14 @@ class ClauseSeeder implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/clauses/*.txt");
+    Resource[] resources =
+        new PathMatchingResourcePatternResolver()
+            .getResources("classpath*:templates/clauses/*.txt");
     int added = 0;
     for (Resource resource : resources) {
       String file = resource.getFilename();
-      ShippedClause clause = ShippedClause.parse(file.substring(0, file.length() - 4), read(resource));
+      ShippedClause clause =
+          ShippedClause.parse(file.substring(0, file.length() - 4), read(resource));
       if (clauses.seed(clause.key(), clause.title(), clause.text())) {
         added++;
       }

@@ -20,9 +20,10 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a filled template as a PDF with PDFBox and the Standard 14 Helvetica fonts: the title and headings bold and
- * larger, paragraphs wrapped to the page width, new pages as needed and "Page N of M" in every footer. Characters
- * Helvetica cannot encode (WinAnsi) become their unaccented letter if there is one, else '?'.
+ * Renders a filled template as a PDF with PDFBox and the Standard 14 Helvetica fonts: the title and
+ * headings bold and larger, paragraphs wrapped to the page width, new pages as needed and "Page N
+ * of M" in every footer. Characters Helvetica cannot encode (WinAnsi) become their unaccented
+ * letter if there is one, else '?'.
  */
 @Component
 class PdfRenderer {
@@ -32,18 +33,20 @@ class PdfRenderer {
   private static final float FOOTER_Y = 36;
   private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
 
-  private record Style(PDType1Font font, float size, float spaceBefore, float spaceAfter, boolean centered) {}
+  private record Style(
+      PDType1Font font, float size, float spaceBefore, float spaceAfter, boolean centered) {}
 
   /** The filled document's paragraphs, as title, headings and paragraphs. */
   byte[] render(XWPFDocument filled, String title) {
     List<TemplateSource.Block> blocks = new ArrayList<>();
     for (XWPFParagraph p : PlaceholderFiller.paragraphs(filled)) {
       String style = p.getStyle() == null ? "" : p.getStyle();
-      TemplateSource.Kind kind = switch (style) {
-        case DocxTemplateBuilder.TITLE_STYLE -> TemplateSource.Kind.TITLE;
-        case DocxTemplateBuilder.HEADING_STYLE -> TemplateSource.Kind.HEADING;
-        default -> TemplateSource.Kind.PARAGRAPH;
-      };
+      TemplateSource.Kind kind =
+          switch (style) {
+            case DocxTemplateBuilder.TITLE_STYLE -> TemplateSource.Kind.TITLE;
+            case DocxTemplateBuilder.HEADING_STYLE -> TemplateSource.Kind.HEADING;
+            default -> TemplateSource.Kind.PARAGRAPH;
+          };
       blocks.add(new TemplateSource.Block(kind, PlaceholderFiller.textOf(p)));
     }
     return render(blocks, title);
@@ -52,17 +55,20 @@ class PdfRenderer {
   byte[] render(List<TemplateSource.Block> blocks, String title) {
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    Map<TemplateSource.Kind, Style> styles = Map.of(
-        TemplateSource.Kind.TITLE, new Style(bold, 18, 0, 14, true),
-        TemplateSource.Kind.HEADING, new Style(bold, 13, 10, 6, false),
-        TemplateSource.Kind.PARAGRAPH, new Style(regular, 11, 0, 8, false));
+    Map<TemplateSource.Kind, Style> styles =
+        Map.of(
+            TemplateSource.Kind.TITLE, new Style(bold, 18, 0, 14, true),
+            TemplateSource.Kind.HEADING, new Style(bold, 13, 10, 6, false),
+            TemplateSource.Kind.PARAGRAPH, new Style(regular, 11, 0, 8, false));
     try (PDDocument pdf = new PDDocument()) {
       pdf.getDocumentInformation().setTitle(new Encoder(regular).safe(title));
       Writer writer = new Writer(pdf);
-      Map<PDType1Font, Encoder> encoders = Map.of(regular, new Encoder(regular), bold, new Encoder(bold));
+      Map<PDType1Font, Encoder> encoders =
+          Map.of(regular, new Encoder(regular), bold, new Encoder(bold));
       for (TemplateSource.Block block : blocks) {
         Style style = styles.get(block.kind());
-        List<String> lines = wrap(encoders.get(style.font()).safe(block.text()), style.font(), style.size());
+        List<String> lines =
+            wrap(encoders.get(style.font()).safe(block.text()), style.font(), style.size());
         float leading = style.size() * 1.35f;
         writer.space(style.spaceBefore());
         if (block.kind() == TemplateSource.Kind.HEADING) {
@@ -89,7 +95,8 @@ class PdfRenderer {
       PDPage page = pdf.getPage(i);
       String text = "Page " + (i + 1) + " of " + total;
       float x = (PAGE.getWidth() - font.getStringWidth(text) / 1000 * 9) / 2;
-      try (PDPageContentStream content = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      try (PDPageContentStream content =
+          new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         content.beginText();
         content.setFont(font, 9);
         content.newLineAtOffset(x, FOOTER_Y);
@@ -99,7 +106,10 @@ class PdfRenderer {
     }
   }
 
-  /** Lines no wider than the text width: words kept whole unless one alone is too wide; '\n' breaks a line. */
+  /**
+   * Lines no wider than the text width: words kept whole unless one alone is too wide; '\n' breaks
+   * a line.
+   */
   static List<String> wrap(String text, PDType1Font font, float size) throws IOException {
     return PdfTextLines.wrap(text, font, size, WIDTH);
   }
@@ -159,7 +169,10 @@ class PdfRenderer {
     }
   }
 
-  /** Makes text safe for one Standard 14 font: what WinAnsi cannot encode is simplified or replaced by '?'. */
+  /**
+   * Makes text safe for one Standard 14 font: what WinAnsi cannot encode is simplified or replaced
+   * by '?'.
+   */
   static final class Encoder {
     private final PDType1Font font;
     private final Map<Integer, String> cache = new HashMap<>();

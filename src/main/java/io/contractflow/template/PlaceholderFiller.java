@@ -17,10 +17,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 
 /**
- * Replaces placeholders in a Word document. Word often splits {@code {{contract.title}}} over several runs (spell
- * checking, an edit in the middle), so each paragraph is handled as the concatenation of its runs' text: when it
- * holds a placeholder, its runs are replaced by one run with the first run's formatting and the filled text.
- * Line breaks in a value become Word line breaks. All text goes through POI, which escapes it.
+ * Replaces placeholders in a Word document. Word often splits {@code {{contract.title}}} over
+ * several runs (spell checking, an edit in the middle), so each paragraph is handled as the
+ * concatenation of its runs' text: when it holds a placeholder, its runs are replaced by one run
+ * with the first run's formatting and the filled text. Line breaks in a value become Word line
+ * breaks. All text goes through POI, which escapes it.
  */
 final class PlaceholderFiller {
 
@@ -35,7 +36,10 @@ final class PlaceholderFiller {
     return names;
   }
 
-  /** Fills every placeholder; {@code values} must hold a value for each (see {@link PlaceholderResolver}). */
+  /**
+   * Fills every placeholder; {@code values} must hold a value for each (see {@link
+   * PlaceholderResolver}).
+   */
   static void fill(XWPFDocument doc, Map<String, String> values) {
     for (XWPFParagraph p : paragraphs(doc)) {
       fill(p, values);
@@ -54,7 +58,8 @@ final class PlaceholderFiller {
     }
     String after = Placeholders.replace(before, values);
     List<XWPFRun> runs = p.getRuns();
-    CTRPr format = runs.get(0).getCTR().isSetRPr() ? (CTRPr) runs.get(0).getCTR().getRPr().copy() : null;
+    CTRPr format =
+        runs.get(0).getCTR().isSetRPr() ? (CTRPr) runs.get(0).getCTR().getRPr().copy() : null;
     for (int i = runs.size() - 1; i >= 0; i--) {
       p.removeRun(i);
     }

@@ -40,7 +40,9 @@ final class Placeholders {
     return out.toString();
   }
 
-  /** True if braces remain once the well-formed placeholders are taken out: {{ or }} on their own. */
+  /**
+   * True if braces remain once the well-formed placeholders are taken out: {{ or }} on their own.
+   */
   static boolean hasStrayBraces(String text) {
     String rest = PATTERN.matcher(text).replaceAll("");
     return rest.contains("{{") || rest.contains("}}");

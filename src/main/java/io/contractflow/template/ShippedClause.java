@@ -3,7 +3,10 @@ package io.contractflow.template;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clause as shipped in {@code templates/clauses/<key>.txt}: a {@code title:} line, then paragraphs. */
+/**
+ * A clause as shipped in {@code templates/clauses/<key>.txt}: a {@code title:} line, then
+ * paragraphs.
+ */
 record ShippedClause(String key, String title, String text) {
 
   /** Paragraphs are separated by blank lines; in the clause's text they become line breaks. */

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The templates that ship with ContractFlow, read once from {@code classpath:templates/<key>.txt}. */
+/**
+ * The templates that ship with ContractFlow, read once from {@code classpath:templates/<key>.txt}.
+ */
 @Component
 class TemplateCatalog {
 
-  static final List<String> KEYS = List.of("mutual-nda", "master-services-agreement", "statement-of-work");
+  static final List<String> KEYS =
+      List.of("mutual-nda", "master-services-agreement", "statement-of-work");
 
   private final Map<String, TemplateSource> templates = new LinkedHashMap<>();
 

@@ -34,8 +34,12 @@ class TemplateController {
   private final DocumentGenerator generator;
   private final CurrentUserProvider currentUser;
 
-  TemplateController(TemplateCatalog catalog, DocxTemplateBuilder builder, ClauseService clauses,
-      DocumentGenerator generator, CurrentUserProvider currentUser) {
+  TemplateController(
+      TemplateCatalog catalog,
+      DocxTemplateBuilder builder,
+      ClauseService clauses,
+      DocumentGenerator generator,
+      CurrentUserProvider currentUser) {
     this.catalog = catalog;
     this.builder = builder;
     this.clauses = clauses;
@@ -44,7 +48,9 @@ class TemplateController {
   }
 
   @GetMapping("/api/templates")
-  @Operation(summary = "The templates: the placeholders each uses and the variables a generation must supply")
+  @Operation(
+      summary =
+          "The templates: the placeholders each uses and the variables a generation must supply")
   List<TemplateInfo> list() {
     currentUser.get();
     return catalog.all().stream().map(this::info).toList();
@@ -54,19 +60,25 @@ class TemplateController {
   @Operation(summary = "Download a template as a Word document, placeholders unfilled")
   ResponseEntity<byte[]> docx(@PathVariable String key) {
     currentUser.get();
-    TemplateSource template = catalog.find(key).orElseThrow(() -> ApiException.notFound("Template", key));
+    TemplateSource template =
+        catalog.find(key).orElseThrow(() -> ApiException.notFound("Template", key));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(DocumentType.DOCX.mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + template.key() + ".docx\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + template.key() + ".docx\"")
         .header("X-Content-Type-Options", "nosniff")
         .body(builder.build(template));
   }
 
   @PostMapping("/api/contracts/{contractId}/documents/generate")
-  @Operation(summary = "Fill a template for the contract; stores the DOCX and then the PDF as new versions (editors)")
-  ResponseEntity<GeneratedDocuments> generate(@PathVariable UUID contractId, @RequestBody @Valid GenerateRequest request) {
+  @Operation(
+      summary =
+          "Fill a template for the contract; stores the DOCX and then the PDF as new versions (editors)")
+  ResponseEntity<GeneratedDocuments> generate(
+      @PathVariable UUID contractId, @RequestBody @Valid GenerateRequest request) {
     GeneratedDocuments generated = generator.generate(currentUser.get(), contractId, request);
-    return ResponseEntity.created(URI.create("/api/contracts/" + contractId + "/documents/" + generated.pdf().version()))
+    return ResponseEntity.created(
+            URI.create("/api/contracts/" + contractId + "/documents/" + generated.pdf().version()))
         .body(generated);
   }
 
@@ -79,14 +91,26 @@ class TemplateController {
       if (clause.matches()) {
         clauseKeys.add(name.substring(Placeholders.CLAUSE_PREFIX.length()));
         Integer version = clause.group(2) == null ? null : Integer.valueOf(clause.group(2));
-        clauses.text(clause.group(1), version).ifPresent(text -> Placeholders.in(text).stream()
-            .filter(n -> n.startsWith(Placeholders.VARIABLE_PREFIX))
-            .forEach(n -> variables.add(n.substring(Placeholders.VARIABLE_PREFIX.length()))));
+        clauses
+            .text(clause.group(1), version)
+            .ifPresent(
+                text ->
+                    Placeholders.in(text).stream()
+                        .filter(n -> n.startsWith(Placeholders.VARIABLE_PREFIX))
+                        .forEach(
+                            n ->
+                                variables.add(n.substring(Placeholders.VARIABLE_PREFIX.length()))));
       } else if (name.startsWith(Placeholders.VARIABLE_PREFIX)) {
         variables.add(name.substring(Placeholders.VARIABLE_PREFIX.length()));
       }
     }
-    return new TemplateInfo(template.key(), template.name(), template.description(), placeholders,
-        List.copyOf(clauseKeys), List.copyOf(variables), "/api/templates/" + template.key() + "/docx");
+    return new TemplateInfo(
+        template.key(),
+        template.name(),
+        template.description(),
+        placeholders,
+        List.copyOf(clauseKeys),
+        List.copyOf(variables),
+        "/api/templates/" + template.key() + "/docx");
   }
 }

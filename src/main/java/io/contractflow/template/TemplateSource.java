@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A template's readable source. A header of {@code name:} and {@code description:} lines ends at {@code ---}; then
- * {@code # Title}, {@code ## Heading} and paragraphs separated by blank lines (the lines of a paragraph are joined).
+ * A template's readable source. A header of {@code name:} and {@code description:} lines ends at
+ * {@code ---}; then {@code # Title}, {@code ## Heading} and paragraphs separated by blank lines
+ * (the lines of a paragraph are joined).
  */
 record TemplateSource(String key, String name, String description, List<Block> blocks) {
 
-  enum Kind { TITLE, HEADING, PARAGRAPH }
+  enum Kind {
+    TITLE,
+    HEADING,
+    PARAGRAPH
+  }
 
   record Block(Kind kind, String text) {}
 
@@ -42,7 +47,8 @@ record TemplateSource(String key, String name, String description, List<Block> b
       } else if (line.startsWith("description:")) {
         description = line.substring(12).strip();
       } else if (!line.isEmpty()) {
-        throw new IllegalArgumentException("Template " + key + ": header line not understood: " + line);
+        throw new IllegalArgumentException(
+            "Template " + key + ": header line not understood: " + line);
       }
     }
     List<Block> blocks = new ArrayList<>();

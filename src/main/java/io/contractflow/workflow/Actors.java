@@ -3,7 +3,10 @@ package io.contractflow.workflow;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Who is acting in the engine right now: the authenticated user, or {@code system} for the job executor. */
+/**
+ * Who is acting in the engine right now: the authenticated user, or {@code system} for the job
+ * executor.
+ */
 public final class Actors {
 
   /** The actor of what the lifecycle does on its own (the job executor's steps). */

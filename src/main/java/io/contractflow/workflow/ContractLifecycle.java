@@ -8,9 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives the {@code contract-lifecycle} process from contract events. Listeners run inside the transaction that
- * published the event, so a contract and its process instance are stored together or not at all. The contract's
- * id is the process instance's business key.
+ * Drives the {@code contract-lifecycle} process from contract events. Listeners run inside the
+ * transaction that published the event, so a contract and its process instance are stored together
+ * or not at all. The contract's id is the process instance's business key.
  */
 @Component
 class ContractLifecycle {
@@ -26,7 +26,9 @@ class ContractLifecycle {
 
   @EventListener
   void onCreated(ContractCreated event) {
-    runtimeService.startProcessInstanceByKey(PROCESS_KEY, event.contractId().toString(),
+    runtimeService.startProcessInstanceByKey(
+        PROCESS_KEY,
+        event.contractId().toString(),
         Variables.createVariables()
             .putValue(ProcessVariables.CONTRACT_ID, event.contractId().toString())
             .putValue(ProcessVariables.REFERENCE, event.reference())
@@ -35,7 +37,8 @@ class ContractLifecycle {
 
   @EventListener
   void onCancelled(ContractCancelled event) {
-    runtimeService.createMessageCorrelation(MESSAGE_CANCELLED)
+    runtimeService
+        .createMessageCorrelation(MESSAGE_CANCELLED)
         .processInstanceBusinessKey(event.contractId().toString())
         .setVariable(ProcessVariables.CANCELLED_BY, event.cancelledBy())
         .correlateAllWithResult();

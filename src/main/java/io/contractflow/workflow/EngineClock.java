@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * Now, as the engine sees it. Dates a model waits for are computed from the engine's clock, so tests that move
- * that clock move the whole lifecycle consistently.
+ * Now, as the engine sees it. Dates a model waits for are computed from the engine's clock, so
+ * tests that move that clock move the whole lifecycle consistently.
  */
 public final class EngineClock {
 

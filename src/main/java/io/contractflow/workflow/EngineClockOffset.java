@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the engine's clock with the platform's ({@code contractflow.clock.offset}), so timers, due dates and the
- * platform's own timestamps agree when the platform runs on another day. With no offset it leaves the clock alone.
+ * Moves the engine's clock with the platform's ({@code contractflow.clock.offset}), so timers, due
+ * dates and the platform's own timestamps agree when the platform runs on another day. With no
+ * offset it leaves the clock alone.
  */
 @Component
 class EngineClockOffset extends AbstractProcessEnginePlugin {

@@ -8,14 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The lifecycle's timing and money settings ({@code contractflow.lifecycle.*}); the embedded default needs none.
+ * The lifecycle's timing and money settings ({@code contractflow.lifecycle.*}); the embedded
+ * default needs none.
  *
  * @param reviewDue how long reviewers have: a review task is due this long after the review starts
  * @param escalateAfter how long after the due date an unfinished review goes to the contract admins
- * @param renewalLeadTime how long before the notice deadline the owner's renewal decision task appears
- * @param zone the time zone in which contract dates start and end (a contract ending on 31 March ends at midnight)
+ * @param renewalLeadTime how long before the notice deadline the owner's renewal decision task
+ *     appears
+ * @param zone the time zone in which contract dates start and end (a contract ending on 31 March
+ *     ends at midnight)
  * @param baseCurrency the currency in which the approval matrix compares values
- * @param exchangeRates units of the base currency per unit of each other currency (USD: 0.92 means 1 USD = 0.92 EUR)
+ * @param exchangeRates units of the base currency per unit of each other currency (USD: 0.92 means
+ *     1 USD = 0.92 EUR)
  */
 @ConfigurationProperties("contractflow.lifecycle")
 public record LifecycleProperties(

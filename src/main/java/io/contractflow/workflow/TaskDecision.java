@@ -1,9 +1,10 @@
 package io.contractflow.workflow;
 
 /**
- * One of the decisions a user task asks for (its form's radio, the API's {@code decision}): implemented by each
- * phase's decision enum ({@code review.ReviewDecision}, {@code term.RenewalDecision}), which is the only place that
- * says which decisions exist and which of them need a reason.
+ * One of the decisions a user task asks for (its form's radio, the API's {@code decision}):
+ * implemented by each phase's decision enum ({@code review.ReviewDecision}, {@code
+ * term.RenewalDecision}), which is the only place that says which decisions exist and which of them
+ * need a reason.
  */
 public interface TaskDecision {
 

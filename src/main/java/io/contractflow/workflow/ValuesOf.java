@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * On a variable name of a {@code <Phase>Variables} class: the values the variable takes are the constants of this
- * enum (a decision or an outcome). {@code ModelVocabularyTest} fails when a model or form compares the variable
- * with, sets it to or offers another value, and when a constant of the enum appears in no model or form.
+ * On a variable name of a {@code <Phase>Variables} class: the values the variable takes are the
+ * constants of this enum (a decision or an outcome). {@code ModelVocabularyTest} fails when a model
+ * or form compares the variable with, sets it to or offers another value, and when a constant of
+ * the enum appears in no model or form.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,8 +1,8 @@
 package io.contractflow.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -27,10 +27,10 @@ import org.springframework.web.filter.GenericFilterBean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The rules of the house that the build enforces: features ({@code io.contractflow.<feature>}) form no cycle,
- * {@code platform} knows no feature, and only {@code workflow} imports the engine, so that it stays replaceable;
- * services throw the domain's refusals ({@code platform.error}) and only the web layer speaks HTTP's
- * {@link ApiException}.
+ * The rules of the house that the build enforces: features ({@code io.contractflow.<feature>}) form
+ * no cycle, {@code platform} knows no feature, and only {@code workflow} imports the engine, so
+ * that it stays replaceable; services throw the domain's refusals ({@code platform.error}) and only
+ * the web layer speaks HTTP's {@link ApiException}.
  */
 class ModuleRulesTest {
 
@@ -38,8 +38,10 @@ class ModuleRulesTest {
 
   @BeforeAll
   static void importMainClasses() {
-    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.contractflow");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.contractflow");
   }
 
   @Test
@@ -49,9 +51,13 @@ class ModuleRulesTest {
 
   @Test
   void theCycleRuleFindsACycle() {
-    JavaClasses fixture = new ClassFileImporter().importPackages("io.contractflow.architecture.fixture");
-    assertThatThrownBy(() -> noCycleBetween("io.contractflow.architecture.fixture.(*)..").check(fixture))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("alpha").hasMessageContaining("beta");
+    JavaClasses fixture =
+        new ClassFileImporter().importPackages("io.contractflow.architecture.fixture");
+    assertThatThrownBy(
+            () -> noCycleBetween("io.contractflow.architecture.fixture.(*)..").check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("alpha")
+        .hasMessageContaining("beta");
   }
 
   private static ArchRule noCycleBetween(String slicePattern) {
@@ -60,28 +66,46 @@ class ModuleRulesTest {
 
   @Test
   void platformKnowsNoFeature() {
-    noClasses().that().resideInAPackage("io.contractflow.platform..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.contractflow.contract..",
-            "io.contractflow.counterparty..", "io.contractflow.document..", "io.contractflow.template..",
-            "io.contractflow.signature..", "io.contractflow.notification..", "io.contractflow.audit..",
-            "io.contractflow.search..", "io.contractflow.identity..", "io.contractflow.workflow..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.contractflow.platform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.contractflow.contract..",
+            "io.contractflow.counterparty..",
+            "io.contractflow.document..",
+            "io.contractflow.template..",
+            "io.contractflow.signature..",
+            "io.contractflow.notification..",
+            "io.contractflow.audit..",
+            "io.contractflow.search..",
+            "io.contractflow.identity..",
+            "io.contractflow.workflow..")
         .check(main);
   }
 
   @Test
   void onlyWorkflowImportsTheEngine() {
-    noClasses().that().resideOutsideOfPackages("io.contractflow.workflow..")
-        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.contractflow.workflow..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.camunda..")
         .check(main);
   }
 
   /**
-   * Web classes: controllers and controller advice, servlet filters, and {@code platform.web}; a nested class counts
-   * as its outermost class. Known by name: Spring's and the servlet API's classes are not imported
-   * ({@code archunit.properties}), so their meta-annotations and hierarchies are not resolved.
+   * Web classes: controllers and controller advice, servlet filters, and {@code platform.web}; a
+   * nested class counts as its outermost class. Known by name: Spring's and the servlet API's
+   * classes are not imported ({@code archunit.properties}), so their meta-annotations and
+   * hierarchies are not resolved.
    */
-  static final DescribedPredicate<JavaClass> WEB = DescribedPredicate.describe(
-      "web classes (controllers, controller advice, servlet filters, platform.web)", ModuleRulesTest::isWeb);
+  static final DescribedPredicate<JavaClass> WEB =
+      DescribedPredicate.describe(
+          "web classes (controllers, controller advice, servlet filters, platform.web)",
+          ModuleRulesTest::isWeb);
 
   private static boolean isWeb(JavaClass javaClass) {
     JavaClass outer = javaClass;
@@ -90,14 +114,23 @@ class ModuleRulesTest {
     }
     return outer.getPackageName().startsWith("io.contractflow.platform.web")
         || WEB_ANNOTATIONS.stream().anyMatch(outer::isAnnotatedWith)
-        || Stream.concat(outer.getAllRawSuperclasses().stream(), outer.getAllRawInterfaces().stream())
+        || Stream.concat(
+                outer.getAllRawSuperclasses().stream(), outer.getAllRawInterfaces().stream())
             .anyMatch(type -> FILTER_TYPES.contains(type.getName()));
   }
 
   private static final List<Class<? extends Annotation>> WEB_ANNOTATIONS =
-      List.of(RestController.class, Controller.class, RestControllerAdvice.class, ControllerAdvice.class);
-  private static final Set<String> FILTER_TYPES = Set.of(Filter.class.getName(), HttpFilter.class.getName(),
-      GenericFilterBean.class.getName(), OncePerRequestFilter.class.getName());
+      List.of(
+          RestController.class,
+          Controller.class,
+          RestControllerAdvice.class,
+          ControllerAdvice.class);
+  private static final Set<String> FILTER_TYPES =
+      Set.of(
+          Filter.class.getName(),
+          HttpFilter.class.getName(),
+          GenericFilterBean.class.getName(),
+          OncePerRequestFilter.class.getName());
 
   @Test
   void onlyTheWebLayerUsesApiException() {
@@ -106,14 +139,20 @@ class ModuleRulesTest {
 
   @Test
   void theApiExceptionRuleFindsAServiceThatThrowsIt() {
-    JavaClasses fixture = new ClassFileImporter().importPackages("io.contractflow.architecture.fixture.gamma");
+    JavaClasses fixture =
+        new ClassFileImporter().importPackages("io.contractflow.architecture.fixture.gamma");
     assertThatThrownBy(() -> onlyWebUsesApiException().check(fixture))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("RefusingService");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("RefusingService");
   }
 
   private static ArchRule onlyWebUsesApiException() {
-    return noClasses().that(DescribedPredicate.not(WEB))
-        .should().dependOnClassesThat().areAssignableTo(ApiException.class)
-        .because("services throw a refusal of platform.error, which the web layer maps to a problem");
+    return noClasses()
+        .that(DescribedPredicate.not(WEB))
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(ApiException.class)
+        .because(
+            "services throw a refusal of platform.error, which the web layer maps to a problem");
   }
 }

@@ -26,9 +26,9 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail over the real stack: entries written by contract changes in their transaction, read through
- * {@code GET /api/contracts/{id}/history} by those who may read the contract, tampering found by the chain, and
- * parallel appends to one contract giving one unbroken chain.
+ * The audit trail over the real stack: entries written by contract changes in their transaction,
+ * read through {@code GET /api/contracts/{id}/history} by those who may read the contract,
+ * tampering found by the chain, and parallel appends to one contract giving one unbroken chain.
  */
 class AuditTrailIT extends IntegrationTest {
 
@@ -51,8 +51,14 @@ class AuditTrailIT extends IntegrationTest {
   private void comment(UUID contractId, int count) {
     for (int i = 1; i <= count; i++) {
       int n = i;
-      transactions.executeWithoutResult(tx ->
-          trail.record(contractId, "leo", AuditKinds.COMMENT, "Comment " + n, Map.of("n", n, "text", "looks fine")));
+      transactions.executeWithoutResult(
+          tx ->
+              trail.record(
+                  contractId,
+                  "leo",
+                  AuditKinds.COMMENT,
+                  "Comment " + n,
+                  Map.of("n", n, "text", "looks fine")));
     }
   }
 
@@ -60,7 +66,8 @@ class AuditTrailIT extends IntegrationTest {
   void creatingAndCancellingAreRecordedWithWhoDidIt() {
     JsonNode contract = createContract("rita");
     String id = contract.get("id").asText();
-    assertThat(api.as("admin").post("/api/contracts/" + id + "/cancel", null).status()).isEqualTo(200);
+    assertThat(api.as("admin").post("/api/contracts/" + id + "/cancel", null).status())
+        .isEqualTo(200);
 
     JsonNode body = readHistory("rita", id);
 
@@ -71,7 +78,8 @@ class AuditTrailIT extends IntegrationTest {
     assertThat(created.get("kind").asText()).isEqualTo("CREATED");
     assertThat(created.get("actor").asText()).isEqualTo("rita");
     assertThat(created.get("summary").asText()).contains(contract.get("reference").asText());
-    assertThat(created.get("details").get("reference").asText()).isEqualTo(contract.get("reference").asText());
+    assertThat(created.get("details").get("reference").asText())
+        .isEqualTo(contract.get("reference").asText());
     assertThat(created.get("prevHash").asText()).isEqualTo(EntryHash.GENESIS);
 
     JsonNode cancelled = entries.get(1);
@@ -82,8 +90,11 @@ class AuditTrailIT extends IntegrationTest {
     assertThat(cancelled.get("details").get("to").asText()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("details").get("reason").asText()).isEqualTo("cancelled by admin");
     assertThat(cancelled.get("prevHash").asText()).isEqualTo(created.get("hash").asText());
-    assertThat(cancelled.get("hash").asText()).matches("[0-9a-f]{64}").isNotEqualTo(created.get("hash").asText());
-    assertThat(Instant.parse(cancelled.get("at").asText())).isAfterOrEqualTo(Instant.parse(created.get("at").asText()));
+    assertThat(cancelled.get("hash").asText())
+        .matches("[0-9a-f]{64}")
+        .isNotEqualTo(created.get("hash").asText());
+    assertThat(Instant.parse(cancelled.get("at").asText()))
+        .isAfterOrEqualTo(Instant.parse(created.get("at").asText()));
 
     assertThat(body.get("verification").get("intact").asBoolean()).isTrue();
     assertThat(body.get("verification").get("brokenAtSeq").isNull()).isTrue();
@@ -103,8 +114,13 @@ class AuditTrailIT extends IntegrationTest {
     assertThat(api.as("audrey").get(history(id)).status()).isEqualTo(200);
     assertThat(api.as("admin").get(history(id)).status()).isEqualTo(200);
 
-    api.as("rita").put("/api/contracts/" + id + "/shares",
-        JSON.createObjectNode().put("principalType", "USER").put("principalId", "ravi").put("permission", "VIEW"));
+    api.as("rita")
+        .put(
+            "/api/contracts/" + id + "/shares",
+            JSON.createObjectNode()
+                .put("principalType", "USER")
+                .put("principalId", "ravi")
+                .put("permission", "VIEW"));
     assertThat(api.as("ravi").get(history(id)).status()).isEqualTo(200);
 
     assertThat(api.as("rita").get(history(UUID.randomUUID().toString())).status()).isEqualTo(404);
@@ -118,18 +134,25 @@ class AuditTrailIT extends IntegrationTest {
   void aLifecycleStepIsRecordedInItsTransactionAndRolledBackWithIt() {
     UUID id = UUID.fromString(createContract("rita").get("id").asText());
 
-    assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-      transitions.moveTo(id, ContractStatus.IN_REVIEW, "system", "submitted");
-      throw new IllegalStateException("the process step fails after the transition");
-    })).hasMessageContaining("process step fails");
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    tx -> {
+                      transitions.moveTo(id, ContractStatus.IN_REVIEW, "system", "submitted");
+                      throw new IllegalStateException(
+                          "the process step fails after the transition");
+                    }))
+        .hasMessageContaining("process step fails");
     assertThat(readHistory("rita", id.toString()).get("content")).hasSize(1);
 
-    transactions.executeWithoutResult(tx -> transitions.moveTo(id, ContractStatus.IN_REVIEW, "system", "submitted"));
+    transactions.executeWithoutResult(
+        tx -> transitions.moveTo(id, ContractStatus.IN_REVIEW, "system", "submitted"));
 
     JsonNode entries = readHistory("rita", id.toString()).get("content");
     assertThat(entries).hasSize(2);
     assertThat(entries.get(1).get("actor").asText()).isEqualTo("system");
-    assertThat(entries.get(1).get("summary").asText()).isEqualTo("Status changed from DRAFT to IN_REVIEW: submitted");
+    assertThat(entries.get(1).get("summary").asText())
+        .isEqualTo("Status changed from DRAFT to IN_REVIEW: submitted");
   }
 
   @Test
@@ -138,22 +161,44 @@ class AuditTrailIT extends IntegrationTest {
 
     assertThatThrownBy(() -> trail.record(id, "leo", AuditKinds.COMMENT, "Outside", Map.of()))
         .isInstanceOf(IllegalTransactionStateException.class);
-    assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
-        trail.record(UUID.randomUUID(), "leo", AuditKinds.COMMENT, "Nowhere", Map.of())))
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    tx ->
+                        trail.record(
+                            UUID.randomUUID(), "leo", AuditKinds.COMMENT, "Nowhere", Map.of())))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
-        trail.record(id, "leo", "not a kind", "Bad kind", Map.of())))
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    tx -> trail.record(id, "leo", "not a kind", "Bad kind", Map.of())))
         .isInstanceOf(IllegalArgumentException.class);
 
-    assertThat(readHistory("rita", id.toString()).get("verification").get("entries").asInt()).isEqualTo(1);
+    assertThat(readHistory("rita", id.toString()).get("verification").get("entries").asInt())
+        .isEqualTo(1);
   }
 
   @Test
   void detailsReadBackAsRecordedAndStillVerify() {
     UUID id = UUID.fromString(createContract("rita").get("id").asText());
-    transactions.executeWithoutResult(tx -> trail.record(id, "fiona", AuditKinds.DECISION, "Approved \"as is\"\n",
-        Map.of("amount", new java.math.BigDecimal("12000.50"), "status", ContractStatus.APPROVED,
-            "approvers", List.of("leo", "fiona"), "note", "Zürich — ok", "nested", Map.of("z", 1, "a", 0.1))));
+    transactions.executeWithoutResult(
+        tx ->
+            trail.record(
+                id,
+                "fiona",
+                AuditKinds.DECISION,
+                "Approved \"as is\"\n",
+                Map.of(
+                    "amount",
+                    new java.math.BigDecimal("12000.50"),
+                    "status",
+                    ContractStatus.APPROVED,
+                    "approvers",
+                    List.of("leo", "fiona"),
+                    "note",
+                    "Zürich — ok",
+                    "nested",
+                    Map.of("z", 1, "a", 0.1))));
 
     JsonNode body = readHistory("rita", id.toString());
 
@@ -169,9 +214,12 @@ class AuditTrailIT extends IntegrationTest {
   void aChangedSummaryBreaksTheChainAtThatEntry() {
     UUID id = UUID.fromString(createContract("rita").get("id").asText());
     comment(id, 4);
-    assertThat(readHistory("rita", id.toString()).get("verification").get("intact").asBoolean()).isTrue();
+    assertThat(readHistory("rita", id.toString()).get("verification").get("intact").asBoolean())
+        .isTrue();
 
-    jdbc.update("update contractflow.audit_entry set summary = 'Comment 2, softened' where contract_id = ? and seq = 3", id);
+    jdbc.update(
+        "update contractflow.audit_entry set summary = 'Comment 2, softened' where contract_id = ? and seq = 3",
+        id);
 
     JsonNode verification = readHistory("audrey", id.toString()).get("verification");
     assertThat(verification.get("intact").asBoolean()).isFalse();
@@ -184,8 +232,10 @@ class AuditTrailIT extends IntegrationTest {
     UUID id = UUID.fromString(createContract("rita").get("id").asText());
     comment(id, 3);
 
-    jdbc.update("update contractflow.audit_entry set details = jsonb_set(details, '{text}', '\"rejected\"')"
-        + " where contract_id = ? and seq = 2", id);
+    jdbc.update(
+        "update contractflow.audit_entry set details = jsonb_set(details, '{text}', '\"rejected\"')"
+            + " where contract_id = ? and seq = 2",
+        id);
 
     JsonNode verification = readHistory("audrey", id.toString()).get("verification");
     assertThat(verification.get("intact").asBoolean()).isFalse();
@@ -217,15 +267,23 @@ class AuditTrailIT extends IntegrationTest {
     try {
       for (int t = 0; t < threads; t++) {
         String actor = "reviewer" + t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            int n = i;
-            transactions.executeWithoutResult(tx ->
-                trail.record(id, actor, AuditKinds.TASK_COMPLETED, actor + " completed task " + n, Map.of("n", n)));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    int n = i;
+                    transactions.executeWithoutResult(
+                        tx ->
+                            trail.record(
+                                id,
+                                actor,
+                                AuditKinds.TASK_COMPLETED,
+                                actor + " completed task " + n,
+                                Map.of("n", n)));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : done) {
         future.get(2, TimeUnit.MINUTES);
@@ -235,8 +293,11 @@ class AuditTrailIT extends IntegrationTest {
     }
 
     int total = 1 + threads * perThread;
-    List<Integer> seqs = jdbc.queryForList(
-        "select seq from contractflow.audit_entry where contract_id = ? order by seq", Integer.class, id);
+    List<Integer> seqs =
+        jdbc.queryForList(
+            "select seq from contractflow.audit_entry where contract_id = ? order by seq",
+            Integer.class,
+            id);
     assertThat(seqs).containsExactlyElementsOf(IntStream.rangeClosed(1, total).boxed().toList());
 
     JsonNode first = api.as("rita").get(history(id.toString()) + "?size=50").json();

@@ -13,21 +13,28 @@ class ChainCheckTest {
 
   private static final UUID CONTRACT = UUID.randomUUID();
 
-  /** A well-formed chain of {@code n} entries, linked and hashed as {@link AuditTrail} writes them. */
+  /**
+   * A well-formed chain of {@code n} entries, linked and hashed as {@link AuditTrail} writes them.
+   */
   private static List<AuditEntry> chain(int n) {
     List<AuditEntry> entries = new ArrayList<>();
     String prev = EntryHash.GENESIS;
     Instant at = Instant.parse("2026-03-01T09:00:00Z");
     for (int seq = 1; seq <= n; seq++) {
-      AuditEntry entry = entry(seq, at.plusSeconds(seq), "user" + seq, "Entry " + seq, "{\"n\":" + seq + "}", prev);
+      AuditEntry entry =
+          entry(
+              seq, at.plusSeconds(seq), "user" + seq, "Entry " + seq, "{\"n\":" + seq + "}", prev);
       entries.add(entry);
       prev = entry.hash();
     }
     return entries;
   }
 
-  private static AuditEntry entry(int seq, Instant at, String actor, String summary, String details, String prev) {
-    String hash = EntryHash.of(new EntryHash.Input(prev, CONTRACT, seq, at, actor, "COMMENT", summary, details));
+  private static AuditEntry entry(
+      int seq, Instant at, String actor, String summary, String details, String prev) {
+    String hash =
+        EntryHash.of(
+            new EntryHash.Input(prev, CONTRACT, seq, at, actor, "COMMENT", summary, details));
     return new AuditEntry(CONTRACT, seq, at, actor, "COMMENT", summary, details, prev, hash);
   }
 
@@ -38,8 +45,16 @@ class ChainCheckTest {
   }
 
   private static AuditEntry withSummary(AuditEntry e, String summary) {
-    return new AuditEntry(e.contractId(), e.seq(), e.occurredAt(), e.actor(), e.kind(), summary, e.details(),
-        e.prevHash(), e.hash());
+    return new AuditEntry(
+        e.contractId(),
+        e.seq(),
+        e.occurredAt(),
+        e.actor(),
+        e.kind(),
+        summary,
+        e.details(),
+        e.prevHash(),
+        e.hash());
   }
 
   @Test
@@ -60,8 +75,18 @@ class ChainCheckTest {
   void aChangedDetailBreaksTheChainAtThatEntry() {
     List<AuditEntry> entries = chain(5);
     AuditEntry e = entries.get(1);
-    entries.set(1, new AuditEntry(e.contractId(), e.seq(), e.occurredAt(), e.actor(), e.kind(), e.summary(),
-        "{\"n\": 20}", e.prevHash(), e.hash()));
+    entries.set(
+        1,
+        new AuditEntry(
+            e.contractId(),
+            e.seq(),
+            e.occurredAt(),
+            e.actor(),
+            e.kind(),
+            e.summary(),
+            "{\"n\": 20}",
+            e.prevHash(),
+            e.hash()));
 
     assertThat(verify(entries)).isEqualTo(new ChainVerification(false, 2, 5));
   }
@@ -87,19 +112,34 @@ class ChainCheckTest {
   void aRehashedEntryBreaksTheLinkOfTheNext() {
     List<AuditEntry> entries = chain(5);
     AuditEntry old = entries.get(1);
-    entries.set(1, entry(2, old.occurredAt(), old.actor(), "Entry 2, edited", old.details(), old.prevHash()));
+    entries.set(
+        1,
+        entry(2, old.occurredAt(), old.actor(), "Entry 2, edited", old.details(), old.prevHash()));
 
     assertThat(verify(entries)).isEqualTo(new ChainVerification(false, 3, 5));
   }
 
-  /** Deleting an entry and renumbering the rest leaves the renumbered entry linked to a hash that is gone. */
+  /**
+   * Deleting an entry and renumbering the rest leaves the renumbered entry linked to a hash that is
+   * gone.
+   */
   @Test
   void aDeletedAndRenumberedEntryBreaksTheChainWhereItWas() {
     List<AuditEntry> entries = chain(4);
     entries.remove(1);
     AuditEntry e = entries.get(1);
-    entries.set(1, new AuditEntry(e.contractId(), 2, e.occurredAt(), e.actor(), e.kind(), e.summary(), e.details(),
-        e.prevHash(), e.hash()));
+    entries.set(
+        1,
+        new AuditEntry(
+            e.contractId(),
+            2,
+            e.occurredAt(),
+            e.actor(),
+            e.kind(),
+            e.summary(),
+            e.details(),
+            e.prevHash(),
+            e.hash()));
 
     assertThat(verify(entries).brokenAtSeq()).isEqualTo(2);
   }

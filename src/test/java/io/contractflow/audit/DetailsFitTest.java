@@ -18,22 +18,29 @@ class DetailsFitTest {
 
   @Test
   void detailsThatFitAreLeftAsTheyAre() throws Exception {
-    Map<String, Object> details = Map.of("amount", new BigDecimal("12000.50"), "note", "short", "list", List.of(1, 2));
-    assertThat(canonical(DetailsFit.fit(json, details))).isEqualTo(CanonicalJson.of(json.writeValueAsString(details)));
+    Map<String, Object> details =
+        Map.of("amount", new BigDecimal("12000.50"), "note", "short", "list", List.of(1, 2));
+    assertThat(canonical(DetailsFit.fit(json, details)))
+        .isEqualTo(CanonicalJson.of(json.writeValueAsString(details)));
   }
 
   @Test
   void longTextsAreCutUntilTheDetailsFitAndNumbersStayExact() throws Exception {
-    Map<String, Object> details = Map.of(
-        "changes", Map.of("description", Map.of("from", "a".repeat(4000), "to", "b\n".repeat(2000))),
-        "amount", new BigDecimal("12345678901234.5678"),
-        "signers", List.of("x".repeat(3000), "y".repeat(3000)));
+    Map<String, Object> details =
+        Map.of(
+            "changes",
+                Map.of("description", Map.of("from", "a".repeat(4000), "to", "b\n".repeat(2000))),
+            "amount", new BigDecimal("12345678901234.5678"),
+            "signers", List.of("x".repeat(3000), "y".repeat(3000)));
 
     Map<String, Object> fitted = DetailsFit.fit(json, details);
 
     String canonical = canonical(fitted);
     assertThat(canonical.length()).isLessThanOrEqualTo(AuditTrail.MAX_DETAILS);
-    assertThat(canonical).contains("\"amount\":12345678901234.5678").contains("aaa…\"").contains("xxx…\"");
+    assertThat(canonical)
+        .contains("\"amount\":12345678901234.5678")
+        .contains("aaa…\"")
+        .contains("xxx…\"");
   }
 
   @Test

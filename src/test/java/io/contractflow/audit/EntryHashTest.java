@@ -24,17 +24,25 @@ class EntryHashTest {
       "{\"amount\":12000.5,\"from\":\"DRAFT\",\"note\":\"café \\\"x\\\"\\n\",\"to\":\"IN_REVIEW\"}";
 
   private static EntryHash.Input entry() {
-    return new EntryHash.Input(EntryHash.GENESIS, CONTRACT, 1, AT, "rita", "STATUS_CHANGED",
-        "Status changed from DRAFT to IN_REVIEW: submitted by rita", DETAILS);
+    return new EntryHash.Input(
+        EntryHash.GENESIS,
+        CONTRACT,
+        1,
+        AT,
+        "rita",
+        "STATUS_CHANGED",
+        "Status changed from DRAFT to IN_REVIEW: submitted by rita",
+        DETAILS);
   }
 
   /**
-   * Pins the encoding: this value was computed outside Java from the layout described in {@link EntryHash}. If this
-   * test fails, every stored chain would stop verifying.
+   * Pins the encoding: this value was computed outside Java from the layout described in {@link
+   * EntryHash}. If this test fails, every stored chain would stop verifying.
    */
   @Test
   void knownAnswer() {
-    assertThat(EntryHash.of(entry())).isEqualTo("85686d80270dcd23215d3ec941c90ba2d05266aa2fe9dc3a88492ca889d222c3");
+    assertThat(EntryHash.of(entry()))
+        .isEqualTo("85686d80270dcd23215d3ec941c90ba2d05266aa2fe9dc3a88492ca889d222c3");
   }
 
   @Test
@@ -57,16 +65,107 @@ class EntryHashTest {
 
   @Test
   void anyChangedFieldGivesAnotherHash() {
-    List<UnaryOperator<EntryHash.Input>> changes = List.of(
-        e -> with(e, "a".repeat(64), e.contractId(), e.seq(), e.occurredAt(), e.actor(), e.kind(), e.summary(), e.canonicalDetails()),
-        e -> with(e, e.prevHash(), UUID.fromString("0b7e6a2c-3c1f-4d7e-9a51-2f9f3e0c8d12"), e.seq(), e.occurredAt(), e.actor(), e.kind(), e.summary(), e.canonicalDetails()),
-        e -> with(e, e.prevHash(), e.contractId(), 2, e.occurredAt(), e.actor(), e.kind(), e.summary(), e.canonicalDetails()),
-        e -> with(e, e.prevHash(), e.contractId(), e.seq(), e.occurredAt().plusNanos(1_000), e.actor(), e.kind(), e.summary(), e.canonicalDetails()),
-        e -> with(e, e.prevHash(), e.contractId(), e.seq(), e.occurredAt(), "ravi", e.kind(), e.summary(), e.canonicalDetails()),
-        e -> with(e, e.prevHash(), e.contractId(), e.seq(), e.occurredAt(), e.actor(), "DECISION", e.summary(), e.canonicalDetails()),
-        e -> with(e, e.prevHash(), e.contractId(), e.seq(), e.occurredAt(), e.actor(), e.kind(), e.summary() + ".", e.canonicalDetails()),
-        e -> with(e, e.prevHash(), e.contractId(), e.seq(), e.occurredAt(), e.actor(), e.kind(), e.summary(), e.canonicalDetails().replace("12000.5", "12000.6")),
-        e -> with(e, e.prevHash(), e.contractId(), e.seq(), e.occurredAt(), e.actor(), e.kind(), e.summary(), e.canonicalDetails().replace("\"to\"", "\"To\"")));
+    List<UnaryOperator<EntryHash.Input>> changes =
+        List.of(
+            e ->
+                with(
+                    e,
+                    "a".repeat(64),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    UUID.fromString("0b7e6a2c-3c1f-4d7e-9a51-2f9f3e0c8d12"),
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    2,
+                    e.occurredAt(),
+                    e.actor(),
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt().plusNanos(1_000),
+                    e.actor(),
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt(),
+                    "ravi",
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    "DECISION",
+                    e.summary(),
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.kind(),
+                    e.summary() + ".",
+                    e.canonicalDetails()),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails().replace("12000.5", "12000.6")),
+            e ->
+                with(
+                    e,
+                    e.prevHash(),
+                    e.contractId(),
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.kind(),
+                    e.summary(),
+                    e.canonicalDetails().replace("\"to\"", "\"To\"")));
 
     Set<String> hashes = new HashSet<>();
     hashes.add(EntryHash.of(entry()));
@@ -80,20 +179,31 @@ class EntryHashTest {
   void fieldBoundariesCannotMove() {
     EntryHash.Input ab = with(entry(), EntryHash.GENESIS, CONTRACT, 1, AT, "ab", "KIND", "c", "{}");
     EntryHash.Input a = with(entry(), EntryHash.GENESIS, CONTRACT, 1, AT, "a", "KIND", "bc", "{}");
-    EntryHash.Input emptyKind = with(entry(), EntryHash.GENESIS, CONTRACT, 1, AT, "a", "", "KINDbc", "{}");
+    EntryHash.Input emptyKind =
+        with(entry(), EntryHash.GENESIS, CONTRACT, 1, AT, "a", "", "KINDbc", "{}");
 
     assertThat(Set.of(EntryHash.of(ab), EntryHash.of(a), EntryHash.of(emptyKind))).hasSize(3);
   }
 
   @Test
   void timeIsUtcWithSixFractionDigits() {
-    assertThat(EntryHash.time(Instant.parse("2026-03-01T09:30:00Z"))).isEqualTo("2026-03-01T09:30:00.000000Z");
-    assertThat(EntryHash.time(Instant.parse("2026-03-01T09:30:00.1Z"))).isEqualTo("2026-03-01T09:30:00.100000Z");
+    assertThat(EntryHash.time(Instant.parse("2026-03-01T09:30:00Z")))
+        .isEqualTo("2026-03-01T09:30:00.000000Z");
+    assertThat(EntryHash.time(Instant.parse("2026-03-01T09:30:00.1Z")))
+        .isEqualTo("2026-03-01T09:30:00.100000Z");
     assertThat(EntryHash.time(AT)).isEqualTo("2026-03-01T09:30:00.123456Z");
   }
 
-  private static EntryHash.Input with(EntryHash.Input ignored, String prevHash, UUID contractId, int seq, Instant at,
-      String actor, String kind, String summary, String details) {
+  private static EntryHash.Input with(
+      EntryHash.Input ignored,
+      String prevHash,
+      UUID contractId,
+      int seq,
+      Instant at,
+      String actor,
+      String kind,
+      String summary,
+      String details) {
     return new EntryHash.Input(prevHash, contractId, seq, at, actor, kind, summary, details);
   }
 }

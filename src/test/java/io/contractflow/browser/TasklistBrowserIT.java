@@ -22,11 +22,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Tasklist as a reviewer uses it, in a real browser: headless Chromium (Debian's {@code chromium} and
- * {@code chromedriver}, which {@code .ci/run} installs) driven by Selenium against the running platform. A legal
- * reviewer signs in, opens the "Legal review" filter, opens the review of a contract submitted over the API, claims
- * it, approves it on its Camunda Form, and the contract moves on. Skipped, not passed, where the browser is missing;
- * on failure a screenshot and the page are saved under {@code target/browser/} ({@link TasklistBrowser}).
+ * Tasklist as a reviewer uses it, in a real browser: headless Chromium (Debian's {@code chromium}
+ * and {@code chromedriver}, which {@code .ci/run} installs) driven by Selenium against the running
+ * platform. A legal reviewer signs in, opens the "Legal review" filter, opens the review of a
+ * contract submitted over the API, claims it, approves it on its Camunda Form, and the contract
+ * moves on. Skipped, not passed, where the browser is missing; on failure a screenshot and the page
+ * are saved under {@code target/browser/} ({@link TasklistBrowser}).
  */
 class TasklistBrowserIT extends IntegrationTest {
 
@@ -60,64 +61,92 @@ class TasklistBrowserIT extends IntegrationTest {
     String title = body.get("title").asText();
     String task = ContractsInReview.awaitTask(api, "leo", contract);
 
-    tasklist.onFailureSaveThePage(test.getTestMethod().orElseThrow().getName(), () -> {
-      signIn("leo");
-      assertThat(tasklist.filterNames()).contains("My tasks", "My groups' tasks", "Overdue", "Legal review")
-          .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
+    tasklist.onFailureSaveThePage(
+        test.getTestMethod().orElseThrow().getName(),
+        () -> {
+          signIn("leo");
+          assertThat(tasklist.filterNames())
+              .contains("My tasks", "My groups' tasks", "Overdue", "Legal review")
+              .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
 
-      tasklist.openFilter("Legal review");
-      tasklist.openTask(title);
-      wait.until(ExpectedConditions.urlContains("task=" + task));
+          tasklist.openFilter("Legal review");
+          tasklist.openTask(title);
+          wait.until(ExpectedConditions.urlContains("task=" + task));
 
-      tasklist.press(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));
-      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.claim"), 0));
-      // the form becomes editable once claimed (and is drawn again then): fill it until it holds the answers
-      wait.until(b -> {
-        WebElement approve = enabledRadio("Approve");
-        WebElement comment = b.findElements(By.cssSelector(".fjs-form textarea")).stream()
-            .filter(WebElement::isEnabled).findFirst().orElse(null);
-        if (approve == null || comment == null) {
-          return false;
-        }
-        if (!approve.isSelected()) {
-          tasklist.press(approve);
-        }
-        if (!COMMENT.equals(comment.getDomProperty("value"))) {
-          tasklist.type(comment, COMMENT);
-        }
-        return approve.isSelected() && COMMENT.equals(comment.getDomProperty("value"));
-      });
-      tasklist.press(wait.until(b -> completeButtonOnceEnabled()));
-      // Tasklist confirms and clears the task from view
-      wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("task=" + task)));
-    });
+          tasklist.press(
+              wait.until(
+                  ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));
+          wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.claim"), 0));
+          // the form becomes editable once claimed (and is drawn again then): fill it until it
+          // holds the answers
+          wait.until(
+              b -> {
+                WebElement approve = enabledRadio("Approve");
+                WebElement comment =
+                    b.findElements(By.cssSelector(".fjs-form textarea")).stream()
+                        .filter(WebElement::isEnabled)
+                        .findFirst()
+                        .orElse(null);
+                if (approve == null || comment == null) {
+                  return false;
+                }
+                if (!approve.isSelected()) {
+                  tasklist.press(approve);
+                }
+                if (!COMMENT.equals(comment.getDomProperty("value"))) {
+                  tasklist.type(comment, COMMENT);
+                }
+                return approve.isSelected() && COMMENT.equals(comment.getDomProperty("value"));
+              });
+          tasklist.press(wait.until(b -> completeButtonOnceEnabled()));
+          // Tasklist confirms and clears the task from view
+          wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("task=" + task)));
+        });
 
     // approved, and on to signing
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-        .until(() -> ContractsInReview.process(api, "rita", contract).get("status").asText(), "SIGNING"::equals);
-    assertThat(ContractsInReview.openTask(api, "leo", contract)).as("the review task is done").isEmpty();
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> ContractsInReview.process(api, "rita", contract).get("status").asText(),
+            "SIGNING"::equals);
+    assertThat(ContractsInReview.openTask(api, "leo", contract))
+        .as("the review task is done")
+        .isEmpty();
     JsonNode history = api.as("rita").get("/api/contracts/" + contract + "/history").json();
     assertThat(history.toString()).contains("completed by leo: APPROVE").contains(COMMENT);
   }
 
-  /** Signs in on Tasklist's login page, once the app has routed there (it renders the form more than once). */
+  /**
+   * Signs in on Tasklist's login page, once the app has routed there (it renders the form more than
+   * once).
+   */
   private void signIn(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.urlContains("#/login"));
-    wait.until(b -> {
-      WebElement name = b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
-      WebElement password = b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
-      tasklist.type(name, user);
-      tasklist.type(password, user);
-      return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
-    });
-    tasklist.press(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+    wait.until(
+        b -> {
+          WebElement name =
+              b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+          WebElement password =
+              b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+          tasklist.type(name, user);
+          tasklist.type(password, user);
+          return user.equals(name.getDomProperty("value"))
+              && user.equals(password.getDomProperty("value"));
+        });
+    tasklist.press(
+        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
   }
 
-  /** The radio button labelled so on the task's form, once the form may be filled in (the task is claimed). */
+  /**
+   * The radio button labelled so on the task's form, once the form may be filled in (the task is
+   * claimed).
+   */
   private WebElement enabledRadio(String label) {
-    for (WebElement option : browser.findElements(By.cssSelector(".fjs-form input[type='radio']"))) {
+    for (WebElement option :
+        browser.findElements(By.cssSelector(".fjs-form input[type='radio']"))) {
       String id = option.getDomAttribute("id");
       List<WebElement> labels = browser.findElements(By.cssSelector("label[for='" + id + "']"));
       if (!labels.isEmpty() && labels.get(0).getText().trim().equals(label) && option.isEnabled()) {
@@ -129,6 +158,8 @@ class TasklistBrowserIT extends IntegrationTest {
 
   private WebElement completeButtonOnceEnabled() {
     return browser.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
-        .filter(WebElement::isEnabled).findFirst().orElse(null);
+        .filter(WebElement::isEnabled)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -1,6 +1,5 @@
 package io.contractflow.browser;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,10 +26,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A demo user of the realm signs in to Tasklist through Keycloak's own login page, in a real browser, and sees only
- * their group's tasks: leo (legal reviewer) gets the legal review of a contract that also needs finance's approval,
- * lists it under "Legal review", and cannot see finance's task of the same contract; every task Tasklist shows him
- * is his group's or his own.
+ * A demo user of the realm signs in to Tasklist through Keycloak's own login page, in a real
+ * browser, and sees only their group's tasks: leo (legal reviewer) gets the legal review of a
+ * contract that also needs finance's approval, lists it under "Legal review", and cannot see
+ * finance's task of the same contract; every task Tasklist shows him is his group's or his own.
  */
 @Tag("keycloak")
 @KeycloakPlatform
@@ -37,8 +37,7 @@ class TasklistKeycloakIT extends IntegrationTest {
 
   private static KeycloakServer keycloak;
 
-  @Autowired
-  private TaskService tasks;
+  @Autowired private TaskService tasks;
 
   private TasklistBrowser tasklist;
 
@@ -70,54 +69,74 @@ class TasklistKeycloakIT extends IntegrationTest {
     String financeTask = ContractsInReview.awaitTask(api, "fiona", contract);
     assertThat(financeTask).isNotEqualTo(legalTask);
 
-    tasklist.onFailureSaveThePage("tasklist-through-keycloak", () -> {
-      var browser = tasklist.driver();
-      var wait = tasklist.waiting();
-      browser.get(api.baseUrl() + "/camunda/app/tasklist/default/");
+    tasklist.onFailureSaveThePage(
+        "tasklist-through-keycloak",
+        () -> {
+          var browser = tasklist.driver();
+          var wait = tasklist.waiting();
+          browser.get(api.baseUrl() + "/camunda/app/tasklist/default/");
 
-      // Keycloak's login page, not the webapp's own
-      wait.until(ExpectedConditions.urlContains(keycloak.issuerUri() + "/protocol/openid-connect/auth"));
-      WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-      tasklist.type(username, "leo");
-      tasklist.type(browser.findElement(By.id("password")), "leo");
-      tasklist.press(browser.findElement(By.id("kc-login")));
+          // Keycloak's login page, not the webapp's own
+          wait.until(
+              ExpectedConditions.urlContains(
+                  keycloak.issuerUri() + "/protocol/openid-connect/auth"));
+          WebElement username =
+              wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+          tasklist.type(username, "leo");
+          tasklist.type(browser.findElement(By.id("password")), "leo");
+          tasklist.press(browser.findElement(By.id("kc-login")));
 
-      wait.until(ExpectedConditions.urlContains(api.baseUrl() + "/camunda/app/tasklist/"));
-      assertThat(tasklist.filterNames()).contains("My tasks", "My groups' tasks", "Legal review")
-          .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
-      tasklist.openFilter("Legal review");
-      wait.until(b -> tasklist.taskCard(title));
+          wait.until(ExpectedConditions.urlContains(api.baseUrl() + "/camunda/app/tasklist/"));
+          assertThat(tasklist.filterNames())
+              .contains("My tasks", "My groups' tasks", "Legal review")
+              .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
+          tasklist.openFilter("Legal review");
+          wait.until(b -> tasklist.taskCard(title));
 
-      // what Tasklist may load for him: his group's task, not finance's on the same contract
-      assertThat(fetch("/camunda/api/engine/engine/default/task/" + legalTask).status()).isEqualTo(200);
-      assertThat(fetch("/camunda/api/engine/engine/default/task/" + financeTask).status()).isIn(403, 404);
-      Api.Response visible = fetch("/camunda/api/engine/engine/default/task?maxResults=2000");
-      assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
-      List<String> others = new ArrayList<>();
-      for (JsonNode task : visible.json()) {
-        String id = task.get("id").asText();
-        if (!"leo".equals(task.path("assignee").asText(null)) && !legalOrLeo(tasks.getIdentityLinksForTask(id))) {
-          others.add(id + " " + task.get("name").asText());
-        }
-      }
-      assertThat(visible.json().size()).as("tasks leo sees").isGreaterThanOrEqualTo(1);
-      assertThat(others).as("tasks shown to leo that are neither his group's nor his").isEmpty();
-      assertThat(visible.json().findValuesAsText("id")).contains(legalTask).doesNotContain(financeTask);
-    });
+          // what Tasklist may load for him: his group's task, not finance's on the same contract
+          assertThat(fetch("/camunda/api/engine/engine/default/task/" + legalTask).status())
+              .isEqualTo(200);
+          assertThat(fetch("/camunda/api/engine/engine/default/task/" + financeTask).status())
+              .isIn(403, 404);
+          Api.Response visible = fetch("/camunda/api/engine/engine/default/task?maxResults=2000");
+          assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
+          List<String> others = new ArrayList<>();
+          for (JsonNode task : visible.json()) {
+            String id = task.get("id").asText();
+            if (!"leo".equals(task.path("assignee").asText(null))
+                && !legalOrLeo(tasks.getIdentityLinksForTask(id))) {
+              others.add(id + " " + task.get("name").asText());
+            }
+          }
+          assertThat(visible.json().size()).as("tasks leo sees").isGreaterThanOrEqualTo(1);
+          assertThat(others)
+              .as("tasks shown to leo that are neither his group's nor his")
+              .isEmpty();
+          assertThat(visible.json().findValuesAsText("id"))
+              .contains(legalTask)
+              .doesNotContain(financeTask);
+        });
   }
 
   private static boolean legalOrLeo(List<IdentityLink> links) {
-    return links.stream().anyMatch(link -> "legal-reviewer".equals(link.getGroupId()) || "leo".equals(link.getUserId()));
+    return links.stream()
+        .anyMatch(
+            link -> "legal-reviewer".equals(link.getGroupId()) || "leo".equals(link.getUserId()));
   }
 
   /** A GET made by the page itself, with the browser's session: status and body. */
   private Api.Response fetch(String path) {
-    Object result = tasklist.driver().executeAsyncScript("""
+    Object result =
+        tasklist
+            .driver()
+            .executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         fetch(arguments[0], {headers: {Accept: 'application/json'}})
           .then(r => r.text().then(t => done([r.status, t])))
           .catch(e => done([0, String(e)]));
-        """, path);
+        """,
+                path);
     List<?> answer = (List<?>) result;
     return new Api.Response(((Number) answer.get(0)).intValue(), null, (String) answer.get(1));
   }

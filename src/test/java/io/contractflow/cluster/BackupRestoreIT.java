@@ -1,6 +1,5 @@
 package io.contractflow.cluster;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,12 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
-import io.contractflow.support.MailServer;
-import io.contractflow.support.ProcessViews;
-import io.contractflow.support.SignerMail;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.MailServer;
 import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
+import io.contractflow.support.ProcessViews;
+import io.contractflow.support.SignerMail;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -38,24 +36,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documented backup procedure, for real: the platform (its own process, on a fresh PostgreSQL database, documents
- * on the filesystem) gets contracts with documents and running processes — waiting at review tasks, at the active
- * term's timers, at drafting. {@code ops/backup/backup.sh} backs it up while it runs; then the database is dropped,
- * the document directory and the search index deleted, and {@code ops/backup/restore.sh} restores into an empty
- * database. The platform started again finds every contract, document version (the same bytes) and process: the same
- * tasks, completable, and the same timers, still due when they were. A damaged backup is refused before anything is
- * touched.
+ * The documented backup procedure, for real: the platform (its own process, on a fresh PostgreSQL
+ * database, documents on the filesystem) gets contracts with documents and running processes —
+ * waiting at review tasks, at the active term's timers, at drafting. {@code ops/backup/backup.sh}
+ * backs it up while it runs; then the database is dropped, the document directory and the search
+ * index deleted, and {@code ops/backup/restore.sh} restores into an empty database. The platform
+ * started again finds every contract, document version (the same bytes) and process: the same
+ * tasks, completable, and the same timers, still due when they were. A damaged backup is refused
+ * before anything is touched.
  */
 @Tag("own-platform")
 class BackupRestoreIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(180);
-  private static final Map<String, String> APPROVERS = Map.of(
-      "legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
+  private static final Map<String, String> APPROVERS =
+      Map.of("legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
 
   private Path workDir;
   private FreshDatabase database;
@@ -64,7 +64,8 @@ class BackupRestoreIT {
 
   @Test
   void backUpDestroyRestoreAndFindEverything() throws Exception {
-    assumeTrue(onPath("pg_dump") && onPath("pg_restore") && onPath("psql"),
+    assumeTrue(
+        onPath("pg_dump") && onPath("pg_restore") && onPath("psql"),
         "the PostgreSQL client tools (pg_dump, pg_restore, psql) are not installed");
     workDir = Path.of("target", "backup-restore", UUID.randomUUID().toString()).toAbsolutePath();
     documents = workDir.resolve("documents");
@@ -74,42 +75,62 @@ class BackupRestoreIT {
     EmbeddedOpenSearch search = PlatformNode.openSearch(workDir.resolve("opensearch-before"));
     database = FreshDatabase.create("backup", workDir);
     try {
-      nodeSettings = List.of(
-          "--spring.datasource.url=" + database.jdbcUrl(),
-          "--spring.datasource.username=" + database.username(),
-          "--spring.datasource.password=" + database.password(),
-          "--contractflow.documents.storage.filesystem.root=" + documents,
-          "--contractflow.documents.encryption.master-key=" + masterKey,
-          "--contractflow.signing.seal.generated-keystore=" + workDir.resolve("keys/seal.p12"),
-          // signers' links and codes come by mail
-          "--contractflow.notifications.delivery=smtp",
-          "--spring.mail.host=127.0.0.1",
-          "--spring.mail.port=" + MailServer.shared().port(),
-          "--contractflow.outbox.poll-interval=200ms");
+      nodeSettings =
+          List.of(
+              "--spring.datasource.url=" + database.jdbcUrl(),
+              "--spring.datasource.username=" + database.username(),
+              "--spring.datasource.password=" + database.password(),
+              "--contractflow.documents.storage.filesystem.root=" + documents,
+              "--contractflow.documents.encryption.master-key=" + masterKey,
+              "--contractflow.signing.seal.generated-keystore=" + workDir.resolve("keys/seal.p12"),
+              // signers' links and codes come by mail
+              "--contractflow.notifications.delivery=smtp",
+              "--spring.mail.host=127.0.0.1",
+              "--spring.mail.port=" + MailServer.shared().port(),
+              "--contractflow.outbox.poll-interval=200ms");
 
       // before: contracts in every kind of state
       Map<String, Snapshot> before = new LinkedHashMap<>();
       Path backup;
       try (PlatformNode node = start("before", search)) {
         Api api = node.api();
-        String counterparty = api.as("rita").post("/api/counterparties", JSON.createObjectNode()
-            .put("name", "Backup Ltd").put("contactEmail", "legal@backup.example")).json().get("id").asText();
+        String counterparty =
+            api.as("rita")
+                .post(
+                    "/api/counterparties",
+                    JSON.createObjectNode()
+                        .put("name", "Backup Ltd")
+                        .put("contactEmail", "legal@backup.example"))
+                .json()
+                .get("id")
+                .asText();
         String draft = create(api, counterparty, "Still a draft", true);
-        api.as("rita").upload("/api/contracts/" + draft + "/documents", "nda-v2.pdf", Corpus.PDF,
-            Corpus.sample("nda-v2.pdf"));
+        api.as("rita")
+            .upload(
+                "/api/contracts/" + draft + "/documents",
+                "nda-v2.pdf",
+                Corpus.PDF,
+                Corpus.sample("nda-v2.pdf"));
         String inReview = create(api, counterparty, "Waiting for its reviewers", false);
         submit(api, inReview);
         String active = create(api, counterparty, "Active with its term planned", false);
         submit(api, active);
         approveAll(api, active);
         signAll(api, active);
-        await(() -> process(api, active), p -> p.get("status").asText().equals("ACTIVE")
-            && p.get("waitingAt").toString().matches(".*(Renewal decision due|End date reached).*"));
+        await(
+            () -> process(api, active),
+            p ->
+                p.get("status").asText().equals("ACTIVE")
+                    && p.get("waitingAt")
+                        .toString()
+                        .matches(".*(Renewal decision due|End date reached).*"));
         await(() -> process(api, inReview), p -> p.get("openTasks").size() == 2);
         for (String id : List.of(draft, inReview, active)) {
           before.put(id, Snapshot.of(api, id));
         }
-        assertThat(before.get(active).documents().size()).as("the signed PDF is a version too").isGreaterThan(1);
+        assertThat(before.get(active).documents().size())
+            .as("the signed PDF is a version too")
+            .isGreaterThan(1);
 
         // the backup runs while the platform does
         backup = backUp();
@@ -140,15 +161,19 @@ class BackupRestoreIT {
       try (PlatformNode node = start("after", freshSearch)) {
         Api api = node.api();
         for (Map.Entry<String, Snapshot> contract : before.entrySet()) {
-          assertThat(Snapshot.of(api, contract.getKey())).as(contract.getKey()).isEqualTo(contract.getValue());
+          assertThat(Snapshot.of(api, contract.getKey()))
+              .as(contract.getKey())
+              .isEqualTo(contract.getValue());
         }
-        // the running processes go on: the reviews are completed and the contract moves on to signing
+        // the running processes go on: the reviews are completed and the contract moves on to
+        // signing
         String inReview = new ArrayList<>(before.keySet()).get(1);
         approveAll(api, inReview);
         await(() -> process(api, inReview), p -> p.get("status").asText().equals("SIGNING"));
         // the search index, lost with OpenSearch, is rebuilt from the restored database
         String reference = before.get(inReview).contract().get("reference").asText();
-        await(() -> api.as("rita").get("/api/search/contracts?q=" + reference),
+        await(
+            () -> api.as("rita").get("/api/search/contracts?q=" + reference),
             r -> r.status() == 200 && r.body().contains(inReview));
       } finally {
         freshSearch.close();
@@ -159,13 +184,15 @@ class BackupRestoreIT {
   }
 
   /** Everything a user sees of a contract: its facts, versions with their bytes, its process. */
-  record Snapshot(JsonNode contract, JsonNode documents, Map<Integer, String> contents, JsonNode process) {
+  record Snapshot(
+      JsonNode contract, JsonNode documents, Map<Integer, String> contents, JsonNode process) {
 
     static Snapshot of(Api api, String id) {
       String path = "/api/contracts/" + id;
       JsonNode documents = api.as("rita").get(path + "/documents").json();
       Map<Integer, String> contents = new LinkedHashMap<>();
-      for (JsonNode version : documents.path("items").isMissingNode() ? documents : documents.get("items")) {
+      for (JsonNode version :
+          documents.path("items").isMissingNode() ? documents : documents.get("items")) {
         int n = version.get("version").asInt();
         Api.BinaryResponse content = api.as("rita").download(path + "/documents/" + n + "/content");
         assertThat(content.status()).isEqualTo(200);
@@ -180,7 +207,8 @@ class BackupRestoreIT {
   private PlatformNode start(String name, EmbeddedOpenSearch search) {
     List<String> settings = new ArrayList<>(nodeSettings);
     settings.add("--contractflow.search.url=" + search.httpUrl());
-    return PlatformNode.launch(name, workDir.resolve(name), settings).awaitReady(Duration.ofMinutes(6));
+    return PlatformNode.launch(name, workDir.resolve(name), settings)
+        .awaitReady(Duration.ofMinutes(6));
   }
 
   private Path backUp() throws Exception {
@@ -198,7 +226,9 @@ class BackupRestoreIT {
   record Script(int exitCode, String output) {}
 
   private Script script(String name, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", Path.of("ops", "backup", name).toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", Path.of("ops", "backup", name).toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
@@ -218,9 +248,12 @@ class BackupRestoreIT {
   /** The engine's timers: which activity, in which process, due when. */
   private List<String> timers() throws Exception {
     List<String> timers = new ArrayList<>();
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("select id_ || ' ' || process_instance_id_ || ' ' || duedate_ "
-            + "|| ' ' || job_def_id_ from act_ru_job where type_ = 'timer' order by id_")) {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "select id_ || ' ' || process_instance_id_ || ' ' || duedate_ "
+                    + "|| ' ' || job_def_id_ from act_ru_job where type_ = 'timer' order by id_")) {
       while (rs.next()) {
         timers.add(rs.getString(1));
       }
@@ -237,41 +270,74 @@ class BackupRestoreIT {
     body.putObject("value").put("amount", 12000.50).put("currency", "EUR");
     body.put("startDate", today.toString());
     body.put("endDate", today.plusYears(2).toString());
-    body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
+    body.putObject("renewal")
+        .put("autoRenew", true)
+        .put("renewalTermMonths", 12)
+        .put("noticePeriodDays", 30);
     Api.Response created = api.as("rita").post("/api/contracts", body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().get("id").asText();
-    Api.Response upload = docx
-        ? api.as("rita").upload("/api/contracts/" + id + "/documents", "nda.docx", Corpus.DOCX, Corpus.sample("nda.docx"))
-        : api.as("rita").upload("/api/contracts/" + id + "/documents", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf"));
+    Api.Response upload =
+        docx
+            ? api.as("rita")
+                .upload(
+                    "/api/contracts/" + id + "/documents",
+                    "nda.docx",
+                    Corpus.DOCX,
+                    Corpus.sample("nda.docx"))
+            : api.as("rita")
+                .upload(
+                    "/api/contracts/" + id + "/documents",
+                    "nda.pdf",
+                    Corpus.PDF,
+                    Corpus.sample("nda.pdf"));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     return id;
   }
 
   private static void submit(Api api, String id) {
-    Api.Response response = api.as("rita").post("/api/contracts/" + id + "/submit",
-        JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready"));
+    Api.Response response =
+        api.as("rita")
+            .post(
+                "/api/contracts/" + id + "/submit",
+                JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready"));
     assertThat(response.status()).as(response.toString()).isEqualTo(202);
   }
 
   private static void approveAll(Api api, String id) {
-    JsonNode review = await(() -> process(api, id), p -> p.get("openTasks").size() > 0
-        && p.get("openTasks").get(0).get("key").asText().equals("Task_ReviewContract"));
+    JsonNode review =
+        await(
+            () -> process(api, id),
+            p ->
+                p.get("openTasks").size() > 0
+                    && p.get("openTasks").get(0).get("key").asText().equals("Task_ReviewContract"));
     for (JsonNode task : review.get("openTasks")) {
       String approver = APPROVERS.get(task.get("candidateGroups").get(0).asText());
-      Api.Response done = api.as(approver).post("/api/tasks/" + task.get("id").asText() + "/complete",
-          JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine"));
+      Api.Response done =
+          api.as(approver)
+              .post(
+                  "/api/tasks/" + task.get("id").asText() + "/complete",
+                  JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine"));
       assertThat(done.status()).as(done.toString()).isEqualTo(204);
     }
   }
 
-  /** Signs as each signer until the request is complete, with link and one-time code read from their mail. */
+  /**
+   * Signs as each signer until the request is complete, with link and one-time code read from their
+   * mail.
+   */
   private static void signAll(Api api, String id) {
     String path = "/api/contracts/" + id + "/signing";
     SignerMail signers = new SignerMail(MailServer.shared(), api);
     while (true) {
-      JsonNode request = await(() -> api.as("rita").get(path), r -> r.status() == 200
-          && (ProcessViews.hasOpenTurn(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
+      JsonNode request =
+          await(
+                  () -> api.as("rita").get(path),
+                  r ->
+                      r.status() == 200
+                          && (ProcessViews.hasOpenTurn(r.json())
+                              || !r.json().get("status").asText().equals("OPEN")))
+              .json();
       if (!request.get("status").asText().equals("OPEN")) {
         return;
       }

@@ -1,6 +1,5 @@
 package io.contractflow.cluster;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,30 +20,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The S3 path of {@code ops/backup/backup.sh} and {@code restore.sh} (docker-compose's MinIO, any S3 bucket): objects
- * under nested keys and the database are backed up, the bucket emptied and the database dropped, a restore into a
- * bucket that is not empty refused, and the restore into empty ones brings back every object with the same bytes and
- * every row. {@link BackupRestoreIT} runs the whole platform on filesystem storage; this one needs no platform: the
- * scripts only see a database and a bucket. Needs the PostgreSQL client tools and the AWS CLI on the PATH (skipped
- * without them); the bucket is an in-process S3 server.
+ * The S3 path of {@code ops/backup/backup.sh} and {@code restore.sh} (docker-compose's MinIO, any
+ * S3 bucket): objects under nested keys and the database are backed up, the bucket emptied and the
+ * database dropped, a restore into a bucket that is not empty refused, and the restore into empty
+ * ones brings back every object with the same bytes and every row. {@link BackupRestoreIT} runs the
+ * whole platform on filesystem storage; this one needs no platform: the scripts only see a database
+ * and a bucket. Needs the PostgreSQL client tools and the AWS CLI on the PATH (skipped without
+ * them); the bucket is an in-process S3 server.
  */
 @Tag("own-platform")
 class BackupRestoreS3IT {
 
   @Test
   void documentsInAnS3BucketAreBackedUpAndRestoredByteForByte() throws Exception {
-    assumeTrue(BackupRestoreIT.onPath("pg_dump") && BackupRestoreIT.onPath("pg_restore")
-        && BackupRestoreIT.onPath("psql"), "the PostgreSQL client tools are not installed");
+    assumeTrue(
+        BackupRestoreIT.onPath("pg_dump")
+            && BackupRestoreIT.onPath("pg_restore")
+            && BackupRestoreIT.onPath("psql"),
+        "the PostgreSQL client tools are not installed");
     assumeTrue(BackupRestoreIT.onPath("aws"), "the AWS CLI (aws) is not installed");
-    Path workDir = Path.of("target", "backup-restore-s3", UUID.randomUUID().toString()).toAbsolutePath();
+    Path workDir =
+        Path.of("target", "backup-restore-s3", UUID.randomUUID().toString()).toAbsolutePath();
     Files.createDirectories(workDir);
     String bucket = "backup-" + UUID.randomUUID();
-    try (InProcessS3 s3 = InProcessS3.start(); FreshDatabase database = FreshDatabase.create("backups3", workDir)) {
-      S3DocumentStore store = new S3DocumentStore(
-          S3DocumentStore.client(s3.endpoint().settings(bucket, Duration.ofSeconds(10))), bucket);
+    try (InProcessS3 s3 = InProcessS3.start();
+        FreshDatabase database = FreshDatabase.create("backups3", workDir)) {
+      S3DocumentStore store =
+          new S3DocumentStore(
+              S3DocumentStore.client(s3.endpoint().settings(bucket, Duration.ofSeconds(10))),
+              bucket);
       store.ensureBucket();
       Map<String, byte[]> objects = new LinkedHashMap<>();
       SecureRandom random = new SecureRandom();
@@ -55,11 +63,13 @@ class BackupRestoreS3IT {
         store.put(key, content);
         objects.put(key, content);
       }
-      try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+      try (Connection connection = database.connect();
+          Statement sql = connection.createStatement()) {
         sql.execute("create schema contractflow");
         sql.execute("create table contractflow.contract (id uuid primary key, title text)");
         sql.execute("create table public.act_ge_property (name_ text primary key, value_ text)");
-        sql.execute("insert into contractflow.contract values ('" + UUID.randomUUID() + "', 'Kept in S3')");
+        sql.execute(
+            "insert into contractflow.contract values ('" + UUID.randomUUID() + "', 'Kept in S3')");
         sql.execute("insert into public.act_ge_property values ('next.dbid', '101')");
       }
       Map<String, String> env = environment(database, s3.endpoint(), bucket);
@@ -91,7 +101,8 @@ class BackupRestoreS3IT {
         assertThat(store.get(object.getKey())).as(object.getKey()).isEqualTo(object.getValue());
       }
       assertThat(store.exists("stray")).isFalse();
-      try (Connection connection = database.connect(); Statement sql = connection.createStatement();
+      try (Connection connection = database.connect();
+          Statement sql = connection.createStatement();
           ResultSet rs = sql.executeQuery("select title from contractflow.contract")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("Kept in S3");
@@ -99,7 +110,8 @@ class BackupRestoreS3IT {
     }
   }
 
-  private static Map<String, String> environment(FreshDatabase database, InProcessS3.Endpoint s3, String bucket) {
+  private static Map<String, String> environment(
+      FreshDatabase database, InProcessS3.Endpoint s3, String bucket) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PGHOST", database.host());
     env.put("PGPORT", String.valueOf(database.port()));
@@ -121,9 +133,12 @@ class BackupRestoreS3IT {
   }
 
   private static long tables(FreshDatabase database) throws Exception {
-    try (Connection connection = database.connect(); Statement sql = connection.createStatement();
-        ResultSet rs = sql.executeQuery("select count(*) from information_schema.tables "
-            + "where table_schema in ('public', 'contractflow')")) {
+    try (Connection connection = database.connect();
+        Statement sql = connection.createStatement();
+        ResultSet rs =
+            sql.executeQuery(
+                "select count(*) from information_schema.tables "
+                    + "where table_schema in ('public', 'contractflow')")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -132,7 +147,9 @@ class BackupRestoreS3IT {
   private record Script(int exitCode, String output) {}
 
   private static Script run(Map<String, String> env, String name, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", Path.of("ops", "backup", name).toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", Path.of("ops", "backup", name).toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);

@@ -1,6 +1,5 @@
 package io.contractflow.cluster;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
-import io.contractflow.support.MailServer;
-import io.contractflow.support.SignerMail;
-import io.contractflow.support.ProcessViews;
 import io.contractflow.support.FreshDatabase;
+import io.contractflow.support.MailServer;
 import io.contractflow.support.PlatformClock;
 import io.contractflow.support.PlatformNode;
+import io.contractflow.support.ProcessViews;
+import io.contractflow.support.SignerMail;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -23,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -40,15 +38,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two nodes, one database: two application processes (separate JVMs, started at the same moment, as a scaled
- * Deployment starts its pods) on one fresh PostgreSQL, sharing document storage, the master key and one OpenSearch
- * node, both with the job executor on. Contracts go through the lifecycle over HTTP with every step on the other
- * node than the one before; every job runs exactly once and every status change, audit entry and mail exists
- * once. Then one node is killed while it holds jobs, and the other finishes them once their lock has expired.
+ * Two nodes, one database: two application processes (separate JVMs, started at the same moment, as
+ * a scaled Deployment starts its pods) on one fresh PostgreSQL, sharing document storage, the
+ * master key and one OpenSearch node, both with the job executor on. Contracts go through the
+ * lifecycle over HTTP with every step on the other node than the one before; every job runs exactly
+ * once and every status change, audit entry and mail exists once. Then one node is killed while it
+ * holds jobs, and the other finishes them once their lock has expired.
  */
 @Tag("own-platform")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,12 +56,17 @@ class TwoNodesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(180);
-  /** Short, so the surviving node takes over a crashed node's jobs soon (the engine's default is 5 minutes). */
+
+  /**
+   * Short, so the surviving node takes over a crashed node's jobs soon (the engine's default is 5
+   * minutes).
+   */
   private static final int LOCK_MILLIS = 15_000;
-  private static final Map<String, String> APPROVERS = Map.of(
-      "legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
-  private static final List<String> TO_ACTIVE = List.of(
-      "DRAFT>IN_REVIEW", "IN_REVIEW>APPROVED", "APPROVED>SIGNING", "SIGNING>ACTIVE");
+
+  private static final Map<String, String> APPROVERS =
+      Map.of("legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
+  private static final List<String> TO_ACTIVE =
+      List.of("DRAFT>IN_REVIEW", "IN_REVIEW>APPROVED", "APPROVED>SIGNING", "SIGNING>ACTIVE");
 
   private static Path workDir;
   private static EmbeddedOpenSearch search;
@@ -78,30 +83,41 @@ class TwoNodesIT {
     database = FreshDatabase.create("two_nodes", workDir);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    List<String> shared = List.of(
-        "--spring.datasource.url=" + database.jdbcUrl(),
-        "--spring.datasource.username=" + database.username(),
-        "--spring.datasource.password=" + database.password(),
-        "--spring.datasource.hikari.maximum-pool-size=10",
-        // what every node must share: the database, the documents, their master key, the search cluster
-        "--contractflow.documents.storage.filesystem.root=" + workDir.resolve("documents"),
-        "--contractflow.documents.encryption.master-key=" + Base64.getEncoder().encodeToString(key),
-        "--contractflow.search.url=" + search.httpUrl(),
-        "--camunda.bpm.job-execution.deployment-aware=false",
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-        "--camunda.bpm.job-execution.max-wait=2000",
-        // signers' links and codes come by mail
-        "--contractflow.notifications.delivery=smtp",
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + MailServer.shared().port(),
-        "--contractflow.outbox.poll-interval=200ms");
-    // both at once: the start-up lock lets one node create the schema and deploy while the other waits
+    List<String> shared =
+        List.of(
+            "--spring.datasource.url=" + database.jdbcUrl(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--spring.datasource.hikari.maximum-pool-size=10",
+            // what every node must share: the database, the documents, their master key, the search
+            // cluster
+            "--contractflow.documents.storage.filesystem.root=" + workDir.resolve("documents"),
+            "--contractflow.documents.encryption.master-key="
+                + Base64.getEncoder().encodeToString(key),
+            "--contractflow.search.url=" + search.httpUrl(),
+            "--camunda.bpm.job-execution.deployment-aware=false",
+            "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
+            "--camunda.bpm.job-execution.max-wait=2000",
+            // signers' links and codes come by mail
+            "--contractflow.notifications.delivery=smtp",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + MailServer.shared().port(),
+            "--contractflow.outbox.poll-interval=200ms");
+    // both at once: the start-up lock lets one node create the schema and deploy while the other
+    // waits
     nodeA = PlatformNode.launch("node-a", workDir.resolve("node-a"), shared);
     nodeB = PlatformNode.launch("node-b", workDir.resolve("node-b"), shared);
     nodeA.awaitReady(Duration.ofMinutes(6));
     nodeB.awaitReady(Duration.ofMinutes(6));
-    Api.Response counterparty = nodeA.api().as("rita").post("/api/counterparties",
-        JSON.createObjectNode().put("name", "Two Nodes Ltd").put("contactEmail", "legal@two-nodes.example"));
+    Api.Response counterparty =
+        nodeA
+            .api()
+            .as("rita")
+            .post(
+                "/api/counterparties",
+                JSON.createObjectNode()
+                    .put("name", "Two Nodes Ltd")
+                    .put("contactEmail", "legal@two-nodes.example"));
     expect(counterparty, 201, "create the counterparty");
     counterpartyId = counterparty.json().get("id").asText();
   }
@@ -125,16 +141,22 @@ class TwoNodesIT {
   @Order(1)
   void startingTogetherDeploysOnceAndCreatesEverythingOnce() throws Exception {
     assertThat(rows("select key_ || ' v' || version_ from act_re_procdef order by key_, version_"))
-        .as("every model deployed once, by one of the nodes").contains("contract-lifecycle v1")
+        .as("every model deployed once, by one of the nodes")
+        .contains("contract-lifecycle v1")
         .doesNotContain("contract-lifecycle v2", "contract-review v2");
     assertThat(rows("select name_ from act_re_deployment")).hasSize(1);
     assertThat(rows("select name_ from act_ru_filter group by name_, owner_ having count(*) > 1"))
-        .as("shipped Tasklist filters").isEmpty();
+        .as("shipped Tasklist filters")
+        .isEmpty();
     assertThat(rows("select key from contractflow.clause group by key having count(*) > 1"))
-        .as("the seeded clause library").isEmpty();
-    assertThat(rows("select group_id_ || ':' || user_id_ || ':' || resource_type_ || ':' || resource_id_ "
-        + "from act_ru_authorization group by group_id_, user_id_, resource_type_, resource_id_ having count(*) > 1"))
-        .as("authorizations").isEmpty();
+        .as("the seeded clause library")
+        .isEmpty();
+    assertThat(
+            rows(
+                "select group_id_ || ':' || user_id_ || ':' || resource_type_ || ':' || resource_id_ "
+                    + "from act_ru_authorization group by group_id_, user_id_, resource_type_, resource_id_ having count(*) > 1"))
+        .as("authorizations")
+        .isEmpty();
     assertThat(nodeA.logTail() + nodeB.logTail()).doesNotContain("APPLICATION FAILED TO START");
   }
 
@@ -159,11 +181,14 @@ class TwoNodesIT {
       if (contract.getValue()) {
         expected.add("ACTIVE>EXPIRED");
       }
-      assertThat(statusChanges(contract.getKey())).as("status changes of " + contract.getKey()).isEqualTo(expected);
+      assertThat(statusChanges(contract.getKey()))
+          .as("status changes of " + contract.getKey())
+          .isEqualTo(expected);
     }
     assertExactlyOnce(contracts.keySet());
     assertThat(rows("select distinct hostname_ from act_hi_job_log where job_state_ = 2"))
-        .as("both nodes ran jobs").containsExactlyInAnyOrder("node-a", "node-b");
+        .as("both nodes ran jobs")
+        .containsExactlyInAnyOrder("node-a", "node-b");
   }
 
   @Test
@@ -177,13 +202,25 @@ class TwoNodesIT {
         batch.add(createAndUpload(nodeB, 100 + round * 20 + i, false));
       }
       contracts.addAll(batch);
-      // the submits commit on node B, whose job executor is told at once and takes the jobs they create
+      // the submits commit on node B, whose job executor is told at once and takes the jobs they
+      // create
       for (String id : batch) {
-        expect(nodeB.api().as("rita").post("/api/contracts/" + id + "/submit",
-            JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready")), 202, "submit");
+        expect(
+            nodeB
+                .api()
+                .as("rita")
+                .post(
+                    "/api/contracts/" + id + "/submit",
+                    JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready")),
+            202,
+            "submit");
       }
       try (Connection watching = database.connect()) {
-        if (!await(Duration.ofSeconds(20), () -> lockedBy(watching, "node-b"), locked -> !locked.isEmpty(), true)
+        if (!await(
+                Duration.ofSeconds(20),
+                () -> lockedBy(watching, "node-b"),
+                locked -> !locked.isEmpty(),
+                true)
             .isEmpty()) {
           nodeB.crash();
           // what it held when it died: locked in its name, until the lock time passes
@@ -199,9 +236,19 @@ class TwoNodesIT {
       assertThat(statusChanges(id)).as("status changes of " + id).isEqualTo(TO_ACTIVE);
     }
     for (Map.Entry<String, Timestamp> job : orphaned.entrySet()) {
-      List<String> runs = rows("select hostname_ || ' ' || (timestamp_ >= '" + job.getValue() + "') "
-          + "from act_hi_job_log where job_id_ = '" + job.getKey() + "' and job_state_ = 2");
-      assertThat(runs).as("job " + job.getKey() + " that node B held: run once, by node A, after its lock expired")
+      List<String> runs =
+          rows(
+              "select hostname_ || ' ' || (timestamp_ >= '"
+                  + job.getValue()
+                  + "') "
+                  + "from act_hi_job_log where job_id_ = '"
+                  + job.getKey()
+                  + "' and job_state_ = 2");
+      assertThat(runs)
+          .as(
+              "job "
+                  + job.getKey()
+                  + " that node B held: run once, by node A, after its lock expired")
           .containsExactly("node-a true");
     }
     assertExactlyOnce(contracts);
@@ -216,36 +263,67 @@ class TwoNodesIT {
     String id = createAndUpload(first, index, ended);
     String contract = "/api/contracts/" + id;
     // submitted on the other node
-    expect(second.api().as("rita").post(contract + "/submit",
-        JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready")), 202, "submit");
-    // the review tasks (created by whichever node's job executor ran "Start review"), each completed on a node of
+    expect(
+        second
+            .api()
+            .as("rita")
+            .post(
+                contract + "/submit",
+                JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready")),
+        202,
+        "submit");
+    // the review tasks (created by whichever node's job executor ran "Start review"), each
+    // completed on a node of
     // its own
-    JsonNode review = await(PATIENCE, () -> process(first, contract), ProcessViews::hasReviewTasks, false);
+    JsonNode review =
+        await(PATIENCE, () -> process(first, contract), ProcessViews::hasReviewTasks, false);
     PlatformNode completing = first;
     for (JsonNode task : review.get("openTasks")) {
       String approver = APPROVERS.get(task.get("candidateGroups").get(0).asText());
-      expect(completing.api().as(approver).post("/api/tasks/" + task.get("id").asText() + "/complete",
-          JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine")), 204, "approve");
+      expect(
+          completing
+              .api()
+              .as(approver)
+              .post(
+                  "/api/tasks/" + task.get("id").asText() + "/complete",
+                  JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine")),
+          204,
+          "approve");
       completing = completing == nodeA ? nodeB : nodeA;
     }
     sign(second, first, contract);
-    await(PATIENCE, () -> process(first, contract), p -> p.get("status").asText().equals(ended ? "EXPIRED" : "ACTIVE")
-        && (ended || ProcessViews.waitsAtTermTimer(p)), false);
+    await(
+        PATIENCE,
+        () -> process(first, contract),
+        p ->
+            p.get("status").asText().equals(ended ? "EXPIRED" : "ACTIVE")
+                && (ended || ProcessViews.waitsAtTermTimer(p)),
+        false);
     return id;
   }
 
   /** The rest of a submitted contract's lifecycle, all on one node. */
   private void finishOn(PlatformNode node, String id) {
     String contract = "/api/contracts/" + id;
-    JsonNode review = await(PATIENCE, () -> process(node, contract), ProcessViews::hasReviewTasks, false);
+    JsonNode review =
+        await(PATIENCE, () -> process(node, contract), ProcessViews::hasReviewTasks, false);
     for (JsonNode task : review.get("openTasks")) {
       String approver = APPROVERS.get(task.get("candidateGroups").get(0).asText());
-      expect(node.api().as(approver).post("/api/tasks/" + task.get("id").asText() + "/complete",
-          JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine")), 204, "approve");
+      expect(
+          node.api()
+              .as(approver)
+              .post(
+                  "/api/tasks/" + task.get("id").asText() + "/complete",
+                  JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine")),
+          204,
+          "approve");
     }
     sign(node, node, contract);
-    await(PATIENCE, () -> process(node, contract),
-        p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p), false);
+    await(
+        PATIENCE,
+        () -> process(node, contract),
+        p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p),
+        false);
   }
 
   private String createAndUpload(PlatformNode node, int index, boolean ended) {
@@ -263,28 +341,43 @@ class TwoNodesIT {
     } else {
       body.put("startDate", today.toString());
       body.put("endDate", today.plusYears(2).toString());
-      body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
+      body.putObject("renewal")
+          .put("autoRenew", true)
+          .put("renewalTermMonths", 12)
+          .put("noticePeriodDays", 30);
     }
     Api.Response created = node.api().as("rita").post("/api/contracts", body);
     expect(created, 201, "create");
     String id = created.json().get("id").asText();
-    expect(node.api().as("rita").upload("/api/contracts/" + id + "/documents", "services.pdf", Corpus.PDF, PDF), 201,
+    expect(
+        node.api()
+            .as("rita")
+            .upload("/api/contracts/" + id + "/documents", "services.pdf", Corpus.PDF, PDF),
+        201,
         "upload");
     return id;
   }
 
   /**
-   * Signs as each signer until the request is complete: the status is read on {@code reading}, link and code come by
-   * mail, the code is asked for on {@code signing} and entered on {@code reading} (codes and verified sessions live in
-   * the shared database), and the signature goes to {@code signing}.
+   * Signs as each signer until the request is complete: the status is read on {@code reading}, link
+   * and code come by mail, the code is asked for on {@code signing} and entered on {@code reading}
+   * (codes and verified sessions live in the shared database), and the signature goes to {@code
+   * signing}.
    */
   private void sign(PlatformNode reading, PlatformNode signing, String contract) {
     SignerMail onSigning = new SignerMail(MailServer.shared(), signing.api());
     SignerMail onReading = new SignerMail(MailServer.shared(), reading.api());
     while (true) {
-      JsonNode request = await(PATIENCE, () -> reading.api().as("rita").get(contract + "/signing"),
-          r -> r.status() == 200 && (ProcessViews.hasOpenTurn(r.json()) || !r.json().get("status").asText().equals("OPEN")), false)
-          .json();
+      JsonNode request =
+          await(
+                  PATIENCE,
+                  () -> reading.api().as("rita").get(contract + "/signing"),
+                  r ->
+                      r.status() == 200
+                          && (ProcessViews.hasOpenTurn(r.json())
+                              || !r.json().get("status").asText().equals("OPEN")),
+                  false)
+              .json();
       if (!request.get("status").asText().equals("OPEN")) {
         return;
       }
@@ -295,7 +388,10 @@ class TwoNodesIT {
           String token = onSigning.awaitLink(email, reference);
           Api.Response verified = onReading.enter(token, onSigning.code(token, email, reference));
           expect(verified, 200, "enter the code");
-          expect(onSigning.sign(token, verified.json().get("session").asText(), signer.get("name").asText()), 200,
+          expect(
+              onSigning.sign(
+                  token, verified.json().get("session").asText(), signer.get("name").asText()),
+              200,
               "sign");
         }
       }
@@ -313,38 +409,63 @@ class TwoNodesIT {
   /** No job ran twice; no status change, audit entry or mail of these contracts exists twice. */
   private static void assertExactlyOnce(java.util.Collection<String> contracts) throws Exception {
     // the events' mails are worked out after their transactions: wait until none is left
-    await(PATIENCE, () -> {
-      try {
-        return rows("select count(*) from contractflow.outbox where topic = 'notification'"
-            + " and done_at is null and failed_at is null");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }, left -> left.equals(List.of("0")), false);
-    assertThat(rows("select job_id_ || ' ' || count(*) from act_hi_job_log where job_state_ = 2 "
-        + "group by job_id_ having count(*) > 1")).as("jobs that succeeded more than once").isEmpty();
+    await(
+        PATIENCE,
+        () -> {
+          try {
+            return rows(
+                "select count(*) from contractflow.outbox where topic = 'notification'"
+                    + " and done_at is null and failed_at is null");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        left -> left.equals(List.of("0")),
+        false);
+    assertThat(
+            rows(
+                "select job_id_ || ' ' || count(*) from act_hi_job_log where job_state_ = 2 "
+                    + "group by job_id_ having count(*) > 1"))
+        .as("jobs that succeeded more than once")
+        .isEmpty();
     assertThat(rows("select count(*) from act_ru_incident")).as("incidents").containsExactly("0");
     String ids = "('" + String.join("','", contracts) + "')";
-    assertThat(rows("select contract_id || ' ' || kind || ' ' || summary from contractflow.audit_entry "
-        + "where contract_id in " + ids + " and kind <> 'COMMENT' "
-        + "group by contract_id, kind, summary, details having count(*) > 1")).as("audit entries twice").isEmpty();
-    assertThat(rows("select recipient_email || ': ' || subject from contractflow.mail where contract_id in "
-        + ids + " group by contract_id, recipient_email, subject, text_body having count(*) > 1"))
-        .as("the same mail twice").isEmpty();
-    assertThat(rows("select distinct contract_id from contractflow.mail where contract_id in " + ids))
-        .as("every contract's mails were written").hasSize(contracts.size());
+    assertThat(
+            rows(
+                "select contract_id || ' ' || kind || ' ' || summary from contractflow.audit_entry "
+                    + "where contract_id in "
+                    + ids
+                    + " and kind <> 'COMMENT' "
+                    + "group by contract_id, kind, summary, details having count(*) > 1"))
+        .as("audit entries twice")
+        .isEmpty();
+    assertThat(
+            rows(
+                "select recipient_email || ': ' || subject from contractflow.mail where contract_id in "
+                    + ids
+                    + " group by contract_id, recipient_email, subject, text_body having count(*) > 1"))
+        .as("the same mail twice")
+        .isEmpty();
+    assertThat(
+            rows("select distinct contract_id from contractflow.mail where contract_id in " + ids))
+        .as("every contract's mails were written")
+        .hasSize(contracts.size());
   }
 
   private static List<String> statusChanges(String contractId) throws Exception {
-    return rows("select (details->>'from') || '>' || (details->>'to') from contractflow.audit_entry "
-        + "where contract_id = '" + contractId + "' and kind = 'STATUS_CHANGED' order by seq");
+    return rows(
+        "select (details->>'from') || '>' || (details->>'to') from contractflow.audit_entry "
+            + "where contract_id = '"
+            + contractId
+            + "' and kind = 'STATUS_CHANGED' order by seq");
   }
 
   /** The jobs locked in a node's name: id and lock expiry. */
   private static Map<String, Timestamp> lockedBy(Connection connection, String node) {
     Map<String, Timestamp> locked = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "select id_, lock_exp_time_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ is not null")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select id_, lock_exp_time_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ is not null")) {
       query.setString(1, node);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -369,8 +490,12 @@ class TwoNodesIT {
     return rows;
   }
 
-  /** The first value {@code done} accepts; when {@code quiet}, the last value after the patience ran out. */
-  private static <T> T await(Duration patience, Supplier<T> probe, Predicate<T> done, boolean quiet) {
+  /**
+   * The first value {@code done} accepts; when {@code quiet}, the last value after the patience ran
+   * out.
+   */
+  private static <T> T await(
+      Duration patience, Supplier<T> probe, Predicate<T> done, boolean quiet) {
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
       T value = probe.get();

@@ -17,7 +17,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The contract API end to end over HTTP: create, read, update with ETags, cancel, list, and the lifecycle behind. */
+/**
+ * The contract API end to end over HTTP: create, read, update with ETags, cancel, list, and the
+ * lifecycle behind.
+ */
 class ContractApiIT extends IntegrationTest {
 
   @Autowired RuntimeService runtimeService;
@@ -33,7 +36,8 @@ class ContractApiIT extends IntegrationTest {
     String id = contract.get("id").asText();
     assertThat(created.headers().firstValue("Location")).hasValue("/api/contracts/" + id);
     assertThat(created.etag()).isEqualTo("\"0\"");
-    assertThat(contract.get("reference").asText()).matches("CF-" + Year.now(clock).getValue() + "-\\d{4,}");
+    assertThat(contract.get("reference").asText())
+        .matches("CF-" + Year.now(clock).getValue() + "-\\d{4,}");
     assertThat(contract.get("status").asText()).isEqualTo("DRAFT");
     assertThat(contract.get("owner").asText()).isEqualTo("rita");
     assertThat(contract.get("value").get("amount").decimalValue()).isEqualByComparingTo("12000.50");
@@ -43,8 +47,14 @@ class ContractApiIT extends IntegrationTest {
     assertThat(contract.get("tags")).extracting(JsonNode::asText).containsExactly("it", "services");
     assertThat(contract.get("createdAt").asText()).isNotBlank();
 
-    assertThat(runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("contract-lifecycle").processInstanceBusinessKey(id).active().count()).isEqualTo(1);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("contract-lifecycle")
+                .processInstanceBusinessKey(id)
+                .active()
+                .count())
+        .isEqualTo(1);
 
     Api.Response read = api.as("rita").get("/api/contracts/" + id);
     assertThat(read.status()).isEqualTo(200);
@@ -65,7 +75,9 @@ class ContractApiIT extends IntegrationTest {
   void updatesADraftWithTheCurrentETagAndRefusesAStaleOne() {
     JsonNode contract = createContract("rita");
     String id = contract.get("id").asText();
-    ObjectNode change = contractBody(contract.get("counterparty").get("id").asText()).put("title", "Renamed agreement");
+    ObjectNode change =
+        contractBody(contract.get("counterparty").get("id").asText())
+            .put("title", "Renamed agreement");
 
     Api.Response missing = api.as("rita").put("/api/contracts/" + id, change);
     assertThat(missing.status()).isEqualTo(428);
@@ -76,7 +88,10 @@ class ContractApiIT extends IntegrationTest {
     assertThat(updated.json().get("title").asText()).isEqualTo("Renamed agreement");
     assertThat(updated.json().get("version").asLong()).isEqualTo(1);
 
-    Api.Response stale = api.as("rita").ifMatch("\"0\"").put("/api/contracts/" + id, change.put("title", "Lost update"));
+    Api.Response stale =
+        api.as("rita")
+            .ifMatch("\"0\"")
+            .put("/api/contracts/" + id, change.put("title", "Lost update"));
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.contentType()).startsWith("application/problem+json");
 
@@ -95,25 +110,41 @@ class ContractApiIT extends IntegrationTest {
     assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
 
     // the lifecycle withdraws open signing links in an asynchronous step, then ends
-    HistoricProcessInstance lifecycle = await().atMost(Duration.ofSeconds(30)).until(() -> historyService
-        .createHistoricProcessInstanceQuery().processDefinitionKey("contract-lifecycle")
-        .processInstanceBusinessKey(id).singleResult(), instance -> "COMPLETED".equals(instance.getState()));
+    HistoricProcessInstance lifecycle =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processDefinitionKey("contract-lifecycle")
+                        .processInstanceBusinessKey(id)
+                        .singleResult(),
+                instance -> "COMPLETED".equals(instance.getState()));
     assertThat(lifecycle.getEndActivityId()).isEqualTo("Activity_Cancellation");
 
-    Api.Response edit = api.as("rita").ifMatch(cancelled.etag())
-        .put("/api/contracts/" + id, contractBody(contract.get("counterparty").get("id").asText()));
+    Api.Response edit =
+        api.as("rita")
+            .ifMatch(cancelled.etag())
+            .put(
+                "/api/contracts/" + id,
+                contractBody(contract.get("counterparty").get("id").asText()));
     assertThat(edit.status()).isEqualTo(409);
     Api.Response again = api.as("rita").post("/api/contracts/" + id + "/cancel", null);
     assertThat(again.status()).isEqualTo(409);
-    assertThat(api.as("rita").get("/api/contracts/" + id).json().get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(api.as("rita").get("/api/contracts/" + id).json().get("status").asText())
+        .isEqualTo("CANCELLED");
   }
 
   @Test
   void cancelChecksIfMatchWhenSent() {
     String id = createContract("rita").get("id").asText();
 
-    assertThat(api.as("rita").ifMatch("\"7\"").post("/api/contracts/" + id + "/cancel", null).status()).isEqualTo(412);
-    assertThat(api.as("rita").get("/api/contracts/" + id).json().get("status").asText()).isEqualTo("DRAFT");
+    assertThat(
+            api.as("rita").ifMatch("\"7\"").post("/api/contracts/" + id + "/cancel", null).status())
+        .isEqualTo(412);
+    assertThat(api.as("rita").get("/api/contracts/" + id).json().get("status").asText())
+        .isEqualTo("DRAFT");
   }
 
   @Test
@@ -140,7 +171,8 @@ class ContractApiIT extends IntegrationTest {
     assertThat(total(api.as("ravi").get(base + "&status=DRAFT&status=CANCELLED"))).isEqualTo(5);
     assertThat(total(api.as("ravi").get(base + "&owner=ravi"))).isEqualTo(5);
     assertThat(total(api.as("ravi").get(base + "&owner=rita"))).isZero();
-    assertThat(total(api.as("ravi").get(base + "&startFrom=2026-02-01&startTo=2026-04-01"))).isEqualTo(3);
+    assertThat(total(api.as("ravi").get(base + "&startFrom=2026-02-01&startTo=2026-04-01")))
+        .isEqualTo(3);
     assertThat(total(api.as("ravi").get(base + "&endFrom=2027-04-01"))).isEqualTo(2);
     assertThat(total(api.as("ravi").get(base + "&endTo=2027-01-31"))).isEqualTo(1);
     assertThat(total(api.as("ravi").get(base + "&valueMin=2000&valueMax=4000"))).isEqualTo(3);
@@ -149,12 +181,24 @@ class ContractApiIT extends IntegrationTest {
     Api.Response firstPage = api.as("ravi").get(base + "&size=2&page=0&sort=value,desc");
     assertThat(firstPage.json().get("page").get("totalPages").asInt()).isEqualTo(3);
     assertThat(amounts(firstPage)).containsExactly(5000.0, 4000.0);
-    assertThat(amounts(api.as("ravi").get(base + "&size=2&page=2&sort=value,desc"))).containsExactly(1000.0);
-    assertThat(amounts(api.as("ravi").get(base + "&size=3&sort=value,asc"))).containsExactly(1000.0, 2000.0, 3000.0);
+    assertThat(amounts(api.as("ravi").get(base + "&size=2&page=2&sort=value,desc")))
+        .containsExactly(1000.0);
+    assertThat(amounts(api.as("ravi").get(base + "&size=3&sort=value,asc")))
+        .containsExactly(1000.0, 2000.0, 3000.0);
 
-    JsonNode byText = api.as("ravi").get("/api/contracts?q=" + api.as("ravi").get("/api/contracts/" + ids.get(2)).json()
-        .get("reference").asText()).json();
-    assertThat(byText.get("content")).extracting(c -> c.get("id").asText()).containsExactly(ids.get(2));
+    JsonNode byText =
+        api.as("ravi")
+            .get(
+                "/api/contracts?q="
+                    + api.as("ravi")
+                        .get("/api/contracts/" + ids.get(2))
+                        .json()
+                        .get("reference")
+                        .asText())
+            .json();
+    assertThat(byText.get("content"))
+        .extracting(c -> c.get("id").asText())
+        .containsExactly(ids.get(2));
   }
 
   private static long total(Api.Response response) {
@@ -165,7 +209,10 @@ class ContractApiIT extends IntegrationTest {
   private static List<Double> amounts(Api.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     List<Double> amounts = new ArrayList<>();
-    response.json().get("content").forEach(c -> amounts.add(c.get("value").get("amount").asDouble()));
+    response
+        .json()
+        .get("content")
+        .forEach(c -> amounts.add(c.get("value").get("amount").asDouble()));
     return amounts;
   }
 

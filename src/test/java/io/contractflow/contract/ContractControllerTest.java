@@ -36,7 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ContractControllerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final CurrentUser RITA = new CurrentUser("rita", Set.of("requester"), Set.of(Role.REQUESTER));
+  private static final CurrentUser RITA =
+      new CurrentUser("rita", Set.of("requester"), Set.of(Role.REQUESTER));
 
   @Autowired MockMvc mvc;
   @MockitoBean ContractService service;
@@ -65,10 +66,16 @@ class ContractControllerTest {
 
   @Test
   void malformedJsonIsAMalformedBody() throws Exception {
-    mvc.perform(create("not json")).andExpect(problem(400, "malformed-body", "Malformed request body"));
+    mvc.perform(create("not json"))
+        .andExpect(problem(400, "malformed-body", "Malformed request body"));
     mvc.perform(create("[]")).andExpect(problem(400, "malformed-body", "Malformed request body"));
-    mvc.perform(create("")).andExpect(problem(400, "malformed-body", "Malformed request body",
-        "The request body is missing or unreadable"));
+    mvc.perform(create(""))
+        .andExpect(
+            problem(
+                400,
+                "malformed-body",
+                "Malformed request body",
+                "The request body is missing or unreadable"));
     verifyNoInteractions(service);
   }
 
@@ -80,26 +87,34 @@ class ContractControllerTest {
 
     ObjectNode textAmount = validBody();
     textAmount.with("value").put("amount", "a lot");
-    mvc.perform(create(textAmount.toString())).andExpect(invalidField("value.amount"))
+    mvc.perform(create(textAmount.toString()))
+        .andExpect(invalidField("value.amount"))
         .andExpect(jsonPath("$.detail").value("Field 'value.amount' must be a number"));
 
-    mvc.perform(create(validBody().put("type", "HANDSHAKE").toString())).andExpect(invalidField("type"));
-    mvc.perform(create(validBody().put("startDate", "2026-13-45").toString())).andExpect(invalidField("startDate"));
+    mvc.perform(create(validBody().put("type", "HANDSHAKE").toString()))
+        .andExpect(invalidField("type"));
+    mvc.perform(create(validBody().put("startDate", "2026-13-45").toString()))
+        .andExpect(invalidField("startDate"));
     mvc.perform(create(validBody().put("title", 5).toString())).andExpect(invalidField("title"));
-    mvc.perform(create(validBody().put("status", "ACTIVE").toString())).andExpect(invalidField("status"))
+    mvc.perform(create(validBody().put("status", "ACTIVE").toString()))
+        .andExpect(invalidField("status"))
         .andExpect(jsonPath("$.errors[0].message").value("is not a field that can be set"));
     verifyNoInteractions(service);
   }
 
   @Test
   void anotherMediaTypeIs415() throws Exception {
-    mvc.perform(post("/api/contracts").contentType(MediaType.TEXT_PLAIN).content(validBody().toString()))
+    mvc.perform(
+            post("/api/contracts")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(validBody().toString()))
         .andExpect(problem(415, "unsupported-media-type", "Unsupported Media Type"));
   }
 
   @Test
   void badIdsAndListParametersAre400() throws Exception {
-    mvc.perform(get("/api/contracts/not-a-uuid")).andExpect(invalidField("id"))
+    mvc.perform(get("/api/contracts/not-a-uuid"))
+        .andExpect(invalidField("id"))
         .andExpect(jsonPath("$.detail").value("Field 'id' must be a UUID"));
     mvc.perform(get("/api/contracts?size=101")).andExpect(invalidField("size"));
     mvc.perform(get("/api/contracts?sort=password")).andExpect(invalidField("sort"));
@@ -113,22 +128,42 @@ class ContractControllerTest {
   void theServicesRefusalsBecomeTheirProblems() throws Exception {
     UUID id = UUID.randomUUID();
     when(service.get(RITA, id)).thenThrow(NotFoundException.of("Contract", id));
-    mvc.perform(get("/api/contracts/" + id)).andExpect(problem(404, "not-found", "Not Found",
-        "Contract " + id + " does not exist or is not visible to you"));
+    mvc.perform(get("/api/contracts/" + id))
+        .andExpect(
+            problem(
+                404,
+                "not-found",
+                "Not Found",
+                "Contract " + id + " does not exist or is not visible to you"));
 
-    when(service.create(eq(RITA), any())).thenThrow(
-        new NotPermittedException("Only requesters and contract admins create contracts"));
-    mvc.perform(create(validBody().toString())).andExpect(problem(403, "forbidden", "Forbidden",
-        "Only requesters and contract admins create contracts"));
+    when(service.create(eq(RITA), any()))
+        .thenThrow(
+            new NotPermittedException("Only requesters and contract admins create contracts"));
+    mvc.perform(create(validBody().toString()))
+        .andExpect(
+            problem(
+                403,
+                "forbidden",
+                "Forbidden",
+                "Only requesters and contract admins create contracts"));
 
-    when(service.update(eq(RITA), eq(id), eq("\"0\""), any())).thenThrow(
-        new ConflictException("A SIGNING contract cannot be edited; only drafts can"));
-    mvc.perform(put("/api/contracts/" + id).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
-        .content(validBody().toString()))
-        .andExpect(problem(409, "conflict", "Conflict", "A SIGNING contract cannot be edited; only drafts can"));
+    when(service.update(eq(RITA), eq(id), eq("\"0\""), any()))
+        .thenThrow(new ConflictException("A SIGNING contract cannot be edited; only drafts can"));
+    mvc.perform(
+            put("/api/contracts/" + id)
+                .header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(validBody().toString()))
+        .andExpect(
+            problem(
+                409,
+                "conflict",
+                "Conflict",
+                "A SIGNING contract cannot be edited; only drafts can"));
 
-    when(service.cancel(RITA, id, null)).thenThrow(
-        InvalidInputException.field("counterpartyId", "does not name a known counterparty"));
+    when(service.cancel(RITA, id, null))
+        .thenThrow(
+            InvalidInputException.field("counterpartyId", "does not name a known counterparty"));
     mvc.perform(post("/api/contracts/" + id + "/cancel"))
         .andExpect(problem(400, "validation", "Invalid request", "The request has invalid fields"))
         .andExpect(jsonPath("$.errors[0].field").value("counterpartyId"))

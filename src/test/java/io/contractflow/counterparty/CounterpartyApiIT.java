@@ -7,11 +7,17 @@ import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-/** The counterparty directory: who may maintain it, ETags, uniqueness, and removal only while unreferenced. */
+/**
+ * The counterparty directory: who may maintain it, ETags, uniqueness, and removal only while
+ * unreferenced.
+ */
 class CounterpartyApiIT extends IntegrationTest {
 
   private static ObjectNode body(String name) {
-    return JSON.createObjectNode().put("name", name).put("contactName", "Jo Legal").put("contactEmail", "jo@example.com");
+    return JSON.createObjectNode()
+        .put("name", name)
+        .put("contactName", "Jo Legal")
+        .put("contactEmail", "jo@example.com");
   }
 
   @Test
@@ -25,10 +31,17 @@ class CounterpartyApiIT extends IntegrationTest {
       assertThat(api.as(reader).get("/api/counterparties/" + id).status()).isEqualTo(200);
     }
     for (String nonWriter : new String[] {"leo", "fiona", "erin", "sam", "audrey"}) {
-      assertThat(api.as(nonWriter).post("/api/counterparties", body(unique("X"))).status()).isEqualTo(403);
-      assertThat(api.as(nonWriter).ifMatch("\"0\"").put("/api/counterparties/" + id, body(name)).status()).isEqualTo(403);
+      assertThat(api.as(nonWriter).post("/api/counterparties", body(unique("X"))).status())
+          .isEqualTo(403);
+      assertThat(
+              api.as(nonWriter)
+                  .ifMatch("\"0\"")
+                  .put("/api/counterparties/" + id, body(name))
+                  .status())
+          .isEqualTo(403);
     }
-    assertThat(api.as("admin").post("/api/counterparties", body(unique("Initech"))).status()).isEqualTo(201);
+    assertThat(api.as("admin").post("/api/counterparties", body(unique("Initech"))).status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -38,11 +51,26 @@ class CounterpartyApiIT extends IntegrationTest {
     Api.Response created = api.as("rita").post("/api/counterparties", body(unique("Hooli")));
     String id = created.json().get("id").asText();
 
-    assertThat(api.as("rita").post("/api/counterparties", body(taken.toUpperCase())).status()).isEqualTo(409);
-    assertThat(api.as("rita").put("/api/counterparties/" + id, body(unique("New"))).status()).isEqualTo(428);
-    assertThat(api.as("rita").ifMatch("\"3\"").put("/api/counterparties/" + id, body(unique("New"))).status()).isEqualTo(412);
-    assertThat(api.as("rita").ifMatch(created.etag()).put("/api/counterparties/" + id, body(taken)).status()).isEqualTo(409);
-    Api.Response renamed = api.as("rita").ifMatch(created.etag()).put("/api/counterparties/" + id, body("Hooli Renamed " + id));
+    assertThat(api.as("rita").post("/api/counterparties", body(taken.toUpperCase())).status())
+        .isEqualTo(409);
+    assertThat(api.as("rita").put("/api/counterparties/" + id, body(unique("New"))).status())
+        .isEqualTo(428);
+    assertThat(
+            api.as("rita")
+                .ifMatch("\"3\"")
+                .put("/api/counterparties/" + id, body(unique("New")))
+                .status())
+        .isEqualTo(412);
+    assertThat(
+            api.as("rita")
+                .ifMatch(created.etag())
+                .put("/api/counterparties/" + id, body(taken))
+                .status())
+        .isEqualTo(409);
+    Api.Response renamed =
+        api.as("rita")
+            .ifMatch(created.etag())
+            .put("/api/counterparties/" + id, body("Hooli Renamed " + id));
     assertThat(renamed.status()).isEqualTo(200);
     assertThat(renamed.etag()).isEqualTo("\"1\"");
   }
@@ -66,7 +94,8 @@ class CounterpartyApiIT extends IntegrationTest {
     for (int i = 0; i < 3; i++) {
       api.as("rita").post("/api/counterparties", body("Findme " + marker + " " + i));
     }
-    Api.Response page = api.as("sam").get("/api/counterparties?name=findme+" + marker + "&size=2&sort=name,desc");
+    Api.Response page =
+        api.as("sam").get("/api/counterparties?name=findme+" + marker + "&size=2&sort=name,desc");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.json().get("page").get("totalElements").asInt()).isEqualTo(3);
     assertThat(page.json().get("content").get(0).get("name").asText()).endsWith(" 2");

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 public final class Corpus {
 
   public static final String PDF = "application/pdf";
-  public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  public static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   private Corpus() {}
 

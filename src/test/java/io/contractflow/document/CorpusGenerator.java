@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -23,22 +24,25 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
 import org.apache.pdfbox.pdmodel.interactive.action.PDPageAdditionalActions;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
- * Writes the test corpus under src/test/resources/documents: sample contracts, and hostile files that the upload
- * must refuse. Run once when the corpus changes; the files are committed, so the tests do not depend on this code.
+ * Writes the test corpus under src/test/resources/documents: sample contracts, and hostile files
+ * that the upload must refuse. Run once when the corpus changes; the files are committed, so the
+ * tests do not depend on this code.
  *
  * <pre>./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.contractflow.document.CorpusGenerator</pre>
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.contractflow.document.CorpusGenerator
+ * </pre>
  */
 public final class CorpusGenerator {
 
-  static final String NDA_TEXT = "This Mutual Non-Disclosure Agreement is made between Acme GmbH and Globex Ltd. "
-      + "Each party shall keep the Confidential Information of the other party secret for three years.";
-  static final String NDA_TEXT_V2 = "This Mutual Non-Disclosure Agreement is made between Acme GmbH and Globex Ltd. "
-      + "Each party shall keep the Confidential Information of the other party strictly secret for five years.";
+  static final String NDA_TEXT =
+      "This Mutual Non-Disclosure Agreement is made between Acme GmbH and Globex Ltd. "
+          + "Each party shall keep the Confidential Information of the other party secret for three years.";
+  static final String NDA_TEXT_V2 =
+      "This Mutual Non-Disclosure Agreement is made between Acme GmbH and Globex Ltd. "
+          + "Each party shall keep the Confidential Information of the other party strictly secret for five years.";
 
   public static void main(String[] args) throws IOException {
     Path samples = Path.of("src/test/resources/documents/samples");
@@ -54,30 +58,42 @@ public final class CorpusGenerator {
 
     Files.write(hostile.resolve("encrypted.pdf"), encrypted(pdf, "user-secret"));
     Files.write(hostile.resolve("encrypted-owner-only.pdf"), encrypted(pdf, ""));
-    Files.write(hostile.resolve("malformed.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> garbage\n%%EOF"
-        .getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        hostile.resolve("malformed.pdf"),
+        "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> garbage\n%%EOF"
+            .getBytes(StandardCharsets.US_ASCII));
     Files.write(hostile.resolve("truncated.pdf"), java.util.Arrays.copyOf(pdf, pdf.length / 3));
     Files.write(hostile.resolve("javascript.pdf"), withJavaScript());
     Files.write(hostile.resolve("embedded-file.pdf"), withEmbeddedFile());
     writeActionSamples(hostile);
     Files.write(hostile.resolve("too-many-pages.pdf"), blankPages(1001));
     Files.write(hostile.resolve("executable.pdf"), executable());
-    Files.write(hostile.resolve("html.pdf"), "<html><body><script>alert(1)</script></body></html>"
-        .getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        hostile.resolve("html.pdf"),
+        "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.US_ASCII));
     Files.write(hostile.resolve("docx-named.pdf"), docx);
     Files.write(hostile.resolve("pdf-named.docx"), pdf);
-    Files.write(hostile.resolve("archive.docx"), zip(new String[][] {{"readme.txt", "just an archive"}}));
-    Files.write(hostile.resolve("plain.zip"), zip(new String[][] {{"readme.txt", "just an archive"}}));
-    Files.write(hostile.resolve("macro.docx"), withExtraEntry(docx, "word/vbaProject.bin", new byte[] {1, 2, 3, 4}));
-    Files.write(hostile.resolve("zip-slip.docx"), withExtraEntry(docx, "../../evil.sh", "rm -rf /".getBytes()));
-    Files.write(hostile.resolve("zip-bomb.docx"), withExtraEntry(docx, "word/media/bomb.bin", new byte[300 * 1024 * 1024]));
+    Files.write(
+        hostile.resolve("archive.docx"), zip(new String[][] {{"readme.txt", "just an archive"}}));
+    Files.write(
+        hostile.resolve("plain.zip"), zip(new String[][] {{"readme.txt", "just an archive"}}));
+    Files.write(
+        hostile.resolve("macro.docx"),
+        withExtraEntry(docx, "word/vbaProject.bin", new byte[] {1, 2, 3, 4}));
+    Files.write(
+        hostile.resolve("zip-slip.docx"),
+        withExtraEntry(docx, "../../evil.sh", "rm -rf /".getBytes()));
+    Files.write(
+        hostile.resolve("zip-bomb.docx"),
+        withExtraEntry(docx, "word/media/bomb.bin", new byte[300 * 1024 * 1024]));
     Files.write(hostile.resolve("empty.pdf"), new byte[0]);
     Files.write(hostile.resolve("image.png"), png());
     System.out.println("corpus written");
   }
 
   static byte[] pdf(List<String> pages) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (String text : pages) {
         PDPage page = new PDPage();
         doc.addPage(page);
@@ -116,7 +132,8 @@ public final class CorpusGenerator {
   }
 
   static byte[] docx(String text) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText(text);
       doc.write(out);
       return out.toByteArray();
@@ -124,8 +141,10 @@ public final class CorpusGenerator {
   }
 
   private static byte[] encrypted(byte[] pdf, String userPassword) throws IOException {
-    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       doc.save(out);
@@ -134,7 +153,8 @@ public final class CorpusGenerator {
   }
 
   private static byte[] withJavaScript() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.addPage(new PDPage());
       doc.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hello');"));
       doc.save(out);
@@ -142,7 +162,10 @@ public final class CorpusGenerator {
     }
   }
 
-  /** PDFs whose actions launch a program or run a script from places other than the document's names. */
+  /**
+   * PDFs whose actions launch a program or run a script from places other than the document's
+   * names.
+   */
   static void writeActionSamples(Path hostile) throws IOException {
     Files.write(hostile.resolve("launch-open-action.pdf"), withLaunchOnOpen());
     Files.write(hostile.resolve("launch-page-open.pdf"), withLaunchWhenAPageOpens());
@@ -158,7 +181,8 @@ public final class CorpusGenerator {
   }
 
   private static byte[] withLaunchOnOpen() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.addPage(new PDPage());
       doc.getDocumentCatalog().setOpenAction(launchCalculator());
       doc.save(out);
@@ -167,7 +191,8 @@ public final class CorpusGenerator {
   }
 
   private static byte[] withLaunchWhenAPageOpens() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       PDPageAdditionalActions actions = new PDPageAdditionalActions();
       actions.setO(launchCalculator());
@@ -179,7 +204,8 @@ public final class CorpusGenerator {
   }
 
   private static byte[] withJavaScriptLink() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       PDAnnotationLink link = new PDAnnotationLink();
       link.setRectangle(new PDRectangle(50, 700, 200, 20));
@@ -192,11 +218,13 @@ public final class CorpusGenerator {
   }
 
   private static byte[] withEmbeddedFile() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.addPage(new PDPage());
       PDComplexFileSpecification spec = new PDComplexFileSpecification();
       spec.setFile("payload.exe");
-      spec.setEmbeddedFile(new PDEmbeddedFile(doc, new java.io.ByteArrayInputStream("MZ payload".getBytes())));
+      spec.setEmbeddedFile(
+          new PDEmbeddedFile(doc, new java.io.ByteArrayInputStream("MZ payload".getBytes())));
       PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
       tree.setNames(java.util.Map.of("payload.exe", spec));
       PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
@@ -208,7 +236,8 @@ public final class CorpusGenerator {
   }
 
   private static byte[] blankPages(int count) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < count; i++) {
         doc.addPage(new PDPage());
       }
@@ -228,8 +257,41 @@ public final class CorpusGenerator {
   }
 
   private static byte[] png() {
-    return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R',
-        0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, (byte) 0x90, 0x77, 0x53, (byte) 0xde};
+    return new byte[] {
+      (byte) 0x89,
+      'P',
+      'N',
+      'G',
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      0x0d,
+      'I',
+      'H',
+      'D',
+      'R',
+      0,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      1,
+      8,
+      2,
+      0,
+      0,
+      0,
+      (byte) 0x90,
+      0x77,
+      0x53,
+      (byte) 0xde
+    };
   }
 
   private static byte[] zip(String[][] entries) throws IOException {
@@ -245,9 +307,11 @@ public final class CorpusGenerator {
   }
 
   /** A copy of a DOCX with one more part. */
-  private static byte[] withExtraEntry(byte[] docx, String name, byte[] content) throws IOException {
+  private static byte[] withExtraEntry(byte[] docx, String name, byte[] content)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx));
         ZipOutputStream zip = new ZipOutputStream(out)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         zip.putNextEntry(new ZipEntry(entry.getName()));

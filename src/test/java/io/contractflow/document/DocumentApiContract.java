@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contractflow.support.Api;
+import io.contractflow.support.Bytes;
 import io.contractflow.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,14 +12,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import io.contractflow.support.Bytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Documents over HTTP, the same on every storage backend: versions, downloads, text, compare, access, the hostile
- * corpus, and encryption at rest. Subclasses say where the bytes are and how to look at them raw.
+ * Documents over HTTP, the same on every storage backend: versions, downloads, text, compare,
+ * access, the hostile corpus, and encryption at rest. Subclasses say where the bytes are and how to
+ * look at them raw.
  */
 abstract class DocumentApiContract extends IntegrationTest {
 
@@ -64,12 +65,17 @@ abstract class DocumentApiContract extends IntegrationTest {
     assertThat(list).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
     assertThat(list).extracting(v -> v.get("current").asBoolean()).containsExactly(true, false);
 
-    assertThat(api.as("rita").get(documents() + "/1/text").body()).contains("Mutual Non-Disclosure Agreement");
-    assertThat(api.as("rita").get(documents() + "/2/text").body()).contains("Confidential Information");
+    assertThat(api.as("rita").get(documents() + "/1/text").body())
+        .contains("Mutual Non-Disclosure Agreement");
+    assertThat(api.as("rita").get(documents() + "/2/text").body())
+        .contains("Confidential Information");
 
-    Api.Response back = api.as("rita").put(documents() + "/current", JSON.createObjectNode().put("version", 1));
+    Api.Response back =
+        api.as("rita").put(documents() + "/current", JSON.createObjectNode().put("version", 1));
     assertThat(back.status()).isEqualTo(200);
-    assertThat(api.as("rita").get(documents()).json()).extracting(v -> v.get("current").asBoolean()).containsExactly(false, true);
+    assertThat(api.as("rita").get(documents()).json())
+        .extracting(v -> v.get("current").asBoolean())
+        .containsExactly(false, true);
   }
 
   @Test
@@ -84,7 +90,9 @@ abstract class DocumentApiContract extends IntegrationTest {
     assertThat(download.headers().firstValue("Content-Type")).hasValue(Corpus.PDF);
     assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     String disposition = download.headers().firstValue("Content-Disposition").orElseThrow();
-    assertThat(disposition).isEqualTo("attachment; filename=\"Vertrag _M_ller_.pdf\"; filename*=UTF-8''Vertrag%20_M%C3%BCller_.pdf");
+    assertThat(disposition)
+        .isEqualTo(
+            "attachment; filename=\"Vertrag _M_ller_.pdf\"; filename*=UTF-8''Vertrag%20_M%C3%BCller_.pdf");
   }
 
   @Test
@@ -93,11 +101,16 @@ abstract class DocumentApiContract extends IntegrationTest {
     upload("rita", "nda.docx", Corpus.DOCX, v1);
     String id = api.as("rita").get(documents() + "/1").json().get("id").asText();
 
-    Map.Entry<String, byte[]> stored = storedObjects().entrySet().stream()
-        .filter(e -> e.getKey().endsWith(id)).findFirst().orElseThrow();
+    Map.Entry<String, byte[]> stored =
+        storedObjects().entrySet().stream()
+            .filter(e -> e.getKey().endsWith(id))
+            .findFirst()
+            .orElseThrow();
     assertThat(stored.getKey()).isEqualTo("documents/" + contractId + "/" + id);
-    assertThat(Bytes.indexOf(stored.getValue(), java.util.Arrays.copyOfRange(v1, 0, 64))).isEqualTo(-1);
-    assertThat(new String(stored.getValue(), StandardCharsets.ISO_8859_1)).doesNotContain("word/document.xml")
+    assertThat(Bytes.indexOf(stored.getValue(), java.util.Arrays.copyOfRange(v1, 0, 64)))
+        .isEqualTo(-1);
+    assertThat(new String(stored.getValue(), StandardCharsets.ISO_8859_1))
+        .doesNotContain("word/document.xml")
         .startsWith("CFE1");
   }
 
@@ -111,39 +124,53 @@ abstract class DocumentApiContract extends IntegrationTest {
     assertThat(redline.get("wordsDeleted").asInt()).isEqualTo(1);
     List<String> inserted = new java.util.ArrayList<>();
     List<String> deleted = new java.util.ArrayList<>();
-    redline.get("segments").forEach(s -> {
-      if (s.get("op").asText().equals("INSERT")) {
-        inserted.add(s.get("text").asText().strip());
-      } else if (s.get("op").asText().equals("DELETE")) {
-        deleted.add(s.get("text").asText().strip());
-      }
-    });
+    redline
+        .get("segments")
+        .forEach(
+            s -> {
+              if (s.get("op").asText().equals("INSERT")) {
+                inserted.add(s.get("text").asText().strip());
+              } else if (s.get("op").asText().equals("DELETE")) {
+                deleted.add(s.get("text").asText().strip());
+              }
+            });
     assertThat(String.join(" ", inserted)).contains("strictly").contains("five");
     assertThat(deleted).containsExactly("three");
 
-    Api.Response html = api.as("rita").header("Accept", "text/html").get(documents() + "/compare?from=1&to=2");
+    Api.Response html =
+        api.as("rita").header("Accept", "text/html").get(documents() + "/compare?from=1&to=2");
     assertThat(html.contentType()).startsWith("text/html");
-    assertThat(html.body()).contains("<del>three</del>").contains("<ins>").contains("2 words inserted");
+    assertThat(html.body())
+        .contains("<del>three</del>")
+        .contains("<ins>")
+        .contains("2 words inserted");
   }
 
   @Test
   void aDraftGeneratedFromATemplateIsStoredAsDocxAndPdf() {
     var request = JSON.createObjectNode().put("template", "mutual-nda");
-    request.putObject("variables").put("companyName", "ContractFlow Demo Ltd")
-        .put("purpose", "evaluating a partnership").put("governingLaw", "England and Wales");
+    request
+        .putObject("variables")
+        .put("companyName", "ContractFlow Demo Ltd")
+        .put("purpose", "evaluating a partnership")
+        .put("governingLaw", "England and Wales");
 
     Api.Response generated = api.as("rita").post(documents() + "/generate", request);
 
     assertThat(generated.status()).as(generated.toString()).isEqualTo(201);
     JsonNode list = api.as("rita").get(documents()).json();
-    assertThat(list).extracting(v -> v.get("mediaType").asText()).containsExactly(Corpus.PDF, Corpus.DOCX);
+    assertThat(list)
+        .extracting(v -> v.get("mediaType").asText())
+        .containsExactly(Corpus.PDF, Corpus.DOCX);
     for (int version = 1; version <= 2; version++) {
       Api.BinaryResponse file = api.as("rita").download(documents() + "/" + version + "/content");
       assertThat(file.status()).isEqualTo(200);
       String text = api.as("rita").get(documents() + "/" + version + "/text").body();
       assertThat(text).contains("England and Wales").doesNotContain("{{");
     }
-    assertThat(storedObjects().keySet()).filteredOn(k -> k.startsWith("documents/" + contractId)).hasSize(2);
+    assertThat(storedObjects().keySet())
+        .filteredOn(k -> k.startsWith("documents/" + contractId))
+        .hasSize(2);
   }
 
   @Test
@@ -152,13 +179,16 @@ abstract class DocumentApiContract extends IntegrationTest {
 
     assertThat(api.as("ravi").get(documents()).status()).isEqualTo(404);
     assertThat(api.as("ravi").download(documents() + "/1/content").status()).isEqualTo(404);
-    assertThat(upload("ravi", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).status()).isEqualTo(404);
+    assertThat(upload("ravi", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).status())
+        .isEqualTo(404);
     assertThat(api.as("audrey").download(documents() + "/1/content").status()).isEqualTo(200);
-    assertThat(upload("audrey", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).status()).isEqualTo(403);
+    assertThat(upload("audrey", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).status())
+        .isEqualTo(403);
     assertThat(api.anonymous().get(documents()).status()).isEqualTo(401);
 
     api.as("rita").post("/api/contracts/" + contractId + "/cancel", null);
-    assertThat(upload("rita", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).status()).isEqualTo(409);
+    assertThat(upload("rita", "nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).status())
+        .isEqualTo(409);
     assertThat(api.as("rita").get(documents()).json()).hasSize(1);
   }
 
@@ -173,7 +203,8 @@ abstract class DocumentApiContract extends IntegrationTest {
     Map<String, byte[]> before = storedObjects();
     String listBefore = api.as("rita").get(documents()).body();
 
-    Api.Response refused = upload("rita", hostile.sentAs(), hostile.declaredType(), Corpus.hostile(hostile.file()));
+    Api.Response refused =
+        upload("rita", hostile.sentAs(), hostile.declaredType(), Corpus.hostile(hostile.file()));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(hostile.status());
     assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -194,7 +225,8 @@ abstract class DocumentApiContract extends IntegrationTest {
 
   @Test
   void aMissingFilePartOrVersionIsAClearError() {
-    assertThat(api.as("rita").send("POST", documents(), "{}", "application/json").status()).isEqualTo(415);
+    assertThat(api.as("rita").send("POST", documents(), "{}", "application/json").status())
+        .isEqualTo(415);
     assertThat(api.as("rita").get(documents() + "/7").status()).isEqualTo(404);
     assertThat(api.as("rita").get(documents() + "/0").status()).isEqualTo(400);
     assertThat(api.as("rita").get(documents() + "/compare?from=1&to=2").status()).isEqualTo(404);

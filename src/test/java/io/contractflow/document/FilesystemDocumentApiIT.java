@@ -9,7 +9,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The document API on the filesystem store (the embedded default), looking at the files it wrote. */
+/**
+ * The document API on the filesystem store (the embedded default), looking at the files it wrote.
+ */
 class FilesystemDocumentApiIT extends DocumentApiContract {
 
   @Value("${contractflow.documents.storage.filesystem.root}")
@@ -22,13 +24,18 @@ class FilesystemDocumentApiIT extends DocumentApiContract {
       return objects;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(Files::isRegularFile).forEach(file -> {
-        try {
-          objects.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .filter(Files::isRegularFile)
+          .forEach(
+              file -> {
+                try {
+                  objects.put(
+                      root.relativize(file).toString().replace('\\', '/'),
+                      Files.readAllBytes(file));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,5 @@
 package io.contractflow.document;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The document API on the S3 store, against a real S3-compatible server running in-process, with virus scanning
- * through a real clamd (started by the test with a test signature) where ClamAV is installed. Its platform differs
- * from the shared one, and Camunda registers engines JVM-wide, so it runs in the own-platform JVM and closes its
- * context when done.
+ * The document API on the S3 store, against a real S3-compatible server running in-process, with
+ * virus scanning through a real clamd (started by the test with a test signature) where ClamAV is
+ * installed. Its platform differs from the shared one, and Camunda registers engines JVM-wide, so
+ * it runs in the own-platform JVM and closes its context when done.
  */
 @Tag("own-platform")
 @DirtiesContext
@@ -56,12 +56,15 @@ class S3DocumentApiIT extends DocumentApiContract {
   @BeforeAll
   static void rawClient() {
     InProcessS3.Endpoint endpoint = InProcessS3.startShared();
-    s3 = S3Client.builder()
-        .endpointOverride(endpoint.uri())
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())))
-        .build();
+    s3 =
+        S3Client.builder()
+            .endpointOverride(endpoint.uri())
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())))
+            .build();
   }
 
   @AfterAll
@@ -73,14 +76,19 @@ class S3DocumentApiIT extends DocumentApiContract {
   protected Map<String, byte[]> storedObjects() {
     Map<String, byte[]> objects = new TreeMap<>();
     for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
-      objects.put(object.key(), s3.getObject(b -> b.bucket(BUCKET).key(object.key()), ResponseTransformer.toBytes()).asByteArray());
+      objects.put(
+          object.key(),
+          s3.getObject(b -> b.bucket(BUCKET).key(object.key()), ResponseTransformer.toBytes())
+              .asByteArray());
     }
     return objects;
   }
 
   @Test
   void malwareIsRefusedAndNothingIsStored() {
-    assumeTrue(Files.isExecutable(ClamdServer.CLAMD), "clamd not installed: apt-get install clamav-daemon");
+    assumeTrue(
+        Files.isExecutable(ClamdServer.CLAMD),
+        "clamd not installed: apt-get install clamav-daemon");
     Map<String, byte[]> before = storedObjects();
     // a real PDF whose bytes carry the test signature, so that only the virus scan can refuse it
     byte[] pdf = Corpus.sample("nda.pdf");
@@ -89,7 +97,9 @@ class S3DocumentApiIT extends DocumentApiContract {
     byte[] marker = ("\n%" + ClamdServer.MARKER + "\n").getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(marker, 0, infected, pdf.length, marker.length);
 
-    Api.Response refused = api.as("rita").upload("/api/contracts/" + contractId + "/documents", "nda.pdf", Corpus.PDF, infected);
+    Api.Response refused =
+        api.as("rita")
+            .upload("/api/contracts/" + contractId + "/documents", "nda.pdf", Corpus.PDF, infected);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
     assertThat(refused.json().get("detail").asText()).contains(ClamdServer.SIGNATURE);

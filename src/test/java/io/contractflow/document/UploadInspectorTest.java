@@ -7,16 +7,25 @@ import io.contractflow.platform.error.DomainException;
 import io.contractflow.platform.web.ApiException;
 import java.time.Duration;
 import org.apache.tika.config.TikaConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /** The upload rules on their own, file by file (the API test sends the same corpus over HTTP). */
 class UploadInspectorTest {
 
-  private static final UploadInspector inspector = new UploadInspector(TikaConfig.getDefaultConfig().getDetector(),
-      new DocumentProperties(DataSize.ofMegabytes(25), 1000, DataSize.ofMegabytes(200), 100, 2000, 5_000_000, Duration.ofSeconds(60)));
+  private static final UploadInspector inspector =
+      new UploadInspector(
+          TikaConfig.getDefaultConfig().getDetector(),
+          new DocumentProperties(
+              DataSize.ofMegabytes(25),
+              1000,
+              DataSize.ofMegabytes(200),
+              100,
+              2000,
+              5_000_000,
+              Duration.ofSeconds(60)));
 
   static java.util.List<Corpus.HostileFile> hostileFiles() {
     return Corpus.hostileFiles();
@@ -28,16 +37,20 @@ class UploadInspectorTest {
     byte[] content = Corpus.hostile(hostile.file());
 
     assertThatThrownBy(() -> inspector.inspect(hostile.sentAs(), hostile.declaredType(), content))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(ApiException.from(e).status().value()).isEqualTo(hostile.status());
-          assertThat(e.getMessage()).isNotBlank();
-        });
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(ApiException.from(e).status().value()).isEqualTo(hostile.status());
+              assertThat(e.getMessage()).isNotBlank();
+            });
   }
 
   @Test
   void acceptsRealContractsAndCountsPdfPages() {
-    UploadInspector.Inspected pdf = inspector.inspect("nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf"));
-    UploadInspector.Inspected docx = inspector.inspect("NDA.DOCX", Corpus.DOCX, Corpus.sample("nda.docx"));
+    UploadInspector.Inspected pdf =
+        inspector.inspect("nda.pdf", Corpus.PDF, Corpus.sample("nda.pdf"));
+    UploadInspector.Inspected docx =
+        inspector.inspect("NDA.DOCX", Corpus.DOCX, Corpus.sample("nda.docx"));
 
     assertThat(pdf.type()).isEqualTo(DocumentType.PDF);
     assertThat(pdf.pageCount()).isEqualTo(1);
@@ -46,12 +59,31 @@ class UploadInspectorTest {
 
   @Test
   void keepsOnlyASafeFileName() {
-    assertThat(inspector.inspect("../../etc/passwd.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).fileName()).isEqualTo("passwd.pdf");
-    assertThat(inspector.inspect("C:\\Users\\x\\Vertrag Müller.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).fileName())
+    assertThat(
+            inspector
+                .inspect("../../etc/passwd.pdf", Corpus.PDF, Corpus.sample("nda.pdf"))
+                .fileName())
+        .isEqualTo("passwd.pdf");
+    assertThat(
+            inspector
+                .inspect("C:\\Users\\x\\Vertrag Müller.pdf", Corpus.PDF, Corpus.sample("nda.pdf"))
+                .fileName())
         .isEqualTo("Vertrag Müller.pdf");
-    assertThat(inspector.inspect("a\u0000b\r\n\u202Egpj.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).fileName()).isEqualTo("abgpj.pdf");
-    assertThat(inspector.inspect("\"quoted\";<x>.pdf", Corpus.PDF, Corpus.sample("nda.pdf")).fileName()).isEqualTo("_quoted_x_.pdf");
-    assertThat(inspector.inspect("x".repeat(500) + ".pdf", Corpus.PDF, Corpus.sample("nda.pdf")).fileName())
-        .hasSize(FileNames.MAX_LENGTH).endsWith(".pdf");
+    assertThat(
+            inspector
+                .inspect("a\u0000b\r\n\u202Egpj.pdf", Corpus.PDF, Corpus.sample("nda.pdf"))
+                .fileName())
+        .isEqualTo("abgpj.pdf");
+    assertThat(
+            inspector
+                .inspect("\"quoted\";<x>.pdf", Corpus.PDF, Corpus.sample("nda.pdf"))
+                .fileName())
+        .isEqualTo("_quoted_x_.pdf");
+    assertThat(
+            inspector
+                .inspect("x".repeat(500) + ".pdf", Corpus.PDF, Corpus.sample("nda.pdf"))
+                .fileName())
+        .hasSize(FileNames.MAX_LENGTH)
+        .endsWith(".pdf");
   }
 }

@@ -19,19 +19,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authorization matrix, whole: every route with an object id that the OpenAPI document lists (contracts and
- * everything under them, tasks) is called on rita's contract and rita's task by callers who are neither its owner
- * nor shared on it — another requester, reviewers, a signatory — and each gets 404 (the object does not exist for
- * them) or 403, never a success. Auditors read but never write. A route without a request below fails the test, so
- * a new route cannot slip past the matrix. The owner's reads of the same requests succeed, so the refusals are about
- * who calls, not about a malformed request.
+ * The authorization matrix, whole: every route with an object id that the OpenAPI document lists
+ * (contracts and everything under them, tasks) is called on rita's contract and rita's task by
+ * callers who are neither its owner nor shared on it — another requester, reviewers, a signatory —
+ * and each gets 404 (the object does not exist for them) or 403, never a success. Auditors read but
+ * never write. A route without a request below fails the test, so a new route cannot slip past the
+ * matrix. The owner's reads of the same requests succeed, so the refusals are about who calls, not
+ * about a malformed request.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
   /** Callers with no right to rita's contract: another owner, other roles. */
   private static final List<String> STRANGERS = List.of("ravi", "leo", "fiona", "sam");
 
-  /** Reads of things a draft does not have yet: the owner gets 404 with the reason, like anyone who may read. */
+  /**
+   * Reads of things a draft does not have yet: the owner gets 404 with the reason, like anyone who
+   * may read.
+   */
   private static final List<String> NOT_YET = List.of("get /api/contracts/{contractId}/signing");
 
   private String contractId;
@@ -42,12 +46,30 @@ class AuthorizationMatrixIT extends IntegrationTest {
   void ritasDraftWithADocument() {
     counterpartyId = createCounterparty("rita");
     contractId = createContract("rita", contractBody(counterpartyId)).get("id").asText();
-    Api.Response upload = api.as("rita").upload("/api/contracts/" + contractId + "/documents", "c.pdf", Corpus.PDF,
-        Corpus.sample("nda.pdf"));
+    Api.Response upload =
+        api.as("rita")
+            .upload(
+                "/api/contracts/" + contractId + "/documents",
+                "c.pdf",
+                Corpus.PDF,
+                Corpus.sample("nda.pdf"));
     assertThat(upload.status()).isEqualTo(201);
-    taskId = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
-        api.as("rita").get("/api/contracts/" + contractId + "/process").json().get("openTasks").spliterator(), false)
-        .map(t -> t.get("id").asText()).findFirst().orElse(null), id -> id != null);
+    taskId =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    StreamSupport.stream(
+                            api.as("rita")
+                                .get("/api/contracts/" + contractId + "/process")
+                                .json()
+                                .get("openTasks")
+                                .spliterator(),
+                            false)
+                        .map(t -> t.get("id").asText())
+                        .findFirst()
+                        .orElse(null),
+                id -> id != null);
   }
 
   /** One request of a route: method, the path with its ids filled in, and a valid body. */
@@ -56,49 +78,112 @@ class AuthorizationMatrixIT extends IntegrationTest {
   private Map<String, Call> requests() {
     String c = "/api/contracts/" + contractId;
     ObjectNode signers = JSON.createObjectNode().put("mode", "SEQUENTIAL");
-    signers.putArray("signers").addObject().put("name", "Ann Example").put("email", "ann@example.com").put("order", 1);
+    signers
+        .putArray("signers")
+        .addObject()
+        .put("name", "Ann Example")
+        .put("email", "ann@example.com")
+        .put("order", 1);
     ObjectNode generate = JSON.createObjectNode().put("template", "mutual-nda");
-    generate.putObject("variables").put("companyName", "Example Ltd").put("purpose", "Evaluating a cooperation");
+    generate
+        .putObject("variables")
+        .put("companyName", "Example Ltd")
+        .put("purpose", "Evaluating a cooperation");
     Map<String, Call> calls = new LinkedHashMap<>();
     calls.put("get /api/contracts/{id}", new Call("GET", c, null, false, false));
-    calls.put("put /api/contracts/{id}", new Call("PUT", c, contractBody(counterpartyId), false, true));
-    calls.put("post /api/contracts/{id}/cancel", new Call("POST", c + "/cancel", null, false, true));
+    calls.put(
+        "put /api/contracts/{id}", new Call("PUT", c, contractBody(counterpartyId), false, true));
+    calls.put(
+        "post /api/contracts/{id}/cancel", new Call("POST", c + "/cancel", null, false, true));
     calls.put("get /api/contracts/{id}/shares", new Call("GET", c + "/shares", null, false, false));
-    calls.put("put /api/contracts/{id}/shares", new Call("PUT", c + "/shares", JSON.createObjectNode()
-        .put("principalType", "USER").put("principalId", "erin").put("permission", "VIEW"), false, true));
-    calls.put("delete /api/contracts/{id}/shares/{principalType}/{principalId}",
+    calls.put(
+        "put /api/contracts/{id}/shares",
+        new Call(
+            "PUT",
+            c + "/shares",
+            JSON.createObjectNode()
+                .put("principalType", "USER")
+                .put("principalId", "erin")
+                .put("permission", "VIEW"),
+            false,
+            true));
+    calls.put(
+        "delete /api/contracts/{id}/shares/{principalType}/{principalId}",
         new Call("DELETE", c + "/shares/USER/erin", null, false, true));
-    calls.put("get /api/contracts/{id}/history", new Call("GET", c + "/history", null, false, false));
-    calls.put("get /api/contracts/{contractId}/documents", new Call("GET", c + "/documents", null, false, false));
-    calls.put("post /api/contracts/{contractId}/documents", new Call("POST", c + "/documents", null, true, true));
-    calls.put("get /api/contracts/{contractId}/documents/{version}",
+    calls.put(
+        "get /api/contracts/{id}/history", new Call("GET", c + "/history", null, false, false));
+    calls.put(
+        "get /api/contracts/{contractId}/documents",
+        new Call("GET", c + "/documents", null, false, false));
+    calls.put(
+        "post /api/contracts/{contractId}/documents",
+        new Call("POST", c + "/documents", null, true, true));
+    calls.put(
+        "get /api/contracts/{contractId}/documents/{version}",
         new Call("GET", c + "/documents/1", null, false, false));
-    calls.put("get /api/contracts/{contractId}/documents/{version}/content",
+    calls.put(
+        "get /api/contracts/{contractId}/documents/{version}/content",
         new Call("GET", c + "/documents/1/content", null, false, false));
-    calls.put("get /api/contracts/{contractId}/documents/{version}/text",
+    calls.put(
+        "get /api/contracts/{contractId}/documents/{version}/text",
         new Call("GET", c + "/documents/1/text", null, false, false));
-    calls.put("put /api/contracts/{contractId}/documents/current",
-        new Call("PUT", c + "/documents/current", JSON.createObjectNode().put("version", 1), false, true));
-    calls.put("get /api/contracts/{contractId}/documents/compare",
+    calls.put(
+        "put /api/contracts/{contractId}/documents/current",
+        new Call(
+            "PUT",
+            c + "/documents/current",
+            JSON.createObjectNode().put("version", 1),
+            false,
+            true));
+    calls.put(
+        "get /api/contracts/{contractId}/documents/compare",
         new Call("GET", c + "/documents/compare?from=1&to=1", null, false, false));
-    calls.put("post /api/contracts/{contractId}/documents/generate",
+    calls.put(
+        "post /api/contracts/{contractId}/documents/generate",
         new Call("POST", c + "/documents/generate", generate, false, true));
-    calls.put("get /api/contracts/{contractId}/signers", new Call("GET", c + "/signers", null, false, false));
-    calls.put("put /api/contracts/{contractId}/signers", new Call("PUT", c + "/signers", signers, false, true));
-    calls.put("get /api/contracts/{contractId}/signing", new Call("GET", c + "/signing", null, false, false));
-    calls.put("post /api/contracts/{contractId}/signers/{signerId}/resend",
-        new Call("POST", c + "/signers/" + java.util.UUID.randomUUID() + "/resend", null, false, true));
-    calls.put("get /api/contracts/{contractId}/process", new Call("GET", c + "/process", null, false, false));
-    calls.put("post /api/contracts/{contractId}/submit", new Call("POST", c + "/submit",
-        JSON.createObjectNode().put("comment", "go"), false, true));
-    calls.put("post /api/contracts/{contractId}/terminate", new Call("POST", c + "/terminate",
-        JSON.createObjectNode().put("reason", "no longer needed"), false, true));
-    calls.put("get /api/tasks/{taskId}", new Call("GET", "/api/tasks/" + taskId, null, false, false));
-    calls.put("post /api/tasks/{taskId}/claim", new Call("POST", "/api/tasks/" + taskId + "/claim", null, false, true));
-    calls.put("post /api/tasks/{taskId}/unclaim",
+    calls.put(
+        "get /api/contracts/{contractId}/signers",
+        new Call("GET", c + "/signers", null, false, false));
+    calls.put(
+        "put /api/contracts/{contractId}/signers",
+        new Call("PUT", c + "/signers", signers, false, true));
+    calls.put(
+        "get /api/contracts/{contractId}/signing",
+        new Call("GET", c + "/signing", null, false, false));
+    calls.put(
+        "post /api/contracts/{contractId}/signers/{signerId}/resend",
+        new Call(
+            "POST", c + "/signers/" + java.util.UUID.randomUUID() + "/resend", null, false, true));
+    calls.put(
+        "get /api/contracts/{contractId}/process",
+        new Call("GET", c + "/process", null, false, false));
+    calls.put(
+        "post /api/contracts/{contractId}/submit",
+        new Call("POST", c + "/submit", JSON.createObjectNode().put("comment", "go"), false, true));
+    calls.put(
+        "post /api/contracts/{contractId}/terminate",
+        new Call(
+            "POST",
+            c + "/terminate",
+            JSON.createObjectNode().put("reason", "no longer needed"),
+            false,
+            true));
+    calls.put(
+        "get /api/tasks/{taskId}", new Call("GET", "/api/tasks/" + taskId, null, false, false));
+    calls.put(
+        "post /api/tasks/{taskId}/claim",
+        new Call("POST", "/api/tasks/" + taskId + "/claim", null, false, true));
+    calls.put(
+        "post /api/tasks/{taskId}/unclaim",
         new Call("POST", "/api/tasks/" + taskId + "/unclaim", null, false, true));
-    calls.put("post /api/tasks/{taskId}/complete", new Call("POST", "/api/tasks/" + taskId + "/complete",
-        JSON.createObjectNode().put("comment", "go"), false, true));
+    calls.put(
+        "post /api/tasks/{taskId}/complete",
+        new Call(
+            "POST",
+            "/api/tasks/" + taskId + "/complete",
+            JSON.createObjectNode().put("comment", "go"),
+            false,
+            true));
     return calls;
   }
 
@@ -137,7 +222,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     Map<String, Call> requests = requests();
     List<String> routes = objectRoutes();
     assertThat(routes).as("routes the OpenAPI document lists").hasSizeGreaterThan(20);
-    assertThat(requests.keySet()).as("every route with an id has a request in this matrix").containsAll(routes);
+    assertThat(requests.keySet())
+        .as("every route with an id has a request in this matrix")
+        .containsAll(routes);
 
     List<String> leaks = new ArrayList<>();
     for (String route : routes) {
@@ -151,10 +238,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
       int auditor = send("audrey", call).status();
       int expected = call.write() ? 403 : send("rita", call).status();
       if (call.write() ? auditor != 403 && auditor != 404 : auditor != expected) {
-        leaks.add("audrey (auditor) → " + route + ": " + auditor + " (the owner gets " + expected + ")");
+        leaks.add(
+            "audrey (auditor) → " + route + ": " + auditor + " (the owner gets " + expected + ")");
       }
     }
-    assertThat(leaks).as("calls that were not refused (or, for auditors' reads, not answered)").isEmpty();
+    assertThat(leaks)
+        .as("calls that were not refused (or, for auditors' reads, not answered)")
+        .isEmpty();
   }
 
   @Test

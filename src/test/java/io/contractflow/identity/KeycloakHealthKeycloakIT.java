@@ -1,6 +1,5 @@
 package io.contractflow.identity;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,17 +8,21 @@ import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.KeycloakPlatform;
 import io.contractflow.support.KeycloakServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code keycloak} health component against the real Keycloak: UP with the realm's keys read over the back
- * channel, shown to a contract admin (a bearer token) and not part of readiness.
+ * The {@code keycloak} health component against the real Keycloak: UP with the realm's keys read
+ * over the back channel, shown to a contract admin (a bearer token) and not part of readiness.
  */
 @Tag("keycloak")
 @KeycloakPlatform
 class KeycloakHealthKeycloakIT extends IntegrationTest {
 
-  /** Before the Spring context: skips the class where the Keycloak distribution is missing (outside CI). */
+  /**
+   * Before the Spring context: skips the class where the Keycloak distribution is missing (outside
+   * CI).
+   */
   @BeforeAll
   static void keycloak() {
     KeycloakServer.shared();

@@ -1,6 +1,5 @@
 package io.contractflow.identity;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,11 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The {@code keycloak} profile against the real Keycloak with the repository's realm: tokens from real grants reach
- * the API and {@code /engine-rest} as their user and role; each token attack is refused with a 401 problem (no
- * token, {@code alg: none}, a changed payload under the original signature, a token of another realm on the same
- * server, a token for another audience, an expired token); Camunda's users and groups are the realm's, read
- * through the identity plugin's service account.
+ * The {@code keycloak} profile against the real Keycloak with the repository's realm: tokens from
+ * real grants reach the API and {@code /engine-rest} as their user and role; each token attack is
+ * refused with a 401 problem (no token, {@code alg: none}, a changed payload under the original
+ * signature, a token of another realm on the same server, a token for another audience, an expired
+ * token); Camunda's users and groups are the realm's, read through the identity plugin's service
+ * account.
  */
 @Tag("keycloak")
 @KeycloakPlatform
@@ -42,10 +43,12 @@ class KeycloakPlatformIT extends IntegrationTest {
 
   private static KeycloakServer keycloak;
 
-  @Autowired
-  private IdentityService identity;
+  @Autowired private IdentityService identity;
 
-  /** Before the Spring context: skips the class where the Keycloak distribution is missing (outside CI). */
+  /**
+   * Before the Spring context: skips the class where the Keycloak distribution is missing (outside
+   * CI).
+   */
   @BeforeAll
   static void keycloak() {
     keycloak = KeycloakServer.shared();
@@ -97,18 +100,23 @@ class KeycloakPlatformIT extends IntegrationTest {
     claims.putArray("groups").add("contract-admin");
     String promoted = parts[0] + "." + base64Url(claims.toString()) + "." + parts[2];
 
-    assertThat(bearer(token).get("/api/contracts").status()).as("the token as issued").isEqualTo(200);
+    assertThat(bearer(token).get("/api/contracts").status())
+        .as("the token as issued")
+        .isEqualTo(200);
     assertRefused(bearer(promoted).get("/api/contracts"));
     assertRefused(bearer(promoted).get("/engine-rest/user"));
     // and a signature that is not the issuer's at all
-    String flipped = parts[2].charAt(0) == 'A' ? "B" + parts[2].substring(1) : "A" + parts[2].substring(1);
+    String flipped =
+        parts[2].charAt(0) == 'A' ? "B" + parts[2].substring(1) : "A" + parts[2].substring(1);
     assertRefused(bearer(parts[0] + "." + parts[1] + "." + flipped).get("/api/contracts"));
   }
 
   @Test
   void aTokenOfAnotherRealmIsRefused() {
-    String token = keycloak.passwordGrant(KeycloakRealm.OTHER_REALM, KeycloakRealm.TEST_CLIENT, "admin", "admin")
-        .accessToken();
+    String token =
+        keycloak
+            .passwordGrant(KeycloakRealm.OTHER_REALM, KeycloakRealm.TEST_CLIENT, "admin", "admin")
+            .accessToken();
     JsonNode claims = JwtContent.payload(token);
     // the same user, group and audience; only the issuer (and its keys) differ
     assertThat(claims.get("iss").asText()).isEqualTo(keycloak.issuerUri(KeycloakRealm.OTHER_REALM));
@@ -121,8 +129,10 @@ class KeycloakPlatformIT extends IntegrationTest {
 
   @Test
   void aTokenForAnotherAudienceIsRefused() {
-    String token = keycloak.clientCredentialsGrant(KeycloakRealm.IDENTITY_CLIENT, KeycloakRealm.IDENTITY_SECRET)
-        .accessToken();
+    String token =
+        keycloak
+            .clientCredentialsGrant(KeycloakRealm.IDENTITY_CLIENT, KeycloakRealm.IDENTITY_SECRET)
+            .accessToken();
     JsonNode claims = JwtContent.payload(token);
     assertThat(claims.get("iss").asText()).isEqualTo(keycloak.issuerUri());
     assertThat(audience(claims)).doesNotContain(KeycloakRealm.API_CLIENT);
@@ -133,8 +143,11 @@ class KeycloakPlatformIT extends IntegrationTest {
 
   @Test
   void anExpiredTokenIsRefused() {
-    String token = keycloak.passwordGrant(KeycloakRealm.NAME, KeycloakRealm.SHORT_LIVED_TEST_CLIENT, "admin", "admin")
-        .accessToken();
+    String token =
+        keycloak
+            .passwordGrant(
+                KeycloakRealm.NAME, KeycloakRealm.SHORT_LIVED_TEST_CLIENT, "admin", "admin")
+            .accessToken();
     JsonNode claims = JwtContent.payload(token);
     // otherwise a token like any other: the realm's issuer, the API's audience, the admin's group
     assertThat(claims.get("iss").asText()).isEqualTo(keycloak.issuerUri());
@@ -144,7 +157,9 @@ class KeycloakPlatformIT extends IntegrationTest {
     assertThat(claims.get("exp").asLong() - claims.get("iat").asLong())
         .isEqualTo(KeycloakRealm.SHORT_LIVED_TOKEN_SECONDS);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expiry.plusSeconds(1)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Instant.now().isAfter(expiry.plusSeconds(1)));
     assertRefused(bearer(token).get("/api/contracts"));
     assertRefused(bearer(token).get("/engine-rest/task"));
   }
@@ -158,17 +173,21 @@ class KeycloakPlatformIT extends IntegrationTest {
   @Test
   void camundaReadsUsersAndGroupsFromTheRealm() {
     assertThat(identity.isReadOnly()).isTrue();
-    assertThat(identity.createGroupQuery().groupMember("leo").list()).extracting(g -> g.getId())
+    assertThat(identity.createGroupQuery().groupMember("leo").list())
+        .extracting(g -> g.getId())
         .containsExactly("legal-reviewer");
     assertThat(identity.createUserQuery().userId("leo").singleResult().getEmail())
         .isEqualTo("leo@contractflow.example");
 
     Api.Response members = api.as("admin").get("/engine-rest/user?memberOfGroup=requester");
     assertThat(members.status()).as(members.toString()).isEqualTo(200);
-    assertThat(StreamSupport.stream(members.json().spliterator(), false).map(u -> u.get("id").asText()))
+    assertThat(
+            StreamSupport.stream(members.json().spliterator(), false)
+                .map(u -> u.get("id").asText()))
         .containsExactlyInAnyOrder("rita", "ravi");
     Api.Response groups = api.as("leo").get("/engine-rest/group?member=leo");
-    assertThat(StreamSupport.stream(groups.json().spliterator(), false).map(g -> g.get("id").asText()))
+    assertThat(
+            StreamSupport.stream(groups.json().spliterator(), false).map(g -> g.get("id").asText()))
         .containsExactly("legal-reviewer");
     // the realm owns users: none was created in Camunda's own tables, and none can be
     assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
@@ -178,9 +197,12 @@ class KeycloakPlatformIT extends IntegrationTest {
   void engineRestActsAsTheTokensCaller() throws Exception {
     Api.Response leo = api.as("leo").get("/engine-rest/filter");
     assertThat(leo.status()).as(leo.toString()).isEqualTo(200);
-    assertThat(names(leo.json())).contains("Legal review").doesNotContain("Finance approval", "Escalated reviews");
+    assertThat(names(leo.json()))
+        .contains("Legal review")
+        .doesNotContain("Finance approval", "Escalated reviews");
     Api.Response admin = api.as("admin").get("/engine-rest/filter");
-    assertThat(names(admin.json())).contains("Legal review", "Finance approval", "Escalated reviews");
+    assertThat(names(admin.json()))
+        .contains("Legal review", "Finance approval", "Escalated reviews");
 
     // deploying models and administering users are the admin's alone
     byte[] model = Files.readAllBytes(Path.of("processes/contract-lifecycle.bpmn"));
@@ -188,19 +210,38 @@ class KeycloakPlatformIT extends IntegrationTest {
     assertThat(deploy("audrey", model).status()).isEqualTo(403);
     Api.Response byAdmin = deploy("admin", model);
     assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
-    Api.Response createUser = api.as("rita").post("/engine-rest/user/create",
-        JSON.createObjectNode().set("profile", JSON.createObjectNode().put("id", "mallory")));
+    Api.Response createUser =
+        api.as("rita")
+            .post(
+                "/engine-rest/user/create",
+                JSON.createObjectNode()
+                    .set("profile", JSON.createObjectNode().put("id", "mallory")));
     assertThat(createUser.status()).as(createUser.toString()).isEqualTo(403);
   }
 
   private Api.Response deploy(String user, byte[] model) {
     String boundary = "cf" + System.nanoTime();
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nkc-" + user
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"kc-" + user
-        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        + new String(model, StandardCharsets.UTF_8).replace("contract-lifecycle", "kc-deployed-" + user)
-        + "\r\n--" + boundary + "--\r\n";
-    return api.as(user).send("POST", "/engine-rest/deployment/create", body, "multipart/form-data; boundary=" + boundary);
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nkc-"
+            + user
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"kc-"
+            + user
+            + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            + new String(model, StandardCharsets.UTF_8)
+                .replace("contract-lifecycle", "kc-deployed-" + user)
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return api.as(user)
+        .send(
+            "POST",
+            "/engine-rest/deployment/create",
+            body,
+            "multipart/form-data; boundary=" + boundary);
   }
 
   private Api.Call bearer(String token) {
@@ -210,11 +251,14 @@ class KeycloakPlatformIT extends IntegrationTest {
   private static void assertRefused(Api.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(401);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().get("type").asText()).isEqualTo("urn:contractflow:problem:unauthorized");
+    assertThat(response.json().get("type").asText())
+        .isEqualTo("urn:contractflow:problem:unauthorized");
   }
 
   private static String base64Url(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> audience(JsonNode claims) {
@@ -227,6 +271,8 @@ class KeycloakPlatformIT extends IntegrationTest {
   }
 
   private static List<String> names(JsonNode filters) {
-    return StreamSupport.stream(filters.spliterator(), false).map(f -> f.get("name").asText()).toList();
+    return StreamSupport.stream(filters.spliterator(), false)
+        .map(f -> f.get("name").asText())
+        .toList();
   }
 }

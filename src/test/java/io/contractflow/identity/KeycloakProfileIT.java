@@ -1,6 +1,5 @@
 package io.contractflow.identity;
 
-import org.junit.jupiter.api.Tag;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -12,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.contractflow.ContractFlowApplication;
 import io.contractflow.support.Api;
 import io.contractflow.support.FakeKeycloak;
@@ -38,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,10 +45,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The {@code keycloak} profile against a stand-in realm ({@link FakeKeycloak}: WireMock, tokens signed by the test):
- * a token for each role reaches the API as that role, every token attack is a 401 problem, an unreachable Keycloak
- * a 503 problem, {@code /engine-rest} acts as the token's caller, and Camunda's identity is the realm's (the identity
- * plugin's calls are answered by the stand-in). A platform of its own, in its own JVM (failsafe {@code own-platform}).
+ * The {@code keycloak} profile against a stand-in realm ({@link FakeKeycloak}: WireMock, tokens
+ * signed by the test): a token for each role reaches the API as that role, every token attack is a
+ * 401 problem, an unreachable Keycloak a 503 problem, {@code /engine-rest} acts as the token's
+ * caller, and Camunda's identity is the realm's (the identity plugin's calls are answered by the
+ * stand-in). A platform of its own, in its own JVM (failsafe {@code own-platform}).
  */
 @Tag("own-platform")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,15 +62,19 @@ class KeycloakProfileIT {
   @BeforeAll
   static void start() {
     keycloak = new FakeKeycloak();
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.profiles.active=keycloak,test",
-        "--spring.datasource.url=",
-        "--server.port=0",
-        "--logging.file.name=",
-        "--camunda.bpm.generate-unique-process-engine-name=true",
-        "--spring.application.name=contractflow-keycloak-it"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=keycloak,test",
+                "--spring.datasource.url=",
+                "--server.port=0",
+                "--logging.file.name=",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--spring.application.name=contractflow-keycloak-it"));
     args.addAll(keycloak.settings());
-    app = new SpringApplicationBuilder(ContractFlowApplication.class).run(args.toArray(String[]::new));
+    app =
+        new SpringApplicationBuilder(ContractFlowApplication.class)
+            .run(args.toArray(String[]::new));
     api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
   }
 
@@ -91,13 +95,19 @@ class KeycloakProfileIT {
   @Test
   @Order(1) // before any token was checked: the keys are fetched at the first one
   void anUnreachableKeycloakFailsClosed() {
-    StubMapping down = keycloak.server().stubFor(any(urlPathMatching("/realms/.*/(\\.well-known/.*|protocol/openid-connect/certs)"))
-        .atPriority(1).willReturn(aResponse().withStatus(503)));
+    StubMapping down =
+        keycloak
+            .server()
+            .stubFor(
+                any(urlPathMatching("/realms/.*/(\\.well-known/.*|protocol/openid-connect/certs)"))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
     try {
       Api.Response response = bearer(keycloak.accessToken("leo")).get("/api/me");
       assertThat(response.status()).as(response.toString()).isEqualTo(503);
       assertThat(response.contentType()).startsWith("application/problem+json");
-      assertThat(response.json().get("type").asText()).isEqualTo("urn:contractflow:problem:identity-provider-unavailable");
+      assertThat(response.json().get("type").asText())
+          .isEqualTo("urn:contractflow:problem:identity-provider-unavailable");
     } finally {
       keycloak.server().removeStub(down);
     }
@@ -107,8 +117,12 @@ class KeycloakProfileIT {
   @ParameterizedTest
   @EnumSource(Role.class)
   void aTokenForEachRoleReachesTheApiAsThatRole(Role role) {
-    String user = io.contractflow.identity.DemoUser.ALL.stream().filter(u -> u.role() == role).findFirst()
-        .orElseThrow().username();
+    String user =
+        io.contractflow.identity.DemoUser.ALL.stream()
+            .filter(u -> u.role() == role)
+            .findFirst()
+            .orElseThrow()
+            .username();
     Api.Response me = bearer(keycloak.accessToken(user)).get("/api/me");
     assertThat(me.status()).as(me.toString()).isEqualTo(200);
     assertThat(me.json().get("username").asText()).isEqualTo(user);
@@ -118,24 +132,36 @@ class KeycloakProfileIT {
 
   @Test
   void groupsMayArriveAsFullPathsAndUnknownGroupsGiveNoRole() {
-    String token = keycloak.accessToken("rita",
-        claims -> claims.claim("groups", List.of("/requester", "/partners/acme", "newsletter")));
+    String token =
+        keycloak.accessToken(
+            "rita",
+            claims ->
+                claims.claim("groups", List.of("/requester", "/partners/acme", "newsletter")));
     Api.Response me = bearer(token).get("/api/me");
     assertThat(me.status()).as(me.toString()).isEqualTo(200);
-    assertThat(texts(me.json().get("groups"))).containsExactlyInAnyOrder("requester", "partners/acme", "newsletter");
+    assertThat(texts(me.json().get("groups")))
+        .containsExactlyInAnyOrder("requester", "partners/acme", "newsletter");
     assertThat(texts(me.json().get("roles"))).containsExactly("requester");
   }
 
   @Test
   void theRolesDecideAsInTheEmbeddedDefault() {
-    Api.Response created = bearer(keycloak.accessToken("rita")).post("/api/counterparties",
-        "{\"name\":\"Keycloak Ltd\",\"contactEmail\":\"legal@keycloak.example\"}");
+    Api.Response created =
+        bearer(keycloak.accessToken("rita"))
+            .post(
+                "/api/counterparties",
+                "{\"name\":\"Keycloak Ltd\",\"contactEmail\":\"legal@keycloak.example\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Api.Response byAuditor = bearer(keycloak.accessToken("audrey")).post("/api/counterparties",
-        "{\"name\":\"Audited Ltd\",\"contactEmail\":\"legal@audited.example\"}");
+    Api.Response byAuditor =
+        bearer(keycloak.accessToken("audrey"))
+            .post(
+                "/api/counterparties",
+                "{\"name\":\"Audited Ltd\",\"contactEmail\":\"legal@audited.example\"}");
     assertThat(byAuditor.status()).as(byAuditor.toString()).isEqualTo(403);
-    assertThat(bearer(keycloak.accessToken("rita")).get("/actuator/prometheus").status()).isEqualTo(403);
-    assertThat(bearer(keycloak.accessToken("admin")).get("/actuator/prometheus").status()).isEqualTo(200);
+    assertThat(bearer(keycloak.accessToken("rita")).get("/actuator/prometheus").status())
+        .isEqualTo(403);
+    assertThat(bearer(keycloak.accessToken("admin")).get("/actuator/prometheus").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -161,51 +187,75 @@ class KeycloakProfileIT {
 
   @Test
   void aTokenSignedWithAnotherKeyIsRefused() {
-    String forged = FakeKeycloak.sign(keycloak.accessClaims("admin").build(), keycloak.foreignKey());
+    String forged =
+        FakeKeycloak.sign(keycloak.accessClaims("admin").build(), keycloak.foreignKey());
     assertRefused(bearer(forged).get("/api/me"));
   }
 
   @Test
   void anHmacTokenKeyedWithThePublicKeyIsRefused() throws Exception {
-    var header = new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
-        .keyID(keycloak.signingKey().getKeyID()).build();
+    var header =
+        new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+            .keyID(keycloak.signingKey().getKeyID())
+            .build();
     var jwt = new com.nimbusds.jwt.SignedJWT(header, keycloak.accessClaims("admin").build());
-    jwt.sign(new com.nimbusds.jose.crypto.MACSigner(keycloak.signingKey().toPublicJWK().toRSAPublicKey().getEncoded()));
+    jwt.sign(
+        new com.nimbusds.jose.crypto.MACSigner(
+            keycloak.signingKey().toPublicJWK().toRSAPublicKey().getEncoded()));
     assertRefused(bearer(jwt.serialize()).get("/api/me"));
   }
 
   @Test
   void aTokenFromAnotherIssuerIsRefused() {
-    String token = keycloak.accessToken("admin",
-        claims -> claims.issuer(keycloak.server().baseUrl() + "/realms/other"));
+    String token =
+        keycloak.accessToken(
+            "admin", claims -> claims.issuer(keycloak.server().baseUrl() + "/realms/other"));
     assertRefused(bearer(token).get("/api/me"));
   }
 
   @Test
   void aTokenForAnotherAudienceIsRefused() {
-    assertRefused(bearer(keycloak.accessToken("admin", claims -> claims.audience(List.of("account"))))
-        .get("/api/me"));
-    assertRefused(bearer(keycloak.accessToken("admin", claims -> claims.audience((String) null)))
-        .get("/api/me"));
+    assertRefused(
+        bearer(keycloak.accessToken("admin", claims -> claims.audience(List.of("account"))))
+            .get("/api/me"));
+    assertRefused(
+        bearer(keycloak.accessToken("admin", claims -> claims.audience((String) null)))
+            .get("/api/me"));
   }
 
   @Test
   void anExpiredTokenIsRefusedBeyondTheClockSkew() {
     Instant past = Instant.now().minus(Duration.ofMinutes(5));
-    assertRefused(bearer(keycloak.accessToken("admin",
-        claims -> claims.issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past)))).get("/api/me"));
-    assertRefused(bearer(keycloak.accessToken("admin", claims -> claims.expirationTime(null))).get("/api/me"));
+    assertRefused(
+        bearer(
+                keycloak.accessToken(
+                    "admin",
+                    claims ->
+                        claims
+                            .issueTime(Date.from(past.minusSeconds(300)))
+                            .expirationTime(Date.from(past))))
+            .get("/api/me"));
+    assertRefused(
+        bearer(keycloak.accessToken("admin", claims -> claims.expirationTime(null)))
+            .get("/api/me"));
     Instant justNow = Instant.now().minusSeconds(5);
-    Api.Response withinSkew = bearer(keycloak.accessToken("admin",
-        claims -> claims.issueTime(Date.from(justNow.minusSeconds(300))).expirationTime(Date.from(justNow))))
-        .get("/api/me");
+    Api.Response withinSkew =
+        bearer(
+                keycloak.accessToken(
+                    "admin",
+                    claims ->
+                        claims
+                            .issueTime(Date.from(justNow.minusSeconds(300)))
+                            .expirationTime(Date.from(justNow))))
+            .get("/api/me");
     assertThat(withinSkew.status()).as("within the clock skew: " + withinSkew).isEqualTo(200);
   }
 
   @Test
   void aTokenWithoutAUsernameIsRefused() {
-    assertRefused(bearer(keycloak.accessToken("admin", claims -> claims.claim("preferred_username", null)))
-        .get("/api/me"));
+    assertRefused(
+        bearer(keycloak.accessToken("admin", claims -> claims.claim("preferred_username", null)))
+            .get("/api/me"));
   }
 
   @Test
@@ -218,25 +268,34 @@ class KeycloakProfileIT {
   void engineRestActsAsTheTokensCaller() {
     Api.Response leo = bearer(keycloak.accessToken("leo")).get(engineRest("/filter"));
     assertThat(leo.status()).as(leo.toString()).isEqualTo(200);
-    assertThat(names(leo.json())).contains("Legal review").doesNotContain("Finance approval", "Escalated reviews");
+    assertThat(names(leo.json()))
+        .contains("Legal review")
+        .doesNotContain("Finance approval", "Escalated reviews");
     Api.Response fiona = bearer(keycloak.accessToken("fiona")).get(engineRest("/filter"));
     assertThat(names(fiona.json())).contains("Finance approval").doesNotContain("Legal review");
     Api.Response admin = bearer(keycloak.accessToken("admin")).get(engineRest("/filter"));
-    assertThat(names(admin.json())).contains("Legal review", "Finance approval", "Escalated reviews");
+    assertThat(names(admin.json()))
+        .contains("Legal review", "Finance approval", "Escalated reviews");
   }
 
   @Test
   void camundaReadsUsersAndGroupsFromTheRealmUnderTheirPlainNames() {
     IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
     assertThat(identity.isReadOnly()).isTrue();
-    assertThat(identity.createGroupQuery().groupMember("leo").list()).extracting(g -> g.getId())
+    assertThat(identity.createGroupQuery().groupMember("leo").list())
+        .extracting(g -> g.getId())
         .containsExactly("legal-reviewer");
     Api.Response groups = bearer(keycloak.accessToken("leo")).get(engineRest("/group?member=leo"));
     assertThat(groups.status()).as(groups.toString()).isEqualTo(200);
-    assertThat(StreamSupport.stream(groups.json().spliterator(), false).map(g -> g.get("id").asText()))
+    assertThat(
+            StreamSupport.stream(groups.json().spliterator(), false).map(g -> g.get("id").asText()))
         .containsExactly("legal-reviewer");
-    keycloak.server().verify(postRequestedFor(urlPathEqualTo(keycloak.realmPath() + "/protocol/openid-connect/token"))
-        .withRequestBody(containing("client_id=" + FakeKeycloak.IDENTITY_CLIENT)));
+    keycloak
+        .server()
+        .verify(
+            postRequestedFor(
+                    urlPathEqualTo(keycloak.realmPath() + "/protocol/openid-connect/token"))
+                .withRequestBody(containing("client_id=" + FakeKeycloak.IDENTITY_CLIENT)));
     // no demo users were created: the realm owns users
     assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
   }
@@ -250,20 +309,29 @@ class KeycloakProfileIT {
     assertThat(browser.get("/camunda/app/tasklist/" + engine + "/").statusCode()).isEqualTo(200);
     JsonNode signedIn = Api.json(browser.get("/camunda/api/admin/auth/user/" + engine).body());
     assertThat(signedIn.get("userId").asText()).isEqualTo("leo");
-    assertThat(texts(signedIn.get("authorizedApps"))).contains("tasklist").doesNotContain("cockpit", "admin");
+    assertThat(texts(signedIn.get("authorizedApps")))
+        .contains("tasklist")
+        .doesNotContain("cockpit", "admin");
     // the links on a task's form: API reads with the browser's session
     JsonNode me = Api.json(browser.get("/api/me").body());
     assertThat(me.get("username").asText()).isEqualTo("leo");
     assertThat(texts(me.get("roles"))).containsExactly("legal-reviewer");
     // the webapps' own password login is closed
-    assertThat(browser.post("/camunda/api/admin/auth/user/" + engine + "/login/tasklist").statusCode()).isEqualTo(403);
+    assertThat(
+            browser.post("/camunda/api/admin/auth/user/" + engine + "/login/tasklist").statusCode())
+        .isEqualTo(403);
 
     // Tasklist's "Log out": the platform session ends, and Keycloak's with it (server to server)
-    HttpResponse<String> logout = browser.post("/camunda/api/admin/auth/user/" + engine + "/logout");
+    HttpResponse<String> logout =
+        browser.post("/camunda/api/admin/auth/user/" + engine + "/logout");
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
-    keycloak.server().verify(postRequestedFor(urlPathEqualTo(keycloak.realmPath() + "/protocol/openid-connect/logout"))
-        .withRequestBody(containing("refresh_token=refresh-leo"))
-        .withRequestBody(containing("client_id=" + FakeKeycloak.WEBAPP_CLIENT)));
+    keycloak
+        .server()
+        .verify(
+            postRequestedFor(
+                    urlPathEqualTo(keycloak.realmPath() + "/protocol/openid-connect/logout"))
+                .withRequestBody(containing("refresh_token=refresh-leo"))
+                .withRequestBody(containing("client_id=" + FakeKeycloak.WEBAPP_CLIENT)));
     assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
     assertThat(browser.get("/camunda/app/tasklist/" + engine + "/").statusCode()).isEqualTo(302);
   }
@@ -280,27 +348,39 @@ class KeycloakProfileIT {
     String location = logout.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(keycloak.issuer() + "/protocol/openid-connect/logout?");
     Map<String, String> query = query(location);
-    assertThat(query).containsKey("id_token_hint")
+    assertThat(query)
+        .containsKey("id_token_hint")
         .containsEntry("post_logout_redirect_uri", api.baseUrl() + "/camunda/app/");
     assertThat(browser.get("/camunda/app/cockpit/" + engine + "/").statusCode()).isEqualTo(302);
   }
 
-  /** The authorization-code login as a browser makes it, with Keycloak's part played by the test. */
-  private static void signIn(Browser browser, String page, String user, String code, String refreshToken) {
+  /**
+   * The authorization-code login as a browser makes it, with Keycloak's part played by the test.
+   */
+  private static void signIn(
+      Browser browser, String page, String user, String code, String refreshToken) {
     HttpResponse<String> toLogin = browser.get(page);
     assertThat(toLogin.statusCode()).as(toLogin.body()).isEqualTo(302);
-    HttpResponse<String> toKeycloak = browser.get(toLogin.headers().firstValue("Location").orElseThrow());
+    HttpResponse<String> toKeycloak =
+        browser.get(toLogin.headers().firstValue("Location").orElseThrow());
     assertThat(toKeycloak.statusCode()).isEqualTo(302);
     String authorize = toKeycloak.headers().firstValue("Location").orElseThrow();
     assertThat(authorize).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth?");
     Map<String, String> request = query(authorize);
-    assertThat(request).containsEntry("client_id", FakeKeycloak.WEBAPP_CLIENT).containsEntry("response_type", "code");
+    assertThat(request)
+        .containsEntry("client_id", FakeKeycloak.WEBAPP_CLIENT)
+        .containsEntry("response_type", "code");
     assertThat(request.get("scope")).contains("openid");
 
     StubMapping grant = keycloak.answerCodeGrant(code, user, request.get("nonce"), refreshToken);
     try {
-      HttpResponse<String> back = browser.get(request.get("redirect_uri") + "?code=" + code + "&state="
-          + URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8));
+      HttpResponse<String> back =
+          browser.get(
+              request.get("redirect_uri")
+                  + "?code="
+                  + code
+                  + "&state="
+                  + URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8));
       assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
       assertThat(back.headers().firstValue("Location").orElseThrow()).contains(page);
     } finally {
@@ -312,7 +392,8 @@ class KeycloakProfileIT {
     Map<String, String> values = new HashMap<>();
     for (String pair : URI.create(url).getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      values.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return values;
@@ -320,16 +401,25 @@ class KeycloakProfileIT {
 
   /** A browser without JavaScript: keeps cookies, follows no redirects. */
   private static final class Browser {
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     HttpResponse<String> get(String pathOrUrl) {
-      return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET());
+      return send(
+          HttpRequest.newBuilder(uri(pathOrUrl))
+              .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+              .GET());
     }
 
     HttpResponse<String> post(String path) {
-      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin")));
+      return send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin")));
     }
 
     private static URI uri(String pathOrUrl) {
@@ -348,7 +438,10 @@ class KeycloakProfileIT {
     }
   }
 
-  /** The engine's REST path: this platform's engine has a name of its own (other platforms share the JVM). */
+  /**
+   * The engine's REST path: this platform's engine has a name of its own (other platforms share the
+   * JVM).
+   */
   private static String engineRest(String path) {
     return "/engine-rest/engine/" + app.getBean(ProcessEngine.class).getName() + path;
   }
@@ -356,7 +449,8 @@ class KeycloakProfileIT {
   private static void assertRefused(Api.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(401);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.json().get("type").asText()).isEqualTo("urn:contractflow:problem:unauthorized");
+    assertThat(response.json().get("type").asText())
+        .isEqualTo("urn:contractflow:problem:unauthorized");
   }
 
   private static List<String> texts(JsonNode array) {
@@ -364,6 +458,8 @@ class KeycloakProfileIT {
   }
 
   private static List<String> names(JsonNode filters) {
-    return StreamSupport.stream(filters.spliterator(), false).map(f -> f.get("name").asText()).toList();
+    return StreamSupport.stream(filters.spliterator(), false)
+        .map(f -> f.get("name").asText())
+        .toList();
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The realm file follows the role model without a server: one top-level group per {@link Role}, the demo users of
- * the embedded default in the same groups, and no test-only client in the file that docker-compose imports. What
- * the server makes of the file is {@code KeycloakRealmIT}'s part.
+ * The realm file follows the role model without a server: one top-level group per {@link Role}, the
+ * demo users of the embedded default in the same groups, and no test-only client in the file that
+ * docker-compose imports. What the server makes of the file is {@code KeycloakRealmIT}'s part.
  */
 class KeycloakRealmFileTest {
 
@@ -31,14 +31,18 @@ class KeycloakRealmFileTest {
   @Test
   void hasOneTopLevelGroupPerRole() {
     List<String> paths = new ArrayList<>();
-    realm.path("groups").forEach(group -> {
-      paths.add(group.path("path").asText());
-      assertThat(group.path("subGroups")).as(group.toString()).isEmpty();
-    });
+    realm
+        .path("groups")
+        .forEach(
+            group -> {
+              paths.add(group.path("path").asText());
+              assertThat(group.path("subGroups")).as(group.toString()).isEmpty();
+            });
 
     assertThat(realm.path("realm").asText()).isEqualTo(KeycloakRealm.NAME);
-    assertThat(paths).containsExactlyInAnyOrderElementsOf(
-        Stream.of(Role.values()).map(role -> "/" + role.groupId()).toList());
+    assertThat(paths)
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.of(Role.values()).map(role -> "/" + role.groupId()).toList());
   }
 
   @Test
@@ -51,12 +55,17 @@ class KeycloakRealmFileTest {
       assertThat(user.path("firstName").asText()).isEqualTo(demo.firstName());
       assertThat(user.path("lastName").asText()).isEqualTo(demo.lastName());
       assertThat(user.path("requiredActions")).as(demo.username()).isEmpty();
-      assertThat(user.path("groups")).extracting(JsonNode::asText).containsExactly("/" + demo.role().groupId());
-      assertThat(user.path("credentials")).singleElement().satisfies(credential -> {
-        assertThat(credential.path("type").asText()).isEqualTo("password");
-        assertThat(credential.path("value").asText()).isEqualTo(demo.password());
-        assertThat(credential.path("temporary").asBoolean()).isFalse();
-      });
+      assertThat(user.path("groups"))
+          .extracting(JsonNode::asText)
+          .containsExactly("/" + demo.role().groupId());
+      assertThat(user.path("credentials"))
+          .singleElement()
+          .satisfies(
+              credential -> {
+                assertThat(credential.path("type").asText()).isEqualTo("password");
+                assertThat(credential.path("value").asText()).isEqualTo(demo.password());
+                assertThat(credential.path("temporary").asBoolean()).isFalse();
+              });
     }
   }
 
@@ -64,8 +73,10 @@ class KeycloakRealmFileTest {
   void grantsTheIdentityPluginOnlyReadingUsersAndGroups() {
     JsonNode serviceAccount = user("service-account-" + KeycloakRealm.IDENTITY_CLIENT);
 
-    assertThat(serviceAccount.path("serviceAccountClientId").asText()).isEqualTo(KeycloakRealm.IDENTITY_CLIENT);
-    assertThat(serviceAccount.path("clientRoles").path("realm-management")).extracting(JsonNode::asText)
+    assertThat(serviceAccount.path("serviceAccountClientId").asText())
+        .isEqualTo(KeycloakRealm.IDENTITY_CLIENT);
+    assertThat(serviceAccount.path("clientRoles").path("realm-management"))
+        .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("view-users", "query-users", "query-groups");
     assertThat(serviceAccount.path("clientRoles").size()).isEqualTo(1);
     assertThat(serviceAccount.path("realmRoles")).isEmpty();
@@ -77,8 +88,12 @@ class KeycloakRealmFileTest {
     realm.path("clients").forEach(client -> clients.add(client.path("clientId").asText()));
     JsonNode testClient = JSON.readTree(KeycloakRealm.TEST_CLIENT_FILE.toFile());
 
-    assertThat(clients).containsExactlyInAnyOrder(KeycloakRealm.API_CLIENT, KeycloakRealm.WEBAPP_CLIENT,
-        KeycloakRealm.FRONTEND_CLIENT, KeycloakRealm.IDENTITY_CLIENT);
+    assertThat(clients)
+        .containsExactlyInAnyOrder(
+            KeycloakRealm.API_CLIENT,
+            KeycloakRealm.WEBAPP_CLIENT,
+            KeycloakRealm.FRONTEND_CLIENT,
+            KeycloakRealm.IDENTITY_CLIENT);
     assertThat(testClient.path("clientId").asText()).isEqualTo(KeycloakRealm.TEST_CLIENT);
     assertThat(testClient.path("directAccessGrantsEnabled").asBoolean()).isTrue();
   }
@@ -86,21 +101,34 @@ class KeycloakRealmFileTest {
   @Test
   void takesTheConfidentialClientsSecretsFromTheEnvironmentAtImport() {
     List<String> secrets = new ArrayList<>();
-    realm.path("clients").forEach(client -> {
-      if (!client.path("publicClient").asBoolean() && client.has("secret")) {
-        secrets.add(client.path("clientId").asText() + " " + client.path("secret").asText());
-      }
-    });
+    realm
+        .path("clients")
+        .forEach(
+            client -> {
+              if (!client.path("publicClient").asBoolean() && client.has("secret")) {
+                secrets.add(
+                    client.path("clientId").asText() + " " + client.path("secret").asText());
+              }
+            });
 
-    // Keycloak resolves ${VAR:default} at import: docker-compose and Helm set the variables, tests use the default
-    assertThat(secrets).containsExactlyInAnyOrder(
-        KeycloakRealm.WEBAPP_CLIENT + " ${CONTRACTFLOW_WEBAPP_CLIENT_SECRET:" + KeycloakRealm.WEBAPP_SECRET + "}",
-        KeycloakRealm.IDENTITY_CLIENT + " ${CONTRACTFLOW_IDENTITY_CLIENT_SECRET:" + KeycloakRealm.IDENTITY_SECRET + "}");
+    // Keycloak resolves ${VAR:default} at import: docker-compose and Helm set the variables, tests
+    // use the default
+    assertThat(secrets)
+        .containsExactlyInAnyOrder(
+            KeycloakRealm.WEBAPP_CLIENT
+                + " ${CONTRACTFLOW_WEBAPP_CLIENT_SECRET:"
+                + KeycloakRealm.WEBAPP_SECRET
+                + "}",
+            KeycloakRealm.IDENTITY_CLIENT
+                + " ${CONTRACTFLOW_IDENTITY_CLIENT_SECRET:"
+                + KeycloakRealm.IDENTITY_SECRET
+                + "}");
   }
 
   private static JsonNode user(String username) {
     return StreamSupport.stream(realm.path("users").spliterator(), false)
         .filter(user -> user.path("username").asText().equals(username))
-        .findFirst().orElseThrow(() -> new AssertionError("no user " + username + " in the realm file"));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no user " + username + " in the realm file"));
   }
 }

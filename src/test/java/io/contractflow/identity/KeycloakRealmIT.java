@@ -1,6 +1,5 @@
 package io.contractflow.identity;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,16 +25,18 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The realm file against a real Keycloak (started once per JVM by {@link KeycloakServer}, no Spring): real grants
- * give the demo users tokens with their group and the API's audience; the frontend client cannot skip PKCE; the
- * webapp client is confidential and only redirects to loopback addresses; the identity plugin's service account
- * reads users and groups and can change nothing.
+ * The realm file against a real Keycloak (started once per JVM by {@link KeycloakServer}, no
+ * Spring): real grants give the demo users tokens with their group and the API's audience; the
+ * frontend client cannot skip PKCE; the webapp client is confidential and only redirects to
+ * loopback addresses; the identity plugin's service account reads users and groups and can change
+ * nothing.
  */
 @Tag("keycloak")
 class KeycloakRealmIT {
@@ -46,7 +47,10 @@ class KeycloakRealmIT {
 
   private static KeycloakServer keycloak;
 
-  /** Per test, not per class: a skip (no distribution outside CI) then shows in the report for each test. */
+  /**
+   * Per test, not per class: a skip (no distribution outside CI) then shows in the report for each
+   * test.
+   */
   @BeforeEach
   void startKeycloak() {
     keycloak = KeycloakServer.shared();
@@ -98,11 +102,32 @@ class KeycloakRealmIT {
 
   @Test
   void onlyTheTestClientHasThePasswordGrant() {
-    TokenResponse webapp = keycloak.postForm(keycloak.tokenEndpoint(), KeycloakServer.form(
-        "grant_type", "password", "client_id", KeycloakRealm.WEBAPP_CLIENT,
-        "client_secret", KeycloakRealm.WEBAPP_SECRET, "username", "rita", "password", "rita"));
-    TokenResponse frontend = keycloak.postForm(keycloak.tokenEndpoint(), KeycloakServer.form(
-        "grant_type", "password", "client_id", KeycloakRealm.FRONTEND_CLIENT, "username", "rita", "password", "rita"));
+    TokenResponse webapp =
+        keycloak.postForm(
+            keycloak.tokenEndpoint(),
+            KeycloakServer.form(
+                "grant_type",
+                "password",
+                "client_id",
+                KeycloakRealm.WEBAPP_CLIENT,
+                "client_secret",
+                KeycloakRealm.WEBAPP_SECRET,
+                "username",
+                "rita",
+                "password",
+                "rita"));
+    TokenResponse frontend =
+        keycloak.postForm(
+            keycloak.tokenEndpoint(),
+            KeycloakServer.form(
+                "grant_type",
+                "password",
+                "client_id",
+                KeycloakRealm.FRONTEND_CLIENT,
+                "username",
+                "rita",
+                "password",
+                "rita"));
 
     assertThat(webapp.status()).as(webapp.toString()).isIn(400, 401);
     assertThat(webapp.body().path("error").asText()).isEqualTo("unauthorized_client");
@@ -112,8 +137,11 @@ class KeycloakRealmIT {
 
   @Test
   void theApiClientObtainsNoTokensOfItsOwn() {
-    TokenResponse response = keycloak.postForm(keycloak.tokenEndpoint(), KeycloakServer.form(
-        "grant_type", "client_credentials", "client_id", KeycloakRealm.API_CLIENT));
+    TokenResponse response =
+        keycloak.postForm(
+            keycloak.tokenEndpoint(),
+            KeycloakServer.form(
+                "grant_type", "client_credentials", "client_id", KeycloakRealm.API_CLIENT));
 
     assertThat(response.ok()).as(response.toString()).isFalse();
     assertThat(response.status()).isIn(400, 401);
@@ -124,8 +152,9 @@ class KeycloakRealmIT {
 
     @Test
     void refusesAnAuthorizationRequestWithoutPkce() {
-      URI redirect = new KeycloakBrowser().signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, Map.of()),
-          "rita", "rita");
+      URI redirect =
+          new KeycloakBrowser()
+              .signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, Map.of()), "rita", "rita");
 
       Map<String, String> answer = KeycloakBrowser.query(redirect);
       assertThat(redirect.toString()).startsWith(CALLBACK);
@@ -136,31 +165,45 @@ class KeycloakRealmIT {
     @Test
     void refusesThePlainChallengeMethod() {
       String verifier = verifier();
-      URI redirect = new KeycloakBrowser().signIn(authorization(KeycloakRealm.FRONTEND_CLIENT,
-          Map.of("code_challenge", verifier, "code_challenge_method", "plain")), "rita", "rita");
+      URI redirect =
+          new KeycloakBrowser()
+              .signIn(
+                  authorization(
+                      KeycloakRealm.FRONTEND_CLIENT,
+                      Map.of("code_challenge", verifier, "code_challenge_method", "plain")),
+                  "rita",
+                  "rita");
 
-      assertThat(KeycloakBrowser.query(redirect)).containsEntry("error", "invalid_request").doesNotContainKey("code");
+      assertThat(KeycloakBrowser.query(redirect))
+          .containsEntry("error", "invalid_request")
+          .doesNotContainKey("code");
     }
 
     @Test
     void exchangesTheCodeOnlyWithTheVerifierOfItsChallenge() {
       KeycloakBrowser browser = new KeycloakBrowser();
       String verifier = verifier();
-      Map<String, String> pkce = Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256");
+      Map<String, String> pkce =
+          Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256");
 
       // a code whose exchange leaves out the verifier is refused (and spent)
-      String first = code(browser.signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, pkce), "leo", "leo"));
+      String first =
+          code(browser.signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, pkce), "leo", "leo"));
       TokenResponse withoutVerifier = exchange(KeycloakRealm.FRONTEND_CLIENT, null, first, null);
       assertThat(withoutVerifier.ok()).as(withoutVerifier.toString()).isFalse();
       assertThat(withoutVerifier.status()).isEqualTo(400);
       assertThat(withoutVerifier.body().path("error").asText()).isEqualTo("invalid_grant");
 
-      // so is one with another verifier; the browser's Keycloak session gives the codes without a second login
-      String second = code(browser.signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, pkce), "leo", "leo"));
-      TokenResponse wrongVerifier = exchange(KeycloakRealm.FRONTEND_CLIENT, null, second, verifier());
+      // so is one with another verifier; the browser's Keycloak session gives the codes without a
+      // second login
+      String second =
+          code(browser.signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, pkce), "leo", "leo"));
+      TokenResponse wrongVerifier =
+          exchange(KeycloakRealm.FRONTEND_CLIENT, null, second, verifier());
       assertThat(wrongVerifier.status()).as(wrongVerifier.toString()).isEqualTo(400);
 
-      String third = code(browser.signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, pkce), "leo", "leo"));
+      String third =
+          code(browser.signIn(authorization(KeycloakRealm.FRONTEND_CLIENT, pkce), "leo", "leo"));
       TokenResponse tokens = exchange(KeycloakRealm.FRONTEND_CLIENT, null, third, verifier);
       assertThat(tokens.ok()).as(tokens.toString()).isTrue();
       JsonNode claims = JwtContent.payload(tokens.accessToken());
@@ -178,13 +221,20 @@ class KeycloakRealmIT {
     void signsInThroughTheLoginPageAndNeedsItsSecretForTheCode() {
       KeycloakBrowser browser = new KeycloakBrowser();
 
-      String first = code(browser.signIn(authorization(KeycloakRealm.WEBAPP_CLIENT, Map.of()), "fiona", "fiona"));
+      String first =
+          code(
+              browser.signIn(
+                  authorization(KeycloakRealm.WEBAPP_CLIENT, Map.of()), "fiona", "fiona"));
       TokenResponse withoutSecret = exchange(KeycloakRealm.WEBAPP_CLIENT, null, first, null);
       assertThat(withoutSecret.ok()).as(withoutSecret.toString()).isFalse();
       assertThat(withoutSecret.status()).isIn(400, 401);
 
-      String second = code(browser.signIn(authorization(KeycloakRealm.WEBAPP_CLIENT, Map.of()), "fiona", "fiona"));
-      TokenResponse tokens = exchange(KeycloakRealm.WEBAPP_CLIENT, KeycloakRealm.WEBAPP_SECRET, second, null);
+      String second =
+          code(
+              browser.signIn(
+                  authorization(KeycloakRealm.WEBAPP_CLIENT, Map.of()), "fiona", "fiona"));
+      TokenResponse tokens =
+          exchange(KeycloakRealm.WEBAPP_CLIENT, KeycloakRealm.WEBAPP_SECRET, second, null);
       assertThat(tokens.ok()).as(tokens.toString()).isTrue();
       JsonNode claims = JwtContent.payload(tokens.accessToken());
       assertThat(claims.path("preferred_username").asText()).isEqualTo("fiona");
@@ -199,16 +249,22 @@ class KeycloakRealmIT {
     void redirectsToLoopbackAddressesOnAnyPortOnly() {
       KeycloakBrowser browser = new KeycloakBrowser();
 
-      for (String allowed : List.of("http://localhost:8080/login/oauth2/code/keycloak",
-          "http://127.0.0.1:51234/login/oauth2/code/keycloak")) {
-        HttpResponse<String> page = browser.get(authorization(KeycloakRealm.WEBAPP_CLIENT, allowed, Map.of()));
+      for (String allowed :
+          List.of(
+              "http://localhost:8080/login/oauth2/code/keycloak",
+              "http://127.0.0.1:51234/login/oauth2/code/keycloak")) {
+        HttpResponse<String> page =
+            browser.get(authorization(KeycloakRealm.WEBAPP_CLIENT, allowed, Map.of()));
         assertThat(page.statusCode()).as(allowed).isEqualTo(200);
         assertThat(page.body()).as(allowed).contains("kc-form-login");
       }
-      for (String refused : List.of("http://evil.example/login/oauth2/code/keycloak",
-          "http://localhost.evil.example:8080/login/oauth2/code/keycloak",
-          "https://localhost:8443/login/oauth2/code/keycloak")) {
-        HttpResponse<String> page = browser.get(authorization(KeycloakRealm.WEBAPP_CLIENT, refused, Map.of()));
+      for (String refused :
+          List.of(
+              "http://evil.example/login/oauth2/code/keycloak",
+              "http://localhost.evil.example:8080/login/oauth2/code/keycloak",
+              "https://localhost:8443/login/oauth2/code/keycloak")) {
+        HttpResponse<String> page =
+            browser.get(authorization(KeycloakRealm.WEBAPP_CLIENT, refused, Map.of()));
         assertThat(page.statusCode()).as(refused).isEqualTo(400);
         assertThat(page.body()).as(refused).doesNotContain("kc-form-login");
       }
@@ -219,13 +275,28 @@ class KeycloakRealmIT {
       URI logout = URI.create(keycloak.issuerUri() + "/protocol/openid-connect/logout");
       KeycloakBrowser browser = new KeycloakBrowser();
 
-      HttpResponse<String> allowed = browser.get(KeycloakBrowser.withQuery(logout, Map.of(
-          "client_id", KeycloakRealm.WEBAPP_CLIENT, "post_logout_redirect_uri", "http://localhost:8080/camunda/")));
-      HttpResponse<String> refused = browser.get(KeycloakBrowser.withQuery(logout, Map.of(
-          "client_id", KeycloakRealm.WEBAPP_CLIENT, "post_logout_redirect_uri", "http://evil.example/")));
+      HttpResponse<String> allowed =
+          browser.get(
+              KeycloakBrowser.withQuery(
+                  logout,
+                  Map.of(
+                      "client_id",
+                      KeycloakRealm.WEBAPP_CLIENT,
+                      "post_logout_redirect_uri",
+                      "http://localhost:8080/camunda/")));
+      HttpResponse<String> refused =
+          browser.get(
+              KeycloakBrowser.withQuery(
+                  logout,
+                  Map.of(
+                      "client_id",
+                      KeycloakRealm.WEBAPP_CLIENT,
+                      "post_logout_redirect_uri",
+                      "http://evil.example/")));
 
       assertThat(allowed.statusCode()).isEqualTo(302);
-      assertThat(allowed.headers().firstValue("Location")).hasValue("http://localhost:8080/camunda/");
+      assertThat(allowed.headers().firstValue("Location"))
+          .hasValue("http://localhost:8080/camunda/");
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(refused.headers().firstValue("Location")).isEmpty();
     }
@@ -235,7 +306,8 @@ class KeycloakRealmIT {
   class IdentityServiceAccount {
 
     private String token() {
-      return keycloak.clientCredentialsGrant(KeycloakRealm.IDENTITY_CLIENT, KeycloakRealm.IDENTITY_SECRET)
+      return keycloak
+          .clientCredentialsGrant(KeycloakRealm.IDENTITY_CLIENT, KeycloakRealm.IDENTITY_SECRET)
           .accessToken();
     }
 
@@ -252,11 +324,17 @@ class KeycloakRealmIT {
       assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
       JsonNode groupList = JSON.readTree(groups.body());
       assertThat(values(groupList, "name"))
-          .containsExactlyInAnyOrderElementsOf(Stream.of(Role.values()).map(Role::groupId).toList());
-      String legal = StreamSupport.stream(groupList.spliterator(), false)
-          .filter(g -> g.path("name").asText().equals("legal-reviewer")).findFirst().orElseThrow()
-          .path("id").asText();
-      HttpResponse<String> members = keycloak.get(keycloak.adminApi() + "/groups/" + legal + "/members", token);
+          .containsExactlyInAnyOrderElementsOf(
+              Stream.of(Role.values()).map(Role::groupId).toList());
+      String legal =
+          StreamSupport.stream(groupList.spliterator(), false)
+              .filter(g -> g.path("name").asText().equals("legal-reviewer"))
+              .findFirst()
+              .orElseThrow()
+              .path("id")
+              .asText();
+      HttpResponse<String> members =
+          keycloak.get(keycloak.adminApi() + "/groups/" + legal + "/members", token);
       assertThat(members.statusCode()).as(members.body()).isEqualTo(200);
       assertThat(values(JSON.readTree(members.body()), "username")).containsExactly("leo");
     }
@@ -265,10 +343,14 @@ class KeycloakRealmIT {
     void cannotCreateUsersNorReadClientsNorOtherRealms() {
       String token = token();
 
-      HttpResponse<String> create = keycloak.postJson(keycloak.adminApi() + "/users", token,
-          "{\"username\":\"mallory-" + UUID.randomUUID() + "\",\"enabled\":true}");
+      HttpResponse<String> create =
+          keycloak.postJson(
+              keycloak.adminApi() + "/users",
+              token,
+              "{\"username\":\"mallory-" + UUID.randomUUID() + "\",\"enabled\":true}");
       HttpResponse<String> clients = keycloak.get(keycloak.adminApi() + "/clients", token);
-      HttpResponse<String> master = keycloak.get(keycloak.baseUrl() + "/admin/realms/master/users", token);
+      HttpResponse<String> master =
+          keycloak.get(keycloak.baseUrl() + "/admin/realms/master/users", token);
 
       assertThat(create.statusCode()).as(create.body()).isEqualTo(403);
       assertThat(clients.statusCode()).as(clients.body()).isEqualTo(403);
@@ -276,7 +358,8 @@ class KeycloakRealmIT {
     }
   }
 
-  // --- helpers ----------------------------------------------------------------------------------------------------
+  // --- helpers
+  // ----------------------------------------------------------------------------------------------------
 
   private static URI authorization(String clientId, Map<String, String> extra) {
     return authorization(clientId, CALLBACK, extra);
@@ -300,9 +383,18 @@ class KeycloakRealmIT {
     return answer.get("code");
   }
 
-  private static TokenResponse exchange(String clientId, String secret, String code, String verifier) {
-    Map<String, String> form = KeycloakServer.form(
-        "grant_type", "authorization_code", "client_id", clientId, "code", code, "redirect_uri", CALLBACK);
+  private static TokenResponse exchange(
+      String clientId, String secret, String code, String verifier) {
+    Map<String, String> form =
+        KeycloakServer.form(
+            "grant_type",
+            "authorization_code",
+            "client_id",
+            clientId,
+            "code",
+            code,
+            "redirect_uri",
+            CALLBACK);
     if (secret != null) {
       form.put("client_secret", secret);
     }
@@ -321,7 +413,8 @@ class KeycloakRealmIT {
 
   private static String challenge(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -31,11 +31,14 @@ class PreferencesControllerTest {
 
   @BeforeEach
   void caller() {
-    when(currentUser.get()).thenReturn(new CurrentUser("rita", Set.of("requester"), Set.of(Role.REQUESTER)));
+    when(currentUser.get())
+        .thenReturn(new CurrentUser("rita", Set.of("requester"), Set.of(Role.REQUESTER)));
   }
 
   private static MockHttpServletRequestBuilder update(String body) {
-    return put("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON).content(body);
+    return put("/api/notifications/preferences")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body);
   }
 
   @Test
@@ -43,18 +46,28 @@ class PreferencesControllerTest {
     mvc.perform(update("[]")).andExpect(invalidField(""));
     mvc.perform(update("{\"events\": 1}")).andExpect(invalidField("events"));
     mvc.perform(update("{\"events\": {}, \"mode\": \"all\"}")).andExpect(invalidField("mode"));
-    mvc.perform(update("{\"events\": {\"lottery-win\": {\"enabled\": true, \"delivery\": \"immediate\"}}}"))
+    mvc.perform(
+            update(
+                "{\"events\": {\"lottery-win\": {\"enabled\": true, \"delivery\": \"immediate\"}}}"))
         .andExpect(invalidField("events.lottery-win"));
-    mvc.perform(update("{\"events\": {\"task-waiting\": {\"enabled\": \"yes\", \"delivery\": \"weekly\", \"x\": 1}}}"))
+    mvc.perform(
+            update(
+                "{\"events\": {\"task-waiting\": {\"enabled\": \"yes\", \"delivery\": \"weekly\", \"x\": 1}}}"))
         .andExpect(problem(400, "validation", "Invalid request", "The request has invalid fields"))
-        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("events.task-waiting.x",
-            "events.task-waiting.enabled", "events.task-waiting.delivery")));
+        .andExpect(
+            jsonPath(
+                "$.errors[*].field",
+                containsInAnyOrder(
+                    "events.task-waiting.x",
+                    "events.task-waiting.enabled",
+                    "events.task-waiting.delivery")));
     verifyNoInteractions(preferences);
   }
 
   @Test
   void aBodyThatIsNotJsonIsMalformed() throws Exception {
-    mvc.perform(update("{\"events\": ")).andExpect(problem(400, "malformed-body", "Malformed request body"));
+    mvc.perform(update("{\"events\": "))
+        .andExpect(problem(400, "malformed-body", "Malformed request body"));
     verifyNoInteractions(preferences);
   }
 }

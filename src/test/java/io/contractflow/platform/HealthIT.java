@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Health per dependency, each stopped for real (OpenSearch: {@code search.OpenSearchHealthIT}): the database and the document storage gate readiness (a pod that
- * cannot use them takes no traffic); OpenSearch, SMTP and the e-signature vendors only show DOWN in the details (the
- * platform degrades instead, and their outage is the same for every pod). The test profile checks on every call
+ * Health per dependency, each stopped for real (OpenSearch: {@code search.OpenSearchHealthIT}): the
+ * database and the document storage gate readiness (a pod that cannot use them takes no traffic);
+ * OpenSearch, SMTP and the e-signature vendors only show DOWN in the details (the platform degrades
+ * instead, and their outage is the same for every pod). The test profile checks on every call
  * ({@code contractflow.health.cache-ttl: 0s}).
  */
 class HealthIT extends IntegrationTest {
 
-  @Autowired
-  StorageProperties storage;
+  @Autowired StorageProperties storage;
 
   @Test
   void everyDependencyHasAComponentAndOnlyDatabaseAndStorageGateReadiness() {
@@ -43,7 +43,8 @@ class HealthIT extends IntegrationTest {
         .isEqualTo("127.0.0.1:" + MailServer.shared().port());
     // the vendors the tests enable, each at its stub
     JsonNode esign = components.get("esign").get("components");
-    assertThat(names(esign)).containsExactlyInAnyOrder("docusign", "adobeSign", "pandadoc", "rightSignature");
+    assertThat(names(esign))
+        .containsExactlyInAnyOrder("docusign", "adobeSign", "pandadoc", "rightSignature");
     assertThat(status(esign, "docusign")).isEqualTo("UP");
     assertThat(status(esign, "rightSignature")).isEqualTo("UP");
     assertThat(esign.get("rightSignature").get("details").get("url").asText())
@@ -76,19 +77,22 @@ class HealthIT extends IntegrationTest {
 
   @Test
   void aVendorAnsweringWithErrorsShowsInTheDetailsButThePodStaysReady() {
-    StubMapping failing = VendorStubs.server().stubFor(get(urlEqualTo("/docusign-auth"))
-        .willReturn(aResponse().withStatus(503)));
+    StubMapping failing =
+        VendorStubs.server()
+            .stubFor(get(urlEqualTo("/docusign-auth")).willReturn(aResponse().withStatus(503)));
     try {
       JsonNode esign = details().get("components").get("esign");
       assertThat(esign.get("status").asText()).isEqualTo("DOWN");
       assertThat(status(esign.get("components"), "docusign")).isEqualTo("DOWN");
-      assertThat(esign.get("components").get("docusign").get("details").get("httpStatus").asInt()).isEqualTo(503);
+      assertThat(esign.get("components").get("docusign").get("details").get("httpStatus").asInt())
+          .isEqualTo(503);
       assertThat(status(esign.get("components"), "adobeSign")).isEqualTo("UP");
       assertReady();
     } finally {
       VendorStubs.server().removeStub(failing);
     }
-    assertThat(status(details().get("components").get("esign").get("components"), "docusign")).isEqualTo("UP");
+    assertThat(status(details().get("components").get("esign").get("components"), "docusign"))
+        .isEqualTo("UP");
   }
 
   @Test

@@ -23,30 +23,39 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The business metrics as Prometheus scrapes them ({@code /actuator/prometheus}, as a contract admin): values read
- * from the database move with the data, the approval counter with a review's outcome, and every metric the Grafana
- * dashboard ({@code ops/grafana/contractflow-dashboard.json}) queries is in a real scrape. The test profile reads the
- * database on every scrape ({@code contractflow.metrics.refresh-interval: 0s}).
+ * The business metrics as Prometheus scrapes them ({@code /actuator/prometheus}, as a contract
+ * admin): values read from the database move with the data, the approval counter with a review's
+ * outcome, and every metric the Grafana dashboard ({@code ops/grafana/contractflow-dashboard.json})
+ * queries is in a real scrape. The test profile reads the database on every scrape ({@code
+ * contractflow.metrics.refresh-interval: 0s}).
  */
 class MetricsIT extends IntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void contractsByStatusFollowTheDatabase() {
     double before = scrape().sum("contractflow_contracts");
     createContract("rita");
-    // contracts are never deleted; other tests' contracts may change status meanwhile, but not the total
-    await().atMost(PATIENCE).untilAsserted(() ->
-        assertThat(scrape().sum("contractflow_contracts")).isEqualTo(before + 1));
-    await().atMost(PATIENCE).untilAsserted(() -> {
-      double drafts = count("select count(*) from contractflow.contract where status = 'DRAFT'");
-      assertThat(scrape().value("contractflow_contracts", "status", "DRAFT")).isEqualTo(drafts);
-    });
+    // contracts are never deleted; other tests' contracts may change status meanwhile, but not the
+    // total
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(scrape().sum("contractflow_contracts")).isEqualTo(before + 1));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              double drafts =
+                  count("select count(*) from contractflow.contract where status = 'DRAFT'");
+              assertThat(scrape().value("contractflow_contracts", "status", "DRAFT"))
+                  .isEqualTo(drafts);
+            });
     assertThat(scrape().series("contractflow_contracts")).hasSize(9);
   }
 
@@ -57,30 +66,48 @@ class MetricsIT extends IntegrationTest {
     body.putObject("value").put("amount", 5000).put("currency", "EUR");
     String contract = ContractsInReview.submit(api, "rita", body);
     String task = ContractsInReview.awaitTask(api, "leo", contract);
-    await().atMost(PATIENCE).untilAsserted(() ->
-        assertThat(scrape().value("contractflow_contracts", "status", "IN_REVIEW")).isPositive());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(scrape().value("contractflow_contracts", "status", "IN_REVIEW"))
+                    .isPositive());
 
-    Api.Response approved = api.as("leo").post("/api/tasks/" + task + "/complete",
-        JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine"));
+    Api.Response approved =
+        api.as("leo")
+            .post(
+                "/api/tasks/" + task + "/complete",
+                JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine"));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
 
-    await().atMost(PATIENCE).untilAsserted(() ->
-        assertThat(scrape().value("contractflow_approvals_total", "outcome", "approved"))
-            .isGreaterThanOrEqualTo(approvedBefore + 1));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(scrape().value("contractflow_approvals_total", "outcome", "approved"))
+                    .isGreaterThanOrEqualTo(approvedBefore + 1));
   }
 
   @Test
   void engineAndOutboxGaugesAreTheDatabasesValues() {
     assertThat(api.as("rita").get("/api/contracts").status()).isEqualTo(200);
-    await().atMost(PATIENCE).untilAsserted(() -> {
-      Scrape scrape = scrape();
-      assertThat(scrape.value("contractflow_tasks_overdue")).isEqualTo(count(
-          "select count(*) from act_ru_task where due_date_ < current_timestamp"));
-      assertThat(scrape.value("contractflow_outbox_pending", "outbox", "mail")).isEqualTo(count("select count(*)"
-          + " from contractflow.outbox where topic = 'mail' and done_at is null and failed_at is null"));
-      assertThat(scrape.value("contractflow_jobs", "state", "failed")).isEqualTo(count(
-          "select count(*) from act_ru_job where retries_ = 0"));
-    });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Scrape scrape = scrape();
+              assertThat(scrape.value("contractflow_tasks_overdue"))
+                  .isEqualTo(
+                      count(
+                          "select count(*) from act_ru_task where due_date_ < current_timestamp"));
+              assertThat(scrape.value("contractflow_outbox_pending", "outbox", "mail"))
+                  .isEqualTo(
+                      count(
+                          "select count(*)"
+                              + " from contractflow.outbox where topic = 'mail' and done_at is null and failed_at is null"));
+              assertThat(scrape.value("contractflow_jobs", "state", "failed"))
+                  .isEqualTo(count("select count(*) from act_ru_job where retries_ = 0"));
+            });
     Scrape scrape = scrape();
     assertThat(scrape.series("contractflow_outbox_pending")).hasSize(3);
     assertThat(scrape.series("contractflow_outbox_oldest_age_seconds")).hasSize(3);
@@ -96,12 +123,15 @@ class MetricsIT extends IntegrationTest {
 
   @Test
   void everyMetricOfTheGrafanaDashboardIsScraped() throws IOException {
-    JsonNode dashboard = JSON.readTree(Files.readString(Path.of("ops", "grafana", "contractflow-dashboard.json")));
+    JsonNode dashboard =
+        JSON.readTree(Files.readString(Path.of("ops", "grafana", "contractflow-dashboard.json")));
     // the Prometheus data source is a variable, so the dashboard imports into any Grafana
     assertThat(dashboard.at("/templating/list").findValuesAsText("type")).contains("datasource");
     Set<String> queried = new TreeSet<>();
-    Pattern metric = Pattern.compile("\\b((?:contractflow|jvm|http_server|executor|hikaricp|process|tomcat)_"
-        + "[a-zA-Z0-9_]*)");
+    Pattern metric =
+        Pattern.compile(
+            "\\b((?:contractflow|jvm|http_server|executor|hikaricp|process|tomcat)_"
+                + "[a-zA-Z0-9_]*)");
     for (JsonNode panel : dashboard.get("panels")) {
       for (JsonNode target : panel.path("targets")) {
         Matcher names = metric.matcher(target.get("expr").asText());
@@ -110,10 +140,17 @@ class MetricsIT extends IntegrationTest {
         }
       }
     }
-    assertThat(queried).contains("contractflow_contracts", "contractflow_approvals_total",
-        "contractflow_signing_duration_seconds_bucket", "contractflow_tasks_overdue", "contractflow_incidents_open",
-        "contractflow_outbox_pending", "jvm_memory_used_bytes", "http_server_requests_seconds_bucket",
-        "contractflow_jobs");
+    assertThat(queried)
+        .contains(
+            "contractflow_contracts",
+            "contractflow_approvals_total",
+            "contractflow_signing_duration_seconds_bucket",
+            "contractflow_tasks_overdue",
+            "contractflow_incidents_open",
+            "contractflow_outbox_pending",
+            "jvm_memory_used_bytes",
+            "http_server_requests_seconds_bucket",
+            "contractflow_jobs");
     // an API request first, so that the HTTP server's series exist even if this test runs first
     assertThat(api.as("rita").get("/api/contracts").status()).isEqualTo(200);
     Set<String> scraped = scrape().names();
@@ -149,7 +186,8 @@ class MetricsIT extends IntegrationTest {
       for (String line : text.split("\n")) {
         Matcher sample = SAMPLE.matcher(line);
         if (!line.startsWith("#") && sample.find()) {
-          samples.put(sample.group(1) + (sample.group(2) == null ? "" : sample.group(2)),
+          samples.put(
+              sample.group(1) + (sample.group(2) == null ? "" : sample.group(2)),
               Double.parseDouble(sample.group(3)));
         }
       }
@@ -164,13 +202,17 @@ class MetricsIT extends IntegrationTest {
 
     Set<String> series(String name) {
       Set<String> series = new TreeSet<>();
-      samples.keySet().stream().filter(s -> s.equals(name) || s.startsWith(name + "{")).forEach(series::add);
+      samples.keySet().stream()
+          .filter(s -> s.equals(name) || s.startsWith(name + "{"))
+          .forEach(series::add);
       return series;
     }
 
     double value(String name) {
-      return samples.entrySet().stream().filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
-          .mapToDouble(Map.Entry::getValue).findFirst()
+      return samples.entrySet().stream()
+          .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
+          .mapToDouble(Map.Entry::getValue)
+          .findFirst()
           .orElseThrow(() -> new AssertionError(name + " is not scraped"));
     }
 
@@ -179,13 +221,16 @@ class MetricsIT extends IntegrationTest {
       String wanted = label + "=\"" + labelValue + "\"";
       return samples.entrySet().stream()
           .filter(e -> e.getKey().startsWith(name + "{") && e.getKey().contains(wanted))
-          .mapToDouble(Map.Entry::getValue).findFirst()
+          .mapToDouble(Map.Entry::getValue)
+          .findFirst()
           .orElseThrow(() -> new AssertionError(name + "{" + wanted + "} is not scraped"));
     }
 
     double sum(String name) {
-      return samples.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{"))
-          .mapToDouble(Map.Entry::getValue).sum();
+      return samples.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(name + "{"))
+          .mapToDouble(Map.Entry::getValue)
+          .sum();
     }
   }
 }

@@ -14,16 +14,19 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes starting on one database: the second waits at its data source until the first is ready, then goes on; a
- * node whose start fails lets the next one go too.
+ * Two nodes starting on one database: the second waits at its data source until the first is ready,
+ * then goes on; a node whose start fails lets the next one go too.
  */
 class StartupLockTest {
 
   @Test
   void theSecondNodeWaitsUntilTheFirstIsReady() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(Path.of("target", "test-postgres", "startup-lock-" + UUID.randomUUID()))
-        .setCleanDataDirectory(true).start()) {
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(
+                Path.of("target", "test-postgres", "startup-lock-" + UUID.randomUUID()))
+            .setCleanDataDirectory(true)
+            .start()) {
       DataSource database = postgres.getPostgresDatabase();
       StartupLock first = new StartupLock();
       StartupLock second = new StartupLock();
@@ -31,7 +34,8 @@ class StartupLockTest {
 
       assertThat(first.postProcessAfterInitialization(database, "dataSource")).isSameAs(database);
       CompletableFuture<Void> secondStarts =
-          CompletableFuture.runAsync(() -> second.postProcessAfterInitialization(database, "dataSource"));
+          CompletableFuture.runAsync(
+              () -> second.postProcessAfterInitialization(database, "dataSource"));
       awaitWaiters(database, 1);
       assertThat(secondStarts).as("the second node waits while the first starts").isNotDone();
 
@@ -40,7 +44,8 @@ class StartupLockTest {
       assertThat(advisoryLocks(database, true)).isEqualTo(1);
 
       CompletableFuture<Void> thirdStarts =
-          CompletableFuture.runAsync(() -> third.postProcessAfterInitialization(database, "dataSource"));
+          CompletableFuture.runAsync(
+              () -> third.postProcessAfterInitialization(database, "dataSource"));
       awaitWaiters(database, 1);
       second.destroy(); // the second's start failed: its context closes
       thirdStarts.get(60, TimeUnit.SECONDS);
@@ -48,7 +53,8 @@ class StartupLockTest {
       assertThat(advisoryLocks(database, true)).isZero();
       assertThat(advisoryLocks(database, false)).isZero();
 
-      // a data source created later in the same context (none here, but e.g. a second pool) takes nothing
+      // a data source created later in the same context (none here, but e.g. a second pool) takes
+      // nothing
       first.postProcessAfterInitialization(database, "another");
       assertThat(advisoryLocks(database, true)).isZero();
     }
@@ -65,9 +71,12 @@ class StartupLockTest {
   }
 
   private static int advisoryLocks(DataSource database, boolean granted) throws Exception {
-    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("select count(*) from pg_locks where locktype = 'advisory' and granted = "
-            + granted)) {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "select count(*) from pg_locks where locktype = 'advisory' and granted = "
+                    + granted)) {
       rs.next();
       return rs.getInt(1);
     }

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The health component {@code openSearch} with the node stopped for real: DOWN in the details, while readiness stays
- * UP (search answers 503 and index changes wait in the outbox; the rest of the platform works).
+ * The health component {@code openSearch} with the node stopped for real: DOWN in the details,
+ * while readiness stays UP (search answers 503 and index changes wait in the outbox; the rest of
+ * the platform works).
  */
 class OpenSearchHealthIT extends IntegrationTest {
 
-  @Autowired
-  OpenSearchConfiguration.EmbeddedOpenSearchNode embedded;
+  @Autowired OpenSearchConfiguration.EmbeddedOpenSearchNode embedded;
 
   @Test
   void openSearchDownShowsInTheDetailsButThePodStaysReady() {
@@ -36,8 +36,9 @@ class OpenSearchHealthIT extends IntegrationTest {
     } finally {
       node.startNode();
     }
-    await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-        assertThat(openSearch().get("status").asText()).isEqualTo("UP"));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(() -> assertThat(openSearch().get("status").asText()).isEqualTo("UP"));
   }
 
   private JsonNode health() {

@@ -14,8 +14,9 @@ class SearchCursorTest {
 
   @Test
   void aCursorComesBackAsTheSortValuesItWasMadeOf() {
-    SearchCursor cursor = SearchCursor.of(List.of(FieldValue.of(1767225600000L), FieldValue.of("3f2a-…"),
-        FieldValue.of(7.25)));
+    SearchCursor cursor =
+        SearchCursor.of(
+            List.of(FieldValue.of(1767225600000L), FieldValue.of("3f2a-…"), FieldValue.of(7.25)));
     SearchCursor back = SearchCursor.decode(cursor.encode(), 3);
     assertThat(back.values()).hasSize(3);
     assertThat(back.values().get(0).longValue()).isEqualTo(1767225600000L);
@@ -26,10 +27,20 @@ class SearchCursorTest {
 
   @Test
   void anythingElseIsA400() {
-    for (String token : List.of("", "%%%", "bm90IGpzb24", encode("{\"a\":1}"), encode("[1]"), encode("[1,2,3]"),
-        encode("[[1],2]"))) {
-      assertThatThrownBy(() -> SearchCursor.decode(token, 2)).as(token)
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(ApiException.from(e).status().value()).isEqualTo(400));
+    for (String token :
+        List.of(
+            "",
+            "%%%",
+            "bm90IGpzb24",
+            encode("{\"a\":1}"),
+            encode("[1]"),
+            encode("[1,2,3]"),
+            encode("[[1],2]"))) {
+      assertThatThrownBy(() -> SearchCursor.decode(token, 2))
+          .as(token)
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(ApiException.from(e).status().value()).isEqualTo(400));
     }
   }
 

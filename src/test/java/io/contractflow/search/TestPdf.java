@@ -15,7 +15,8 @@ final class TestPdf {
   private TestPdf() {}
 
   static byte[] of(String... lines) {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream content = new PDPageContentStream(doc, page)) {

@@ -13,15 +13,26 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The API budget: per user when signed in, per address otherwise; over it a 429 problem with Retry-After. */
+/**
+ * The API budget: per user when signed in, per address otherwise; over it a 429 problem with
+ * Retry-After.
+ */
 class ApiRateLimitFilterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ApiRateLimitFilter filter = new ApiRateLimitFilter(new SecurityProperties(
-      new SecurityProperties.Login(3, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), 1000),
-      new SecurityProperties.RateLimits(true, new SecurityProperties.FailedLogins(50, Duration.ofMinutes(10)),
-          new SecurityProperties.ApiRequests(3, Duration.ofMinutes(1)), 1000)), new SecurityLog(), JSON);
+  private final ApiRateLimitFilter filter =
+      new ApiRateLimitFilter(
+          new SecurityProperties(
+              new SecurityProperties.Login(
+                  3, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), 1000),
+              new SecurityProperties.RateLimits(
+                  true,
+                  new SecurityProperties.FailedLogins(50, Duration.ofMinutes(10)),
+                  new SecurityProperties.ApiRequests(3, Duration.ofMinutes(1)),
+                  1000)),
+          new SecurityLog(),
+          JSON);
 
   @AfterEach
   void signOut() {
@@ -31,8 +42,9 @@ class ApiRateLimitFilterTest {
   private MockHttpServletResponse call(String user, String address) throws Exception {
     SecurityContextHolder.clearContext();
     if (user != null) {
-      SecurityContextHolder.getContext().setAuthentication(
-          UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+      SecurityContextHolder.getContext()
+          .setAuthentication(
+              UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
     }
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/contracts");
     request.setRemoteAddr(address);
@@ -51,10 +63,12 @@ class ApiRateLimitFilterTest {
     assertThat(refused.getContentType()).isEqualTo("application/problem+json");
     assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 20L);
     var problem = JSON.readTree(refused.getContentAsString());
-    assertThat(problem.get("type").asText()).isEqualTo("urn:contractflow:problem:too-many-requests");
+    assertThat(problem.get("type").asText())
+        .isEqualTo("urn:contractflow:problem:too-many-requests");
     assertThat(problem.get("status").asInt()).isEqualTo(429);
 
-    // another user from the same address, and callers without a login from elsewhere, have budgets of their own
+    // another user from the same address, and callers without a login from elsewhere, have budgets
+    // of their own
     assertThat(call("ravi", "10.0.0.1").getStatus()).isEqualTo(200);
     assertThat(call(null, "10.0.0.3").getStatus()).isEqualTo(200);
   }
@@ -71,7 +85,8 @@ class ApiRateLimitFilterTest {
   @Test
   void theDelayDoublesFromTheFirstUpToTheCap() {
     SecurityProperties.Login login =
-        new SecurityProperties.Login(3, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), 1000);
+        new SecurityProperties.Login(
+            3, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), 1000);
     assertThat(login.delayAfter(3)).isZero();
     assertThat(login.delayAfter(4)).hasSeconds(1);
     assertThat(login.delayAfter(5)).hasSeconds(2);

@@ -30,10 +30,11 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 
 /**
- * Checks a sealed PDF the way a PAdES validator does, with PDFBox and BouncyCastle: one signature of SubFilter
- * ETSI.CAdES.detached whose byte range covers the whole file except /Contents, a CMS signature valid against the
- * seal certificate, a message digest equal to the SHA-256 of the signed bytes, and the signing-certificate-v2
- * attribute naming that certificate. With poppler's {@code pdfsig} installed, it must say the signature is valid too.
+ * Checks a sealed PDF the way a PAdES validator does, with PDFBox and BouncyCastle: one signature
+ * of SubFilter ETSI.CAdES.detached whose byte range covers the whole file except /Contents, a CMS
+ * signature valid against the seal certificate, a message digest equal to the SHA-256 of the signed
+ * bytes, and the signing-certificate-v2 attribute naming that certificate. With poppler's {@code
+ * pdfsig} installed, it must say the signature is valid too.
  */
 final class PadesVerification {
 
@@ -51,11 +52,14 @@ final class PadesVerification {
       int[] range = signature.getByteRange();
       assertThat(range).hasSize(4);
       assertThat(range[0]).isZero();
-      assertThat(range[2] + range[3]).as("the byte range reaches the end of the file").isEqualTo(pdf.length);
+      assertThat(range[2] + range[3])
+          .as("the byte range reaches the end of the file")
+          .isEqualTo(pdf.length);
       // the gap is exactly the /Contents hex string, delimiters included
       assertThat((char) pdf[range[1]]).isEqualTo('<');
       assertThat((char) pdf[range[2] - 1]).isEqualTo('>');
-      String gap = new String(pdf, range[1] + 1, range[2] - range[1] - 2, StandardCharsets.US_ASCII);
+      String gap =
+          new String(pdf, range[1] + 1, range[2] - range[1] - 2, StandardCharsets.US_ASCII);
       assertThat(gap).matches("[0-9A-Fa-f]+");
 
       byte[] signedContent = signature.getSignedContent(pdf);
@@ -63,25 +67,36 @@ final class PadesVerification {
       try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
         contentInfo = ContentInfo.getInstance(in.readObject());
       }
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), contentInfo);
+      CMSSignedData cms =
+          new CMSSignedData(new CMSProcessableByteArray(signedContent), contentInfo);
       assertThat(cms.getSignerInfos().size()).isEqualTo(1);
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
       assertThat(signer.getDigestAlgOID()).isEqualTo(TSPAlgorithms.SHA256.getId());
       assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(seal)))
-          .as("CMS signature valid against the seal certificate").isTrue();
+          .as("CMS signature valid against the seal certificate")
+          .isTrue();
 
       AttributeTable signed = signer.getSignedAttributes();
-      byte[] messageDigest = ASN1OctetString.getInstance(
-          signed.get(CMSAttributes.messageDigest).getAttrValues().getObjectAt(0)).getOctets();
-      assertThat(messageDigest).isEqualTo(MessageDigest.getInstance("SHA-256").digest(signedContent));
-      assertThat(signed.get(CMSAttributes.signingTime)).as("PAdES takes the time from /M, not the CMS").isNull();
+      byte[] messageDigest =
+          ASN1OctetString.getInstance(
+                  signed.get(CMSAttributes.messageDigest).getAttrValues().getObjectAt(0))
+              .getOctets();
+      assertThat(messageDigest)
+          .isEqualTo(MessageDigest.getInstance("SHA-256").digest(signedContent));
+      assertThat(signed.get(CMSAttributes.signingTime))
+          .as("PAdES takes the time from /M, not the CMS")
+          .isNull();
       Attribute certificateV2 = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
       assertThat(certificateV2).as("signing-certificate-v2").isNotNull();
-      byte[] certificateHash = SigningCertificateV2.getInstance(certificateV2.getAttrValues().getObjectAt(0))
-          .getCerts()[0].getCertHash();
-      assertThat(certificateHash).isEqualTo(MessageDigest.getInstance("SHA-256").digest(seal.getEncoded()));
-      X509CertificateHolder embedded = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID())
-          .iterator().next();
+      byte[] certificateHash =
+          SigningCertificateV2.getInstance(certificateV2.getAttrValues().getObjectAt(0))
+              .getCerts()[0]
+              .getCertHash();
+      assertThat(certificateHash)
+          .isEqualTo(MessageDigest.getInstance("SHA-256").digest(seal.getEncoded()));
+      X509CertificateHolder embedded =
+          (X509CertificateHolder)
+              cms.getCertificates().getMatches(signer.getSID()).iterator().next();
       assertThat(embedded.getEncoded()).isEqualTo(seal.getEncoded());
     }
     assertPdfsigValid(pdf);
@@ -122,7 +137,8 @@ final class PadesVerification {
     Path file = Files.createTempFile("sealed", ".pdf");
     try {
       Files.write(file, pdf);
-      Process process = new ProcessBuilder("/usr/bin/pdfsig", file.toString()).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder("/usr/bin/pdfsig", file.toString()).redirectErrorStream(true).start();
       byte[] out = process.getInputStream().readAllBytes();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       return new String(out, StandardCharsets.UTF_8);

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The pure parts of the address check: codes, masking, which verification a certificate names, the settings. */
+/**
+ * The pure parts of the address check: codes, masking, which verification a certificate names, the
+ * settings.
+ */
 class SignerVerificationTest {
 
   @Test
@@ -40,28 +43,51 @@ class SignerVerificationTest {
   void theCertificateNamesTheLastVerificationBeforeTheSignature() {
     UUID ann = UUID.randomUUID();
     Instant t = Instant.parse("2026-03-01T09:00:00Z");
-    List<SignerVerification.Event> events = List.of(
-        new SignerVerification.Event(ann, t, "VERIFIED", "ann@example.com", null),
-        new SignerVerification.Event(ann, t.plusSeconds(60), "VERIFIED", "ann@example.com", null),
-        new SignerVerification.Event(ann, t.plusSeconds(600), "VERIFIED", "ann@example.com", null),
-        new SignerVerification.Event(UUID.randomUUID(), t.plusSeconds(100), "VERIFIED", "bob@example.com", null));
-    assertThat(SignerVerification.verifiedAt(events, ann, t.plusSeconds(120))).hasValue(t.plusSeconds(60));
+    List<SignerVerification.Event> events =
+        List.of(
+            new SignerVerification.Event(ann, t, "VERIFIED", "ann@example.com", null),
+            new SignerVerification.Event(
+                ann, t.plusSeconds(60), "VERIFIED", "ann@example.com", null),
+            new SignerVerification.Event(
+                ann, t.plusSeconds(600), "VERIFIED", "ann@example.com", null),
+            new SignerVerification.Event(
+                UUID.randomUUID(), t.plusSeconds(100), "VERIFIED", "bob@example.com", null));
+    assertThat(SignerVerification.verifiedAt(events, ann, t.plusSeconds(120)))
+        .hasValue(t.plusSeconds(60));
     assertThat(SignerVerification.verifiedAt(events, ann, t.minusSeconds(1))).isEmpty();
     assertThat(SignerVerification.verifiedAt(events, UUID.randomUUID(), null)).isEmpty();
   }
 
   @Test
   void settingsOutsideTheirRangeAreRefused() {
-    assertThatThrownBy(() -> new SigningProperties.Verification(5, Duration.ofMinutes(10), 5, Duration.ofSeconds(60), 5,
-        Duration.ofMinutes(30))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SigningProperties.Verification(8, Duration.ofMinutes(10), 0, Duration.ofSeconds(60), 5,
-        Duration.ofMinutes(30))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new SigningProperties.Verification(
+                    5,
+                    Duration.ofMinutes(10),
+                    5,
+                    Duration.ofSeconds(60),
+                    5,
+                    Duration.ofMinutes(30)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new SigningProperties.Verification(
+                    8,
+                    Duration.ofMinutes(10),
+                    0,
+                    Duration.ofSeconds(60),
+                    5,
+                    Duration.ofMinutes(30)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void retryAfterIsWholeSecondsRoundedUp() {
-    assertThat(new SignerCodeRateLimited(Duration.ofMillis(59_001), "x").retryAfterSeconds()).isEqualTo(60);
-    assertThat(new SignerCodeRateLimited(Duration.ofSeconds(60), "x").retryAfterSeconds()).isEqualTo(60);
+    assertThat(new SignerCodeRateLimited(Duration.ofMillis(59_001), "x").retryAfterSeconds())
+        .isEqualTo(60);
+    assertThat(new SignerCodeRateLimited(Duration.ofSeconds(60), "x").retryAfterSeconds())
+        .isEqualTo(60);
     assertThat(new SignerCodeRateLimited(Duration.ZERO, "x").retryAfterSeconds()).isEqualTo(1);
   }
 }

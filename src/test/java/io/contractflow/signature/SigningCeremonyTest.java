@@ -31,8 +31,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 
 /**
- * The signer's actions on one request, with the persistence mocked: turns, double signing, declining, expiry, and
- * which events are published in which order.
+ * The signer's actions on one request, with the persistence mocked: turns, double signing,
+ * declining, expiry, and which events are published in which order.
  */
 class SigningCeremonyTest {
 
@@ -42,8 +42,12 @@ class SigningCeremonyTest {
   private final SignerRepository signerRepository = mock(SignerRepository.class);
   private final BuiltInSignatureProvider builtIn = mock(BuiltInSignatureProvider.class);
   private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
-  /** The one session that passes the address check (SignerVerificationIT proves the check itself). */
+
+  /**
+   * The one session that passes the address check (SignerVerificationIT proves the check itself).
+   */
   private static final String VERIFIED = "verified-session";
+
   private final SignerVerification verification = mock(SignerVerification.class);
   private final UUID contractId = UUID.randomUUID();
 
@@ -53,26 +57,53 @@ class SigningCeremonyTest {
   private Map<Signer, String> tokens;
 
   private SigningCeremony ceremony(SigningMode mode, Instant now) {
-    request = new SigningRequest(UUID.randomUUID(), contractId, "CF-2026-0001", "NDA", BuiltInSignatureProvider.NAME,
-        mode, UUID.randomUUID(), "nda.pdf", "ab".repeat(32), "process", SENT, SENT.plus(Duration.ofDays(14)));
+    request =
+        new SigningRequest(
+            UUID.randomUUID(),
+            contractId,
+            "CF-2026-0001",
+            "NDA",
+            BuiltInSignatureProvider.NAME,
+            mode,
+            UUID.randomUUID(),
+            "nda.pdf",
+            "ab".repeat(32),
+            "process",
+            SENT,
+            SENT.plus(Duration.ofDays(14)));
     first = new Signer(UUID.randomUUID(), request.getId(), 0, 1, "Ann", "ann@example.com");
     second = new Signer(UUID.randomUUID(), request.getId(), 1, 2, "Bob", "bob@example.com");
     tokens = Map.of(first, SigningTokens.newToken(), second, SigningTokens.newToken());
     tokens.forEach((signer, token) -> signer.issueToken(SigningTokens.hash(token), new byte[0]));
-    when(signerRepository.findByTokenHash(anyString())).thenAnswer(call -> tokens.entrySet().stream()
-        .filter(e -> SigningTokens.hash(e.getValue()).equals(call.getArgument(0)))
-        .findFirst().map(e -> new SignerRepository.LinkOwner(e.getKey().getId(), request.getId())));
+    when(signerRepository.findByTokenHash(anyString()))
+        .thenAnswer(
+            call ->
+                tokens.entrySet().stream()
+                    .filter(e -> SigningTokens.hash(e.getValue()).equals(call.getArgument(0)))
+                    .findFirst()
+                    .map(e -> new SignerRepository.LinkOwner(e.getKey().getId(), request.getId())));
     when(requests.lock(request.getId())).thenReturn(Optional.of(request));
     when(requests.findById(request.getId())).thenReturn(Optional.of(request));
-    when(signerRepository.findByRequestIdOrderByPosition(request.getId())).thenReturn(List.of(first, second));
-    doAnswer(call -> {
-      if (!VERIFIED.equals(call.getArgument(2))) {
-        throw new NotPermittedException("verification-required", "confirm your address first");
-      }
-      return null;
-    }).when(verification).requireVerified(any(), anyString(), any());
-    return new SigningCeremony(requests, signerRepository, builtIn, mock(DocumentService.class), events,
-        verification, Clock.fixed(now, ZoneOffset.UTC));
+    when(signerRepository.findByRequestIdOrderByPosition(request.getId()))
+        .thenReturn(List.of(first, second));
+    doAnswer(
+            call -> {
+              if (!VERIFIED.equals(call.getArgument(2))) {
+                throw new NotPermittedException(
+                    "verification-required", "confirm your address first");
+              }
+              return null;
+            })
+        .when(verification)
+        .requireVerified(any(), anyString(), any());
+    return new SigningCeremony(
+        requests,
+        signerRepository,
+        builtIn,
+        mock(DocumentService.class),
+        events,
+        verification,
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private SigningCeremony ceremony(SigningMode mode) {
@@ -92,10 +123,14 @@ class SigningCeremonyTest {
   void sequentialSignersSignInTurnAndTheLastCompletesTheRequest() {
     SigningCeremony ceremony = ceremony(SigningMode.SEQUENTIAL);
 
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(second), VERIFIED, "Bob", true, "10.0.0.2", "UA"))).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(
+            statusOf(
+                () -> ceremony.sign(tokens.get(second), VERIFIED, "Bob", true, "10.0.0.2", "UA")))
+        .isEqualTo(HttpStatus.CONFLICT);
     verifyNoInteractions(events);
 
-    SigningCeremony.SignerPage afterFirst = ceremony.sign(tokens.get(first), VERIFIED, "  Ann Example ", true, "10.0.0.1", "UA/1");
+    SigningCeremony.SignerPage afterFirst =
+        ceremony.sign(tokens.get(first), VERIFIED, "  Ann Example ", true, "10.0.0.1", "UA/1");
     assertThat(afterFirst.signerStatus()).isEqualTo(SignerStatus.SIGNED);
     assertThat(first.getTypedName()).isEqualTo("Ann Example");
     assertThat(first.getIpAddress()).isEqualTo("10.0.0.1");
@@ -131,7 +166,11 @@ class SigningCeremonyTest {
     ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, "10.0.0.1", "UA");
     Instant signedAt = first.getSignedAt();
 
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Someone else", true, "10.9.9.9", "X")))
+    assertThat(
+            statusOf(
+                () ->
+                    ceremony.sign(
+                        tokens.get(first), VERIFIED, "Someone else", true, "10.9.9.9", "X")))
         .isEqualTo(HttpStatus.CONFLICT);
     assertThat(first.getTypedName()).isEqualTo("Ann");
     assertThat(first.getSignedAt()).isEqualTo(signedAt);
@@ -147,9 +186,12 @@ class SigningCeremonyTest {
     assertThat(second.getStatus()).isEqualTo(SignerStatus.DECLINED);
     assertThat(second.getDeclineReason()).isEqualTo("Wrong counterparty name");
     assertThat(first.getStatus()).isEqualTo(SignerStatus.CANCELLED);
-    verify(events).publishEvent(new SigningDeclined(contractId, request.getId(), "Bob", "Wrong counterparty name"));
+    verify(events)
+        .publishEvent(
+            new SigningDeclined(contractId, request.getId(), "Bob", "Wrong counterparty name"));
     assertThat(statusOf(() -> ceremony.view(tokens.get(first), null))).isEqualTo(HttpStatus.GONE);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, null, null))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, null, null)))
+        .isEqualTo(HttpStatus.GONE);
   }
 
   @Test
@@ -157,8 +199,10 @@ class SigningCeremonyTest {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL, SENT.plus(Duration.ofDays(14)));
 
     assertThat(statusOf(() -> ceremony.view(tokens.get(first), null))).isEqualTo(HttpStatus.GONE);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, null, null))).isEqualTo(HttpStatus.GONE);
-    assertThat(statusOf(() -> ceremony.document(tokens.get(first), VERIFIED))).isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, null, null)))
+        .isEqualTo(HttpStatus.GONE);
+    assertThat(statusOf(() -> ceremony.document(tokens.get(first), VERIFIED)))
+        .isEqualTo(HttpStatus.GONE);
     verify(events, never()).publishEvent(any());
   }
 
@@ -166,10 +210,14 @@ class SigningCeremonyTest {
   void signingNeedsATypedNameAndConsent() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", false, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", null, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "   ", true, null, null))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), VERIFIED, " "))).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", false, null, null)))
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "Ann", null, null, null)))
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), VERIFIED, "   ", true, null, null)))
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), VERIFIED, " ")))
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(first.getStatus()).isEqualTo(SignerStatus.PENDING);
   }
 
@@ -177,8 +225,10 @@ class SigningCeremonyTest {
   void unknownAndMalformedLinksAreNotFound() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    assertThat(statusOf(() -> ceremony.view(SigningTokens.newToken(), null))).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(statusOf(() -> ceremony.view("../../etc/passwd", null))).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(statusOf(() -> ceremony.view(SigningTokens.newToken(), null)))
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(statusOf(() -> ceremony.view("../../etc/passwd", null)))
+        .isEqualTo(HttpStatus.NOT_FOUND);
     assertThatThrownBy(() -> ceremony.view(null, null)).isInstanceOf(NotFoundException.class);
   }
 
@@ -186,9 +236,17 @@ class SigningCeremonyTest {
   void userAgentsAreCleanedAndCutToASaneLength() {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
-    ceremony.sign(tokens.get(first), VERIFIED, "Ann", true, "10.0.0.1", "Evil\r\nX-Injected: 1 " + "a".repeat(2000));
+    ceremony.sign(
+        tokens.get(first),
+        VERIFIED,
+        "Ann",
+        true,
+        "10.0.0.1",
+        "Evil\r\nX-Injected: 1 " + "a".repeat(2000));
 
-    assertThat(first.getUserAgent()).hasSize(SigningCeremony.MAX_USER_AGENT).doesNotContain("\r", "\n");
+    assertThat(first.getUserAgent())
+        .hasSize(SigningCeremony.MAX_USER_AGENT)
+        .doesNotContain("\r", "\n");
   }
 
   @Test
@@ -196,11 +254,16 @@ class SigningCeremonyTest {
     SigningCeremony ceremony = ceremony(SigningMode.PARALLEL);
 
     assertThat(ceremony.view(tokens.get(first), null).addressVerified()).isFalse();
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), null, "Ann", true, null, null))).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), "someone-else", "Ann", true, null, null)))
+    assertThat(statusOf(() -> ceremony.sign(tokens.get(first), null, "Ann", true, null, null)))
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), null, "No"))).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(statusOf(() -> ceremony.document(tokens.get(first), null))).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            statusOf(
+                () -> ceremony.sign(tokens.get(first), "someone-else", "Ann", true, null, null)))
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(statusOf(() -> ceremony.decline(tokens.get(first), null, "No")))
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(statusOf(() -> ceremony.document(tokens.get(first), null)))
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(first.getStatus()).isEqualTo(SignerStatus.PENDING);
     assertThat(request.getStatus()).isEqualTo(SigningStatus.OPEN);

@@ -17,20 +17,33 @@ class SigningTurnsTest {
 
   @Test
   void sequentialOpensOneOrderNumberAtATime() {
-    assertThat(turns(SigningMode.SEQUENTIAL, List.of(new Seat(1, PENDING), new Seat(2, PENDING), new Seat(3, PENDING))))
+    assertThat(
+            turns(
+                SigningMode.SEQUENTIAL,
+                List.of(new Seat(1, PENDING), new Seat(2, PENDING), new Seat(3, PENDING))))
         .containsExactly(true, false, false);
-    assertThat(turns(SigningMode.SEQUENTIAL, List.of(new Seat(1, SIGNED), new Seat(2, PENDING), new Seat(3, PENDING))))
+    assertThat(
+            turns(
+                SigningMode.SEQUENTIAL,
+                List.of(new Seat(1, SIGNED), new Seat(2, PENDING), new Seat(3, PENDING))))
         .containsExactly(false, true, false);
-    assertThat(turns(SigningMode.SEQUENTIAL, List.of(new Seat(1, SIGNED), new Seat(2, SIGNED), new Seat(3, PENDING))))
+    assertThat(
+            turns(
+                SigningMode.SEQUENTIAL,
+                List.of(new Seat(1, SIGNED), new Seat(2, SIGNED), new Seat(3, PENDING))))
         .containsExactly(false, false, true);
   }
 
   @Test
   void sequentialSignersWhoShareAnOrderSignSideBySide() {
-    List<Seat> seats = List.of(new Seat(1, PENDING), new Seat(2, PENDING), new Seat(2, PENDING), new Seat(3, PENDING));
+    List<Seat> seats =
+        List.of(
+            new Seat(1, PENDING), new Seat(2, PENDING), new Seat(2, PENDING), new Seat(3, PENDING));
     assertThat(turns(SigningMode.SEQUENTIAL, seats)).containsExactly(true, false, false, false);
 
-    List<Seat> second = List.of(new Seat(1, SIGNED), new Seat(2, SIGNED), new Seat(2, PENDING), new Seat(3, PENDING));
+    List<Seat> second =
+        List.of(
+            new Seat(1, SIGNED), new Seat(2, SIGNED), new Seat(2, PENDING), new Seat(3, PENDING));
     assertThat(turns(SigningMode.SEQUENTIAL, second)).containsExactly(false, false, true, false);
   }
 
@@ -57,7 +70,8 @@ class SigningTurnsTest {
   @Test
   void completeOnlyWhenEveryoneSigned() {
     assertThat(SigningTurns.allSigned(List.of(new Seat(1, SIGNED), new Seat(2, SIGNED)))).isTrue();
-    assertThat(SigningTurns.allSigned(List.of(new Seat(1, SIGNED), new Seat(2, PENDING)))).isFalse();
+    assertThat(SigningTurns.allSigned(List.of(new Seat(1, SIGNED), new Seat(2, PENDING))))
+        .isFalse();
     assertThat(SigningTurns.allSigned(List.of())).isFalse();
   }
 }

@@ -3,7 +3,10 @@ package io.contractflow.signature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A seal keystore for tests that start the platform with the {@code prod} profile, which refuses to generate one. */
+/**
+ * A seal keystore for tests that start the platform with the {@code prod} profile, which refuses to
+ * generate one.
+ */
 public final class TestSealKeystore {
 
   public static final String PASSWORD = SealKeyConfiguration.GENERATED_PASSWORD;

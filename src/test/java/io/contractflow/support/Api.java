@@ -14,29 +14,37 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * A small HTTP client for tests: real requests to the running platform, as a given demo user. Callers prove who
- * they are with HTTP Basic (the embedded default) or, against a platform in the {@code keycloak} profile, with a
- * bearer token from the realm ({@link Credentials}).
+ * A small HTTP client for tests: real requests to the running platform, as a given demo user.
+ * Callers prove who they are with HTTP Basic (the embedded default) or, against a platform in the
+ * {@code keycloak} profile, with a bearer token from the realm ({@link Credentials}).
  */
 public final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The {@code Authorization} header that proves a user's identity, from their name and password. */
+  /**
+   * The {@code Authorization} header that proves a user's identity, from their name and password.
+   */
   @FunctionalInterface
   public interface Credentials {
 
     String authorization(String user, String password);
 
     /** HTTP Basic, as the embedded default takes it. */
-    Credentials BASIC = (user, password) -> "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    Credentials BASIC =
+        (user, password) ->
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private final String baseUrl;
   private final Credentials credentials;
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   public Api(int port) {
     this(port, Credentials.BASIC);
@@ -120,19 +128,27 @@ public final class Api {
     public Response upload(String path, String fileName, String contentType, byte[] content) {
       String boundary = "----cf" + System.nanoTime();
       java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-          + fileName.replace("\"", "%22") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+              + fileName.replace("\"", "%22")
+              + "\"\r\nContent-Type: "
+              + contentType
+              + "\r\n\r\n";
       body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
       body.writeBytes(content);
       body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      return sendBytes("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+      return sendBytes(
+          "POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
     /** A GET whose body is kept as bytes (downloads). */
     public BinaryResponse download(String path) {
       HttpRequest.Builder request = builder(path).GET();
       try {
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+            client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new BinaryResponse(response.statusCode(), response.headers(), response.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -143,7 +159,8 @@ public final class Api {
     }
 
     private HttpRequest.Builder builder(String path) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
       if (user != null) {
         request.header("Authorization", credentials.authorization(user, password));
       }
@@ -152,7 +169,8 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String contentType) {
-      return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
+      return sendBytes(
+          method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType);
     }
 
     private Response sendBytes(String method, String path, byte[] bytes, String contentType) {
@@ -160,11 +178,17 @@ public final class Api {
       if (contentType != null) {
         request.header("Content-Type", contentType);
       }
-      request.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
-          : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
-          : HttpRequest.BodyPublishers.ofByteArray(bytes));
+      request.method(
+          method,
+          bytes == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : chunked
+                  ? HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new java.io.ByteArrayInputStream(bytes))
+                  : HttpRequest.BodyPublishers.ofByteArray(bytes));
       try {
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.headers(), response.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -173,7 +197,6 @@ public final class Api {
         throw new IllegalStateException(e);
       }
     }
-
   }
 
   private static String body(Object json) {
@@ -202,7 +225,9 @@ public final class Api {
     }
 
     public String etag() {
-      return headers.firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag; status " + status + ": " + body));
+      return headers
+          .firstValue("ETag")
+          .orElseThrow(() -> new AssertionError("no ETag; status " + status + ": " + body));
     }
 
     public String contentType() {

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * A new, empty database for a test that starts platforms of its own: on the PostgreSQL server that
- * {@code SPRING_DATASOURCE_URL} names (as {@code .ci/run} sets it), dropped afterwards; else on an embedded PostgreSQL
- * started under {@code workDir}. Further databases on the same server ({@link #sibling}) are for restores.
+ * {@code SPRING_DATASOURCE_URL} names (as {@code .ci/run} sets it), dropped afterwards; else on an
+ * embedded PostgreSQL started under {@code workDir}. Further databases on the same server ({@link
+ * #sibling}) are for restores.
  */
 public final class FreshDatabase implements AutoCloseable {
 
-  private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]*)(\\?.*)?$");
+  private static final Pattern URL =
+      Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]*)(\\?.*)?$");
 
   private final EmbeddedPostgres embedded;
   private final String host;
@@ -28,7 +30,12 @@ public final class FreshDatabase implements AutoCloseable {
   private final String password;
   private final String name;
 
-  private FreshDatabase(EmbeddedPostgres embedded, String host, int port, String username, String password,
+  private FreshDatabase(
+      EmbeddedPostgres embedded,
+      String host,
+      int port,
+      String username,
+      String password,
       String name) {
     this.embedded = embedded;
     this.host = host;
@@ -38,27 +45,41 @@ public final class FreshDatabase implements AutoCloseable {
     this.name = name;
   }
 
-  public static FreshDatabase create(String purpose, Path workDir) throws IOException, SQLException {
-    String name = "cf_" + purpose + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-        + "_" + ProcessHandle.current().pid();
+  public static FreshDatabase create(String purpose, Path workDir)
+      throws IOException, SQLException {
+    String name =
+        "cf_"
+            + purpose
+            + "_"
+            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+            + "_"
+            + ProcessHandle.current().pid();
     String url = System.getenv("SPRING_DATASOURCE_URL");
     FreshDatabase database;
     if (url != null && !url.isBlank()) {
       Matcher m = URL.matcher(url);
       if (!m.matches()) {
-        throw new IllegalArgumentException("SPRING_DATASOURCE_URL must look like jdbc:postgresql://host:port/db: " + url);
+        throw new IllegalArgumentException(
+            "SPRING_DATASOURCE_URL must look like jdbc:postgresql://host:port/db: " + url);
       }
       String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
       String pass = System.getenv("SPRING_DATASOURCE_PASSWORD");
-      database = new FreshDatabase(null, m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
-          user, pass == null ? "" : pass, name);
+      database =
+          new FreshDatabase(
+              null,
+              m.group(1),
+              m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
+              user,
+              pass == null ? "" : pass,
+              name);
     } else {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(workDir.resolve("postgres"))
-          .setCleanDataDirectory(true)
-          .setServerConfig("max_connections", "200")
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .start();
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(workDir.resolve("postgres"))
+              .setCleanDataDirectory(true)
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start();
       database = new FreshDatabase(postgres, "127.0.0.1", postgres.getPort(), "postgres", "", name);
     }
     database.admin("create database " + name);
@@ -67,7 +88,8 @@ public final class FreshDatabase implements AutoCloseable {
 
   /** Another database on the same server (created empty now), dropped with this one. */
   public FreshDatabase sibling(String suffix) throws SQLException {
-    FreshDatabase other = new FreshDatabase(null, host, port, username, password, name + "_" + suffix);
+    FreshDatabase other =
+        new FreshDatabase(null, host, port, username, password, name + "_" + suffix);
     admin("create database " + other.name);
     return other;
   }
@@ -112,8 +134,9 @@ public final class FreshDatabase implements AutoCloseable {
   }
 
   private void admin(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(
-            "jdbc:postgresql://" + host + ":" + port + "/postgres", username, password);
+    try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + host + ":" + port + "/postgres", username, password);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }

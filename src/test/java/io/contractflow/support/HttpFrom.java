@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP requests from a chosen local address, so a test can be two different clients on one machine: Linux routes
- * all of 127.0.0.0/8 to the loopback interface, so a socket bound to 127.0.0.2 reaches the platform on 127.0.0.1 and
- * the platform sees 127.0.0.2 as the caller. (The JDK's HttpClient cannot choose its local address on Java 17.)
- * HTTP/1.0, one request per connection, so bodies arrive whole and unchunked.
+ * HTTP requests from a chosen local address, so a test can be two different clients on one machine:
+ * Linux routes all of 127.0.0.0/8 to the loopback interface, so a socket bound to 127.0.0.2 reaches
+ * the platform on 127.0.0.1 and the platform sees 127.0.0.2 as the caller. (The JDK's HttpClient
+ * cannot choose its local address on Java 17.) HTTP/1.0, one request per connection, so bodies
+ * arrive whole and unchunked.
  */
 public final class HttpFrom {
 
@@ -57,10 +58,17 @@ public final class HttpFrom {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(60_000);
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      StringBuilder request = new StringBuilder()
-          .append(method).append(' ').append(path).append(" HTTP/1.0\r\n")
-          .append("Host: localhost:").append(port).append("\r\n");
-      headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      StringBuilder request =
+          new StringBuilder()
+              .append(method)
+              .append(' ')
+              .append(path)
+              .append(" HTTP/1.0\r\n")
+              .append("Host: localhost:")
+              .append(port)
+              .append("\r\n");
+      headers.forEach(
+          (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
       if (body != null) {
         request.append("Content-Length: ").append(content.length).append("\r\n");
       }
@@ -80,14 +88,18 @@ public final class HttpFrom {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
     String head = end < 0 ? text : text.substring(0, end);
-    String body = end < 0 ? "" : new String(raw, end + 4, raw.length - end - 4, StandardCharsets.UTF_8);
+    String body =
+        end < 0 ? "" : new String(raw, end + 4, raw.length - end - 4, StandardCharsets.UTF_8);
     String[] lines = head.split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+        headers
+            .computeIfAbsent(
+                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>())
             .add(lines[i].substring(colon + 1).trim());
       }
     }

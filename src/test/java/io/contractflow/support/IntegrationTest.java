@@ -1,5 +1,7 @@
 package io.contractflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,13 +19,11 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Base of the integration tests: the whole platform on a random port, one Spring context shared by every test
- * class, real PostgreSQL (from the environment, else embedded), real HTTP, mail to a real SMTP server
- * ({@link MailServer}). Tests create their own data with unique names, so they also run against a database that
- * others have used.
+ * Base of the integration tests: the whole platform on a random port, one Spring context shared by
+ * every test class, real PostgreSQL (from the environment, else embedded), real HTTP, mail to a
+ * real SMTP server ({@link MailServer}). Tests create their own data with unique names, so they
+ * also run against a database that others have used.
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,16 +33,20 @@ public abstract class IntegrationTest {
 
   protected static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   protected Api api;
 
-  /** The platform's clock: test dates are relative to it, so the suite passes on any day (and with it moved). */
-  @Autowired
-  protected Clock clock;
+  /**
+   * The platform's clock: test dates are relative to it, so the suite passes on any day (and with
+   * it moved).
+   */
+  @Autowired protected Clock clock;
 
-  /** The e-signature vendors, as WireMock stubs ({@link VendorStubs}); the same for every test class. */
+  /**
+   * The e-signature vendors, as WireMock stubs ({@link VendorStubs}); the same for every test
+   * class.
+   */
   @DynamicPropertySource
   static void vendorStubs(DynamicPropertyRegistry registry) {
     VendorStubs.register(registry);
@@ -50,9 +54,10 @@ public abstract class IntegrationTest {
 
   @BeforeEach
   void connect() {
-    api = getClass().isAnnotationPresent(KeycloakPlatform.class)
-        ? new Api(port, KeycloakServer.shared().bearerCredentials())
-        : new Api(port);
+    api =
+        getClass().isAnnotationPresent(KeycloakPlatform.class)
+            ? new Api(port, KeycloakServer.shared().bearerCredentials())
+            : new Api(port);
   }
 
   protected static String unique(String prefix) {
@@ -60,8 +65,13 @@ public abstract class IntegrationTest {
   }
 
   protected String createCounterparty(String user) {
-    Api.Response response = api.as(user).post("/api/counterparties",
-        JSON.createObjectNode().put("name", unique("Counterparty")).put("contactEmail", "legal@example.com"));
+    Api.Response response =
+        api.as(user)
+            .post(
+                "/api/counterparties",
+                JSON.createObjectNode()
+                    .put("name", unique("Counterparty"))
+                    .put("contactEmail", "legal@example.com"));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return response.json().get("id").asText();
   }
@@ -72,9 +82,9 @@ public abstract class IntegrationTest {
   }
 
   /**
-   * A valid contract body for this counterparty: a one-year term in its last weeks, ending 45 days from today with
-   * 30 days' notice, so the renewal decision (asked a lead time before the notice deadline) is already due while
-   * notice can still be given.
+   * A valid contract body for this counterparty: a one-year term in its last weeks, ending 45 days
+   * from today with 30 days' notice, so the renewal decision (asked a lead time before the notice
+   * deadline) is already due while notice can still be given.
    */
   protected ObjectNode contractBody(String counterpartyId) {
     LocalDate end = today().plusDays(45);
@@ -86,7 +96,10 @@ public abstract class IntegrationTest {
     body.putObject("value").put("amount", 12000.50).put("currency", "EUR");
     body.put("startDate", end.minusYears(1).plusDays(1).toString());
     body.put("endDate", end.toString());
-    body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
+    body.putObject("renewal")
+        .put("autoRenew", true)
+        .put("renewalTermMonths", 12)
+        .put("noticePeriodDays", 30);
     body.putArray("tags").add("it").add("services");
     return body;
   }

@@ -28,27 +28,33 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Keycloak server for tests, started once per test JVM on first use and stopped by a shutdown hook: the
- * distribution {@code org.keycloak:keycloak-quarkus-dist} that the build unpacks into {@code target/keycloak}
- * (phase {@code pre-integration-test}), run as {@code kc.sh start-dev} on a free loopback port with an in-memory
- * database and the repository's realm imported, plus the test-only password-grant client. Tokens from
- * {@link #tokenFor(String)} come from a real grant, signed by the server's own keys.
+ * A real Keycloak server for tests, started once per test JVM on first use and stopped by a
+ * shutdown hook: the distribution {@code org.keycloak:keycloak-quarkus-dist} that the build unpacks
+ * into {@code target/keycloak} (phase {@code pre-integration-test}), run as {@code kc.sh start-dev}
+ * on a free loopback port with an in-memory database and the repository's realm imported, plus the
+ * test-only password-grant client. Tokens from {@link #tokenFor(String)} come from a real grant,
+ * signed by the server's own keys.
  *
- * <p>Starting takes about 25 s (plus about 20 s once per unpacked distribution for Quarkus' build step), so every
- * test that needs Keycloak shares {@link #shared()}. If it cannot start, the first caller gets the reason and the
- * server's log, and every later caller the same failure at once, without a second attempt.
+ * <p>Starting takes about 25 s (plus about 20 s once per unpacked distribution for Quarkus' build
+ * step), so every test that needs Keycloak shares {@link #shared()}. If it cannot start, the first
+ * caller gets the reason and the server's log, and every later caller the same failure at once,
+ * without a second attempt.
  *
- * <p>Without the unpacked distribution the calling test fails with a clear message when {@code CI=true}, and is
- * skipped elsewhere (run {@code ./mvnw verify}, or {@code ./mvnw pre-integration-test} once, to unpack it).
- * System property {@value #HOME_PROPERTY} points at the distribution (set by the failsafe configuration);
- * without it {@code target/keycloak/keycloak-*} is used.
+ * <p>Without the unpacked distribution the calling test fails with a clear message when {@code
+ * CI=true}, and is skipped elsewhere (run {@code ./mvnw verify}, or {@code ./mvnw
+ * pre-integration-test} once, to unpack it). System property {@value #HOME_PROPERTY} points at the
+ * distribution (set by the failsafe configuration); without it {@code target/keycloak/keycloak-*}
+ * is used.
  */
 public final class KeycloakServer {
 
   public static final String HOME_PROPERTY = "contractflow.keycloak.home";
+
   /** The Keycloak JVM's heap; the test JVMs share 2 cores, so keep it modest. */
   public static final String HEAP_PROPERTY = "contractflow.keycloak.heap";
-  public static final String STARTUP_TIMEOUT_PROPERTY = "contractflow.keycloak.startup-timeout-seconds";
+
+  public static final String STARTUP_TIMEOUT_PROPERTY =
+      "contractflow.keycloak.startup-timeout-seconds";
 
   private static final String HOST = "127.0.0.1";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,10 +64,12 @@ public final class KeycloakServer {
   private static final int PORT_ATTEMPTS = 3;
 
   /**
-   * Runs kc.sh in the background and stops it (SIGTERM, which kc.sh passes on to Keycloak's JVM) when the test
-   * JVM is gone, even if that JVM was killed and its shutdown hook never ran: no Keycloak outlives its test run.
+   * Runs kc.sh in the background and stops it (SIGTERM, which kc.sh passes on to Keycloak's JVM)
+   * when the test JVM is gone, even if that JVM was killed and its shutdown hook never ran: no
+   * Keycloak outlives its test run.
    */
-  private static final String WATCHDOG = """
+  private static final String WATCHDOG =
+      """
       parent=$1; shift
       "$@" &
       kc=$!
@@ -78,10 +86,18 @@ public final class KeycloakServer {
   private final Process process;
   private final Path log;
   private final Duration startupTime;
-  /** Access tokens of {@link #bearerCredentials()} by user and password: the token and until when to use it. */
+
+  /**
+   * Access tokens of {@link #bearerCredentials()} by user and password: the token and until when to
+   * use it.
+   */
   private final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   private KeycloakServer(Path home, int port, Process process, Path log, Duration startupTime) {
     this.home = home;
@@ -92,15 +108,16 @@ public final class KeycloakServer {
   }
 
   /**
-   * The one Keycloak of this JVM, started on first call (which then takes some 25 s). Fails, or skips the calling
-   * test outside CI, when the distribution has not been unpacked.
+   * The one Keycloak of this JVM, started on first call (which then takes some 25 s). Fails, or
+   * skips the calling test outside CI, when the distribution has not been unpacked.
    */
   public static synchronized KeycloakServer shared() {
     if (shared != null) {
       return shared;
     }
     if (startFailure != null) {
-      throw new IllegalStateException("Keycloak failed to start earlier in this JVM: " + startFailure.getMessage(),
+      throw new IllegalStateException(
+          "Keycloak failed to start earlier in this JVM: " + startFailure.getMessage(),
           startFailure);
     }
     Path home = distribution();
@@ -145,7 +162,10 @@ public final class KeycloakServer {
     return URI.create(issuerUri() + "/protocol/openid-connect/certs");
   }
 
-  /** The admin REST API of the realm ({@code /admin/realms/contractflow}), e.g. for the identity plugin. */
+  /**
+   * The admin REST API of the realm ({@code /admin/realms/contractflow}), e.g. for the identity
+   * plugin.
+   */
   public String adminApi() {
     return baseUrl() + "/admin/realms/" + KeycloakRealm.NAME;
   }
@@ -171,8 +191,8 @@ public final class KeycloakServer {
   }
 
   /**
-   * Bearer tokens for {@link Api}: each user's token from a real password grant, kept until a minute before it
-   * expires.
+   * Bearer tokens for {@link Api}: each user's token from a real password grant, kept until a
+   * minute before it expires.
    */
   public Api.Credentials bearerCredentials() {
     return (user, password) -> {
@@ -198,43 +218,58 @@ public final class KeycloakServer {
   }
 
   /**
-   * The token endpoint's whole answer for a password grant through the test client ({@code access_token},
-   * {@code id_token}, {@code refresh_token}, ...); status and error body for a refused one.
+   * The token endpoint's whole answer for a password grant through the test client ({@code
+   * access_token}, {@code id_token}, {@code refresh_token}, ...); status and error body for a
+   * refused one.
    */
   public TokenResponse passwordGrant(String user, String password) {
     return passwordGrant(KeycloakRealm.NAME, KeycloakRealm.TEST_CLIENT, user, password);
   }
 
-  /** A password grant in any realm of this server through any client with the test client's secret. */
+  /**
+   * A password grant in any realm of this server through any client with the test client's secret.
+   */
   public TokenResponse passwordGrant(String realm, String clientId, String user, String password) {
-    return postForm(URI.create(issuerUri(realm) + "/protocol/openid-connect/token"), form(
-        "grant_type", "password",
-        "client_id", clientId,
-        "client_secret", KeycloakRealm.TEST_SECRET,
-        "username", user,
-        "password", password,
-        "scope", "openid"));
+    return postForm(
+        URI.create(issuerUri(realm) + "/protocol/openid-connect/token"),
+        form(
+            "grant_type",
+            "password",
+            "client_id",
+            clientId,
+            "client_secret",
+            KeycloakRealm.TEST_SECRET,
+            "username",
+            user,
+            "password",
+            password,
+            "scope",
+            "openid"));
   }
 
   /** A client-credentials grant, e.g. for the identity plugin's service account. */
   public TokenResponse clientCredentialsGrant(String clientId, String secret) {
-    return postForm(tokenEndpoint(), form(
-        "grant_type", "client_credentials",
-        "client_id", clientId,
-        "client_secret", secret));
+    return postForm(
+        tokenEndpoint(),
+        form(
+            "grant_type", "client_credentials",
+            "client_id", clientId,
+            "client_secret", secret));
   }
 
   /** POSTs an {@code application/x-www-form-urlencoded} body, e.g. to the token endpoint. */
   public TokenResponse postForm(URI uri, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String body =
+        form.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response = send(request);
     return new TokenResponse(response.statusCode(), parse(response.body()));
   }
@@ -250,15 +285,24 @@ public final class KeycloakServer {
 
   /** A GET with a bearer token, e.g. to the admin REST API. */
   public HttpResponse<String> get(String url, String bearerToken) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + bearerToken).header("Accept", "application/json").GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearerToken)
+            .header("Accept", "application/json")
+            .GET()
+            .build());
   }
 
   /** A POST of a JSON body with a bearer token, e.g. to the admin REST API. */
   public HttpResponse<String> postJson(String url, String bearerToken, String json) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + bearerToken).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearerToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** The token endpoint's answer: its HTTP status and JSON body. */
@@ -282,18 +326,21 @@ public final class KeycloakServer {
     }
   }
 
-  // --- starting and stopping -------------------------------------------------------------------------------------
+  // --- starting and stopping
+  // -------------------------------------------------------------------------------------
 
   private static Path distribution() {
     String configured = System.getProperty(HOME_PROPERTY);
-    Path home = configured != null && !configured.isBlank() ? Path.of(configured) : unpackedUnderTarget();
+    Path home =
+        configured != null && !configured.isBlank() ? Path.of(configured) : unpackedUnderTarget();
     if (home != null && Files.isRegularFile(home.resolve("bin/kc.sh"))) {
       return home.toAbsolutePath();
     }
-    String message = "The Keycloak distribution is missing (looked for bin/kc.sh in "
-        + (home == null ? "target/keycloak/keycloak-*" : home.toAbsolutePath())
-        + "). The build unpacks org.keycloak:keycloak-quarkus-dist (zip) there in phase pre-integration-test: run"
-        + " ./mvnw verify, or ./mvnw pre-integration-test once before running a single test from the IDE.";
+    String message =
+        "The Keycloak distribution is missing (looked for bin/kc.sh in "
+            + (home == null ? "target/keycloak/keycloak-*" : home.toAbsolutePath())
+            + "). The build unpacks org.keycloak:keycloak-quarkus-dist (zip) there in phase pre-integration-test: run"
+            + " ./mvnw verify, or ./mvnw pre-integration-test once before running a single test from the IDE.";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException(message);
     }
@@ -307,8 +354,10 @@ public final class KeycloakServer {
       return null;
     }
     try (Stream<Path> children = Files.list(target)) {
-      return children.filter(p -> p.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(p))
-          .max(Comparator.naturalOrder()).orElse(null);
+      return children
+          .filter(p -> p.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(p))
+          .max(Comparator.naturalOrder())
+          .orElse(null);
     } catch (IOException e) {
       return null;
     }
@@ -334,64 +383,100 @@ public final class KeycloakServer {
   }
 
   /**
-   * The only files in {@code data/import}: the repository's realm file plus the test-only clients (the password
-   * grant, and the same with tokens that expire after a second), and a copy of it all as a second realm of another
-   * name.
+   * The only files in {@code data/import}: the repository's realm file plus the test-only clients
+   * (the password grant, and the same with tokens that expire after a second), and a copy of it all
+   * as a second realm of another name.
    */
   private static void writeRealmImport(Path home) throws IOException {
     Path root = repositoryRoot();
     ObjectNode realm = (ObjectNode) JSON.readTree(root.resolve(KeycloakRealm.REALM_FILE).toFile());
-    ObjectNode testClient = (ObjectNode) JSON.readTree(root.resolve(KeycloakRealm.TEST_CLIENT_FILE).toFile());
-    ObjectNode shortLived = testClient.deepCopy().put("clientId", KeycloakRealm.SHORT_LIVED_TEST_CLIENT);
-    shortLived.withObject("/attributes")
+    ObjectNode testClient =
+        (ObjectNode) JSON.readTree(root.resolve(KeycloakRealm.TEST_CLIENT_FILE).toFile());
+    ObjectNode shortLived =
+        testClient.deepCopy().put("clientId", KeycloakRealm.SHORT_LIVED_TEST_CLIENT);
+    shortLived
+        .withObject("/attributes")
         .put("access.token.lifespan", Integer.toString(KeycloakRealm.SHORT_LIVED_TOKEN_SECONDS));
     ((ArrayNode) realm.withArray("clients")).add(testClient).add(shortLived);
     Path imports = home.resolve("data/import");
     deleteRecursively(imports);
     Files.createDirectories(imports);
-    JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve(KeycloakRealm.NAME + "-realm.json").toFile(),
-        realm);
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(imports.resolve(KeycloakRealm.NAME + "-realm.json").toFile(), realm);
     ObjectNode other = realm.deepCopy().put("realm", KeycloakRealm.OTHER_REALM);
-    JSON.writerWithDefaultPrettyPrinter().writeValue(
-        imports.resolve(KeycloakRealm.OTHER_REALM + "-realm.json").toFile(), other);
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(imports.resolve(KeycloakRealm.OTHER_REALM + "-realm.json").toFile(), other);
   }
 
-  /** Maven runs the tests in the project directory; an IDE may run them from a module path below it. */
+  /**
+   * Maven runs the tests in the project directory; an IDE may run them from a module path below it.
+   */
   private static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve(KeycloakRealm.REALM_FILE))) {
         return dir;
       }
     }
-    throw new IllegalStateException("no " + KeycloakRealm.REALM_FILE + " in " + Path.of("").toAbsolutePath()
-        + " or above");
+    throw new IllegalStateException(
+        "no " + KeycloakRealm.REALM_FILE + " in " + Path.of("").toAbsolutePath() + " or above");
   }
 
   private static KeycloakServer launch(Path home, int port) throws IOException {
     Path log = home.getParent().resolve("keycloak-" + port + ".log");
-    List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "keycloak-watchdog",
-        Long.toString(ProcessHandle.current().pid()),
-        "sh", home.resolve("bin/kc.sh").toString(), "start-dev",
-        "--http-host", HOST, "--http-port", Integer.toString(port),
-        // as docker-compose runs it: tokens name the browsers' address as issuer whichever address was called,
-        // while the platform may call the realm at another one (the back channel, here: localhost)
-        "--hostname", "http://" + HOST + ":" + port, "--hostname-backchannel-dynamic", "true",
-        "--db", "dev-mem", // a fresh realm from the file on every start, nothing left from earlier runs
-        "--import-realm"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(home.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile()); // a file, not a pipe: an unread pipe would fill up and stall Keycloak
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "sh",
+                "-c",
+                WATCHDOG,
+                "keycloak-watchdog",
+                Long.toString(ProcessHandle.current().pid()),
+                "sh",
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host",
+                HOST,
+                "--http-port",
+                Integer.toString(port),
+                // as docker-compose runs it: tokens name the browsers' address as issuer whichever
+                // address was called,
+                // while the platform may call the realm at another one (the back channel, here:
+                // localhost)
+                "--hostname",
+                "http://" + HOST + ":" + port,
+                "--hostname-backchannel-dynamic",
+                "true",
+                "--db",
+                "dev-mem", // a fresh realm from the file on every start, nothing left from earlier
+                // runs
+                "--import-realm"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                log.toFile()); // a file, not a pipe: an unread pipe would fill up and stall
+    // Keycloak
     Map<String, String> env = builder.environment();
-    // only our settings: a KC_DB or JAVA_OPTS from the environment must not change the server under test
-    env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_")
-        || name.matches("CONTRACTFLOW_.*_CLIENT_SECRET") // the realm file's placeholders: their defaults here
-        || name.startsWith("JAVA_OPTS") || name.equals("JAVA_ADD_OPENS") || name.equals("DEBUG"));
+    // only our settings: a KC_DB or JAVA_OPTS from the environment must not change the server under
+    // test
+    env.keySet()
+        .removeIf(
+            name ->
+                name.startsWith("KC_")
+                    || name.startsWith("KEYCLOAK_")
+                    || name.matches(
+                        "CONTRACTFLOW_.*_CLIENT_SECRET") // the realm file's placeholders: their
+                    // defaults here
+                    || name.startsWith("JAVA_OPTS")
+                    || name.equals("JAVA_ADD_OPENS")
+                    || name.equals("DEBUG"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JAVA_OPTS_KC_HEAP", System.getProperty(HEAP_PROPERTY, "-Xms64m -Xmx512m"));
 
     Duration limit = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 240));
-    System.out.printf("Keycloak: starting %s on %s:%d (log: %s)%n", home.getFileName(), HOST, port, log);
+    System.out.printf(
+        "Keycloak: starting %s on %s:%d (log: %s)%n", home.getFileName(), HOST, port, log);
     long started = System.nanoTime();
     Process process = builder.start();
     KeycloakServer server = new KeycloakServer(home, port, process, log, Duration.ZERO);
@@ -400,8 +485,15 @@ public final class KeycloakServer {
       long now = System.nanoTime();
       if (!process.isAlive()) {
         String output = tail(log);
-        String reason = "Keycloak exited with code " + process.exitValue() + " before its realm answered on port "
-            + port + "; last lines of " + log + ":\n" + output;
+        String reason =
+            "Keycloak exited with code "
+                + process.exitValue()
+                + " before its realm answered on port "
+                + port
+                + "; last lines of "
+                + log
+                + ":\n"
+                + output;
         if (output.contains("Address already in use") || output.contains("Port already bound")) {
           throw new PortTakenException(reason);
         }
@@ -409,25 +501,39 @@ public final class KeycloakServer {
       }
       if (now - started > limit.toNanos()) {
         server.stop();
-        throw new IllegalStateException("Keycloak's realm did not answer on port " + port + " within " + limit
-            + " (raise -D" + STARTUP_TIMEOUT_PROPERTY + "); last lines of " + log + ":\n" + tail(log));
+        throw new IllegalStateException(
+            "Keycloak's realm did not answer on port "
+                + port
+                + " within "
+                + limit
+                + " (raise -D"
+                + STARTUP_TIMEOUT_PROPERTY
+                + "); last lines of "
+                + log
+                + ":\n"
+                + tail(log));
       }
       if (now >= nextProgress) {
-        System.out.printf("Keycloak: still starting after %d s: %s%n",
+        System.out.printf(
+            "Keycloak: still starting after %d s: %s%n",
             Duration.ofNanos(now - started).toSeconds(), lastLine(log));
         nextProgress += PROGRESS_INTERVAL.toNanos();
       }
       sleep(POLL_INTERVAL);
     }
     Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-    System.out.printf("Keycloak: realm %s ready at %s after %d s%n", KeycloakRealm.NAME, server.issuerUri(),
-        startupTime.toSeconds());
+    System.out.printf(
+        "Keycloak: realm %s ready at %s after %d s%n",
+        KeycloakRealm.NAME, server.issuerUri(), startupTime.toSeconds());
     return new KeycloakServer(home, port, process, log, startupTime);
   }
 
   private boolean realmAnswers() {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
@@ -438,7 +544,10 @@ public final class KeycloakServer {
     }
   }
 
-  /** Stops Keycloak: SIGTERM to the launcher and its children (Keycloak's JVM), then SIGKILL if needed. */
+  /**
+   * Stops Keycloak: SIGTERM to the launcher and its children (Keycloak's JVM), then SIGKILL if
+   * needed.
+   */
   void stop() {
     List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
     all.add(process.toHandle());
@@ -447,7 +556,8 @@ public final class KeycloakServer {
       for (ProcessHandle handle : all) {
         try {
           handle.onExit().get(20, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (java.util.concurrent.TimeoutException
+            | java.util.concurrent.ExecutionException e) {
           handle.destroyForcibly();
         }
       }
@@ -461,7 +571,8 @@ public final class KeycloakServer {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak did not answer " + request.method() + " " + request.uri(), e);
+      throw new UncheckedIOException(
+          "Keycloak did not answer " + request.method() + " " + request.uri(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -489,7 +600,8 @@ public final class KeycloakServer {
   private static String tail(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(unreadable: " + e + ")";
     }

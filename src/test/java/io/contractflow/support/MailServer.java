@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A real SMTP server (GreenMail) in the test JVM on a free loopback port, started once and kept on that port for
- * the JVM's life, so it can be stopped and started again (an outage) while the platform keeps pointing at it.
- * {@link Settings} points the platform's mail at it, delivered by SMTP and retried quickly.
+ * A real SMTP server (GreenMail) in the test JVM on a free loopback port, started once and kept on
+ * that port for the JVM's life, so it can be stopped and started again (an outage) while the
+ * platform keeps pointing at it. {@link Settings} points the platform's mail at it, delivered by
+ * SMTP and retried quickly.
  */
 public final class MailServer {
 
@@ -53,7 +54,9 @@ public final class MailServer {
     }
   }
 
-  /** Stops the server: connections are refused until {@link #start()}; what it had received is gone. */
+  /**
+   * Stops the server: connections are refused until {@link #start()}; what it had received is gone.
+   */
   public synchronized void stop() {
     if (greenMail != null) {
       greenMail.stop();
@@ -68,13 +71,17 @@ public final class MailServer {
 
   /** The messages received for one address. */
   public List<MimeMessage> receivedBy(String address) {
-    return received().stream().filter(m -> {
-      try {
-        return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return received().stream()
+        .filter(
+            m -> {
+              try {
+                return java.util.Arrays.stream(m.getAllRecipients())
+                    .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 
   private static int freePort() {
@@ -85,7 +92,9 @@ public final class MailServer {
     }
   }
 
-  /** The platform's mail settings for tests: SMTP to this server, a short poll and quick retries. */
+  /**
+   * The platform's mail settings for tests: SMTP to this server, a short poll and quick retries.
+   */
   /** The body part of this type in a multipart/alternative (possibly nested in multipart/mixed). */
   public static String part(MimeMessage message, String type) {
     try {
@@ -102,7 +111,8 @@ public final class MailServer {
     throw new AssertionError("no " + type + " part");
   }
 
-  private static void collect(Multipart multipart, List<BodyPart> into) throws MessagingException, IOException {
+  private static void collect(Multipart multipart, List<BodyPart> into)
+      throws MessagingException, IOException {
     for (int i = 0; i < multipart.getCount(); i++) {
       BodyPart part = multipart.getBodyPart(i);
       if (part.getContent() instanceof Multipart nested) {
@@ -113,17 +123,24 @@ public final class MailServer {
     }
   }
 
-  public static final class Settings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static final class Settings
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-mail-server", Map.of(
-          "spring.mail.host", "127.0.0.1",
-          "spring.mail.port", Integer.toString(shared().port()),
-          "contractflow.notifications.delivery", "smtp",
-          "contractflow.notifications.first-retry", "300ms",
-          "contractflow.notifications.max-retry-delay", "1s",
-          "contractflow.notifications.base-url", "https://contracts.example.com")));
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "test-mail-server",
+                  Map.of(
+                      "spring.mail.host", "127.0.0.1",
+                      "spring.mail.port", Integer.toString(shared().port()),
+                      "contractflow.notifications.delivery", "smtp",
+                      "contractflow.notifications.first-retry", "300ms",
+                      "contractflow.notifications.max-retry-delay", "1s",
+                      "contractflow.notifications.base-url", "https://contracts.example.com")));
     }
   }
 }

@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform as a process of its own, as an operator runs a node ({@code java -jar}): the application's main class
- * on this test's class path, in a new JVM, with its console written to {@code <workDir>/<name>.log}. Stopping it is
- * either graceful (SIGTERM, Spring's graceful shutdown) or a crash (SIGKILL: nothing is cleaned up, the jobs it had
- * taken stay locked in the database).
+ * The platform as a process of its own, as an operator runs a node ({@code java -jar}): the
+ * application's main class on this test's class path, in a new JVM, with its console written to
+ * {@code <workDir>/<name>.log}. Stopping it is either graceful (SIGTERM, Spring's graceful
+ * shutdown) or a crash (SIGKILL: nothing is cleaned up, the jobs it had taken stay locked in the
+ * database).
  */
 public final class PlatformNode implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final int port;
@@ -38,7 +40,10 @@ public final class PlatformNode implements AutoCloseable {
     this.process = process;
   }
 
-  /** Launches a node (without waiting for it to be ready) with {@code settings} as command-line properties. */
+  /**
+   * Launches a node (without waiting for it to be ready) with {@code settings} as command-line
+   * properties.
+   */
   public static PlatformNode launch(String name, Path workDir, List<String> settings) {
     try {
       Files.createDirectories(workDir);
@@ -57,12 +62,13 @@ public final class PlatformNode implements AutoCloseable {
       command.add("--logging.file.name=");
       command.add("--spring.main.banner-mode=off");
       command.addAll(settings);
-      Process process = new ProcessBuilder(command)
-          // whatever the node writes to ./data by default stays in its own directory
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              // whatever the node writes to ./data by default stays in its own directory
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new PlatformNode(name, port, log, process);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,8 +76,8 @@ public final class PlatformNode implements AutoCloseable {
   }
 
   /**
-   * An OpenSearch node for the nodes to share, in this JVM, on a fresh directory. Other builds on the machine may take
-   * the port it picked before it binds it: then it tries the next free one.
+   * An OpenSearch node for the nodes to share, in this JVM, on a fresh directory. Other builds on
+   * the machine may take the port it picked before it binds it: then it tries the next free one.
    */
   public static EmbeddedOpenSearch openSearch(Path dataDir) {
     RuntimeException last = null;
@@ -85,17 +91,25 @@ public final class PlatformNode implements AutoCloseable {
     throw last;
   }
 
-  /** Waits until the node's readiness probe answers UP; fails with the end of its log if it dies or takes too long. */
+  /**
+   * Waits until the node's readiness probe answers UP; fails with the end of its log if it dies or
+   * takes too long.
+   */
   public PlatformNode awaitReady(Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("Node " + name + " exited with " + process.exitValue() + ":\n" + logTail());
+        throw new AssertionError(
+            "Node " + name + " exited with " + process.exitValue() + ":\n" + logTail());
       }
       try {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return this;
         }
@@ -107,7 +121,8 @@ public final class PlatformNode implements AutoCloseable {
       }
       sleep(500);
     }
-    throw new AssertionError("Node " + name + " was not ready within " + patience + ":\n" + logTail());
+    throw new AssertionError(
+        "Node " + name + " was not ready within " + patience + ":\n" + logTail());
   }
 
   public String name() {
@@ -128,7 +143,10 @@ public final class PlatformNode implements AutoCloseable {
     waitFor();
   }
 
-  /** Stops the node as an orchestrator would (SIGTERM): requests in flight finish, the engine shuts down. */
+  /**
+   * Stops the node as an orchestrator would (SIGTERM): requests in flight finish, the engine shuts
+   * down.
+   */
   public void stop() {
     process.destroy();
     waitFor();

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * Where a contract's lifecycle stands, read from the API's views of it ({@code GET /api/contracts/{id}/process} and
- * {@code /signing}): for tests and benchmarks that drive contracts over HTTP and wait for the next step.
+ * Where a contract's lifecycle stands, read from the API's views of it ({@code GET
+ * /api/contracts/{id}/process} and {@code /signing}): for tests and benchmarks that drive contracts
+ * over HTTP and wait for the next step.
  */
 public final class ProcessViews {
 
@@ -20,7 +21,10 @@ public final class ProcessViews {
     return tasks.size() > 0 && tasks.get(0).get("key").asText().equals("Task_ReviewContract");
   }
 
-  /** Some signer's turn has come and they have not signed: their link is in their mail ({@link SignerMail}). */
+  /**
+   * Some signer's turn has come and they have not signed: their link is in their mail ({@link
+   * SignerMail}).
+   */
   public static boolean hasOpenTurn(JsonNode signing) {
     for (JsonNode signer : signing.get("signers")) {
       if (signer.get("turn").asBoolean() && signer.get("status").asText().equals("PENDING")) {

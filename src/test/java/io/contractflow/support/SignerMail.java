@@ -12,14 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A built-in signer as a person with a mailbox: their signing link and their one-time codes come only by mail (to
- * {@link MailServer}, GreenMail), never from the owner's API. For tests and benchmarks that sign over HTTP: read the
- * link from the invitation, ask for a code, read it from the mail, enter it, sign with the verified session.
+ * A built-in signer as a person with a mailbox: their signing link and their one-time codes come
+ * only by mail (to {@link MailServer}, GreenMail), never from the owner's API. For tests and
+ * benchmarks that sign over HTTP: read the link from the invitation, ask for a code, read it from
+ * the mail, enter it, sign with the verified session.
  */
 public final class SignerMail {
 
   /** A signing link's token in a mail. */
   public static final Pattern LINK = Pattern.compile("https?://\\S+/sign/([A-Za-z0-9_-]{43})");
+
   /** The one-time code in a code mail (its own line). */
   public static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6,10})\\s*$");
 
@@ -34,25 +36,37 @@ public final class SignerMail {
     this.api = api;
   }
 
-  /** Invitations ("Please sign REF ..." and "New link: please sign REF ...") to this address for this contract. */
+  /**
+   * Invitations ("Please sign REF ..." and "New link: please sign REF ...") to this address for
+   * this contract.
+   */
   public List<MimeMessage> invitations(String email, String reference) {
-    return mail.receivedBy(email).stream().filter(m -> subject(m).contains("lease sign " + reference + " ")).toList();
+    return mail.receivedBy(email).stream()
+        .filter(m -> subject(m).contains("lease sign " + reference + " "))
+        .toList();
   }
 
   /** Code mails to this address for this contract. */
   public List<MimeMessage> codeMails(String email, String reference) {
-    return mail.receivedBy(email).stream().filter(m -> subject(m).endsWith("Your code to sign " + reference)).toList();
+    return mail.receivedBy(email).stream()
+        .filter(m -> subject(m).endsWith("Your code to sign " + reference))
+        .toList();
   }
 
   /** The token of the newest invitation to this address for this contract, once it has arrived. */
   public String awaitLink(String email, String reference) {
-    List<MimeMessage> received = await().atMost(PATIENCE).until(() -> invitations(email, reference), l -> !l.isEmpty());
+    List<MimeMessage> received =
+        await().atMost(PATIENCE).until(() -> invitations(email, reference), l -> !l.isEmpty());
     return token(received.get(received.size() - 1));
   }
 
-  /** The token of the {@code n}th (from 1) invitation to this address for this contract, once it has arrived. */
+  /**
+   * The token of the {@code n}th (from 1) invitation to this address for this contract, once it has
+   * arrived.
+   */
   public String awaitLink(String email, String reference, int n) {
-    List<MimeMessage> received = await().atMost(PATIENCE).until(() -> invitations(email, reference), l -> l.size() >= n);
+    List<MimeMessage> received =
+        await().atMost(PATIENCE).until(() -> invitations(email, reference), l -> l.size() >= n);
     return token(received.get(n - 1));
   }
 
@@ -76,8 +90,8 @@ public final class SignerMail {
     if (asked.status() != 202) {
       throw new AssertionError("asking for a code: " + asked);
     }
-    List<MimeMessage> received = await().atMost(PATIENCE)
-        .until(() -> codeMails(email, reference), l -> l.size() > before);
+    List<MimeMessage> received =
+        await().atMost(PATIENCE).until(() -> codeMails(email, reference), l -> l.size() > before);
     return code(received.get(received.size() - 1));
   }
 
@@ -91,7 +105,8 @@ public final class SignerMail {
 
   /** Enters a code: the answer (200 with the session, or a refusal). */
   public Api.Response enter(String token, String code) {
-    return api.anonymous().post("/api/signing/" + token + "/verify", JSON.createObjectNode().put("code", code));
+    return api.anonymous()
+        .post("/api/signing/" + token + "/verify", JSON.createObjectNode().put("code", code));
   }
 
   /** Asks for a code, reads it from the mail, enters it: the verified session. */
@@ -105,13 +120,16 @@ public final class SignerMail {
 
   /** Signs with a verified session (none if null): the answer. */
   public Api.Response sign(String token, String session, String typedName) {
-    return signer(session).post("/api/signing/" + token + "/sign",
-        JSON.createObjectNode().put("typedName", typedName).put("consent", true));
+    return signer(session)
+        .post(
+            "/api/signing/" + token + "/sign",
+            JSON.createObjectNode().put("typedName", typedName).put("consent", true));
   }
 
   /** Declines with a verified session (none if null): the answer. */
   public Api.Response decline(String token, String session, String reason) {
-    return signer(session).post("/api/signing/" + token + "/decline", JSON.createObjectNode().put("reason", reason));
+    return signer(session)
+        .post("/api/signing/" + token + "/decline", JSON.createObjectNode().put("reason", reason));
   }
 
   private Api.Call signer(String session) {
@@ -120,8 +138,8 @@ public final class SignerMail {
   }
 
   /**
-   * Signs as every signer whose turn is open in this view of the signing request ({@code GET .../signing}) and who
-   * has not signed: link and code from the mail. Returns how many signed.
+   * Signs as every signer whose turn is open in this view of the signing request ({@code GET
+   * .../signing}) and who has not signed: link and code from the mail. Returns how many signed.
    */
   public int signOpenTurns(JsonNode signing) {
     String reference = signing.get("contractReference").asText();
@@ -130,7 +148,8 @@ public final class SignerMail {
       if (signer.get("turn").asBoolean() && signer.get("status").asText().equals("PENDING")) {
         String email = signer.get("email").asText();
         String token = awaitLink(email, reference);
-        Api.Response response = sign(token, verify(token, email, reference), signer.get("name").asText());
+        Api.Response response =
+            sign(token, verify(token, email, reference), signer.get("name").asText());
         if (response.status() != 200) {
           throw new AssertionError("signing as " + signer.get("name").asText() + ": " + response);
         }

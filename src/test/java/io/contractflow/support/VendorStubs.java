@@ -17,20 +17,23 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The e-signature vendors' APIs as WireMock stubs, one server per test JVM on a free loopback port: DocuSign under
- * {@code /docusign-auth} (OAuth) and {@code /docusign} (REST), Adobe Acrobat Sign under {@code /adobe-oauth} and
- * {@code /adobe}, PandaDoc under {@code /pandadoc}, RightSignature under {@code /rightsignature} (its pre-signed
- * storage links under {@code /rightsignature-files}). Each test
- * adds the stubs of its own envelopes, built from the vendors' documented requests and responses. The platform is
- * configured against it for every integration test ({@link IntegrationTest}), with test credentials.
+ * The e-signature vendors' APIs as WireMock stubs, one server per test JVM on a free loopback port:
+ * DocuSign under {@code /docusign-auth} (OAuth) and {@code /docusign} (REST), Adobe Acrobat Sign
+ * under {@code /adobe-oauth} and {@code /adobe}, PandaDoc under {@code /pandadoc}, RightSignature
+ * under {@code /rightsignature} (its pre-signed storage links under {@code /rightsignature-files}).
+ * Each test adds the stubs of its own envelopes, built from the vendors' documented requests and
+ * responses. The platform is configured against it for every integration test ({@link
+ * IntegrationTest}), with test credentials.
  */
 public final class VendorStubs {
 
   public static final String DOCUSIGN_INTEGRATION_KEY = "2f1c5a55-it-integration-key";
   public static final String DOCUSIGN_USER_ID = "7c1d05f0-it-user";
   public static final String DOCUSIGN_ACCOUNT_ID = "a1b2c3d4-it-account";
+
   /** Connect HMAC keys: the old one still configured during a rotation, and the new one. */
   public static final String DOCUSIGN_HMAC_OLD = "old-connect-key-Yk3c9T";
+
   public static final String DOCUSIGN_HMAC_NEW = "new-connect-key-Qp7s2W";
   public static final String ADOBE_CLIENT_ID = "CBJCHBCAABAA-it-client";
   public static final String ADOBE_CLIENT_SECRET = "it-client-secret";
@@ -39,7 +42,10 @@ public final class VendorStubs {
   public static final String PANDADOC_API_KEY = "it-pandadoc-api-key";
   public static final String PANDADOC_SHARED_KEY = "it-pandadoc-shared-key";
 
-  /** The platform's RightSignature private API token (the shared context; OAuth is tested on its own session). */
+  /**
+   * The platform's RightSignature private API token (the shared context; OAuth is tested on its own
+   * session).
+   */
   public static final String RIGHTSIGNATURE_PRIVATE_TOKEN = "it-rightsignature-private-token";
 
   private static WireMockServer server;
@@ -49,7 +55,9 @@ public final class VendorStubs {
 
   public static synchronized WireMockServer server() {
     if (server == null) {
-      server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+      server =
+          new WireMockServer(
+              WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
       try {
@@ -72,7 +80,10 @@ public final class VendorStubs {
     return (RSAPublicKey) docuSignKey.getPublic();
   }
 
-  /** The platform's configuration for the stubs; vendor reads time out after 5 s, polling is left to the tests. */
+  /**
+   * The platform's configuration for the stubs; vendor reads time out after 5 s, polling is left to
+   * the tests.
+   */
   public static void register(DynamicPropertyRegistry registry) {
     String base = baseUrl();
     registry.add("contractflow.signing.polling.enabled", () -> "false");
@@ -82,7 +93,9 @@ public final class VendorStubs {
     registry.add("contractflow.signing.docusign.user-id", () -> DOCUSIGN_USER_ID);
     registry.add("contractflow.signing.docusign.account-id", () -> DOCUSIGN_ACCOUNT_ID);
     registry.add("contractflow.signing.docusign.private-key", VendorStubs::docuSignPrivateKeyPem);
-    registry.add("contractflow.signing.docusign.connect-hmac-keys", () -> DOCUSIGN_HMAC_OLD + "," + DOCUSIGN_HMAC_NEW);
+    registry.add(
+        "contractflow.signing.docusign.connect-hmac-keys",
+        () -> DOCUSIGN_HMAC_OLD + "," + DOCUSIGN_HMAC_NEW);
     registry.add("contractflow.signing.docusign.read-timeout", () -> "5s");
     registry.add("contractflow.signing.adobe-sign.enabled", () -> "true");
     registry.add("contractflow.signing.adobe-sign.api-access-point", () -> base + "/adobe-oauth/");
@@ -97,20 +110,26 @@ public final class VendorStubs {
     registry.add("contractflow.signing.pandadoc.read-timeout", () -> "5s");
     registry.add("contractflow.signing.rightsignature.enabled", () -> "true");
     registry.add("contractflow.signing.rightsignature.base-url", () -> base + "/rightsignature");
-    registry.add("contractflow.signing.rightsignature.private-token", () -> RIGHTSIGNATURE_PRIVATE_TOKEN);
+    registry.add(
+        "contractflow.signing.rightsignature.private-token", () -> RIGHTSIGNATURE_PRIVATE_TOKEN);
     registry.add("contractflow.signing.rightsignature.read-timeout", () -> "5s");
   }
 
   private static String docuSignPrivateKeyPem() {
     server();
     return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(docuSignKey.getPrivate().getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes())
+            .encodeToString(docuSignKey.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }
 
-  /** A one-page PDF saying {@code text}: what a vendor hands back as a signed document or certificate. */
+  /**
+   * A one-page PDF saying {@code text}: what a vendor hands back as a signed document or
+   * certificate.
+   */
   public static byte[] pdf(String text) {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       document.addPage(page);
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {

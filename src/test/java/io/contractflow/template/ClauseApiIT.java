@@ -22,8 +22,14 @@ class ClauseApiIT extends IntegrationTest {
   @Test
   void shippedClausesAreSeededAndReadableByEveryone() {
     JsonNode list = api.as("ravi").get("/api/clauses").json();
-    assertThat(list.findValuesAsText("key")).contains("confidentiality", "term-and-termination",
-        "limitation-of-liability", "governing-law", "payment-terms", "intellectual-property");
+    assertThat(list.findValuesAsText("key"))
+        .contains(
+            "confidentiality",
+            "term-and-termination",
+            "limitation-of-liability",
+            "governing-law",
+            "payment-terms",
+            "intellectual-property");
     Api.Response one = api.as("audrey").get("/api/clauses/governing-law/versions/1");
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().get("text").asText()).contains("{{var.governingLaw}}");
@@ -40,15 +46,19 @@ class ClauseApiIT extends IntegrationTest {
     assertThat(created.json().get("version").asInt()).isEqualTo(1);
     assertThat(created.json().get("text").asText()).isEqualTo("First text.");
 
-    Api.Response second = api.as("admin").post("/api/clauses/" + key + "/versions",
-        JSON.createObjectNode().put("text", "Second text for {{counterparty.name}}."));
+    Api.Response second =
+        api.as("admin")
+            .post(
+                "/api/clauses/" + key + "/versions",
+                JSON.createObjectNode().put("text", "Second text for {{counterparty.name}}."));
     assertThat(second.status()).isEqualTo(201);
     assertThat(second.json().get("version").asInt()).isEqualTo(2);
 
     JsonNode latest = api.as("rita").get("/api/clauses/" + key).json();
     assertThat(latest.get("version").asInt()).isEqualTo(2);
     assertThat(latest.get("latestVersion").asInt()).isEqualTo(2);
-    assertThat(api.as("rita").get("/api/clauses/" + key + "/versions/1").json().get("text").asText())
+    assertThat(
+            api.as("rita").get("/api/clauses/" + key + "/versions/1").json().get("text").asText())
         .isEqualTo("First text.");
     assertThat(api.as("rita").get("/api/clauses/" + key + "/versions/3").status()).isEqualTo(404);
     assertThat(api.as("rita").get("/api/clauses/no-such-clause").status()).isEqualTo(404);
@@ -60,8 +70,13 @@ class ClauseApiIT extends IntegrationTest {
     String key = uniqueKey();
     assertThat(api.as("rita").post("/api/clauses", clause(key, "Text")).status()).isEqualTo(403);
     assertThat(api.as("audrey").post("/api/clauses", clause(key, "Text")).status()).isEqualTo(403);
-    assertThat(api.as("rita").post("/api/clauses/confidentiality/versions",
-        JSON.createObjectNode().put("text", "Mine now")).status()).isEqualTo(403);
+    assertThat(
+            api.as("rita")
+                .post(
+                    "/api/clauses/confidentiality/versions",
+                    JSON.createObjectNode().put("text", "Mine now"))
+                .status())
+        .isEqualTo(403);
     assertThat(api.as("admin").get("/api/clauses/" + key).status()).isEqualTo(404);
   }
 
@@ -76,11 +91,14 @@ class ClauseApiIT extends IntegrationTest {
     assertThat(blank.status()).isEqualTo(400);
     assertThat(blank.json().get("errors").findValuesAsText("field")).containsExactly("text");
 
-    Api.Response nested = api.as("admin").post("/api/clauses", clause(uniqueKey(), "See {{clause:confidentiality}}."));
+    Api.Response nested =
+        api.as("admin")
+            .post("/api/clauses", clause(uniqueKey(), "See {{clause:confidentiality}}."));
     assertThat(nested.status()).isEqualTo(400);
     assertThat(nested.json().get("errors").findValuesAsText("field")).containsExactly("text");
 
-    Api.Response stray = api.as("admin").post("/api/clauses", clause(uniqueKey(), "Broken {{counterparty.name"));
+    Api.Response stray =
+        api.as("admin").post("/api/clauses", clause(uniqueKey(), "Broken {{counterparty.name"));
     assertThat(stray.status()).isEqualTo(400);
   }
 }

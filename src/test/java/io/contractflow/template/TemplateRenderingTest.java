@@ -11,9 +11,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class TemplateRenderingTest {
 
@@ -29,8 +29,14 @@ class TemplateRenderingTest {
   @MethodSource("templates")
   void everyShippedTemplateFillsCompletely(String key) throws Exception {
     TemplateSource template = new TemplateCatalog().find(key).orElseThrow();
-    DocumentGenerator.Filled filled = DocumentGenerator.fill(builder, renderer, template, ShippedClauseLibrary.facts(),
-        ShippedClauseLibrary.variables(), clauses);
+    DocumentGenerator.Filled filled =
+        DocumentGenerator.fill(
+            builder,
+            renderer,
+            template,
+            ShippedClauseLibrary.facts(),
+            ShippedClauseLibrary.variables(),
+            clauses);
 
     String docxText;
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(filled.docx()));
@@ -43,7 +49,9 @@ class TemplateRenderingTest {
       assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
     }
     for (String text : List.of(docxText, pdfText)) {
-      assertThat(text).contains("Acme GmbH", "CF-2026-0042", "12,000.50 EUR").doesNotContain("{{", "}}");
+      assertThat(text)
+          .contains("Acme GmbH", "CF-2026-0042", "12,000.50 EUR")
+          .doesNotContain("{{", "}}");
     }
     assertThat(pdfText).contains("Page 1 of");
   }
@@ -51,17 +59,23 @@ class TemplateRenderingTest {
   @Test
   void unencodableCharactersDoNotBreakThePdf() throws Exception {
     Map<String, String> variables = new HashMap<>(ShippedClauseLibrary.variables());
-    variables.put("scope", "Zürich – Kraków ő ł 東京 emoji \uD83D\uDE00 tab\there \u200B zero-width; "
-        + "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword ".repeat(3)
-        + "more text ".repeat(2000));
+    variables.put(
+        "scope",
+        "Zürich – Kraków ő ł 東京 emoji \uD83D\uDE00 tab\there \u200B zero-width; "
+            + "averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword "
+                .repeat(3)
+            + "more text ".repeat(2000));
     TemplateSource msa = new TemplateCatalog().find("master-services-agreement").orElseThrow();
-    DocumentGenerator.Filled filled = DocumentGenerator.fill(builder, renderer, msa, ShippedClauseLibrary.facts(),
-        variables, clauses);
+    DocumentGenerator.Filled filled =
+        DocumentGenerator.fill(
+            builder, renderer, msa, ShippedClauseLibrary.facts(), variables, clauses);
     try (PDDocument pdf = Loader.loadPDF(filled.pdf())) {
       int pages = pdf.getNumberOfPages();
       assertThat(pages).isGreaterThan(2);
       String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains("Zürich", "Kraków", "o ? ?? emoji ? tab here", "Page " + pages + " of " + pages);
+      assertThat(text)
+          .contains(
+              "Zürich", "Kraków", "o ? ?? emoji ? tab here", "Page " + pages + " of " + pages);
     }
   }
 }

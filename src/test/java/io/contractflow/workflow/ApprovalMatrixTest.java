@@ -29,22 +29,31 @@ class ApprovalMatrixTest {
   }
 
   @ParameterizedTest(name = "{0}, {1}, non-standard {2} -> [{3}]")
-  @CsvSource(delimiter = ';', value = {
-      "NDA;        5000;   false; ''",
-      "NDA;        5000;   true;  legal-reviewer",
-      "NDA;        9999.99; false; ''",
-      "NDA;        10000;  false; finance-approver",
-      "NDA;        150000; false; finance-approver executive-approver",
-      "MSA;        500;    false; legal-reviewer",
-      "SERVICES;   50000;  false; legal-reviewer finance-approver",
-      "SERVICES;   50000;  true;  legal-reviewer finance-approver",
-      "LICENSE;    250000; true;  legal-reviewer finance-approver executive-approver",
-      "EMPLOYMENT; 99999;  false; legal-reviewer finance-approver"})
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "NDA;        5000;   false; ''",
+        "NDA;        5000;   true;  legal-reviewer",
+        "NDA;        9999.99; false; ''",
+        "NDA;        10000;  false; finance-approver",
+        "NDA;        150000; false; finance-approver executive-approver",
+        "MSA;        500;    false; legal-reviewer",
+        "SERVICES;   50000;  false; legal-reviewer finance-approver",
+        "SERVICES;   50000;  true;  legal-reviewer finance-approver",
+        "LICENSE;    250000; true;  legal-reviewer finance-approver executive-approver",
+        "EMPLOYMENT; 99999;  false; legal-reviewer finance-approver"
+      })
   void routesToTheRightGroups(String type, double value, boolean nonStandard, String expected) {
-    List<Object> groups = dmn.evaluateDecisionTable(approvers, Variables.createVariables()
-            .putValue("contractType", type).putValue("baseValue", value).putValue("nonStandardTerms", nonStandard))
-        .collectEntries("approverGroup");
+    List<Object> groups =
+        dmn.evaluateDecisionTable(
+                approvers,
+                Variables.createVariables()
+                    .putValue("contractType", type)
+                    .putValue("baseValue", value)
+                    .putValue("nonStandardTerms", nonStandard))
+            .collectEntries("approverGroup");
 
-    assertThat(groups).containsExactlyElementsOf(expected.isBlank() ? List.of() : List.of(expected.split(" ")));
+    assertThat(groups)
+        .containsExactlyElementsOf(expected.isBlank() ? List.of() : List.of(expected.split(" ")));
   }
 }

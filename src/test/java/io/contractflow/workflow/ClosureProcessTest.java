@@ -15,11 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClosureProcessTest {
 
   @RegisterExtension
-  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("expireContract", "terminateContract");
+  static ProcessTestEngine engine =
+      ProcessTestEngine.withDelegates("expireContract", "terminateContract");
 
   private ProcessInstance close(String termOutcome) {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("contract-closure", "c-1",
-        Map.of("contractId", "c-1", "termOutcome", termOutcome));
+    ProcessInstance instance =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "contract-closure", "c-1", Map.of("contractId", "c-1", "termOutcome", termOutcome));
     EngineSupport.runDueJobs();
     return instance;
   }
@@ -32,7 +35,9 @@ class ClosureProcessTest {
 
   @Test
   void aTerminatedTermEndsTerminated() {
-    assertThat(close("TERMINATED")).isEnded().hasPassed("Task_TerminateContract", "EndEvent_Terminated");
+    assertThat(close("TERMINATED"))
+        .isEnded()
+        .hasPassed("Task_TerminateContract", "EndEvent_Terminated");
     assertThat(engine.steps()).containsExactly("terminateContract");
   }
 }

@@ -15,28 +15,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The lifecycle model calling its phases. The phases are stand-ins here (src/test/resources/stubs: each waits at one
- * task and ends with the outcome it is given); each real phase has a process test of its own.
+ * The lifecycle model calling its phases. The phases are stand-ins here (src/test/resources/stubs:
+ * each waits at one task and ends with the outcome it is given); each real phase has a process test
+ * of its own.
  */
-@Deployment(resources = {"processes/contract-lifecycle.bpmn", "stubs/contract-drafting.bpmn",
-    "stubs/contract-review.bpmn", "stubs/contract-signing.bpmn", "stubs/contract-term.bpmn",
-    "stubs/contract-closure.bpmn"})
+@Deployment(
+    resources = {
+      "processes/contract-lifecycle.bpmn",
+      "stubs/contract-drafting.bpmn",
+      "stubs/contract-review.bpmn",
+      "stubs/contract-signing.bpmn",
+      "stubs/contract-term.bpmn",
+      "stubs/contract-closure.bpmn"
+    })
 class ContractLifecycleProcessTest {
 
   @RegisterExtension
   static ProcessTestEngine engine = ProcessTestEngine.withDelegates("withdrawSigningRequest");
 
   private ProcessInstance start(String contractId) {
-    return runtimeService().startProcessInstanceByKey(ContractLifecycle.PROCESS_KEY, contractId,
-        Map.of("contractId", contractId, "reference", "CF-2026-0001", "owner", "rita"));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            ContractLifecycle.PROCESS_KEY,
+            contractId,
+            Map.of("contractId", contractId, "reference", "CF-2026-0001", "owner", "rita"));
   }
 
-  /** Completes the running phase of the contract, which must be the given one, with its outcome variables. */
+  /**
+   * Completes the running phase of the contract, which must be the given one, with its outcome
+   * variables.
+   */
   private void finish(String contractId, String phase, Map<String, Object> outcome) {
     Task task = taskQuery().processInstanceBusinessKey(contractId).singleResult();
     assertThat(task).as("the task of the running phase").isNotNull();
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult().getProcessDefinitionId()).startsWith(phase + ":");
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult()
+                .getProcessDefinitionId())
+        .startsWith(phase + ":");
     taskService().complete(task.getId(), outcome);
     EngineSupport.runDueJobs();
   }
@@ -45,11 +63,16 @@ class ContractLifecycleProcessTest {
   void aContractGoesFromDraftThroughReviewAndSigningToItsEnd() {
     ProcessInstance instance = start("c-1");
     assertThat(instance).isWaitingAt("Activity_Drafting");
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("c-1").count())
-        .as("the phase shares the contract's business key").isEqualTo(2);
+    assertThat(
+            runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("c-1").count())
+        .as("the phase shares the contract's business key")
+        .isEqualTo(2);
 
     finish("c-1", "contract-drafting", Map.of("nonStandardTerms", true));
-    assertThat(instance).isWaitingAt("Activity_Review").variables().containsEntry("nonStandardTerms", true);
+    assertThat(instance)
+        .isWaitingAt("Activity_Review")
+        .variables()
+        .containsEntry("nonStandardTerms", true);
     finish("c-1", "contract-review", Map.of("reviewOutcome", "APPROVED"));
     finish("c-1", "contract-signing", Map.of("signingOutcome", "SIGNED"));
     finish("c-1", "contract-term", Map.of("termOutcome", "EXPIRED"));
@@ -70,8 +93,14 @@ class ContractLifecycleProcessTest {
     finish("c-2", "contract-signing", Map.of("signingOutcome", "DECLINED"));
 
     assertThat(instance).isWaitingAt("Activity_Drafting");
-    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId("Activity_Drafting").count()).as("drafting entered three times").isEqualTo(3);
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Activity_Drafting")
+                .count())
+        .as("drafting entered three times")
+        .isEqualTo(3);
   }
 
   @Test
@@ -94,8 +123,14 @@ class ContractLifecycleProcessTest {
     finish("c-4", "contract-term", Map.of("termOutcome", "RENEWAL_REVIEW"));
 
     assertThat(instance).isWaitingAt("Activity_Review");
-    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId("Activity_Review").count()).as("review entered twice").isEqualTo(2);
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Activity_Review")
+                .count())
+        .as("review entered twice")
+        .isEqualTo(2);
   }
 
   @Test
@@ -103,13 +138,18 @@ class ContractLifecycleProcessTest {
     ProcessInstance instance = start("c-5");
     finish("c-5", "contract-drafting", Map.of());
 
-    runtimeService().createMessageCorrelation(ContractLifecycle.MESSAGE_CANCELLED)
-        .processInstanceBusinessKey("c-5").setVariable("cancelledBy", "rita").correlateAll();
+    runtimeService()
+        .createMessageCorrelation(ContractLifecycle.MESSAGE_CANCELLED)
+        .processInstanceBusinessKey("c-5")
+        .setVariable("cancelledBy", "rita")
+        .correlateAll();
     EngineSupport.runDueJobs();
 
     assertThat(instance).isEnded().hasPassed("Task_WithdrawSigning", "EndEvent_Cancelled");
     assertThat(engine.steps()).containsExactly("withdrawSigningRequest");
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("c-5").count()).isZero();
+    assertThat(
+            runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("c-5").count())
+        .isZero();
   }
 
   @Test
@@ -117,8 +157,10 @@ class ContractLifecycleProcessTest {
     ProcessInstance mine = start("c-6");
     ProcessInstance other = start("c-7");
 
-    runtimeService().createMessageCorrelation(ContractLifecycle.MESSAGE_CANCELLED)
-        .processInstanceBusinessKey("c-6").correlateAll();
+    runtimeService()
+        .createMessageCorrelation(ContractLifecycle.MESSAGE_CANCELLED)
+        .processInstanceBusinessKey("c-6")
+        .correlateAll();
     EngineSupport.runDueJobs();
 
     assertThat(mine).isEnded();

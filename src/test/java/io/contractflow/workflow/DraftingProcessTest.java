@@ -20,23 +20,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "processes/contract-drafting.bpmn")
 class DraftingProcessTest {
 
-  @RegisterExtension
-  static ProcessTestEngine engine = ProcessTestEngine.create();
+  @RegisterExtension static ProcessTestEngine engine = ProcessTestEngine.create();
 
   private final AtomicBoolean documentPresent = new AtomicBoolean(true);
 
   @BeforeEach
   void registerListeners() {
-    engine.bean("draftSubmissionCheck", (TaskListener) task -> {
-      if (!documentPresent.get()) {
-        throw new TaskRefusedException("no document yet");
-      }
-    });
+    engine.bean(
+        "draftSubmissionCheck",
+        (TaskListener)
+            task -> {
+              if (!documentPresent.get()) {
+                throw new TaskRefusedException("no document yet");
+              }
+            });
   }
 
   private ProcessInstance start() {
-    return runtimeService().startProcessInstanceByKey("contract-drafting", "c-1",
-        Map.of("contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita"));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "contract-drafting",
+            "c-1",
+            Map.of("contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita"));
   }
 
   @Test
@@ -44,9 +49,15 @@ class DraftingProcessTest {
     ProcessInstance drafting = start();
 
     assertThat(drafting).isWaitingAt("Task_SubmitDraft").task().isAssignedTo("rita");
-    complete(task(drafting), withVariables("nonStandardTerms", true, "comment", "please look at clause 7"));
+    complete(
+        task(drafting),
+        withVariables("nonStandardTerms", true, "comment", "please look at clause 7"));
 
-    assertThat(drafting).isEnded().hasPassed("EndEvent_Submitted").variables().containsEntry("nonStandardTerms", true);
+    assertThat(drafting)
+        .isEnded()
+        .hasPassed("EndEvent_Submitted")
+        .variables()
+        .containsEntry("nonStandardTerms", true);
   }
 
   @Test
@@ -54,7 +65,8 @@ class DraftingProcessTest {
     ProcessInstance drafting = start();
     documentPresent.set(false);
 
-    assertThatThrownBy(() -> complete(task(drafting))).hasRootCauseInstanceOf(TaskRefusedException.class);
+    assertThatThrownBy(() -> complete(task(drafting)))
+        .hasRootCauseInstanceOf(TaskRefusedException.class);
 
     assertThat(drafting).isWaitingAt("Task_SubmitDraft");
   }

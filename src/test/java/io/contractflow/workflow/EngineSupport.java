@@ -9,12 +9,18 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
-/** Drives the plain test engine: runs the jobs that are due, and moves the engine's clock to make timers due. */
+/**
+ * Drives the plain test engine: runs the jobs that are due, and moves the engine's clock to make
+ * timers due.
+ */
 public final class EngineSupport {
 
   private EngineSupport() {}
 
-  /** Executes due jobs (async continuations and due timers) until none is left; returns how many ran. */
+  /**
+   * Executes due jobs (async continuations and due timers) until none is left; returns how many
+   * ran.
+   */
   public static int runDueJobs() {
     int ran = 0;
     for (int round = 0; round < 100; round++) {

@@ -9,10 +9,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Holds the models' {@code delegateExpression}s to the delegate beans: every bean a model names exists, every
- * delegate bean (each {@code JavaDelegate}, {@code TaskListener} and {@code ExecutionListener} that expressions can
- * reach, {@code expressions.DelegateBeans}) is named by a model, and the class behind a service task's bean is named
- * after the task ("Activate contract": {@code ActivateContract}).
+ * Holds the models' {@code delegateExpression}s to the delegate beans: every bean a model names
+ * exists, every delegate bean (each {@code JavaDelegate}, {@code TaskListener} and {@code
+ * ExecutionListener} that expressions can reach, {@code expressions.DelegateBeans}) is named by a
+ * model, and the class behind a service task's bean is named after the task ("Activate contract":
+ * {@code ActivateContract}).
  */
 public final class ModelBeans {
 
@@ -25,27 +26,46 @@ public final class ModelBeans {
     for (ProcessModels.BeanUse use : models.beans()) {
       named.add(use.bean());
       Class<?> type = delegateBeans.get(use.bean());
-      String where = use.file() + " " + use.elementId() + (use.elementName().isEmpty() ? "" : " \"" + use.elementName()
-          + "\"");
+      String where =
+          use.file()
+              + " "
+              + use.elementId()
+              + (use.elementName().isEmpty() ? "" : " \"" + use.elementName() + "\"");
       if (type == null) {
-        problems.add(where + " names ${" + use.bean() + "}, but no delegate bean is called " + use.bean());
-      } else if (use.elementType().equals("serviceTask") && !use.elementName().isEmpty()
+        problems.add(
+            where + " names ${" + use.bean() + "}, but no delegate bean is called " + use.bean());
+      } else if (use.elementType().equals("serviceTask")
+          && !use.elementName().isEmpty()
           && !type.getSimpleName().equals(className(use.elementName()))) {
-        problems.add(where + " is done by " + type.getSimpleName() + " (bean " + use.bean() + "); a service task's "
-            + "class is named after the task: " + className(use.elementName()));
+        problems.add(
+            where
+                + " is done by "
+                + type.getSimpleName()
+                + " (bean "
+                + use.bean()
+                + "); a service task's "
+                + "class is named after the task: "
+                + className(use.elementName()));
       }
     }
-    delegateBeans.forEach((bean, type) -> {
-      if (!named.contains(bean)) {
-        problems.add("the delegate bean " + bean + " (" + type.getName() + ") is named by no model");
-      }
-    });
+    delegateBeans.forEach(
+        (bean, type) -> {
+          if (!named.contains(bean)) {
+            problems.add(
+                "the delegate bean " + bean + " (" + type.getName() + ") is named by no model");
+          }
+        });
     return problems;
   }
 
-  /** The class a task's name asks for: "Escalate to contract admin" is {@code EscalateToContractAdmin}. */
+  /**
+   * The class a task's name asks for: "Escalate to contract admin" is {@code
+   * EscalateToContractAdmin}.
+   */
   public static String className(String taskName) {
-    return Arrays.stream(taskName.trim().split("[^A-Za-z0-9]+")).filter(word -> !word.isEmpty())
-        .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1)).collect(Collectors.joining());
+    return Arrays.stream(taskName.trim().split("[^A-Za-z0-9]+"))
+        .filter(word -> !word.isEmpty())
+        .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+        .collect(Collectors.joining());
   }
 }

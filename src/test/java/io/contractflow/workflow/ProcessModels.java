@@ -24,30 +24,73 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /**
- * What the process designer's files name, read from their text as Camunda Modeler writes them: the beans of
- * {@code delegateExpression}s, the process variables of every expression, attribute, DMN input and form field, the
- * values a model compares a variable with, sets it to or a form offers for it, the ids of the tasks and the names of
- * the messages. The tests that hold the Java side to the models ({@code ModelVocabularyTest},
- * {@code DelegateTrustIT}) read them through this one reader.
+ * What the process designer's files name, read from their text as Camunda Modeler writes them: the
+ * beans of {@code delegateExpression}s, the process variables of every expression, attribute, DMN
+ * input and form field, the values a model compares a variable with, sets it to or a form offers
+ * for it, the ids of the tasks and the names of the messages. The tests that hold the Java side to
+ * the models ({@code ModelVocabularyTest}, {@code DelegateTrustIT}) read them through this one
+ * reader.
  */
 public final class ProcessModels {
 
-  /** A {@code delegateExpression}: the bean, and the element that uses it (a task, or the task of a listener). */
-  public record BeanUse(String file, String elementId, String elementType, String elementName, String bean) {}
+  /**
+   * A {@code delegateExpression}: the bean, and the element that uses it (a task, or the task of a
+   * listener).
+   */
+  public record BeanUse(
+      String file, String elementId, String elementType, String elementName, String bean) {}
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\s*[$#]\\{\\s*(\\w+)\\s*}\\s*$");
-  private static final Pattern SET_VARIABLE = Pattern.compile("setVariable(?:Local)?\\(\\s*'(\\w+)'\\s*,\\s*'([^']*)'");
-  private static final Pattern NAMED_VARIABLE = Pattern.compile("(?:get|set|remove)Variable(?:Local)?\\(\\s*'(\\w+)'");
-  private static final Pattern COMPARED = Pattern.compile("(?<![.\\w])(\\w+)\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*'([^']*)'");
-  private static final Pattern COMPARED_REVERSED = Pattern.compile("'([^']*)'\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*(\\w+)(?![.\\w(])");
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w'\"])([A-Za-z_]\\w*)(?![\\w'\"]|\\s*\\()");
+  private static final Pattern BEAN_EXPRESSION =
+      Pattern.compile("^\\s*[$#]\\{\\s*(\\w+)\\s*}\\s*$");
+  private static final Pattern SET_VARIABLE =
+      Pattern.compile("setVariable(?:Local)?\\(\\s*'(\\w+)'\\s*,\\s*'([^']*)'");
+  private static final Pattern NAMED_VARIABLE =
+      Pattern.compile("(?:get|set|remove)Variable(?:Local)?\\(\\s*'(\\w+)'");
+  private static final Pattern COMPARED =
+      Pattern.compile("(?<![.\\w])(\\w+)\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*'([^']*)'");
+  private static final Pattern COMPARED_REVERSED =
+      Pattern.compile("'([^']*)'\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*(\\w+)(?![.\\w(])");
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("(?<![.\\w'\"])([A-Za-z_]\\w*)(?![\\w'\"]|\\s*\\()");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_]\\w*)");
-  /** Words of the expression languages and the objects the engine puts in every expression: no variables. */
-  private static final Set<String> NOT_VARIABLES = Set.of("execution", "task", "true", "false", "null", "empty",
-      "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof", "authenticatedUserId");
-  private static final Set<String> TEXT_WITH_EXPRESSIONS = Set.of("conditionExpression", "completionCondition",
-      "timeDate", "timeDuration", "timeCycle", "loopCardinality", "inputParameter", "outputParameter");
+
+  /**
+   * Words of the expression languages and the objects the engine puts in every expression: no
+   * variables.
+   */
+  private static final Set<String> NOT_VARIABLES =
+      Set.of(
+          "execution",
+          "task",
+          "true",
+          "false",
+          "null",
+          "empty",
+          "not",
+          "and",
+          "or",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "div",
+          "mod",
+          "instanceof",
+          "authenticatedUserId");
+
+  private static final Set<String> TEXT_WITH_EXPRESSIONS =
+      Set.of(
+          "conditionExpression",
+          "completionCondition",
+          "timeDate",
+          "timeDuration",
+          "timeCycle",
+          "loopCardinality",
+          "inputParameter",
+          "outputParameter");
   private static final String CAMUNDA_BPMN = "http://camunda.org/schema/1.0/bpmn";
 
   private final List<BeanUse> beans = new ArrayList<>();
@@ -58,7 +101,9 @@ public final class ProcessModels {
 
   private ProcessModels() {}
 
-  /** The models ({@code *.bpmn}, {@code *.dmn}) and forms ({@code *.form}) of the designer's folder. */
+  /**
+   * The models ({@code *.bpmn}, {@code *.dmn}) and forms ({@code *.form}) of the designer's folder.
+   */
   public static ProcessModels read(Path folder) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> paths = Files.list(folder)) {
@@ -77,13 +122,14 @@ public final class ProcessModels {
   /** The given files' models and forms, by file name (the tests of the checks give their own). */
   public static ProcessModels of(Map<String, String> files) {
     ProcessModels models = new ProcessModels();
-    files.forEach((name, text) -> {
-      if (name.endsWith(".form")) {
-        models.readForm(name, text);
-      } else {
-        models.readXml(name, text);
-      }
-    });
+    files.forEach(
+        (name, text) -> {
+          if (name.endsWith(".form")) {
+            models.readForm(name, text);
+          } else {
+            models.readXml(name, text);
+          }
+        });
     return models;
   }
 
@@ -116,7 +162,11 @@ public final class ProcessModels {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(text))).getDocumentElement();
+      root =
+          factory
+              .newDocumentBuilder()
+              .parse(new InputSource(new StringReader(text)))
+              .getDocumentElement();
     } catch (Exception unreadable) {
       throw new IllegalArgumentException(file + " is no readable model", unreadable);
     }
@@ -131,7 +181,9 @@ public final class ProcessModels {
     if (!dmn && local.equals("message") && !element.getAttribute("name").isEmpty()) {
       messages.add(element.getAttribute("name"));
     }
-    if (dmn && local.equals("text") && element.getParentNode() instanceof Element parent
+    if (dmn
+        && local.equals("text")
+        && element.getParentNode() instanceof Element parent
         && parent.getLocalName().equals("inputExpression")) {
       identifiers(file, element.getTextContent());
     }
@@ -139,16 +191,25 @@ public final class ProcessModels {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+      String name =
+          attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       String value = attribute.getValue();
       if (name.equals("delegateExpression")) {
         Matcher bean = BEAN_EXPRESSION.matcher(value);
         Element owner = camunda ? ownerOf(element) : element;
-        beans.add(new BeanUse(file, owner.getAttribute("id"), owner.getLocalName(), owner.getAttribute("name"),
-            bean.matches() ? bean.group(1) : value));
-      } else if (name.equals("resultVariable") || name.equals("elementVariable")
+        beans.add(
+            new BeanUse(
+                file,
+                owner.getAttribute("id"),
+                owner.getLocalName(),
+                owner.getAttribute("name"),
+                bean.matches() ? bean.group(1) : value));
+      } else if (name.equals("resultVariable")
+          || name.equals("elementVariable")
           || (camunda && (name.equals("source") || name.equals("target")))
-          || (camunda && name.equals("name") && (local.equals("inputParameter") || local.equals("outputParameter")))) {
+          || (camunda
+              && name.equals("name")
+              && (local.equals("inputParameter") || local.equals("outputParameter")))) {
         variable(file, value);
       } else if (value.contains("${") || value.contains("#{")) {
         expressions(file, value);
@@ -167,8 +228,9 @@ public final class ProcessModels {
   /** The BPMN element a Camunda extension (a listener) belongs to. */
   private static Element ownerOf(Element extension) {
     Node node = extension.getParentNode();
-    while (node instanceof Element element && (CAMUNDA_BPMN.equals(element.getNamespaceURI())
-        || element.getLocalName().equals("extensionElements"))) {
+    while (node instanceof Element element
+        && (CAMUNDA_BPMN.equals(element.getNamespaceURI())
+            || element.getLocalName().equals("extensionElements"))) {
       node = node.getParentNode();
     }
     return (Element) node;
@@ -234,18 +296,20 @@ public final class ProcessModels {
         variable(file, key.asText());
         node.path("values").forEach(option -> value(key.asText(), option.path("value").asText()));
       }
-      node.fields().forEachRemaining(field -> {
-        if (field.getValue().isTextual()) {
-          String value = field.getValue().asText();
-          Matcher template = TEMPLATE.matcher(value);
-          while (template.find()) {
-            variable(file, template.group(1));
-          }
-          if (value.startsWith("=")) {
-            identifiers(file, value.substring(1));
-          }
-        }
-      });
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if (field.getValue().isTextual()) {
+                  String value = field.getValue().asText();
+                  Matcher template = TEMPLATE.matcher(value);
+                  while (template.find()) {
+                    variable(file, template.group(1));
+                  }
+                  if (value.startsWith("=")) {
+                    identifiers(file, value.substring(1));
+                  }
+                }
+              });
     }
     if (node.isContainerNode()) {
       node.forEach(child -> form(file, child));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * The engine every process test runs on, so that a test states only its model ({@code @Deployment}) and its
- * delegates:
+ * The engine every process test runs on, so that a test states only its model ({@code @Deployment})
+ * and its delegates:
  *
  * <pre>
  * &#64;Deployment(resources = "processes/contract-closure.bpmn")
@@ -33,17 +33,25 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  *   assertThat(engine.steps()).containsExactly("expireContract");
  * </pre>
  *
- * <p>It is the plain in-memory engine of {@code process-test.camunda.cfg.xml} (no Spring, no job executor; the
- * mock expression manager resolves {@code ${bean}} to what is registered here) with process-test coverage, each test
- * class required to cover 100 % of its models' flow nodes and sequence flows (report under
- * {@code target/process-test-coverage/}). Before each test the delegates named here are registered as no-ops that
- * record their name in {@link #steps()}; a test registers delegates that need its own state with
- * {@link #delegate(String, JavaDelegate)} or other beans (task listeners) with {@link #bean(String, Object)} in its
- * {@code @BeforeEach}. After each test the beans, the steps, the engine's clock and the authenticated user are reset.
- * Jobs are run and the clock moved with {@link EngineSupport}.
+ * <p>It is the plain in-memory engine of {@code process-test.camunda.cfg.xml} (no Spring, no job
+ * executor; the mock expression manager resolves {@code ${bean}} to what is registered here) with
+ * process-test coverage, each test class required to cover 100 % of its models' flow nodes and
+ * sequence flows (report under {@code target/process-test-coverage/}). Before each test the
+ * delegates named here are registered as no-ops that record their name in {@link #steps()}; a test
+ * registers delegates that need its own state with {@link #delegate(String, JavaDelegate)} or other
+ * beans (task listeners) with {@link #bean(String, Object)} in its {@code @BeforeEach}. After each
+ * test the beans, the steps, the engine's clock and the authenticated user are reset. Jobs are run
+ * and the clock moved with {@link EngineSupport}.
  */
-public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor,
-    BeforeEachCallback, BeforeTestExecutionCallback, AfterTestExecutionCallback, AfterEachCallback, ParameterResolver {
+public final class ProcessTestEngine
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        TestInstancePostProcessor,
+        BeforeEachCallback,
+        BeforeTestExecutionCallback,
+        AfterTestExecutionCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private static final String CONFIGURATION = "process-test.camunda.cfg.xml";
 
@@ -61,20 +69,31 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
     return new ProcessTestEngine(List.of());
   }
 
-  /** An engine with these beans registered before each test as delegates that only record their name. */
+  /**
+   * An engine with these beans registered before each test as delegates that only record their
+   * name.
+   */
   public static ProcessTestEngine withDelegates(String... beanNames) {
     return new ProcessTestEngine(List.of(beanNames));
   }
 
-  /** Registers a delegate for this test; its name is recorded in {@link #steps()} before it runs. */
+  /**
+   * Registers a delegate for this test; its name is recorded in {@link #steps()} before it runs.
+   */
   public ProcessTestEngine delegate(String beanName, JavaDelegate delegate) {
-    return bean(beanName, (JavaDelegate) execution -> {
-      steps.add(beanName);
-      delegate.execute(execution);
-    });
+    return bean(
+        beanName,
+        (JavaDelegate)
+            execution -> {
+              steps.add(beanName);
+              delegate.execute(execution);
+            });
   }
 
-  /** Registers any bean the models name (a task listener, a delegate that records nothing) for this test. */
+  /**
+   * Registers any bean the models name (a task listener, a delegate that records nothing) for this
+   * test.
+   */
   public ProcessTestEngine bean(String beanName, Object bean) {
     Mocks.register(beanName, bean);
     return this;
@@ -100,7 +119,7 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
   @Override
   public void beforeEach(ExtensionContext context) {
     for (String name : recorded) {
-      delegate(name, execution -> { });
+      delegate(name, execution -> {});
     }
   }
 

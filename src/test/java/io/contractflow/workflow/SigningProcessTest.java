@@ -20,37 +20,53 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SigningProcessTest {
 
   @RegisterExtension
-  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("sealSignedDocument", "expireSigningRequest",
-      "returnContractToDraft");
+  static ProcessTestEngine engine =
+      ProcessTestEngine.withDelegates(
+          "sealSignedDocument", "expireSigningRequest", "returnContractToDraft");
 
-  /** Whether the vendor has sent the envelope when "Finish sending" looks, in turn; when none is left: sent. */
+  /**
+   * Whether the vendor has sent the envelope when "Finish sending" looks, in turn; when none is
+   * left: sent.
+   */
   private final Deque<Boolean> vendorAnswers = new ArrayDeque<>();
 
   @BeforeEach
   void registerBeans() {
-    engine.delegate("sendForSignature", execution -> {
-      execution.setVariable("signingRequestId", "req-1");
-      execution.setVariable("signingExpiresAt", Date.from(EngineSupport.now().plus(Duration.ofDays(14))));
-    });
-    engine.delegate("finishSending", execution -> {
-      boolean sent = vendorAnswers.isEmpty() || vendorAnswers.pop();
-      execution.setVariable("signingSent", sent);
-      if (!sent) {
-        execution.setVariable("signingRecheckIn", "PT2S");
-      }
-    });
+    engine.delegate(
+        "sendForSignature",
+        execution -> {
+          execution.setVariable("signingRequestId", "req-1");
+          execution.setVariable(
+              "signingExpiresAt", Date.from(EngineSupport.now().plus(Duration.ofDays(14))));
+        });
+    engine.delegate(
+        "finishSending",
+        execution -> {
+          boolean sent = vendorAnswers.isEmpty() || vendorAnswers.pop();
+          execution.setVariable("signingSent", sent);
+          if (!sent) {
+            execution.setVariable("signingRecheckIn", "PT2S");
+          }
+        });
   }
 
   private ProcessInstance signing() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("contract-signing", "c-1",
-        Map.of("contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita"));
+    ProcessInstance instance =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "contract-signing",
+                "c-1",
+                Map.of("contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita"));
     EngineSupport.runDueJobs();
     return instance;
   }
 
   private void signal(String message) {
-    runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("c-1")
-        .processInstanceVariableEquals("signingRequestId", "req-1").correlate();
+    runtimeService()
+        .createMessageCorrelation(message)
+        .processInstanceBusinessKey("c-1")
+        .processInstanceVariableEquals("signingRequestId", "req-1")
+        .correlate();
     EngineSupport.runDueJobs();
   }
 
@@ -63,7 +79,8 @@ class SigningProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Task_SealSignedDocument", "EndEvent_Signed");
     assertThat(instance).variables().containsEntry("signingOutcome", "SIGNED");
-    assertThat(engine.steps()).containsExactly("sendForSignature", "finishSending", "sealSignedDocument");
+    assertThat(engine.steps())
+        .containsExactly("sendForSignature", "finishSending", "sealSignedDocument");
   }
 
   @Test
@@ -84,10 +101,13 @@ class SigningProcessTest {
     assertThat(instance).isWaitingAt("Gateway_AwaitSignatures");
     EngineSupport.advance(Duration.ofDays(1).plusMinutes(1));
 
-    assertThat(instance).isEnded().hasPassed("Task_ExpireSigningRequest", "Task_ReturnToDraftExpired", "EndEvent_Expired");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_ExpireSigningRequest", "Task_ReturnToDraftExpired", "EndEvent_Expired");
     assertThat(instance).variables().containsEntry("signingOutcome", "EXPIRED");
-    assertThat(engine.steps()).containsExactly("sendForSignature", "finishSending", "expireSigningRequest",
-        "returnContractToDraft");
+    assertThat(engine.steps())
+        .containsExactly(
+            "sendForSignature", "finishSending", "expireSigningRequest", "returnContractToDraft");
   }
 
   @Test
@@ -104,6 +124,7 @@ class SigningProcessTest {
     EngineSupport.advance(Duration.ofSeconds(2).plusMillis(1));
 
     assertThat(instance).isWaitingAt("Gateway_AwaitSignatures");
-    assertThat(engine.steps()).containsExactly("sendForSignature", "finishSending", "finishSending", "finishSending");
+    assertThat(engine.steps())
+        .containsExactly("sendForSignature", "finishSending", "finishSending", "finishSending");
   }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The active term on the engine's clock: a one-year term with 30 days' notice and the decision task 30 days before
- * the notice deadline; renewal by decision or automatically, notice, running out, early termination, evergreen.
+ * The active term on the engine's clock: a one-year term with 30 days' notice and the decision task
+ * 30 days before the notice deadline; renewal by decision or automatically, notice, running out,
+ * early termination, evergreen.
  */
 @Deployment(resources = "processes/contract-term.bpmn")
 class TermProcessTest {
@@ -39,25 +40,35 @@ class TermProcessTest {
   @BeforeEach
   void registerBeans() {
     termEnd = EngineSupport.now().plus(TERM);
-    engine.delegate("activateContract", execution -> {
-      execution.setVariable("hasEndDate", hasEndDate);
-    });
-    engine.delegate("planTerm", execution -> {
-      execution.setVariable("termEndsOn", termEnd.toString());
-      execution.setVariable("endsAt", Date.from(termEnd));
-      execution.setVariable("noticeDeadline", Date.from(termEnd.minus(NOTICE)));
-      execution.setVariable("renewalDecisionAt", Date.from(termEnd.minus(NOTICE).minus(LEAD)));
-      execution.setVariable("renewable", renewable);
-      execution.setVariable("autoRenew", autoRenew);
-    });
-    engine.delegate("renewContract", execution -> {
-      termEnd = termEnd.plus(TERM);
-    });
+    engine.delegate(
+        "activateContract",
+        execution -> {
+          execution.setVariable("hasEndDate", hasEndDate);
+        });
+    engine.delegate(
+        "planTerm",
+        execution -> {
+          execution.setVariable("termEndsOn", termEnd.toString());
+          execution.setVariable("endsAt", Date.from(termEnd));
+          execution.setVariable("noticeDeadline", Date.from(termEnd.minus(NOTICE)));
+          execution.setVariable("renewalDecisionAt", Date.from(termEnd.minus(NOTICE).minus(LEAD)));
+          execution.setVariable("renewable", renewable);
+          execution.setVariable("autoRenew", autoRenew);
+        });
+    engine.delegate(
+        "renewContract",
+        execution -> {
+          termEnd = termEnd.plus(TERM);
+        });
   }
 
   private ProcessInstance activate() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("contract-term", "c-1",
-        Map.of("contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita"));
+    ProcessInstance instance =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "contract-term",
+                "c-1",
+                Map.of("contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita"));
     EngineSupport.runDueJobs();
     return instance;
   }
@@ -72,8 +83,11 @@ class TermProcessTest {
   }
 
   private void terminateEarly() {
-    runtimeService().createMessageCorrelation("ContractTerminated").processInstanceBusinessKey("c-1")
-        .setVariable("terminationReason", "breach").correlate();
+    runtimeService()
+        .createMessageCorrelation("ContractTerminated")
+        .processInstanceBusinessKey("c-1")
+        .setVariable("terminationReason", "breach")
+        .correlate();
     EngineSupport.runDueJobs();
   }
 
@@ -113,7 +127,8 @@ class TermProcessTest {
     complete(task(instance), withVariables("renewalDecision", "RENEW", "comment", "good supplier"));
     EngineSupport.runDueJobs();
 
-    assertThat(engine.steps()).containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
+    assertThat(engine.steps())
+        .containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
     assertThat(instance).isWaitingAt("Event_RenewalDecisionDue");
 
     terminateEarly();
@@ -126,12 +141,16 @@ class TermProcessTest {
     ProcessInstance instance = activate();
     at(decisionDue());
 
-    complete(task(instance), withVariables("renewalDecision", "TERMINATE", "comment", "no longer needed"));
+    complete(
+        task(instance),
+        withVariables("renewalDecision", "TERMINATE", "comment", "no longer needed"));
     EngineSupport.runDueJobs();
     assertThat(instance).isWaitingAt("Event_NoticeTermEnds");
     at(termEnd);
 
-    assertThat(instance).isEnded().hasPassed("Task_RecordTerminationNotice", "EndEvent_TerminatedAtEnd");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_RecordTerminationNotice", "EndEvent_TerminatedAtEnd");
     assertThat(instance).variables().containsEntry("termOutcome", "TERMINATED");
   }
 
@@ -140,7 +159,9 @@ class TermProcessTest {
     ProcessInstance instance = activate();
     at(decisionDue());
 
-    complete(task(instance), withVariables("renewalDecision", "RENEW_WITH_REVIEW", "comment", "new prices"));
+    complete(
+        task(instance),
+        withVariables("renewalDecision", "RENEW_WITH_REVIEW", "comment", "new prices"));
     EngineSupport.runDueJobs();
 
     assertThat(instance).isEnded().hasPassed("Task_RenewForReview", "EndEvent_RenewalReview");
@@ -156,7 +177,8 @@ class TermProcessTest {
 
     autoRenew = false; // the renewed term is no longer auto-renewing
     at(termEnd.minus(NOTICE));
-    assertThat(engine.steps()).containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
+    assertThat(engine.steps())
+        .containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
     assertThat(instance).isWaitingAt("Event_RenewalDecisionDue");
 
     at(decisionDue());
@@ -164,7 +186,9 @@ class TermProcessTest {
     assertThat(instance).isWaitingAt("Event_TermEnds");
     at(termEnd);
 
-    assertThat(instance).isEnded().hasPassed("Event_NoticeDeadlinePassed", "Gateway_AutoRenews", "EndEvent_TermExpired");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Event_NoticeDeadlinePassed", "Gateway_AutoRenews", "EndEvent_TermExpired");
     assertThat(instance).variables().containsEntry("termOutcome", "EXPIRED");
   }
 }

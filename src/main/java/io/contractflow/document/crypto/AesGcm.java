@@ -6,7 +6,10 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-256-GCM with a random 96-bit IV per message and a 128-bit tag; the IV travels in front of the ciphertext. */
+/**
+ * AES-256-GCM with a random 96-bit IV per message and a 128-bit tag; the IV travels in front of the
+ * ciphertext.
+ */
 final class AesGcm {
 
   static final int KEY_BYTES = 32;
@@ -22,13 +25,16 @@ final class AesGcm {
     return key;
   }
 
-  /** @return IV followed by ciphertext and tag */
+  /**
+   * @return IV followed by ciphertext and tag
+   */
   static byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
     byte[] iv = new byte[IV_BYTES];
     RANDOM.nextBytes(iv);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(associatedData);
       byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plaintext.length)];
       System.arraycopy(iv, 0, sealed, 0, IV_BYTES);
@@ -45,11 +51,15 @@ final class AesGcm {
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
       cipher.updateAAD(associatedData);
       return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
     } catch (GeneralSecurityException e) {
-      throw new EncryptionException("Decryption failed: the data was changed or belongs to another object", e);
+      throw new EncryptionException(
+          "Decryption failed: the data was changed or belongs to another object", e);
     }
   }
 }

@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The master keys from configuration; the embedded default generates one under ./data on first start. */
+/**
+ * The master keys from configuration; the embedded default generates one under ./data on first
+ * start.
+ */
 @Configuration(proxyBeanMethods = false)
 class EncryptionConfiguration {
 
@@ -21,14 +24,18 @@ class EncryptionConfiguration {
   @Bean
   KeyWrapper keyWrapper(EncryptionProperties properties) throws IOException {
     Map<String, byte[]> keys = new HashMap<>();
-    properties.masterKeys().forEach((id, base64) -> keys.put(id, Base64.getDecoder().decode(base64.trim())));
+    properties
+        .masterKeys()
+        .forEach((id, base64) -> keys.put(id, Base64.getDecoder().decode(base64.trim())));
     if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
-      keys.put(properties.currentKeyId(), Base64.getDecoder().decode(properties.masterKey().trim()));
+      keys.put(
+          properties.currentKeyId(), Base64.getDecoder().decode(properties.masterKey().trim()));
     }
     if (!keys.containsKey(properties.currentKeyId())) {
       if (!properties.allowGenerated()) {
-        throw new IllegalStateException("No document master key configured: set CONTRACTFLOW_DOCUMENTS_ENCRYPTION_MASTERKEY"
-            + " (contractflow.documents.encryption.master-key) to the base64 of 32 random bytes: openssl rand -base64 32");
+        throw new IllegalStateException(
+            "No document master key configured: set CONTRACTFLOW_DOCUMENTS_ENCRYPTION_MASTERKEY"
+                + " (contractflow.documents.encryption.master-key) to the base64 of 32 random bytes: openssl rand -base64 32");
       }
       keys.put(properties.currentKeyId(), generatedKey(properties.generatedKeyFile()));
     }
@@ -55,7 +62,9 @@ class EncryptionConfiguration {
     }
     Files.writeString(temp, Base64.getEncoder().encodeToString(key));
     Files.move(temp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    log.warn("Generated a document master key in {} — back it up with the data; without it no document can be read", path);
+    log.warn(
+        "Generated a document master key in {} — back it up with the data; without it no document can be read",
+        path);
     return key;
   }
 }

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Envelope encryption of stored objects: each object gets a fresh AES-256-GCM data key; the data key is wrapped by
- * the master key ({@link KeyWrapper}); both the content and the wrapped key are bound to the object's id as
- * associated data, so an object (or its key) moved under another id does not decrypt.
+ * Envelope encryption of stored objects: each object gets a fresh AES-256-GCM data key; the data
+ * key is wrapped by the master key ({@link KeyWrapper}); both the content and the wrapped key are
+ * bound to the object's id as associated data, so an object (or its key) moved under another id
+ * does not decrypt.
  *
- * <p>Stored layout: {@code "CFE1" | keyId (UTF) | wrapped key (length-prefixed) | IV + ciphertext + tag}.
+ * <p>Stored layout: {@code "CFE1" | keyId (UTF) | wrapped key (length-prefixed) | IV + ciphertext +
+ * tag}.
  */
 public class EnvelopeEncryption {
 

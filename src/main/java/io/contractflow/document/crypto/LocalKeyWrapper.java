@@ -3,8 +3,8 @@ package io.contractflow.document.crypto;
 import java.util.Map;
 
 /**
- * Wraps data keys with master keys held in configuration, with AES-256-GCM. Several master keys may be known (to
- * read objects wrapped before a rotation); new keys are wrapped with the current one.
+ * Wraps data keys with master keys held in configuration, with AES-256-GCM. Several master keys may
+ * be known (to read objects wrapped before a rotation); new keys are wrapped with the current one.
  */
 public class LocalKeyWrapper implements KeyWrapper {
 
@@ -12,13 +12,16 @@ public class LocalKeyWrapper implements KeyWrapper {
   private final Map<String, byte[]> masterKeys;
 
   public LocalKeyWrapper(String currentKeyId, Map<String, byte[]> masterKeys) {
-    masterKeys.forEach((id, key) -> {
-      if (key.length != AesGcm.KEY_BYTES) {
-        throw new IllegalArgumentException("Master key '" + id + "' must be 32 bytes (AES-256), is " + key.length);
-      }
-    });
+    masterKeys.forEach(
+        (id, key) -> {
+          if (key.length != AesGcm.KEY_BYTES) {
+            throw new IllegalArgumentException(
+                "Master key '" + id + "' must be 32 bytes (AES-256), is " + key.length);
+          }
+        });
     if (!masterKeys.containsKey(currentKeyId)) {
-      throw new IllegalArgumentException("No master key with the current id '" + currentKeyId + "'");
+      throw new IllegalArgumentException(
+          "No master key with the current id '" + currentKeyId + "'");
     }
     this.currentKeyId = currentKeyId;
     this.masterKeys = Map.copyOf(masterKeys);

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Optional virus scanning through ClamAV's clamd.
  *
- * @param enabled scan every upload; when on and clamd gives no verdict, uploads are refused (fail closed)
+ * @param enabled scan every upload; when on and clamd gives no verdict, uploads are refused (fail
+ *     closed)
  * @param host clamd's TCP host
  * @param port clamd's TCP port
  * @param timeout connect and read timeout of one scan

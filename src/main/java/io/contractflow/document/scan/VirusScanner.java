@@ -5,8 +5,8 @@ public interface VirusScanner {
 
   /**
    * @return the verdict; never null
-   * @throws VirusScanUnavailableException when the scanner cannot give one (unreachable, timed out, error);
-   *     callers refuse the upload then — the scan fails closed
+   * @throws VirusScanUnavailableException when the scanner cannot give one (unreachable, timed out,
+   *     error); callers refuse the upload then — the scan fails closed
    */
   ScanResult scan(byte[] content);
 

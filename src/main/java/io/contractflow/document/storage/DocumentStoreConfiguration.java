@@ -13,15 +13,17 @@ public class DocumentStoreConfiguration {
   private static final Logger log = LoggerFactory.getLogger(DocumentStoreConfiguration.class);
 
   /**
-   * The store. Spring infers the destroy method from the instance: the S3 store is {@link AutoCloseable} and so its
-   * client is closed on shutdown; the filesystem store holds nothing to close.
+   * The store. Spring infers the destroy method from the instance: the S3 store is {@link
+   * AutoCloseable} and so its client is closed on shutdown; the filesystem store holds nothing to
+   * close.
    */
   @Bean
   DocumentStore documentStore(StorageProperties properties) {
-    DocumentStore store = switch (properties.type()) {
-      case FILESYSTEM -> new FilesystemDocumentStore(properties.filesystem().root());
-      case S3 -> s3(properties.s3());
-    };
+    DocumentStore store =
+        switch (properties.type()) {
+          case FILESYSTEM -> new FilesystemDocumentStore(properties.filesystem().root());
+          case S3 -> s3(properties.s3());
+        };
     log.info("Documents are stored in {}", store.describe());
     return store;
   }

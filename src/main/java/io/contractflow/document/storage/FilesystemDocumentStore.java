@@ -10,12 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Objects as files under a root directory: key {@code documents/a/b} is the file {@code <root>/documents/a/b}.
- * A write is atomic and durable: a reader sees the old or the new content, never a torn file, also after a crash.
+ * Objects as files under a root directory: key {@code documents/a/b} is the file {@code
+ * <root>/documents/a/b}. A write is atomic and durable: a reader sees the old or the new content,
+ * never a torn file, also after a crash.
  */
 public class FilesystemDocumentStore implements DocumentStore {
 
-  /** Temporary files carry a dot, which no valid key has, so they can never be mistaken for an object. */
+  /**
+   * Temporary files carry a dot, which no valid key has, so they can never be mistaken for an
+   * object.
+   */
   private static final String TEMP_PREFIX = ".tmp-";
 
   private final Path root;
@@ -79,7 +83,8 @@ public class FilesystemDocumentStore implements DocumentStore {
   public void delete(String key) {
     Path file = resolve(key);
     try {
-      // only files: a key that names a directory of other objects is no object. Empty directories stay, since
+      // only files: a key that names a directory of other objects is no object. Empty directories
+      // stay, since
       // removing them would race with a put into the same directory.
       if (Files.isRegularFile(file)) {
         Files.deleteIfExists(file);
@@ -109,12 +114,16 @@ public class FilesystemDocumentStore implements DocumentStore {
   private Path resolve(String key) {
     Path file = root.resolve(StorageKeys.check(key)).normalize();
     if (!file.startsWith(root) || file.equals(root)) {
-      throw new DocumentStoreException("Refused storage key outside the document directory: " + key);
+      throw new DocumentStoreException(
+          "Refused storage key outside the document directory: " + key);
     }
     return file;
   }
 
-  /** Makes the rename itself durable. Not every platform can open a directory (Windows cannot): best effort. */
+  /**
+   * Makes the rename itself durable. Not every platform can open a directory (Windows cannot): best
+   * effort.
+   */
   private static void syncDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);

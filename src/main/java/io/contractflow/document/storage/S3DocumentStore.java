@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,9 +26,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Objects in one bucket of an S3-compatible store (AWS, MinIO, Supabase Storage, ...). Every call is bounded by the
- * configured timeout, retries included, and every failure becomes a {@link DocumentStoreException} naming the key.
- * Owns its {@link S3Client}: {@link #close()} releases it.
+ * Objects in one bucket of an S3-compatible store (AWS, MinIO, Supabase Storage, ...). Every call
+ * is bounded by the configured timeout, retries included, and every failure becomes a {@link
+ * DocumentStoreException} naming the key. Owns its {@link S3Client}: {@link #close()} releases it.
  */
 public class S3DocumentStore implements DocumentStore, AutoCloseable {
 
@@ -46,27 +45,39 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
     this.bucket = bucket;
   }
 
-  /** A client for the settings: the JDK's HTTP stack (no Netty or Apache threads of its own), bounded calls. */
+  /**
+   * A client for the settings: the JDK's HTTP stack (no Netty or Apache threads of its own),
+   * bounded calls.
+   */
   public static S3Client client(StorageProperties.S3 settings) {
     Duration timeout = settings.timeout();
-    // a hung attempt may take half the budget, which leaves room for a retry within the bound of the whole call
+    // a hung attempt may take half the budget, which leaves room for a retry within the bound of
+    // the whole call
     Duration attemptTimeout = timeout.dividedBy(2);
-    S3ClientBuilder builder = S3Client.builder()
-        // a builder, not an instance: then the S3Client owns the HTTP client and closes it with itself
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(attemptTimeout)
-            .socketTimeout(attemptTimeout))
-        .region(Region.of(settings.region()))
-        .forcePathStyle(settings.pathStyle())
-        .credentialsProvider(credentials(settings))
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .apiCallTimeout(timeout)
-            .apiCallAttemptTimeout(attemptTimeout)
-            .retryStrategy(RetryMode.STANDARD) // 3 attempts with jittered backoff, whatever the environment says
-            .build())
-        // uploads carry a Content-MD5 (see put) instead of the SDK's newer trailing checksums in aws-chunked
-        // bodies, which several S3-compatible stores do not understand
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+    S3ClientBuilder builder =
+        S3Client.builder()
+            // a builder, not an instance: then the S3Client owns the HTTP client and closes it with
+            // itself
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(attemptTimeout)
+                    .socketTimeout(attemptTimeout))
+            .region(Region.of(settings.region()))
+            .forcePathStyle(settings.pathStyle())
+            .credentialsProvider(credentials(settings))
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder()
+                    .apiCallTimeout(timeout)
+                    .apiCallAttemptTimeout(attemptTimeout)
+                    .retryStrategy(
+                        RetryMode
+                            .STANDARD) // 3 attempts with jittered backoff, whatever the environment
+                    // says
+                    .build())
+            // uploads carry a Content-MD5 (see put) instead of the SDK's newer trailing checksums
+            // in aws-chunked
+            // bodies, which several S3-compatible stores do not understand
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
@@ -75,15 +86,21 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
 
   private static AwsCredentialsProvider credentials(StorageProperties.S3 settings) {
     if (settings.accessKey() == null || settings.accessKey().isBlank()) {
-      return DefaultCredentialsProvider.builder().build(); // environment, profile, container or instance role
+      return DefaultCredentialsProvider.builder()
+          .build(); // environment, profile, container or instance role
     }
     if (settings.secretKey() == null || settings.secretKey().isBlank()) {
-      throw new IllegalArgumentException("contractflow.documents.storage.s3.secret-key is required with an access key");
+      throw new IllegalArgumentException(
+          "contractflow.documents.storage.s3.secret-key is required with an access key");
     }
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
   }
 
-  /** Creates the bucket unless it exists. Called once at start-up, so a wrong endpoint shows at once. */
+  /**
+   * Creates the bucket unless it exists. Called once at start-up, so a wrong endpoint shows at
+   * once.
+   */
   public void ensureBucket() {
     try {
       s3.headBucket(b -> b.bucket(bucket));
@@ -92,7 +109,8 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
       // create it below
     } catch (S3Exception e) {
       if (e.statusCode() == 403) {
-        // least-privilege credentials may use the objects without the right to look at the bucket itself
+        // least-privilege credentials may use the objects without the right to look at the bucket
+        // itself
         log.warn("Not allowed to check bucket {}; assuming it exists", bucket);
         return;
       }
@@ -106,7 +124,8 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
       CreateBucketRequest.Builder request = CreateBucketRequest.builder().bucket(bucket);
       String region = s3.serviceClientConfiguration().region().id();
       if (!Region.US_EAST_1.id().equals(region)) {
-        request.createBucketConfiguration(c -> c.locationConstraint(region)); // AWS refuses it only for us-east-1
+        request.createBucketConfiguration(
+            c -> c.locationConstraint(region)); // AWS refuses it only for us-east-1
       }
       s3.createBucket(request.build());
       log.info("Created bucket {}", bucket);
@@ -121,7 +140,12 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
   public void put(String key, byte[] content) {
     StorageKeys.check(key);
     try {
-      s3.putObject(b -> b.bucket(bucket).key(key).contentLength((long) content.length).contentMD5(md5(content)),
+      s3.putObject(
+          b ->
+              b.bucket(bucket)
+                  .key(key)
+                  .contentLength((long) content.length)
+                  .contentMD5(md5(content)),
           RequestBody.fromBytes(content));
     } catch (SdkException e) {
       throw failure("put of key " + key, e);
@@ -170,7 +194,10 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
     }
   }
 
-  /** The bucket answers; credentials that may not look at the bucket itself (403) count as an answer. */
+  /**
+   * The bucket answers; credentials that may not look at the bucket itself (403) count as an
+   * answer.
+   */
   @Override
   public void checkAvailable() {
     try {
@@ -195,7 +222,8 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
   }
 
   private DocumentStoreException failure(String what, SdkException e) {
-    return new DocumentStoreException("S3 " + what + " in bucket " + bucket + " failed: " + e.getMessage(), e);
+    return new DocumentStoreException(
+        "S3 " + what + " in bucket " + bucket + " failed: " + e.getMessage(), e);
   }
 
   /** Content-MD5 lets the store refuse a body that was damaged on the way. */

@@ -19,9 +19,14 @@ public record StorageProperties(
     @DefaultValue Filesystem filesystem,
     @DefaultValue S3 s3) {
 
-  public enum Type { FILESYSTEM, S3 }
+  public enum Type {
+    FILESYSTEM,
+    S3
+  }
 
-  /** @param root directory that holds the objects */
+  /**
+   * @param root directory that holds the objects
+   */
   public record Filesystem(@DefaultValue("./data/documents") Path root) {}
 
   /**

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an edit changed, for the events the audit trail records: each field whose value differs, with its old and new
- * value, in the order compared. Amounts compare by value ({@code 1.50} equals {@code 1.5}).
+ * What an edit changed, for the events the audit trail records: each field whose value differs,
+ * with its old and new value, in the order compared. Amounts compare by value ({@code 1.50} equals
+ * {@code 1.5}).
  */
 public final class FieldChanges {
 

@@ -2,7 +2,10 @@ package io.contractflow.platform.error;
 
 import java.util.List;
 
-/** The object's state does not allow this now (a contract no longer a draft, a task someone else holds): HTTP 409. */
+/**
+ * The object's state does not allow this now (a contract no longer a draft, a task someone else
+ * holds): HTTP 409.
+ */
 public class ConflictException extends DomainException {
 
   public ConflictException(String detail) {

@@ -3,9 +3,10 @@ package io.contractflow.platform.error;
 import java.util.List;
 
 /**
- * A request the domain refuses, for a reason the caller can act on. The message is the detail shown to the caller;
- * the problem slug names the kind of refusal (it becomes the problem type {@code urn:contractflow:problem:<slug>});
- * invalid input names the fields at fault. Which HTTP status it becomes is the web layer's business.
+ * A request the domain refuses, for a reason the caller can act on. The message is the detail shown
+ * to the caller; the problem slug names the kind of refusal (it becomes the problem type {@code
+ * urn:contractflow:problem:<slug>}); invalid input names the fields at fault. Which HTTP status it
+ * becomes is the web layer's business.
  */
 public abstract class DomainException extends RuntimeException {
 

@@ -2,7 +2,10 @@ package io.contractflow.platform.error;
 
 import java.util.List;
 
-/** The request's input is invalid, field by field (HTTP 400, problem {@code validation} unless named otherwise). */
+/**
+ * The request's input is invalid, field by field (HTTP 400, problem {@code validation} unless named
+ * otherwise).
+ */
 public class InvalidInputException extends DomainException {
 
   static final String VALIDATION = "validation";

@@ -2,7 +2,9 @@ package io.contractflow.platform.error;
 
 import java.util.List;
 
-/** The caller is known, but their role or relation to the object does not permit this (HTTP 403). */
+/**
+ * The caller is known, but their role or relation to the object does not permit this (HTTP 403).
+ */
 public class NotPermittedException extends DomainException {
 
   public NotPermittedException(String detail) {

@@ -2,11 +2,18 @@ package io.contractflow.platform.error;
 
 import java.util.List;
 
-/** Content the platform does not take: too large (HTTP 413), of an unsupported type (415) or harmful (422). */
+/**
+ * Content the platform does not take: too large (HTTP 413), of an unsupported type (415) or harmful
+ * (422).
+ */
 public class RejectedContentException extends DomainException {
 
   /** Why the content is refused. */
-  public enum Reason { TOO_LARGE, UNSUPPORTED, HARMFUL }
+  public enum Reason {
+    TOO_LARGE,
+    UNSUPPORTED,
+    HARMFUL
+  }
 
   private final Reason reason;
 

@@ -3,7 +3,10 @@ package io.contractflow.platform.error;
 import java.time.Duration;
 import java.util.List;
 
-/** The caller asked too often; they may ask again after {@link #retryAfterSeconds()} (HTTP 429, Retry-After). */
+/**
+ * The caller asked too often; they may ask again after {@link #retryAfterSeconds()} (HTTP 429,
+ * Retry-After).
+ */
 public class TooManyAttemptsException extends DomainException {
 
   private final Duration retryAfter;

@@ -2,7 +2,10 @@ package io.contractflow.platform.error;
 
 import java.util.List;
 
-/** A dependency the request needs (storage, search, the virus scanner) is unavailable; try again later: HTTP 503. */
+/**
+ * A dependency the request needs (storage, search, the virus scanner) is unavailable; try again
+ * later: HTTP 503.
+ */
 public class UnavailableException extends DomainException {
 
   public UnavailableException(String problem, String detail) {

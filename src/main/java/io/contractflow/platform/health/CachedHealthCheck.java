@@ -14,10 +14,11 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
- * A health check of one dependency that runs at most once per time to live and never longer than its timeout: a
- * check that throws is DOWN with the error, one that does not answer in time is DOWN with "timed out". The result
- * carries the time it was checked ({@code checkedAt}). Callers in the meantime get the cached result; concurrent
- * callers of an expired result wait for one check, not one each.
+ * A health check of one dependency that runs at most once per time to live and never longer than
+ * its timeout: a check that throws is DOWN with the error, one that does not answer in time is DOWN
+ * with "timed out". The result carries the time it was checked ({@code checkedAt}). Callers in the
+ * meantime get the cached result; concurrent callers of an expired result wait for one check, not
+ * one each.
  */
 public final class CachedHealthCheck implements HealthIndicator {
 
@@ -30,7 +31,8 @@ public final class CachedHealthCheck implements HealthIndicator {
   private Health last;
   private Instant checkedAt;
 
-  CachedHealthCheck(Supplier<Health> check, Duration ttl, Duration timeout, Clock clock, Executor executor) {
+  CachedHealthCheck(
+      Supplier<Health> check, Duration ttl, Duration timeout, Clock clock, Executor executor) {
     this.check = check;
     this.ttl = ttl;
     this.timeout = timeout;
@@ -43,8 +45,11 @@ public final class CachedHealthCheck implements HealthIndicator {
     Instant now = clock.instant();
     if (last == null || !now.isBefore(checkedAt.plus(ttl))) {
       Health result = run();
-      last = Health.status(result.getStatus()).withDetails(result.getDetails())
-          .withDetail("checkedAt", now.toString()).build();
+      last =
+          Health.status(result.getStatus())
+              .withDetails(result.getDetails())
+              .withDetail("checkedAt", now.toString())
+              .build();
       checkedAt = now;
     }
     return last;

@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Values read from the database for gauges: read at most once per refresh interval, however many gauges and nodes
- * ask, so a scrape costs a few grouped counts. Every node reads the same database, so these gauges are
- * cluster-wide values (aggregate them across pods with max, not sum). A failed read keeps the last values.
+ * Values read from the database for gauges: read at most once per refresh interval, however many
+ * gauges and nodes ask, so a scrape costs a few grouped counts. Every node reads the same database,
+ * so these gauges are cluster-wide values (aggregate them across pods with max, not sum). A failed
+ * read keeps the last values.
  *
  * @param <T> the values read
  */
@@ -37,7 +38,9 @@ public final class DatabaseSnapshot<T> {
       try {
         values = read.get();
       } catch (RuntimeException e) {
-        log.warn("Metrics: reading values from the database failed, keeping the last ones: {}", e.toString());
+        log.warn(
+            "Metrics: reading values from the database failed, keeping the last ones: {}",
+            e.toString());
       }
     }
     return values;

@@ -12,8 +12,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 class OutboxConfiguration {
 
   @Bean
-  OutboxWorker outboxWorker(OutboxStore store, List<OutboxHandler> handlers, OutboxProperties properties,
-      PlatformTransactionManager transactions, OutboxSignal signal) {
+  OutboxWorker outboxWorker(
+      OutboxStore store,
+      List<OutboxHandler> handlers,
+      OutboxProperties properties,
+      PlatformTransactionManager transactions,
+      OutboxSignal signal) {
     List<String> topics = handlers.stream().map(OutboxHandler::topic).toList();
     if (topics.stream().distinct().count() != topics.size()) {
       throw new IllegalStateException("Two outbox handlers for one topic: " + topics);

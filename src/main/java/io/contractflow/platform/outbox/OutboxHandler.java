@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Works the entries of one topic. A feature declares one as a bean; {@link OutboxWorker} calls it after the
- * transactions that wrote the entries have committed, inside a transaction that holds the entries' row locks
- * ({@code FOR UPDATE SKIP LOCKED}), so no other node works them meanwhile. Whatever the handler writes to the
- * database commits with the entries being marked done.
+ * Works the entries of one topic. A feature declares one as a bean; {@link OutboxWorker} calls it
+ * after the transactions that wrote the entries have committed, inside a transaction that holds the
+ * entries' row locks ({@code FOR UPDATE SKIP LOCKED}), so no other node works them meanwhile.
+ * Whatever the handler writes to the database commits with the entries being marked done.
  */
 public interface OutboxHandler {
 
@@ -22,21 +22,26 @@ public interface OutboxHandler {
     return 1;
   }
 
-  /** Called before each round of this topic, outside any transaction (to check a dependency, say). */
+  /**
+   * Called before each round of this topic, outside any transaction (to check a dependency, say).
+   */
   default void beforeRound() {}
 
   /**
    * Works the entries.
    *
-   * @return the entries that could not be worked, by id, each with why: they are tried again as the retry policy
-   *     says, and the others count as done (empty: all done)
-   * @throws NotNow when the topic cannot be worked just now: nothing is counted, the entries stay due
-   * @throws Exception when none could be worked: what the handler wrote is rolled back and every entry is tried
-   *     again as the retry policy says
+   * @return the entries that could not be worked, by id, each with why: they are tried again as the
+   *     retry policy says, and the others count as done (empty: all done)
+   * @throws NotNow when the topic cannot be worked just now: nothing is counted, the entries stay
+   *     due
+   * @throws Exception when none could be worked: what the handler wrote is rolled back and every
+   *     entry is tried again as the retry policy says
    */
   Map<Long, String> handle(List<OutboxEntry> entries) throws Exception;
 
-  /** The topic cannot be worked just now (another node holds what it needs); not a failed attempt. */
+  /**
+   * The topic cannot be worked just now (another node holds what it needs); not a failed attempt.
+   */
   final class NotNow extends RuntimeException {
     public NotNow(String reason) {
       super(reason, null, false, false);

@@ -5,7 +5,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** Wakes the worker when an entry written on this node has committed, so it need not wait for the next poll. */
+/**
+ * Wakes the worker when an entry written on this node has committed, so it need not wait for the
+ * next poll.
+ */
 @Component
 class OutboxSignal {
 

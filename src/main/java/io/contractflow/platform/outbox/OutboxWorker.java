@@ -11,16 +11,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one worker of the outbox: a thread that, from start-up (after the database is migrated) to shutdown, works
- * every topic's due entries, then waits for the next poll or for a commit on this node that wrote an entry.
+ * The one worker of the outbox: a thread that, from start-up (after the database is migrated) to
+ * shutdown, works every topic's due entries, then waits for the next poll or for a commit on this
+ * node that wrote an entry.
  *
- * <p>Each batch is one transaction: the due entries of one topic, oldest first, locked {@code FOR UPDATE SKIP
- * LOCKED} (another node working the same database takes other entries, never these), handed to the topic's handler,
- * and marked done in the same transaction. A node that dies mid-batch rolls back; its entries become due for the
- * others (so an entry is worked at least once, and by one node at a time). A failed attempt is counted, with the wait
- * of the topic's {@link RetryPolicy} (doubling up to a maximum), until it is given up: marked failed, left in the
- * table for an operator. When the handler throws, what it wrote rolls back and the failure is recorded afterwards in
- * a transaction of its own.
+ * <p>Each batch is one transaction: the due entries of one topic, oldest first, locked {@code FOR
+ * UPDATE SKIP LOCKED} (another node working the same database takes other entries, never these),
+ * handed to the topic's handler, and marked done in the same transaction. A node that dies
+ * mid-batch rolls back; its entries become due for the others (so an entry is worked at least once,
+ * and by one node at a time). A failed attempt is counted, with the wait of the topic's {@link
+ * RetryPolicy} (doubling up to a maximum), until it is given up: marked failed, left in the table
+ * for an operator. When the handler throws, what it wrote rolls back and the failure is recorded
+ * afterwards in a transaction of its own.
  */
 public class OutboxWorker implements SmartLifecycle {
 
@@ -35,8 +37,12 @@ public class OutboxWorker implements SmartLifecycle {
   private volatile boolean running;
   private Thread thread;
 
-  OutboxWorker(OutboxStore store, List<OutboxHandler> handlers, OutboxProperties properties,
-      PlatformTransactionManager transactions, OutboxSignal signal) {
+  OutboxWorker(
+      OutboxStore store,
+      List<OutboxHandler> handlers,
+      OutboxProperties properties,
+      PlatformTransactionManager transactions,
+      OutboxSignal signal) {
     this.store = store;
     this.handlers = List.copyOf(handlers);
     this.properties = properties;
@@ -50,9 +56,10 @@ public class OutboxWorker implements SmartLifecycle {
   }
 
   /**
-   * One round: every topic's due entries, batch by batch, until a batch does nothing (none due, not now, or all of
-   * it failed: the rest waits for the next poll rather than meet the same failure at once); returns how many entries
-   * were done. Safe to call beside the worker's own thread (tests do): the row locks keep them apart.
+   * One round: every topic's due entries, batch by batch, until a batch does nothing (none due, not
+   * now, or all of it failed: the rest waits for the next poll rather than meet the same failure at
+   * once); returns how many entries were done. Safe to call beside the worker's own thread (tests
+   * do): the row locks keep them apart.
    */
   public int workDue() {
     int worked = 0;
@@ -61,8 +68,11 @@ public class OutboxWorker implements SmartLifecycle {
         handler.beforeRound();
         worked += workTopic(handler);
       } catch (RuntimeException e) {
-        log.warn("Outbox round of topic {} failed; trying again in {}: {}", handler.topic(),
-            properties.pollInterval(), e.toString());
+        log.warn(
+            "Outbox round of topic {} failed; trying again in {}: {}",
+            handler.topic(),
+            properties.pollInterval(),
+            e.toString());
       }
     }
     return worked;
@@ -80,36 +90,43 @@ public class OutboxWorker implements SmartLifecycle {
     return worked;
   }
 
-  /** One batch of the topic in one transaction; the number of entries done (0: none due, not now, or all failed). */
+  /**
+   * One batch of the topic in one transaction; the number of entries done (0: none due, not now, or
+   * all failed).
+   */
   int workBatch(OutboxHandler handler) {
-    Batch batch = transactions.execute(status -> {
-      List<OutboxEntry> due = store.lockDue(handler.topic(), handler.batchSize());
-      if (due.isEmpty()) {
-        return Batch.NONE;
-      }
-      Map<Long, String> refused;
-      try {
-        refused = handler.handle(due);
-      } catch (OutboxHandler.NotNow notNow) {
-        status.setRollbackOnly();
-        log.debug("Outbox topic {} not worked now: {}", handler.topic(), notNow.getMessage());
-        return Batch.NONE;
-      } catch (Exception e) {
-        status.setRollbackOnly(); // nothing the handler wrote stays; the row locks go with the transaction
-        return new Batch(0, due, describe(e));
-      }
-      List<OutboxEntry> done = new ArrayList<>();
-      for (OutboxEntry entry : due) {
-        String error = refused.get(entry.id());
-        if (error == null) {
-          done.add(entry);
-        } else {
-          failed(handler, List.of(entry), error);
-        }
-      }
-      store.done(done);
-      return new Batch(done.size(), List.of(), null);
-    });
+    Batch batch =
+        transactions.execute(
+            status -> {
+              List<OutboxEntry> due = store.lockDue(handler.topic(), handler.batchSize());
+              if (due.isEmpty()) {
+                return Batch.NONE;
+              }
+              Map<Long, String> refused;
+              try {
+                refused = handler.handle(due);
+              } catch (OutboxHandler.NotNow notNow) {
+                status.setRollbackOnly();
+                log.debug(
+                    "Outbox topic {} not worked now: {}", handler.topic(), notNow.getMessage());
+                return Batch.NONE;
+              } catch (Exception e) {
+                status.setRollbackOnly(); // nothing the handler wrote stays; the row locks go with
+                // the transaction
+                return new Batch(0, due, describe(e));
+              }
+              List<OutboxEntry> done = new ArrayList<>();
+              for (OutboxEntry entry : due) {
+                String error = refused.get(entry.id());
+                if (error == null) {
+                  done.add(entry);
+                } else {
+                  failed(handler, List.of(entry), error);
+                }
+              }
+              store.done(done);
+              return new Batch(done.size(), List.of(), null);
+            });
     if (batch == null) {
       return 0;
     }
@@ -120,8 +137,9 @@ public class OutboxWorker implements SmartLifecycle {
   }
 
   /**
-   * Records a failed attempt at each entry (skipping those another node has worked meanwhile). The log has a line
-   * for entries that failed for the first time and for each entry given up; later retries only at debug level.
+   * Records a failed attempt at each entry (skipping those another node has worked meanwhile). The
+   * log has a line for entries that failed for the first time and for each entry given up; later
+   * retries only at debug level.
    */
   private void failed(OutboxHandler handler, List<OutboxEntry> entries, String error) {
     int first = 0;
@@ -133,7 +151,12 @@ public class OutboxWorker implements SmartLifecycle {
         continue;
       }
       if (retryIn == null) {
-        log.error("Outbox {} entry {} given up after {} attempts: {}", entry.topic(), entry.id(), failures, error);
+        log.error(
+            "Outbox {} entry {} given up after {} attempts: {}",
+            entry.topic(),
+            entry.id(),
+            failures,
+            error);
       } else if (failures == 1) {
         first++;
       } else {
@@ -141,11 +164,21 @@ public class OutboxWorker implements SmartLifecycle {
       }
     }
     if (first > 0) {
-      log.warn("Outbox {}: {} entr{} failed, tried again from {} on: {}", handler.topic(), first,
-          first == 1 ? "y" : "ies", handler.retryPolicy().retryAfter(1), error);
+      log.warn(
+          "Outbox {}: {} entr{} failed, tried again from {} on: {}",
+          handler.topic(),
+          first,
+          first == 1 ? "y" : "ies",
+          handler.retryPolicy().retryAfter(1),
+          error);
     }
     if (again > 0) {
-      log.debug("Outbox {}: {} entr{} failed again: {}", handler.topic(), again, again == 1 ? "y" : "ies", error);
+      log.debug(
+          "Outbox {}: {} entr{} failed again: {}",
+          handler.topic(),
+          again,
+          again == 1 ? "y" : "ies",
+          error);
     }
   }
 
@@ -153,7 +186,10 @@ public class OutboxWorker implements SmartLifecycle {
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
-  /** What a batch did: how many entries are done, and those that all failed with one error (after a rollback). */
+  /**
+   * What a batch did: how many entries are done, and those that all failed with one error (after a
+   * rollback).
+   */
   private record Batch(int done, List<OutboxEntry> failed, String error) {
     static final Batch NONE = new Batch(0, List.of(), null);
   }
@@ -164,7 +200,8 @@ public class OutboxWorker implements SmartLifecycle {
       try {
         busy = workDue() > 0;
       } catch (RuntimeException e) {
-        log.warn("Outbox round failed; trying again in {}: {}", properties.pollInterval(), e.toString());
+        log.warn(
+            "Outbox round failed; trying again in {}: {}", properties.pollInterval(), e.toString());
       }
       if (!busy && running) {
         try {

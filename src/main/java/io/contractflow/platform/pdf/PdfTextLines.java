@@ -6,15 +6,16 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 
 /**
- * Breaks text into lines that fit a width in a PDF font, for the PDFs the platform writes itself (generated
- * contracts, certificates of completion): words stay whole unless one alone is too wide, {@code '\n'} starts a new
- * line, and runs of spaces count as one.
+ * Breaks text into lines that fit a width in a PDF font, for the PDFs the platform writes itself
+ * (generated contracts, certificates of completion): words stay whole unless one alone is too wide,
+ * {@code '\n'} starts a new line, and runs of spaces count as one.
  */
 public final class PdfTextLines {
 
   private PdfTextLines() {}
 
-  public static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+  public static List<String> wrap(String text, PDType1Font font, float size, float width)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     for (String hard : text.split("\n", -1)) {
       StringBuilder line = new StringBuilder();

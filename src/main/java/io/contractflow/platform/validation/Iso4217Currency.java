@@ -7,8 +7,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An ISO 4217 currency code that the JDK knows and that is real money (not XXX, XTS or a metal). */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+/**
+ * An ISO 4217 currency code that the JDK knows and that is real money (not XXX, XTS or a metal).
+ */
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = Iso4217CurrencyValidator.class)
 public @interface Iso4217Currency {

@@ -8,7 +8,10 @@ import java.util.Set;
 /** Accepts ISO 4217 codes of real currencies; null is left to {@code @NotNull}. */
 public class Iso4217CurrencyValidator implements ConstraintValidator<Iso4217Currency, String> {
 
-  private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA");
+  private static final Set<String> NOT_MONEY =
+      Set.of(
+          "XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU",
+          "XUA");
 
   @Override
   public boolean isValid(String value, ConstraintValidatorContext context) {

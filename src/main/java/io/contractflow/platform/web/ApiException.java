@@ -14,11 +14,11 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal that the API reports as an RFC 9457 problem: the status, a short problem slug that becomes the
- * problem type URI, a detail for humans and, for invalid input, the fields at fault. Only the web layer (controllers,
- * filters, {@code platform.web}) throws it, for what is truly HTTP's business (headers, paging, bodies); services
- * throw a {@link DomainException}, which {@link #from(DomainException)} gives its status
- * ({@code architecture.ModuleRulesTest} keeps it so).
+ * A refusal that the API reports as an RFC 9457 problem: the status, a short problem slug that
+ * becomes the problem type URI, a detail for humans and, for invalid input, the fields at fault.
+ * Only the web layer (controllers, filters, {@code platform.web}) throws it, for what is truly
+ * HTTP's business (headers, paging, bodies); services throw a {@link DomainException}, which {@link
+ * #from(DomainException)} gives its status ({@code architecture.ModuleRulesTest} keeps it so).
  */
 public class ApiException extends RuntimeException {
 
@@ -49,9 +49,14 @@ public class ApiException extends RuntimeException {
     return errors;
   }
 
-  /** The problem a service's refusal becomes: the same slug, detail and fields, the status its kind stands for. */
+  /**
+   * The problem a service's refusal becomes: the same slug, detail and fields, the status its kind
+   * stands for.
+   */
   public static ApiException from(DomainException refusal) {
-    ApiException api = new ApiException(statusOf(refusal), refusal.problem(), refusal.getMessage(), refusal.errors());
+    ApiException api =
+        new ApiException(
+            statusOf(refusal), refusal.problem(), refusal.getMessage(), refusal.errors());
     api.initCause(refusal);
     return api;
   }
@@ -89,7 +94,10 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String what, Object id) {
-    return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " " + id + " does not exist or is not visible to you");
+    return new ApiException(
+        HttpStatus.NOT_FOUND,
+        "not-found",
+        what + " " + id + " does not exist or is not visible to you");
   }
 
   public static ApiException forbidden(String detail) {
@@ -102,7 +110,10 @@ public class ApiException extends RuntimeException {
 
   public static ApiException invalid(String field, String message) {
     return new ApiException(
-        HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields", List.of(new FieldError(field, message)));
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        "The request has invalid fields",
+        List.of(new FieldError(field, message)));
   }
 
   public static ApiException preconditionFailed(String detail) {

@@ -12,12 +12,14 @@ import org.springframework.util.unit.DataSize;
  * @param docs the OpenAPI document and Swagger UI
  */
 @ConfigurationProperties("contractflow.api")
-public record ApiProperties(@DefaultValue("256KB") DataSize maxJsonBodyBytes, @DefaultValue("100") int maxPageSize,
+public record ApiProperties(
+    @DefaultValue("256KB") DataSize maxJsonBodyBytes,
+    @DefaultValue("100") int maxPageSize,
     @DefaultValue Docs docs) {
 
   /**
-   * @param enabled whether {@code /v3/api-docs} and {@code /swagger-ui.html} are served (springdoc reads the same
-   *     setting; false in the prod profile)
+   * @param enabled whether {@code /v3/api-docs} and {@code /swagger-ui.html} are served (springdoc
+   *     reads the same setting; false in the prod profile)
    */
   public record Docs(@DefaultValue("true") boolean enabled) {}
 }

@@ -21,12 +21,15 @@ public final class ETags {
           "Send If-Match with the ETag you read, so that you do not overwrite someone else's change");
     }
     String current = of(currentVersion);
-    boolean matches = Arrays.stream(ifMatch.split(","))
-        .map(String::trim)
-        .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+    boolean matches =
+        Arrays.stream(ifMatch.split(","))
+            .map(String::trim)
+            .anyMatch(tag -> tag.equals("*") || tag.equals(current));
     if (!matches) {
       throw ApiException.preconditionFailed(
-          "The resource has changed since you read it (current ETag " + current + "); read it again and retry");
+          "The resource has changed since you read it (current ETag "
+              + current
+              + "); read it again and retry");
     }
   }
 }

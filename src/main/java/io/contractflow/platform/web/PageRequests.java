@@ -8,8 +8,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds page requests from {@code page}, {@code size} and {@code sort=field,dir} parameters, refusing a size over the
- * cap and any sort field not on the endpoint's list (so clients cannot sort by internals).
+ * Builds page requests from {@code page}, {@code size} and {@code sort=field,dir} parameters,
+ * refusing a size over the cap and any sort field not on the endpoint's list (so clients cannot
+ * sort by internals).
  */
 @Component
 public class PageRequests {
@@ -24,7 +25,8 @@ public class PageRequests {
    * @param sortable public sort name → entity property path
    * @param defaultSort used when the client gives none
    */
-  public PageRequest of(int page, int size, List<String> sort, Map<String, String> sortable, Sort defaultSort) {
+  public PageRequest of(
+      int page, int size, List<String> sort, Map<String, String> sortable, Sort defaultSort) {
     if (page < 0) {
       throw ApiException.invalid("page", "must be 0 or more");
     }
@@ -33,7 +35,8 @@ public class PageRequests {
     }
     // the database takes the offset as an int: a page past it is refused, not overflowed into a 500
     if ((long) page * size > Integer.MAX_VALUE - size) {
-      throw ApiException.invalid("page", "page × size must stay below " + (Integer.MAX_VALUE - size + 1L));
+      throw ApiException.invalid(
+          "page", "page × size must stay below " + (Integer.MAX_VALUE - size + 1L));
     }
     if (sort == null || sort.isEmpty()) {
       return PageRequest.of(page, size, defaultSort);
@@ -51,14 +54,18 @@ public class PageRequests {
       }
       String property = sortable.get(term);
       if (property == null) {
-        throw ApiException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()) + " only");
+        throw ApiException.invalid(
+            "sort", "can sort by " + String.join(", ", sortable.keySet()) + " only");
       }
       if (!isDirection(direction)) {
         throw ApiException.invalid("sort", "direction must be asc or desc");
       }
       orders.add(new Sort.Order(Sort.Direction.fromString(direction), property));
     }
-    orders.addAll(defaultSort.stream().filter(o -> orders.stream().noneMatch(x -> x.getProperty().equals(o.getProperty()))).toList());
+    orders.addAll(
+        defaultSort.stream()
+            .filter(o -> orders.stream().noneMatch(x -> x.getProperty().equals(o.getProperty())))
+            .toList());
     return PageRequest.of(page, size, Sort.by(orders));
   }
 

@@ -12,6 +12,7 @@ public record PageResponse<T>(List<T> content, PageInfo page) {
   public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
     return new PageResponse<>(
         page.getContent().stream().map(mapper).toList(),
-        new PageInfo(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
+        new PageInfo(
+            page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -32,13 +33,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every refusal into an RFC 9457 problem with a stable type URN and, for invalid input, the fields at fault.
- * Bad input is always a 4xx; only a fault of our own is a 500, and its detail never leaks internals.
+ * Turns every refusal into an RFC 9457 problem with a stable type URN and, for invalid input, the
+ * fields at fault. Bad input is always a 4xx; only a fault of our own is a 500, and its detail
+ * never leaks internals.
  */
 @RestControllerAdvice
 class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
@@ -47,18 +48,23 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> handleApi(ApiException ex) {
-    String title = "validation".equals(ex.problem()) ? "Invalid request" : ex.status().getReasonPhrase();
+    String title =
+        "validation".equals(ex.problem()) ? "Invalid request" : ex.status().getReasonPhrase();
     ProblemDetail body = Problems.of(ex.status(), ex.problem(), title, ex.getMessage());
     return ResponseEntity.status(ex.status()).body(Problems.withErrors(body, ex.errors()));
   }
 
-  /** A service's refusal: the status its kind stands for ({@link ApiException#from}), Retry-After when it has one. */
+  /**
+   * A service's refusal: the status its kind stands for ({@link ApiException#from}), Retry-After
+   * when it has one.
+   */
   @ExceptionHandler(DomainException.class)
   ResponseEntity<Object> handleDomain(DomainException ex) {
     ResponseEntity<Object> problem = handleApi(ApiException.from(ex));
     if (ex instanceof TooManyAttemptsException limited) {
       return ResponseEntity.status(problem.getStatusCode())
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).body(problem.getBody());
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+          .body(problem.getBody());
     }
     return problem;
   }
@@ -75,7 +81,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex) {
-    return handleApi(ApiException.preconditionFailed("The resource was changed by someone else; read it again and retry"));
+    return handleApi(
+        ApiException.preconditionFailed(
+            "The resource was changed by someone else; read it again and retry"));
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
@@ -88,14 +96,20 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleUnexpected(Exception ex) {
     log.error("Unexpected failure", ex);
     ProblemDetail body =
-        Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
+        Problems.of(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal",
+            "Internal Server Error",
             "The server failed to process the request; it has been logged");
     return ResponseEntity.internalServerError().body(body);
   }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors =
         ex.getBindingResult().getFieldErrors().stream()
             .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
@@ -109,19 +123,26 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<FieldError> errors = ex.getParameterValidationResults().stream()
-        .flatMap(r -> r.getResolvableErrors().stream()
-            .map(e -> new FieldError(parameterName(r), e.getDefaultMessage())))
-        .sorted(Comparator.comparing(FieldError::field))
-        .toList();
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(e -> new FieldError(parameterName(r), e.getDefaultMessage())))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
     return validation(errors);
   }
 
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
     Class<?> type = ex.getRequiredType();
     String expected = type == null ? "a valid value" : describe(type);
     return validation(List.of(new FieldError(name, "must be " + expected)));
@@ -129,38 +150,55 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Throwable cause = ex.getCause();
     if (causedBy(ex, PayloadTooLargeException.class)) {
-      return handleApi(new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", findCause(ex, PayloadTooLargeException.class).getMessage()));
+      return handleApi(
+          new ApiException(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "payload-too-large",
+              findCause(ex, PayloadTooLargeException.class).getMessage()));
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return validation(List.of(new FieldError(path(unknown), "is not a field that can be set")));
     }
     if (cause instanceof InvalidFormatException invalid) {
-      return validation(List.of(new FieldError(path(invalid), "must be " + describe(invalid.getTargetType()))));
+      return validation(
+          List.of(new FieldError(path(invalid), "must be " + describe(invalid.getTargetType()))));
     }
     if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-      return validation(List.of(new FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+      return validation(
+          List.of(
+              new FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
     }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return validation(List.of(new FieldError(path(mapping), "has an invalid value")));
     }
-    String detail = cause instanceof JsonProcessingException json
-        ? "The body is not valid JSON: " + json.getOriginalMessage()
-        : "The request body is missing or unreadable";
-    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
+    String detail =
+        cause instanceof JsonProcessingException json
+            ? "The body is not valid JSON: " + json.getOriginalMessage()
+            : "The request body is missing or unreadable";
+    ProblemDetail body =
+        Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
     return ResponseEntity.badRequest().body(body);
   }
 
   /** Gives Spring's own problem bodies (405, 406, 415, ...) our type URNs. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+      Exception ex,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
     if (body == null && ex instanceof ErrorResponse errorResponse) {
       body = errorResponse.getBody();
     }
-    if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       HttpStatus status = HttpStatus.resolve(statusCode.value());
       String slug = status == null ? "error" : status.name().toLowerCase().replace('_', '-');
       problem.setType(URI.create(Problems.TYPE_PREFIX + slug));
@@ -169,10 +207,12 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   }
 
   private ResponseEntity<Object> validation(List<FieldError> errors) {
-    String detail = errors.size() == 1
-        ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
-        : errors.size() + " fields are invalid";
-    ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+    String detail =
+        errors.size() == 1
+            ? "Field '" + errors.get(0).field() + "' " + errors.get(0).message()
+            : errors.size() + " fields are invalid";
+    ProblemDetail body =
+        Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
     return ResponseEntity.badRequest().body(Problems.withErrors(body, errors));
   }
 
@@ -206,7 +246,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
       return "a valid value";
     }
     if (type.isEnum()) {
-      return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(Object::toString)
+              .collect(Collectors.joining(", "));
     }
     return switch (type.getSimpleName()) {
       case "LocalDate" -> "a date (YYYY-MM-DD)";

@@ -14,7 +14,8 @@ public final class Problems {
 
   private Problems() {}
 
-  public static ProblemDetail of(HttpStatusCode status, String problem, String title, String detail) {
+  public static ProblemDetail of(
+      HttpStatusCode status, String problem, String title, String detail) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(URI.create(TYPE_PREFIX + problem));
     body.setTitle(title);

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies on {@code /api/**}: a declared length over the limit is refused with 413 before a byte is
- * parsed (Tomcat swallows the unread rest, up to server.tomcat.max-swallow-size, so the client reads the 413), and
- * a chunked JSON body is cut off as soon as it passes the limit. JSON bodies have the API's limit; uploads the
- * multipart one.
+ * Caps request bodies on {@code /api/**}: a declared length over the limit is refused with 413
+ * before a byte is parsed (Tomcat swallows the unread rest, up to server.tomcat.max-swallow-size,
+ * so the client reads the 413), and a chunked JSON body is cut off as soon as it passes the limit.
+ * JSON bodies have the API's limit; uploads the multipart one.
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -28,7 +28,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final MultipartProperties multipart;
   private final ObjectMapper objectMapper;
 
-  RequestBodyLimitFilter(ApiProperties properties, MultipartProperties multipart, ObjectMapper objectMapper) {
+  RequestBodyLimitFilter(
+      ApiProperties properties, MultipartProperties multipart, ObjectMapper objectMapper) {
     this.properties = properties;
     this.multipart = multipart;
     this.objectMapper = objectMapper;
@@ -40,17 +41,26 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String contentType = request.getContentType();
-    boolean upload = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-    // uploads have the (larger) multipart limit, checked again part by part by the multipart resolver
-    long limit = upload ? multipart.getMaxRequestSize().toBytes() : properties.maxJsonBodyBytes().toBytes();
+    boolean upload =
+        contentType != null
+            && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    // uploads have the (larger) multipart limit, checked again part by part by the multipart
+    // resolver
+    long limit =
+        upload ? multipart.getMaxRequestSize().toBytes() : properties.maxJsonBodyBytes().toBytes();
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      objectMapper.writeValue(response.getOutputStream(),
-          Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Content Too Large",
+      objectMapper.writeValue(
+          response.getOutputStream(),
+          Problems.of(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "payload-too-large",
+              "Content Too Large",
               new PayloadTooLargeException(limit).getMessage()));
       return;
     }

@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body a filter has read, to be read again from memory by whatever comes after it. */
+/**
+ * A request whose body a filter has read, to be read again from memory by whatever comes after it.
+ */
 public final class RereadableRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
@@ -53,7 +55,10 @@ public final class RereadableRequest extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() {
-    Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+    Charset charset =
+        getCharacterEncoding() == null
+            ? StandardCharsets.UTF_8
+            : Charset.forName(getCharacterEncoding());
     return new BufferedReader(new InputStreamReader(getInputStream(), charset));
   }
 

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * A vendor's access token, kept until shortly before it expires (or until the vendor answers 401), then fetched
- * anew. Thread-safe; one fetch at a time.
+ * A vendor's access token, kept until shortly before it expires (or until the vendor answers 401),
+ * then fetched anew. Thread-safe; one fetch at a time.
  */
 public final class AccessTokens {
 
@@ -33,13 +33,21 @@ public final class AccessTokens {
       Token token = fetch.get();
       value = token.value();
       Duration lifetime = token.lifetime();
-      renewAt = clock.instant().plus(lifetime.compareTo(MARGIN.multipliedBy(2)) > 0 ? lifetime.minus(MARGIN)
-          : lifetime.dividedBy(2));
+      renewAt =
+          clock
+              .instant()
+              .plus(
+                  lifetime.compareTo(MARGIN.multipliedBy(2)) > 0
+                      ? lifetime.minus(MARGIN)
+                      : lifetime.dividedBy(2));
     }
     return value;
   }
 
-  /** Forgets {@code rejected} (the vendor answered 401 to it), so the next {@link #get} fetches a new one. */
+  /**
+   * Forgets {@code rejected} (the vendor answered 401 to it), so the next {@link #get} fetches a
+   * new one.
+   */
   public synchronized void invalidate(String rejected) {
     if (rejected != null && rejected.equals(value)) {
       value = null;

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Webhook events applied so far, unique per provider and event id: a repeated delivery finds its id here. */
+/**
+ * Webhook events applied so far, unique per provider and event id: a repeated delivery finds its id
+ * here.
+ */
 @Component
 class EsignEventInbox {
 
@@ -19,11 +22,19 @@ class EsignEventInbox {
     this.clock = clock;
   }
 
-  /** Records the event in the caller's transaction; false if it was recorded before (a duplicate). */
+  /**
+   * Records the event in the caller's transaction; false if it was recorded before (a duplicate).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   boolean firstArrival(String provider, VendorEvent event) {
-    return jdbc.update("insert into contractflow.esign_event (provider, event_id, envelope_id, state, received_at)"
-            + " values (?, ?, ?, ?, ?) on conflict do nothing", provider, event.eventId(),
-        event.status().envelopeId(), event.status().state().name(), Timestamp.from(clock.instant())) == 1;
+    return jdbc.update(
+            "insert into contractflow.esign_event (provider, event_id, envelope_id, state, received_at)"
+                + " values (?, ?, ?, ?, ?) on conflict do nothing",
+            provider,
+            event.eventId(),
+            event.status().envelopeId(),
+            event.status().state().name(),
+            Timestamp.from(clock.instant()))
+        == 1;
   }
 }

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The e-signature vendors' webhooks. No login: each call is verified the vendor's way before anything of it is
- * parsed (401 problem and no effect otherwise), then each event is applied once ({@link WebhookEvents}).
+ * The e-signature vendors' webhooks. No login: each call is verified the vendor's way before
+ * anything of it is parsed (401 problem and no effect otherwise), then each event is applied once
+ * ({@link WebhookEvents}).
  */
 @RestController
 @RequestMapping("/api/webhooks/esign/{provider}")
@@ -41,7 +42,8 @@ class EsignWebhookController {
   private final WebhookEvents events;
 
   EsignWebhookController(List<VendorWebhook> webhooks, WebhookEvents events) {
-    this.webhooks = webhooks.stream().collect(Collectors.toMap(VendorWebhook::provider, Function.identity()));
+    this.webhooks =
+        webhooks.stream().collect(Collectors.toMap(VendorWebhook::provider, Function.identity()));
     this.events = events;
   }
 
@@ -49,12 +51,18 @@ class EsignWebhookController {
   record Receipt(int received, int applied, int unchanged, int duplicates, int unknown) {}
 
   @GetMapping({"", "/{token}"})
-  @Operation(summary = "A vendor's verification of the webhook URL (Adobe Acrobat Sign: X-AdobeSign-ClientId echo)")
-  ResponseEntity<Map<String, String>> verification(@PathVariable String provider,
-      @PathVariable(required = false) String token, HttpServletRequest request) {
+  @Operation(
+      summary =
+          "A vendor's verification of the webhook URL (Adobe Acrobat Sign: X-AdobeSign-ClientId echo)")
+  ResponseEntity<Map<String, String>> verification(
+      @PathVariable String provider,
+      @PathVariable(required = false) String token,
+      HttpServletRequest request) {
     VendorWebhook webhook = webhook(provider);
     if (!webhook.answersVerificationGet()) {
-      throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+      throw new ApiException(
+          HttpStatus.METHOD_NOT_ALLOWED,
+          "method-not-allowed",
           "The " + provider + " webhook takes POST only");
     }
     WebhookCall call = call(request, new byte[0], token);
@@ -65,9 +73,14 @@ class EsignWebhookController {
   }
 
   @PostMapping({"", "/{token}"})
-  @Operation(summary = "A vendor's event notification; verified first (401 problem if it is not the vendor's)")
-  ResponseEntity<Receipt> notification(@PathVariable String provider, @PathVariable(required = false) String token,
-      @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+  @Operation(
+      summary =
+          "A vendor's event notification; verified first (401 problem if it is not the vendor's)")
+  ResponseEntity<Receipt> notification(
+      @PathVariable String provider,
+      @PathVariable(required = false) String token,
+      @RequestBody(required = false) byte[] body,
+      HttpServletRequest request) {
     VendorWebhook webhook = webhook(provider);
     WebhookCall call = call(request, body == null ? new byte[0] : body, token);
     verify(webhook, call);
@@ -75,7 +88,8 @@ class EsignWebhookController {
     try {
       received = webhook.events(call);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "bad-request", "Not a " + provider + " event: " + e.getMessage());
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "bad-request", "Not a " + provider + " event: " + e.getMessage());
     }
     Map<WebhookEvents.Result, Integer> counts = new EnumMap<>(WebhookEvents.Result.class);
     for (VendorEvent event : received) {
@@ -83,15 +97,22 @@ class EsignWebhookController {
     }
     HttpHeaders headers = new HttpHeaders();
     webhook.acknowledgement(call).forEach(headers::set);
-    return ResponseEntity.ok().headers(headers).body(new Receipt(received.size(),
-        counts.getOrDefault(WebhookEvents.Result.APPLIED, 0), counts.getOrDefault(WebhookEvents.Result.UNCHANGED, 0),
-        counts.getOrDefault(WebhookEvents.Result.DUPLICATE, 0), counts.getOrDefault(WebhookEvents.Result.UNKNOWN, 0)));
+    return ResponseEntity.ok()
+        .headers(headers)
+        .body(
+            new Receipt(
+                received.size(),
+                counts.getOrDefault(WebhookEvents.Result.APPLIED, 0),
+                counts.getOrDefault(WebhookEvents.Result.UNCHANGED, 0),
+                counts.getOrDefault(WebhookEvents.Result.DUPLICATE, 0),
+                counts.getOrDefault(WebhookEvents.Result.UNKNOWN, 0)));
   }
 
   private VendorWebhook webhook(String provider) {
     VendorWebhook webhook = webhooks.get(provider);
     if (webhook == null) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "No enabled e-signature vendor '" + provider + "'");
+      throw new ApiException(
+          HttpStatus.NOT_FOUND, "not-found", "No enabled e-signature vendor '" + provider + "'");
     }
     return webhook;
   }
@@ -101,7 +122,9 @@ class EsignWebhookController {
       webhook.verify(call);
     } catch (WebhookRejected e) {
       log.warn("Refused a {} webhook call: {}", webhook.provider(), e.getMessage());
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
+      throw new ApiException(
+          HttpStatus.UNAUTHORIZED,
+          "unauthorized",
           "This call is not verified as coming from " + webhook.provider());
     }
   }
@@ -117,8 +140,10 @@ class EsignWebhookController {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        query.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        String name =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        query.putIfAbsent(
+            name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return new WebhookCall(request.getMethod(), body, headers, query, token);

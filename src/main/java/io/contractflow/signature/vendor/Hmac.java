@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 of a webhook's raw body, and a comparison that takes the same time wherever the bytes differ. */
+/**
+ * HMAC-SHA256 of a webhook's raw body, and a comparison that takes the same time wherever the bytes
+ * differ.
+ */
 public final class Hmac {
 
   private Hmac() {}

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One vendor's webhook at {@code /api/webhooks/esign/{provider}}: first {@link #verify} on the raw call (nothing is
- * parsed before it passes), then {@link #events} says what happened — re-read through the vendor's API where its
- * webhook carries no signature of its own.
+ * One vendor's webhook at {@code /api/webhooks/esign/{provider}}: first {@link #verify} on the raw
+ * call (nothing is parsed before it passes), then {@link #events} says what happened — re-read
+ * through the vendor's API where its webhook carries no signature of its own.
  */
 public interface VendorWebhook {
 
@@ -28,7 +28,10 @@ public interface VendorWebhook {
     return Map.of();
   }
 
-  /** Whether a verified GET is the vendor's verification of the URL (Adobe); others answer GET with 405. */
+  /**
+   * Whether a verified GET is the vendor's verification of the URL (Adobe); others answer GET with
+   * 405.
+   */
   default boolean answersVerificationGet() {
     return false;
   }

@@ -6,15 +6,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Applies one verified event in one transaction: recorded in the inbox and applied together. A duplicate changes
- * nothing; an event about an envelope no request has yet (it arrived before the send committed) is not recorded, so
- * the vendor's redelivery or the poll applies it later.
+ * Applies one verified event in one transaction: recorded in the inbox and applied together. A
+ * duplicate changes nothing; an event about an envelope no request has yet (it arrived before the
+ * send committed) is not recorded, so the vendor's redelivery or the poll applies it later.
  */
 @Service
 class WebhookEvents {
 
   /** What came of an event. */
-  enum Result { APPLIED, UNCHANGED, DUPLICATE, UNKNOWN }
+  enum Result {
+    APPLIED,
+    UNCHANGED,
+    DUPLICATE,
+    UNKNOWN
+  }
 
   private final EsignEventInbox inbox;
   private final ProviderUpdates updates;

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/contracts/{contractId}")
-@Tag(name = "Lifecycle", description = "A contract's process: phase, open tasks, submission, termination")
+@Tag(
+    name = "Lifecycle",
+    description = "A contract's process: phase, open tasks, submission, termination")
 class ContractProcessController {
 
   private final ContractProcess process;
@@ -27,20 +29,25 @@ class ContractProcessController {
   }
 
   @GetMapping("/process")
-  @Operation(summary = "The contract's phase, the steps it waits at, its open tasks and its approval routing")
+  @Operation(
+      summary =
+          "The contract's phase, the steps it waits at, its open tasks and its approval routing")
   ProcessView process(@PathVariable UUID contractId) {
     return process.view(currentUser.get(), contractId);
   }
 
   @PostMapping("/submit")
   @Operation(summary = "Submit the draft for review (owner or contract admin); it needs a document")
-  ResponseEntity<ProcessView> submit(@PathVariable UUID contractId, @Valid @RequestBody(required = false) SubmitRequest request) {
+  ResponseEntity<ProcessView> submit(
+      @PathVariable UUID contractId, @Valid @RequestBody(required = false) SubmitRequest request) {
     return ResponseEntity.accepted().body(process.submit(currentUser.get(), contractId, request));
   }
 
   @PostMapping("/terminate")
   @Operation(summary = "End an active contract early (owner or contract admin), with the reason")
-  ResponseEntity<ProcessView> terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminateRequest request) {
-    return ResponseEntity.accepted().body(process.terminate(currentUser.get(), contractId, request));
+  ResponseEntity<ProcessView> terminate(
+      @PathVariable UUID contractId, @Valid @RequestBody TerminateRequest request) {
+    return ResponseEntity.accepted()
+        .body(process.terminate(currentUser.get(), contractId, request));
   }
 }

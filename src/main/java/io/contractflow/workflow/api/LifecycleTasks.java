@@ -6,8 +6,8 @@ import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.error.ConflictException;
 import io.contractflow.platform.error.NotFoundException;
 import io.contractflow.platform.error.NotPermittedException;
-import io.contractflow.workflow.TaskRefusedException;
 import io.contractflow.workflow.ProcessVariables;
+import io.contractflow.workflow.TaskRefusedException;
 import io.contractflow.workflow.review.FourEyes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The user tasks of contracts for the frontend: which a caller may see and work on, claiming, and completing with
- * a decision. Our own rules decide access (the same in every identity mode); the engine then runs the step as the
- * caller, so its listeners (four eyes, the history) know who acted.
+ * The user tasks of contracts for the frontend: which a caller may see and work on, claiming, and
+ * completing with a decision. Our own rules decide access (the same in every identity mode); the
+ * engine then runs the step as the caller, so its listeners (four eyes, the history) know who
+ * acted.
  */
 @Service
 public class LifecycleTasks {
@@ -46,8 +47,13 @@ public class LifecycleTasks {
   private final ContractGuard contracts;
   private final FourEyes fourEyes;
 
-  LifecycleTasks(TaskService tasks, IdentityService identity, RepositoryService repository, RuntimeService runtime,
-      ContractGuard contracts, FourEyes fourEyes) {
+  LifecycleTasks(
+      TaskService tasks,
+      IdentityService identity,
+      RepositoryService repository,
+      RuntimeService runtime,
+      ContractGuard contracts,
+      FourEyes fourEyes) {
     this.tasks = tasks;
     this.identity = identity;
     this.repository = repository;
@@ -56,7 +62,10 @@ public class LifecycleTasks {
     this.fourEyes = fourEyes;
   }
 
-  /** Tasks assigned to the caller, then unassigned tasks offered to them or their groups, most urgent first. */
+  /**
+   * Tasks assigned to the caller, then unassigned tasks offered to them or their groups, most
+   * urgent first.
+   */
   @Transactional(readOnly = true)
   public List<TaskView> mine(CurrentUser user) {
     return mine(user, null);
@@ -71,15 +80,23 @@ public class LifecycleTasks {
     }
     List<Task> found = new ArrayList<>(assigned.listPage(0, MAX_TASKS));
     List<String> groups = List.copyOf(user.groups());
-    var offered = tasks.createTaskQuery().active().or().taskCandidateUser(user.username())
-        .taskCandidateGroupIn(groups.isEmpty() ? List.of("\u0000none") : groups).endOr();
+    var offered =
+        tasks
+            .createTaskQuery()
+            .active()
+            .or()
+            .taskCandidateUser(user.username())
+            .taskCandidateGroupIn(groups.isEmpty() ? List.of("\u0000none") : groups)
+            .endOr();
     if (contractId != null) {
       offered.processInstanceBusinessKey(contractId.toString());
     }
     found.addAll(offered.listPage(0, MAX_TASKS));
     return found.stream()
-        .sorted(Comparator.comparing(Task::getPriority).reversed()
-            .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+        .sorted(
+            Comparator.comparing(Task::getPriority)
+                .reversed()
+                .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
         .limit(MAX_TASKS)
         .map(this::viewIfStillOpen)
         .flatMap(Optional::stream)
@@ -94,26 +111,44 @@ public class LifecycleTasks {
   }
 
   /**
-   * The open tasks of a contract the caller was found to be allowed to read; the contract's facts on them are read
-   * in one query for all of them.
+   * The open tasks of a contract the caller was found to be allowed to read; the contract's facts
+   * on them are read in one query for all of them.
    */
   List<TaskView> ofReadableContract(UUID contractId) {
-    List<Task> open = tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
-        .orderByTaskPriority().desc().listPage(0, MAX_TASKS);
+    List<Task> open =
+        tasks
+            .createTaskQuery()
+            .active()
+            .processInstanceBusinessKey(contractId.toString())
+            .orderByTaskPriority()
+            .desc()
+            .listPage(0, MAX_TASKS);
     if (open.isEmpty()) {
       return List.of();
     }
     Map<String, Map<String, Object>> facts = new HashMap<>();
-    runtime.createVariableInstanceQuery().taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
-        .variableNameIn(ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE).list()
-        .forEach(v -> facts.computeIfAbsent(v.getTaskId(), id -> new HashMap<>()).put(v.getName(), v.getValue()));
-    return open.stream().map(task -> {
-      try {
-        return Optional.of(view(task, contractId, facts.getOrDefault(task.getId(), Map.of())));
-      } catch (NullValueException vanished) {
-        return Optional.<TaskView>empty();
-      }
-    }).flatMap(Optional::stream).toList();
+    runtime
+        .createVariableInstanceQuery()
+        .taskIdIn(open.stream().map(Task::getId).toArray(String[]::new))
+        .variableNameIn(ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE)
+        .list()
+        .forEach(
+            v ->
+                facts
+                    .computeIfAbsent(v.getTaskId(), id -> new HashMap<>())
+                    .put(v.getName(), v.getValue()));
+    return open.stream()
+        .map(
+            task -> {
+              try {
+                return Optional.of(
+                    view(task, contractId, facts.getOrDefault(task.getId(), Map.of())));
+              } catch (NullValueException vanished) {
+                return Optional.<TaskView>empty();
+              }
+            })
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -127,10 +162,12 @@ public class LifecycleTasks {
     if (user.username().equals(task.getAssignee())) {
       return view(task);
     }
-    asCaller(user, () -> {
-      tasks.claim(taskId, user.username());
-      return null;
-    });
+    asCaller(
+        user,
+        () -> {
+          tasks.claim(taskId, user.username());
+          return null;
+        });
     return view(tasks.createTaskQuery().taskId(taskId).singleResult());
   }
 
@@ -140,28 +177,35 @@ public class LifecycleTasks {
     if (task.getAssignee() == null) {
       return view(task);
     }
-    asCaller(user, () -> {
-      // unclaim: what TASK_WORK permits (setAssignee would need UPDATE or TASK_ASSIGN)
-      tasks.claim(taskId, null);
-      return null;
-    });
+    asCaller(
+        user,
+        () -> {
+          // unclaim: what TASK_WORK permits (setAssignee would need UPDATE or TASK_ASSIGN)
+          tasks.claim(taskId, null);
+          return null;
+        });
     return view(tasks.createTaskQuery().taskId(taskId).singleResult());
   }
 
-  /** Completes the task with the decision; an unassigned task is claimed first, in the same transaction. */
+  /**
+   * Completes the task with the decision; an unassigned task is claimed first, in the same
+   * transaction.
+   */
   @Transactional
   public void complete(CurrentUser user, String taskId, CompleteTaskRequest request) {
     Task task = visible(user, taskId);
     mayWork(user, task);
     Map<String, Object> variables = TaskDecisions.variables(task.getTaskDefinitionKey(), request);
     mayFinish(user, task);
-    asCaller(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(taskId, user.username());
-      }
-      tasks.complete(taskId, variables);
-      return null;
-    });
+    asCaller(
+        user,
+        () -> {
+          if (task.getAssignee() == null) {
+            tasks.claim(taskId, user.username());
+          }
+          tasks.complete(taskId, variables);
+          return null;
+        });
   }
 
   /*
@@ -169,7 +213,10 @@ public class LifecycleTasks {
    * every surface refuses what the contract API refuses. Each throws the refusal the API would answer with.
    */
 
-  /** The task, if the caller may see it: admins and auditors every task, others theirs and those offered to them. */
+  /**
+   * The task, if the caller may see it: admins and auditors every task, others theirs and those
+   * offered to them.
+   */
   @Transactional(readOnly = true)
   public Task visibleTask(CurrentUser user, String taskId) {
     return visible(user, taskId);
@@ -198,15 +245,20 @@ public class LifecycleTasks {
       return task;
     }
     if (!task.getAssignee().equals(user.username()) && !user.isAdmin()) {
-      throw new NotPermittedException("Only the assignee or a contract admin can give the task back");
+      throw new NotPermittedException(
+          "Only the assignee or a contract admin can give the task back");
     }
     if (candidateGroups(task).isEmpty()) {
-      throw new ConflictException("This task belongs to " + task.getAssignee() + " and has nobody to go back to");
+      throw new ConflictException(
+          "This task belongs to " + task.getAssignee() + " and has nobody to go back to");
     }
     return task;
   }
 
-  /** The task, if the caller may complete it (whatever the decision: that is the form's or the API's to check). */
+  /**
+   * The task, if the caller may complete it (whatever the decision: that is the form's or the API's
+   * to check).
+   */
   @Transactional(readOnly = true)
   public Task mayComplete(CurrentUser user, String taskId) {
     Task task = visible(user, taskId);
@@ -216,7 +268,9 @@ public class LifecycleTasks {
   }
 
   private void mayFinish(CurrentUser user, Task task) {
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.isAdmin()) {
+    if (task.getAssignee() != null
+        && !task.getAssignee().equals(user.username())
+        && !user.isAdmin()) {
       throw new ConflictException("The task is assigned to " + task.getAssignee());
     }
     fourEyes(user, task);
@@ -225,15 +279,27 @@ public class LifecycleTasks {
   /** The open task with the given key of a contract, for the contract-level shortcuts (submit). */
   @Transactional(readOnly = true)
   public Optional<String> openTask(UUID contractId, String taskKey) {
-    return tasks.createTaskQuery().active().processInstanceBusinessKey(contractId.toString())
-        .taskDefinitionKey(taskKey).listPage(0, 1).stream().findFirst().map(Task::getId);
+    return tasks
+        .createTaskQuery()
+        .active()
+        .processInstanceBusinessKey(contractId.toString())
+        .taskDefinitionKey(taskKey)
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
+        .map(Task::getId);
   }
 
   private Task visible(CurrentUser user, String taskId) {
-    Task task = taskId == null || taskId.length() > 64 ? null
-        : tasks.createTaskQuery().taskId(taskId).singleResult();
+    Task task =
+        taskId == null || taskId.length() > 64
+            ? null
+            : tasks.createTaskQuery().taskId(taskId).singleResult();
     // admins and auditors see every task (auditors only read: working on one is refused with 403)
-    if (task == null || !(user.readsAll() || user.username().equals(task.getAssignee()) || offeredTo(user, task))) {
+    if (task == null
+        || !(user.readsAll()
+            || user.username().equals(task.getAssignee())
+            || offeredTo(user, task))) {
       throw NotFoundException.of("Task", taskId);
     }
     return task;
@@ -242,8 +308,10 @@ public class LifecycleTasks {
   private boolean offeredTo(CurrentUser user, Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .anyMatch(link -> user.username().equals(link.getUserId())
-            || (link.getGroupId() != null && user.groups().contains(link.getGroupId())));
+        .anyMatch(
+            link ->
+                user.username().equals(link.getUserId())
+                    || (link.getGroupId() != null && user.groups().contains(link.getGroupId())));
   }
 
   private static void mayWork(CurrentUser user, Task task) {
@@ -259,7 +327,11 @@ public class LifecycleTasks {
     if (!FourEyes.appliesTo(task.getTaskDefinitionKey())) {
       return;
     }
-    var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    var instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
     if (instance != null && fourEyes.ownsContract(instance.getBusinessKey(), user.username())) {
       throw new NotPermittedException("Four eyes: you own this contract and cannot review it");
     }
@@ -293,11 +365,17 @@ public class LifecycleTasks {
 
   private List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).sorted().toList();
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .sorted()
+        .toList();
   }
 
-  /** A task completed by someone else between the query and reading its variables is simply no longer listed. */
+  /**
+   * A task completed by someone else between the query and reading its variables is simply no
+   * longer listed.
+   */
   private Optional<TaskView> viewIfStillOpen(Task task) {
     try {
       return Optional.of(view(task));
@@ -307,26 +385,39 @@ public class LifecycleTasks {
   }
 
   TaskView view(Task task) {
-    Map<String, Object> vars = tasks.getVariables(task.getId(),
-        List.of(ProcessVariables.CONTRACT_ID, ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE));
+    Map<String, Object> vars =
+        tasks.getVariables(
+            task.getId(),
+            List.of(
+                ProcessVariables.CONTRACT_ID,
+                ProcessVariables.REFERENCE,
+                ProcessVariables.CONTRACT_TITLE));
     Object contractId = vars.get(ProcessVariables.CONTRACT_ID);
     return view(task, contractId == null ? null : UUID.fromString(contractId.toString()), vars);
   }
 
   private TaskView view(Task task, UUID contractId, Map<String, Object> vars) {
-    return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-        phase(task.getProcessDefinitionId()), contractId,
-        (String) vars.get(ProcessVariables.REFERENCE), (String) vars.get(ProcessVariables.CONTRACT_TITLE),
+    return new TaskView(
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        phase(task.getProcessDefinitionId()),
+        contractId,
+        (String) vars.get(ProcessVariables.REFERENCE),
+        (String) vars.get(ProcessVariables.CONTRACT_TITLE),
         task.getAssignee(),
-        candidateGroups(task), task.getCreateTime().toInstant(),
-        task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getPriority(),
+        candidateGroups(task),
+        task.getCreateTime().toInstant(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+        task.getPriority(),
         TaskDecisions.decisionsFor(task.getTaskDefinitionKey()));
   }
 
   private final Map<String, String> phaseNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   String phase(String processDefinitionId) {
-    return phaseNames.computeIfAbsent(processDefinitionId,
+    return phaseNames.computeIfAbsent(
+        processDefinitionId,
         id -> Optional.ofNullable(repository.getProcessDefinition(id).getName()).orElse(id));
   }
 

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,8 +29,10 @@ class TaskController {
   }
 
   @GetMapping
-  @Operation(summary = "Tasks assigned to you, and unassigned tasks offered to you or your groups (at most 200); "
-      + "with contractId, those of one contract")
+  @Operation(
+      summary =
+          "Tasks assigned to you, and unassigned tasks offered to you or your groups (at most 200); "
+              + "with contractId, those of one contract")
   List<TaskView> mine(@RequestParam(required = false) UUID contractId) {
     return tasks.mine(currentUser.get(), contractId);
   }
@@ -54,7 +56,8 @@ class TaskController {
 
   @PostMapping("/{taskId}/complete")
   @Operation(summary = "Complete the task with its decision and a comment")
-  ResponseEntity<Void> complete(@PathVariable String taskId, @Valid @RequestBody CompleteTaskRequest request) {
+  ResponseEntity<Void> complete(
+      @PathVariable String taskId, @Valid @RequestBody CompleteTaskRequest request) {
     tasks.complete(currentUser.get(), taskId, request);
     return ResponseEntity.noContent().build();
   }

@@ -5,4 +5,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Ending an active contract early, with the reason (recorded in its history). */
-public record TerminateRequest(@NotBlank @Size(max = 2000) @PlainText(multiline = true) String reason) {}
+public record TerminateRequest(
+    @NotBlank @Size(max = 2000) @PlainText(multiline = true) String reason) {}

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Mark contract expired": the term ran out without renewal. The bean keeps the name the deployed models call it
- * by, {@code expireContract}.
+ * "Mark contract expired": the term ran out without renewal. The bean keeps the name the deployed
+ * models call it by, {@code expireContract}.
  */
 @Component("expireContract")
 class MarkContractExpired implements JavaDelegate {
@@ -23,7 +23,10 @@ class MarkContractExpired implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    transitions.moveTo(ProcessVariables.contractId(execution), ContractStatus.EXPIRED, Actors.SYSTEM,
+    transitions.moveTo(
+        ProcessVariables.contractId(execution),
+        ContractStatus.EXPIRED,
+        Actors.SYSTEM,
         "the term ended without renewal");
   }
 }

@@ -1,8 +1,9 @@
 package io.contractflow.workflow.drafting;
 
 /**
- * The names the drafting phase ({@code processes/contract-drafting.bpmn}, form {@code submit-draft}) sets and
- * Java asks for. Both variables go out to the lifecycle and into the review.
+ * The names the drafting phase ({@code processes/contract-drafting.bpmn}, form {@code
+ * submit-draft}) sets and Java asks for. Both variables go out to the lifecycle and into the
+ * review.
  */
 public final class DraftingVariables {
 
@@ -11,7 +12,11 @@ public final class DraftingVariables {
 
   /** Who submitted the draft: the actor of the review's first step. */
   public static final String SUBMITTED_BY = "submittedBy";
-  /** The submit form's checkbox: the draft departs from the standard terms (an input of the approval matrix). */
+
+  /**
+   * The submit form's checkbox: the draft departs from the standard terms (an input of the approval
+   * matrix).
+   */
   public static final String NON_STANDARD_TERMS = "nonStandardTerms";
 
   private DraftingVariables() {}

@@ -15,8 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who calls an engine surface: on {@code /engine-rest} the user Spring Security authenticated; on the webapps' API
- * the user signed into the webapps' session (the one Camunda itself acts for there), with the groups it loaded.
+ * Who calls an engine surface: on {@code /engine-rest} the user Spring Security authenticated; on
+ * the webapps' API the user signed into the webapps' session (the one Camunda itself acts for
+ * there), with the groups it loaded.
  */
 @Component
 class EngineCallers {
@@ -38,14 +39,19 @@ class EngineCallers {
   }
 
   Optional<CurrentUser> webapp(HttpServletRequest request) {
-    return WebappSessionUser.of(request, engine.getName()).map(user -> {
-      Set<Role> roles = new HashSet<>();
-      user.groupIds().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
-      return new CurrentUser(user.name(), new HashSet<>(user.groupIds()), roles);
-    });
+    return WebappSessionUser.of(request, engine.getName())
+        .map(
+            user -> {
+              Set<Role> roles = new HashSet<>();
+              user.groupIds().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
+              return new CurrentUser(user.name(), new HashSet<>(user.groupIds()), roles);
+            });
   }
 
-  /** Engine administrators: Camunda's own admin group and contract admins (see the engine's admin groups). */
+  /**
+   * Engine administrators: Camunda's own admin group and contract admins (see the engine's admin
+   * groups).
+   */
   boolean isAdmin(CurrentUser user) {
     return user.isAdmin() || user.groups().contains(Groups.CAMUNDA_ADMIN);
   }

@@ -4,12 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One operation of Camunda's REST API: its HTTP method and its path template below the engine (as JAX-RS writes it,
- * e.g. {@code /task/{id}/claim}), and the Java method that serves it ({@code queryTasks}).
+ * One operation of Camunda's REST API: its HTTP method and its path template below the engine (as
+ * JAX-RS writes it, e.g. {@code /task/{id}/claim}), and the Java method that serves it ({@code
+ * queryTasks}).
  */
 public record EngineOperation(String httpMethod, String template, String javaMethod) {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
 
   /** {@code GET /task/{id}}: how the allow-list names it. */
   public String key() {

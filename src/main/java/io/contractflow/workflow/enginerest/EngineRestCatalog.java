@@ -27,14 +27,29 @@ import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 
 /**
  * Every operation of Camunda's REST API, read from its JAX-RS annotations: the root resources of
- * {@link CamundaRestResources} and, through their sub-resource locators, every sub-resource. {@code /engine-rest} and
- * the webapps' {@code /camunda/api/engine/engine/{name}} serve the same operations; {@link #resolve} finds the one a
- * request reaches the way JAX-RS would (the most literal template wins).
+ * {@link CamundaRestResources} and, through their sub-resource locators, every sub-resource. {@code
+ * /engine-rest} and the webapps' {@code /camunda/api/engine/engine/{name}} serve the same
+ * operations; {@link #resolve} finds the one a request reaches the way JAX-RS would (the most
+ * literal template wins).
  */
 public final class EngineRestCatalog {
 
-  private static final Map<Class<? extends Annotation>, String> HTTP = Map.of(GET.class, "GET", POST.class, "POST",
-      PUT.class, "PUT", DELETE.class, "DELETE", OPTIONS.class, "OPTIONS", HEAD.class, "HEAD", PATCH.class, "PATCH");
+  private static final Map<Class<? extends Annotation>, String> HTTP =
+      Map.of(
+          GET.class,
+          "GET",
+          POST.class,
+          "POST",
+          PUT.class,
+          "PUT",
+          DELETE.class,
+          "DELETE",
+          OPTIONS.class,
+          "OPTIONS",
+          HEAD.class,
+          "HEAD",
+          PATCH.class,
+          "PATCH");
   private static final int MAX_DEPTH = 8;
 
   private static final EngineRestCatalog CAMUNDA = build();
@@ -56,13 +71,18 @@ public final class EngineRestCatalog {
     return operations;
   }
 
-  /** The operation a request to {@code path} (below the engine) reaches, if any; HEAD is served by GET. */
+  /**
+   * The operation a request to {@code path} (below the engine) reaches, if any; HEAD is served by
+   * GET.
+   */
   public Optional<EngineOperation> resolve(String httpMethod, String path) {
     String method = "HEAD".equals(httpMethod) ? "GET" : httpMethod;
     return patterns.entrySet().stream()
         .filter(e -> e.getKey().httpMethod().equals(method) && e.getValue().matcher(path).matches())
         .map(Map.Entry::getKey)
-        .max(Comparator.comparingInt(EngineOperation::literalCharacters).thenComparingInt(EngineOperation::variables));
+        .max(
+            Comparator.comparingInt(EngineOperation::literalCharacters)
+                .thenComparingInt(EngineOperation::variables));
   }
 
   private static EngineRestCatalog build() {
@@ -73,13 +93,15 @@ public final class EngineRestCatalog {
         continue; // providers, mappers: not resources
       }
       if (NamedProcessEngineRestServiceImpl.class.isAssignableFrom(resource)) {
-        // /engine/{name}/... repeats every resource for a named engine: requests are read without that prefix
+        // /engine/{name}/... repeats every resource for a named engine: requests are read without
+        // that prefix
         for (Method method : annotatedMethods(resource)) {
           String http = httpMethod(method);
           Path path = findAnnotation(method, Path.class);
           if (http != null) {
             String template = join(root.value(), path == null ? "" : path.value());
-            found.putIfAbsent(http + " " + template, new EngineOperation(http, template, method.getName()));
+            found.putIfAbsent(
+                http + " " + template, new EngineOperation(http, template, method.getName()));
           }
         }
         continue;
@@ -87,11 +109,13 @@ public final class EngineRestCatalog {
       walk(resource, root.value(), found, new ArrayDeque<>());
     }
     List<EngineOperation> sorted = new ArrayList<>(found.values());
-    sorted.sort(Comparator.comparing(EngineOperation::template).thenComparing(EngineOperation::httpMethod));
+    sorted.sort(
+        Comparator.comparing(EngineOperation::template).thenComparing(EngineOperation::httpMethod));
     return new EngineRestCatalog(sorted);
   }
 
-  private static void walk(Class<?> resource, String prefix, Map<String, EngineOperation> found, Deque<Class<?>> seen) {
+  private static void walk(
+      Class<?> resource, String prefix, Map<String, EngineOperation> found, Deque<Class<?>> seen) {
     if (seen.size() > MAX_DEPTH || seen.contains(resource)) {
       return;
     }
@@ -101,7 +125,8 @@ public final class EngineRestCatalog {
       String http = httpMethod(method);
       String template = join(prefix, path == null ? "" : path.value());
       if (http != null) {
-        found.putIfAbsent(http + " " + template, new EngineOperation(http, template, method.getName()));
+        found.putIfAbsent(
+            http + " " + template, new EngineOperation(http, template, method.getName()));
       } else if (path != null) {
         walk(method.getReturnType(), template, found, seen); // a sub-resource locator
       }
@@ -109,7 +134,10 @@ public final class EngineRestCatalog {
     seen.pop();
   }
 
-  /** Public methods carrying JAX-RS annotations here or on the interface/superclass method they implement. */
+  /**
+   * Public methods carrying JAX-RS annotations here or on the interface/superclass method they
+   * implement.
+   */
   private static List<Method> annotatedMethods(Class<?> type) {
     Map<String, Method> bySignature = new LinkedHashMap<>();
     for (Class<?> c : hierarchy(type)) {
@@ -118,7 +146,8 @@ public final class EngineRestCatalog {
           continue;
         }
         if (m.isAnnotationPresent(Path.class) || httpMethod(m) != null) {
-          bySignature.putIfAbsent(m.getName() + java.util.Arrays.toString(m.getParameterTypes()), m);
+          bySignature.putIfAbsent(
+              m.getName() + java.util.Arrays.toString(m.getParameterTypes()), m);
         }
       }
     }

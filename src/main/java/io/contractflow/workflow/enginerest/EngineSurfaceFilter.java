@@ -38,18 +38,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The wall in front of Camunda's REST API ({@code /engine-rest}) and the webapps' API ({@code /camunda/api}) for
- * signed-in users who are not admins:
+ * The wall in front of Camunda's REST API ({@code /engine-rest}) and the webapps' API ({@code
+ * /camunda/api}) for signed-in users who are not admins:
+ *
  * <ol>
- *   <li>only the operations of {@link EngineSurfaceAllowList} (and {@link WebappApiAllowList}) pass; anything else is
- *       a 403 problem before the engine sees it;</li>
- *   <li>an operation on a task passes only if the contract API would allow it ({@link LifecycleTasks}: the task is
- *       theirs or offered to them, four eyes, claiming for oneself only), and completing one sets only the variables
- *       its Camunda Form declares ({@link TaskFormFields});</li>
- *   <li>the engine's error messages (which name other people's ids) become a problem with the status only.</li>
+ *   <li>only the operations of {@link EngineSurfaceAllowList} (and {@link WebappApiAllowList})
+ *       pass; anything else is a 403 problem before the engine sees it;
+ *   <li>an operation on a task passes only if the contract API would allow it ({@link
+ *       LifecycleTasks}: the task is theirs or offered to them, four eyes, claiming for oneself
+ *       only), and completing one sets only the variables its Camunda Form declares ({@link
+ *       TaskFormFields});
+ *   <li>the engine's error messages (which name other people's ids) become a problem with the
+ *       status only.
  * </ol>
- * Admins and unauthenticated requests pass untouched (the latter are refused as before, by Spring Security or the
- * webapps).
+ *
+ * Admins and unauthenticated requests pass untouched (the latter are refused as before, by Spring
+ * Security or the webapps).
  */
 class EngineSurfaceFilter extends OncePerRequestFilter {
 
@@ -59,11 +63,18 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
   private static final String WEBAPP_ENGINE = WEBAPP_API + "/engine";
   private static final Pattern NAMED_ENGINE = Pattern.compile("/engine/[^/]+(/.*)");
   private static final int MAX_BODY = 256 * 1024;
+
   /** Value types a form sends; no object types (they would be deserialized) nor files. */
   private static final Set<String> PLAIN_TYPES =
       Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
-  /** The listeners' business refusals (four eyes, a missing document): written for the user, kept. */
-  /** Our task listeners' refusals (the engine's error {@code type}), written for the user: their message is kept. */
+
+  /**
+   * The listeners' business refusals (four eyes, a missing document): written for the user, kept.
+   */
+  /**
+   * Our task listeners' refusals (the engine's error {@code type}), written for the user: their
+   * message is kept.
+   */
   private static final String TASK_REFUSED = TaskRefusedException.class.getSimpleName();
 
   private final EngineCallers callers;
@@ -73,8 +84,12 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
   private final ObjectMapper json;
   private final EngineRestCatalog catalog = EngineRestCatalog.camunda();
 
-  EngineSurfaceFilter(EngineCallers callers, IdentityService identity, LifecycleTasks tasks,
-      TaskFormFields formFields, ObjectMapper json) {
+  EngineSurfaceFilter(
+      EngineCallers callers,
+      IdentityService identity,
+      LifecycleTasks tasks,
+      TaskFormFields formFields,
+      ObjectMapper json) {
     this.callers = callers;
     this.identity = identity;
     this.tasks = tasks;
@@ -83,7 +98,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = path(request);
     boolean engineRest = path.equals(ENGINE_REST) || path.startsWith(ENGINE_REST + "/");
@@ -116,14 +132,25 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletResponse response, HttpServletRequest request, String path, CurrentUser user,
-      ApiException refused) throws IOException {
-    log.debug("Refused {} {} for {}: {}", request.getMethod(), path, user.username(), refused.getMessage());
+  private void refuse(
+      HttpServletResponse response,
+      HttpServletRequest request,
+      String path,
+      CurrentUser user,
+      ApiException refused)
+      throws IOException {
+    log.debug(
+        "Refused {} {} for {}: {}",
+        request.getMethod(),
+        path,
+        user.username(),
+        refused.getMessage());
     write(response, refused.status(), refused.problem(), refused.getMessage(), refused.errors());
   }
 
   /** The request as it may go on (its body re-readable), or the refusal. */
-  private HttpServletRequest check(CurrentUser user, HttpServletRequest request, String path, boolean engineRest)
+  private HttpServletRequest check(
+      CurrentUser user, HttpServletRequest request, String path, boolean engineRest)
       throws IOException {
     String method = request.getMethod();
     String enginePath = enginePath(path, engineRest);
@@ -133,7 +160,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
       }
       throw notAllowed();
     }
-    EngineOperation operation = catalog.resolve(method, enginePath).orElseThrow(EngineSurfaceFilter::notAllowed);
+    EngineOperation operation =
+        catalog.resolve(method, enginePath).orElseThrow(EngineSurfaceFilter::notAllowed);
     if (!EngineSurfaceAllowList.allows(user, operation)) {
       throw notAllowed();
     }
@@ -194,13 +222,16 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
         continue;
       }
       JsonNode type = variable.getValue().path("type");
-      if (!type.isMissingNode() && !type.isNull() && !PLAIN_TYPES.contains(type.asText().toLowerCase())) {
-        throw ApiException.invalid("variables." + variable.getKey(), "must be a plain value, not " + type.asText());
+      if (!type.isMissingNode()
+          && !type.isNull()
+          && !PLAIN_TYPES.contains(type.asText().toLowerCase())) {
+        throw ApiException.invalid(
+            "variables." + variable.getKey(), "must be a plain value, not " + type.asText());
       }
     }
     if (!foreign.isEmpty()) {
-      throw ApiException.invalid("variables", "only the task form's fields " + declared + " may be set; not "
-          + foreign);
+      throw ApiException.invalid(
+          "variables", "only the task form's fields " + declared + " may be set; not " + foreign);
     }
   }
 
@@ -223,7 +254,10 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The engine's path of a request to either surface, or null for the webapps' own (non-engine) API. */
+  /**
+   * The engine's path of a request to either surface, or null for the webapps' own (non-engine)
+   * API.
+   */
   static String enginePath(String path, boolean engineRest) {
     String rest;
     if (engineRest) {
@@ -238,9 +272,12 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     return below.isEmpty() ? "/" : below;
   }
 
-  /** The decoded, normalised path below the context, without path parameters (as Tomcat gives it). */
+  /**
+   * The decoded, normalised path below the context, without path parameters (as Tomcat gives it).
+   */
   static String path(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     path = path.replaceAll("/{2,}", "/");
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
@@ -252,14 +289,20 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     return ApiException.forbidden("Your roles do not allow this operation of the engine");
   }
 
-  /** An engine error for a non-admin: its status, and no message but our own refusals written for the user. */
-  private void sanitize(ContentCachingResponseWrapper captured, HttpServletResponse response) throws IOException {
+  /**
+   * An engine error for a non-admin: its status, and no message but our own refusals written for
+   * the user.
+   */
+  private void sanitize(ContentCachingResponseWrapper captured, HttpServletResponse response)
+      throws IOException {
     int status = captured.getStatus();
     String detail = "The engine refused the request";
     try {
       JsonNode error = json.readTree(captured.getContentAsByteArray());
-      if (error != null && error.path("message").isTextual() && (TASK_REFUSED.equals(error.path("type").asText())
-          || ExpressionRefusedException.isRefusal(error.path("message").asText()))) {
+      if (error != null
+          && error.path("message").isTextual()
+          && (TASK_REFUSED.equals(error.path("type").asText())
+              || ExpressionRefusedException.isRefusal(error.path("message").asText()))) {
         detail = error.path("message").asText();
       }
     } catch (IOException notJson) {
@@ -268,15 +311,31 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
     captured.resetBuffer();
     response.resetBuffer();
     HttpStatus known = HttpStatus.resolve(status);
-    write(response, known == null ? HttpStatus.BAD_REQUEST : known, "engine-refused", detail, List.of());
+    write(
+        response,
+        known == null ? HttpStatus.BAD_REQUEST : known,
+        "engine-refused",
+        detail,
+        List.of());
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String slug, String detail,
-      List<FieldError> errors) throws IOException {
-    ProblemDetail problem = Problems.withErrors(Problems.of(status, slug, status.getReasonPhrase(), detail), errors);
+  private void write(
+      HttpServletResponse response,
+      HttpStatus status,
+      String slug,
+      String detail,
+      List<FieldError> errors)
+      throws IOException {
+    ProblemDetail problem =
+        Problems.withErrors(Problems.of(status, slug, status.getReasonPhrase(), detail), errors);
     // what Tasklist and Cockpit show of an error
-    problem.setProperty("message", errors.isEmpty() ? detail
-        : errors.stream().map(e -> e.field() + " " + e.message()).collect(java.util.stream.Collectors.joining("; ")));
+    problem.setProperty(
+        "message",
+        errors.isEmpty()
+            ? detail
+            : errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .collect(java.util.stream.Collectors.joining("; ")));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     byte[] body = json.writeValueAsBytes(problem);
@@ -291,7 +350,8 @@ class EngineSurfaceFilter extends OncePerRequestFilter {
       try (InputStream in = request.getInputStream()) {
         byte[] bytes = in.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
-          throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request body is too large");
+          throw new ApiException(
+              HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request body is too large");
         }
         return new CachedBody(request, bytes);
       }

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The variables a task's Camunda Form declares (its fields' keys, {@code processes/*.form}), found through the
- * task's {@code camunda:formRef}: all that completing the task through the engine's API may set. A task without a
- * Camunda Form declares none.
+ * The variables a task's Camunda Form declares (its fields' keys, {@code processes/*.form}), found
+ * through the task's {@code camunda:formRef}: all that completing the task through the engine's API
+ * may set. A task without a Camunda Form declares none.
  */
 @Component
 class TaskFormFields {

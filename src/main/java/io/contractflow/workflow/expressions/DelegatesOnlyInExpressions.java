@@ -8,10 +8,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Narrows what {@code ${...}} reaches in the engine to {@link DelegateBeans}. Spring's process engine factory has
- * already given the engine an expression manager over the whole application context when plugins run, so it is
- * replaced here by one over the delegates only; the same map serves scripts ({@code beans}). Expressions in ad-hoc
- * queries stay forbidden (Camunda's default), which the engine is checked for once built.
+ * Narrows what {@code ${...}} reaches in the engine to {@link DelegateBeans}. Spring's process
+ * engine factory has already given the engine an expression manager over the whole application
+ * context when plugins run, so it is replaced here by one over the delegates only; the same map
+ * serves scripts ({@code beans}). Expressions in ad-hoc queries stay forbidden (Camunda's default),
+ * which the engine is checked for once built.
  */
 @Component
 class DelegatesOnlyInExpressions extends AbstractProcessEnginePlugin {
@@ -19,7 +20,8 @@ class DelegatesOnlyInExpressions extends AbstractProcessEnginePlugin {
   private final ApplicationContext context;
   private final ConfigurableListableBeanFactory beanFactory;
 
-  DelegatesOnlyInExpressions(ApplicationContext context, ConfigurableListableBeanFactory beanFactory) {
+  DelegatesOnlyInExpressions(
+      ApplicationContext context, ConfigurableListableBeanFactory beanFactory) {
     this.context = context;
     this.beanFactory = beanFactory;
   }

@@ -15,19 +15,22 @@ class FilterExpressionGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return FilterManager.class;
-      }
+    List<SessionFactory> factories =
+        configuration.getCustomSessionFactories() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomSessionFactories());
+    factories.add(
+        new SessionFactory() {
+          @Override
+          public Class<?> getSessionType() {
+            return FilterManager.class;
+          }
 
-      @Override
-      public Session openSession() {
-        return new GuardedFilterManager();
-      }
-    });
+          @Override
+          public Session openSession() {
+            return new GuardedFilterManager();
+          }
+        });
     configuration.setCustomSessionFactories(factories);
   }
 }

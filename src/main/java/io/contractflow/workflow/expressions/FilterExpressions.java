@@ -11,11 +11,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 /**
  * Which stored filters hold an expression, and which of those the engine may evaluate.
  *
- * <p>An expression is {@code ${...}} or {@code #{...}} anywhere in a filter's query (every criterion, the
- * or-queries, variable names and values) or its properties. The engine evaluates a filter's expressions only if the
- * filter was last saved by an administrator or by the platform itself (the shipped filters): such a save leaves a
- * mark, the engine property {@code contractflow.filter-expr.<filter id>}, naming who saved it. Any other filter with
- * an expression, including one stored before this rule, is not evaluated.
+ * <p>An expression is {@code ${...}} or {@code #{...}} anywhere in a filter's query (every
+ * criterion, the or-queries, variable names and values) or its properties. The engine evaluates a
+ * filter's expressions only if the filter was last saved by an administrator or by the platform
+ * itself (the shipped filters): such a save leaves a mark, the engine property {@code
+ * contractflow.filter-expr.<filter id>}, naming who saved it. Any other filter with an expression,
+ * including one stored before this rule, is not evaluated.
  */
 public final class FilterExpressions {
 
@@ -27,7 +28,8 @@ public final class FilterExpressions {
   private FilterExpressions() {}
 
   public static boolean containsExpression(FilterEntity filter) {
-    return containsExpression(filter.getQueryInternal()) || containsExpression(filter.getPropertiesInternal());
+    return containsExpression(filter.getQueryInternal())
+        || containsExpression(filter.getPropertiesInternal());
   }
 
   /** Whether any member name or value of the JSON document holds {@code ${} or {@code #{}; unreadable JSON does. */
@@ -71,7 +73,10 @@ public final class FilterExpressions {
     return TRUST_PREFIX + filterId;
   }
 
-  /** Whether the engine may evaluate the expressions of the filter with this id (read with admin's services). */
+  /**
+   * Whether the engine may evaluate the expressions of the filter with this id (read with admin's
+   * services).
+   */
   public static boolean trusted(ManagementService managementService, String filterId) {
     return managementService.getProperties().containsKey(trustProperty(filterId));
   }

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail recipients from Camunda's identity service: its own users in the embedded default, the Keycloak realm's
- * through the identity plugin with the {@code keycloak} profile. Users without an email address get no mail.
+ * Mail recipients from Camunda's identity service: its own users in the embedded default, the
+ * Keycloak realm's through the identity plugin with the {@code keycloak} profile. Users without an
+ * email address get no mail.
  */
 @Component
 class CamundaPeople implements People {
@@ -27,21 +28,28 @@ class CamundaPeople implements People {
     if (userId == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).flatMap(CamundaPeople::person);
+    return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+        .flatMap(CamundaPeople::person);
   }
 
   @Override
   public List<Person> membersOf(String groupId) {
     return identity.createUserQuery().memberOfGroup(groupId).listPage(0, MAX_GROUP_MEMBERS).stream()
-        .map(CamundaPeople::person).flatMap(Optional::stream).toList();
+        .map(CamundaPeople::person)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   private static Optional<Person> person(User user) {
     if (user.getEmail() == null || user.getEmail().isBlank()) {
       return Optional.empty();
     }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return Optional.of(new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail()));
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .trim();
+    return Optional.of(
+        new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail()));
   }
 }

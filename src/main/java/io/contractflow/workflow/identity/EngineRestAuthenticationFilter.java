@@ -14,21 +14,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the caller that Spring Security authenticated to the engine for the duration of an {@code /engine-rest}
- * request, so Camunda's authorizations decide what they may see and do there.
+ * Hands the caller that Spring Security authenticated to the engine for the duration of an {@code
+ * /engine-rest} request, so Camunda's authorizations decide what they may see and do there.
  */
 class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final CurrentUserProvider currentUserProvider;
 
-  EngineRestAuthenticationFilter(IdentityService identityService, CurrentUserProvider currentUserProvider) {
+  EngineRestAuthenticationFilter(
+      IdentityService identityService, CurrentUserProvider currentUserProvider) {
     this.identityService = identityService;
     this.currentUserProvider = currentUserProvider;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated()) {

@@ -1,19 +1,22 @@
 package io.contractflow.workflow.identity;
 
 import io.contractflow.identity.CurrentUserProvider;
+import io.contractflow.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.authorization.Groups;
-import io.contractflow.identity.Role;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the engine into the platform's security: admin groups, and the caller on {@code /engine-rest}. */
+/**
+ * Wires the engine into the platform's security: admin groups, and the caller on {@code
+ * /engine-rest}.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurityConfiguration {
 
@@ -22,7 +25,8 @@ class EngineRestSecurityConfiguration {
   FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthenticationFilter(
       IdentityService identityService, CurrentUserProvider currentUserProvider) {
     FilterRegistrationBean<EngineRestAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(identityService, currentUserProvider));
+        new FilterRegistrationBean<>(
+            new EngineRestAuthenticationFilter(identityService, currentUserProvider));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(0);
     return registration;
@@ -34,7 +38,8 @@ class EngineRestSecurityConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<String> groups = new ArrayList<>(List.of(Groups.CAMUNDA_ADMIN, Role.CONTRACT_ADMIN.groupId()));
+        List<String> groups =
+            new ArrayList<>(List.of(Groups.CAMUNDA_ADMIN, Role.CONTRACT_ADMIN.groupId()));
         configuration.setAdminGroups(groups);
       }
     };

@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
- * Camunda's default authorizations, plus one for filters that Tasklist creates: Tasklist saves a new filter without
- * an owner, so the engine grants nobody anything on it and, with authorizations on, its creator cannot see the
- * filter they just made. Here the user who creates an ownerless filter gets every permission on it, as an owner
- * would.
+ * Camunda's default authorizations, plus one for filters that Tasklist creates: Tasklist saves a
+ * new filter without an owner, so the engine grants nobody anything on it and, with authorizations
+ * on, its creator cannot see the filter they just made. Here the user who creates an ownerless
+ * filter gets every permission on it, as an owner would.
  */
 class FilterCreatorAuthorizationProvider extends DefaultAuthorizationProvider {
 
@@ -26,6 +26,8 @@ class FilterCreatorAuthorizationProvider extends DefaultAuthorizationProvider {
       return null;
     }
     return new AuthorizationEntity[] {
-        createGrantAuthorization(caller.getUserId(), null, Resources.FILTER, filter.getId(), Permissions.ALL)};
+      createGrantAuthorization(
+          caller.getUserId(), null, Resources.FILTER, filter.getId(), Permissions.ALL)
+    };
   }
 }

@@ -23,10 +23,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes Camunda's identity match the role model at every start, idempotently: one group per role, what each group
- * may do in Tasklist (with the shipped filters of {@link TasklistFilters}) and Cockpit, the demo users of the
- * embedded default, and a first admin for a fresh install. With a read-only identity (the {@code keycloak} profile)
- * only the authorizations and filters are kept here: groups and users live in Keycloak.
+ * Makes Camunda's identity match the role model at every start, idempotently: one group per role,
+ * what each group may do in Tasklist (with the shipped filters of {@link TasklistFilters}) and
+ * Cockpit, the demo users of the embedded default, and a first admin for a fresh install. With a
+ * read-only identity (the {@code keycloak} profile) only the authorizations and filters are kept
+ * here: groups and users live in Keycloak.
  */
 @Component
 @Order(0)
@@ -41,8 +42,12 @@ class IdentityBootstrap implements ApplicationRunner {
   private final TasklistFilters tasklistFilters;
   private final TaskWorkPermission taskWorkPermission;
 
-  IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-      IdentityProperties properties, TasklistFilters tasklistFilters, TaskWorkPermission taskWorkPermission) {
+  IdentityBootstrap(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      IdentityProperties properties,
+      TasklistFilters tasklistFilters,
+      TaskWorkPermission taskWorkPermission) {
     this.taskWorkPermission = taskWorkPermission;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -52,7 +57,8 @@ class IdentityBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    // with an identity the engine only reads (Keycloak), users and groups are kept there; authorizations stay ours
+    // with an identity the engine only reads (Keycloak), users and groups are kept there;
+    // authorizations stay ours
     boolean ownsIdentity = !identityService.isReadOnly();
     if (ownsIdentity) {
       ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
@@ -64,7 +70,8 @@ class IdentityBootstrap implements ApplicationRunner {
       if (ownsIdentity) {
         ensureGroup(role.groupId(), role.displayName());
       }
-      // every business user works in Tasklist: the models behind their tasks' forms (filters: TasklistFilters)
+      // every business user works in Tasklist: the models behind their tasks' forms (filters:
+      // TasklistFilters)
       grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(role.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
@@ -72,7 +79,8 @@ class IdentityBootstrap implements ApplicationRunner {
     taskWorkPermission.narrowExistingGrants(authorizationService);
     grantAuditorReadOnlyCockpit();
     if (!ownsIdentity) {
-      log.info("Users and groups come from a read-only identity provider: no demo users or initial admin created");
+      log.info(
+          "Users and groups come from a read-only identity provider: no demo users or initial admin created");
       return;
     }
     if (properties.demoUsers()) {
@@ -86,14 +94,21 @@ class IdentityBootstrap implements ApplicationRunner {
   private void grantAuditorReadOnlyCockpit() {
     String auditor = Role.AUDITOR.groupId();
     grant(auditor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(auditor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+    grant(
+        auditor,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE);
     grant(auditor, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(auditor, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(auditor, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(auditor, Resources.TASK, ANY, Permissions.READ);
     grant(auditor, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(auditor, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-    grant(auditor, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(
+        auditor, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
   }
 
   private void createDemoUsers() {
@@ -104,13 +119,16 @@ class IdentityBootstrap implements ApplicationRunner {
       if (demo.role() == Role.CONTRACT_ADMIN) {
         ensureMembership(demo.username(), Groups.CAMUNDA_ADMIN);
       }
-      table.append(String.format("%n  %-8s %-8s %s", demo.username(), demo.password(), demo.role().displayName()));
+      table.append(
+          String.format(
+              "%n  %-8s %-8s %s", demo.username(), demo.password(), demo.role().displayName()));
     }
     log.info("Demo users (user, password, role) — for the embedded default only:{}", table);
   }
 
   private void createInitialAdmin(IdentityProperties.InitialAdmin admin) {
-    if (identityService.createUserQuery().memberOfGroup(Role.CONTRACT_ADMIN.groupId()).count() > 0) {
+    if (identityService.createUserQuery().memberOfGroup(Role.CONTRACT_ADMIN.groupId()).count()
+        > 0) {
       return;
     }
     ensureUser(admin.username(), admin.password(), "Contract", "Admin", null);
@@ -144,13 +162,21 @@ class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists =
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .count()
+            > 0;
     if (exists) {
       return;
     }
-    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    Authorization authorization =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);

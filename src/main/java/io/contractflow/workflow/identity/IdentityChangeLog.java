@@ -12,16 +12,22 @@ import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntit
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
- * Writes every change to who may do what in the engine (users, groups, group and tenant memberships,
- * authorizations: Camunda Admin, {@code /engine-rest}, our own code) to the security log. The engine reports them as
- * admin entries of its user operation log, one per changed property (a membership: its user, and its group), each
- * handed over on its own; each becomes one event.
+ * Writes every change to who may do what in the engine (users, groups, group and tenant
+ * memberships, authorizations: Camunda Admin, {@code /engine-rest}, our own code) to the security
+ * log. The engine reports them as admin entries of its user operation log, one per changed property
+ * (a membership: its user, and its group), each handed over on its own; each becomes one event.
  * Changes made while nobody is signed in (our own start-up) are not reported by the engine.
  */
 class IdentityChangeLog implements HistoryEventHandler {
 
-  private static final Set<String> IDENTITY = Set.of(EntityTypes.USER, EntityTypes.GROUP, EntityTypes.GROUP_MEMBERSHIP,
-      EntityTypes.TENANT, EntityTypes.TENANT_MEMBERSHIP, EntityTypes.AUTHORIZATION);
+  private static final Set<String> IDENTITY =
+      Set.of(
+          EntityTypes.USER,
+          EntityTypes.GROUP,
+          EntityTypes.GROUP_MEMBERSHIP,
+          EntityTypes.TENANT,
+          EntityTypes.TENANT_MEMBERSHIP,
+          EntityTypes.AUTHORIZATION);
 
   private final SecurityLog securityLog;
 
@@ -39,17 +45,28 @@ class IdentityChangeLog implements HistoryEventHandler {
     Map<String, Operation> operations = new LinkedHashMap<>();
     for (HistoryEvent event : events) {
       if (event instanceof UserOperationLogEntryEventEntity entry
-          && UserOperationLogEntry.CATEGORY_ADMIN.equals(entry.getCategory()) && IDENTITY.contains(entry.getEntityType())) {
+          && UserOperationLogEntry.CATEGORY_ADMIN.equals(entry.getCategory())
+          && IDENTITY.contains(entry.getEntityType())) {
         String id = entry.getOperationId() + "/" + entry.getEntityType();
-        Operation operation = operations.computeIfAbsent(id,
-            k -> new Operation(entry.getUserId(), entry.getOperationType(), entry.getEntityType(), new LinkedHashMap<>()));
+        Operation operation =
+            operations.computeIfAbsent(
+                id,
+                k ->
+                    new Operation(
+                        entry.getUserId(),
+                        entry.getOperationType(),
+                        entry.getEntityType(),
+                        new LinkedHashMap<>()));
         if (entry.getProperty() != null) {
           String value = entry.getNewValue() != null ? entry.getNewValue() : entry.getOrgValue();
           operation.changes().put(entry.getProperty(), value == null ? "" : value);
         }
       }
     }
-    operations.values().forEach(op -> securityLog.identityChanged(op.actor(), op.type(), op.entity(), op.changes()));
+    operations
+        .values()
+        .forEach(
+            op -> securityLog.identityChanged(op.actor(), op.type(), op.entity(), op.changes()));
   }
 
   private record Operation(String actor, String type, String entity, Map<String, String> changes) {}

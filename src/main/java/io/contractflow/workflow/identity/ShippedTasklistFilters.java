@@ -17,13 +17,14 @@ import java.util.Set;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * The Tasklist filters every installation gets, so each role sees its work the moment it signs in. With Camunda's
- * authorizations on, Tasklist shows a user only the filters they may read; these filters are shared with the role
- * groups that work them, and nobody else (contract admins are engine admins and see every filter anyway).
+ * The Tasklist filters every installation gets, so each role sees its work the moment it signs in.
+ * With Camunda's authorizations on, Tasklist shows a user only the filters they may read; these
+ * filters are shared with the role groups that work them, and nobody else (contract admins are
+ * engine admins and see every filter anyway).
  *
- * <p>The criteria use Camunda's filter expressions, evaluated for whoever opens the filter: {@code currentUser()},
- * {@code currentUserGroups()} and {@code now()}. The approval filters list the whole team's queue, claimed tasks
- * included, so a reviewer sees what colleagues hold too.
+ * <p>The criteria use Camunda's filter expressions, evaluated for whoever opens the filter: {@code
+ * currentUser()}, {@code currentUserGroups()} and {@code now()}. The approval filters list the
+ * whole team's queue, claimed tasks included, so a reviewer sees what colleagues hold too.
  */
 final class ShippedTasklistFilters {
 
@@ -37,38 +38,107 @@ final class ShippedTasklistFilters {
 
   /** Everyone who works tasks; auditors read, they do not work. */
   private static final Set<Role> WORKERS =
-      Set.of(REQUESTER, LEGAL_REVIEWER, FINANCE_APPROVER, EXECUTIVE_APPROVER, SIGNATORY, CONTRACT_ADMIN);
+      Set.of(
+          REQUESTER,
+          LEGAL_REVIEWER,
+          FINANCE_APPROVER,
+          EXECUTIVE_APPROVER,
+          SIGNATORY,
+          CONTRACT_ADMIN);
 
-  static final List<TasklistFilter> ALL = List.of(
-      new TasklistFilter("my-tasks", "My tasks", "Tasks assigned to me", -30, false, WORKERS,
-          q -> byDueDate(q.taskAssigneeExpression(ME))),
-      new TasklistFilter("my-groups-tasks", "My groups' tasks", "Unclaimed tasks for my groups: claim one to work on it",
-          -25, true, WORKERS,
-          q -> byDueDate(q.taskCandidateGroupInExpression(MY_GROUPS).taskUnassigned())),
-      new TasklistFilter("overdue", "Overdue", "Past their due date: assigned to me, or for one of my groups",
-          -20, true, WORKERS,
-          q -> byDueDate(q.dueBeforeExpression(NOW)
-              .or().taskAssigneeExpression(ME).taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks().endOr())),
-      new TasklistFilter("drafts-to-submit", "Drafts to submit", "My drafts, ready to be submitted for review",
-          -15, false, Set.of(REQUESTER, CONTRACT_ADMIN),
-          q -> byDueDate(q.taskDefinitionKey(SUBMIT_DRAFT_TASK).taskAssigneeExpression(ME))),
-      new TasklistFilter("renewal-decisions", "Renewal decisions", "My contracts that are up for renewal",
-          -14, false, Set.of(REQUESTER, CONTRACT_ADMIN),
-          q -> byDueDate(q.taskDefinitionKey(DECIDE_RENEWAL_TASK).taskAssigneeExpression(ME))),
-      approvalQueue("legal-review", "Legal review", "Contracts waiting for legal review", -12, LEGAL_REVIEWER),
-      approvalQueue("finance-approval", "Finance approval", "Contracts waiting for finance approval", -11,
-          FINANCE_APPROVER),
-      approvalQueue("executive-approval", "Executive approval", "Contracts waiting for executive approval", -10,
-          EXECUTIVE_APPROVER),
-      new TasklistFilter("escalated-reviews", "Escalated reviews", "Reviews not done in time, escalated to contract admins",
-          -5, true, Set.of(CONTRACT_ADMIN, AUDITOR),
-          q -> byDueDate(q.taskCandidateGroup(CONTRACT_ADMIN.groupId()).includeAssignedTasks())));
+  static final List<TasklistFilter> ALL =
+      List.of(
+          new TasklistFilter(
+              "my-tasks",
+              "My tasks",
+              "Tasks assigned to me",
+              -30,
+              false,
+              WORKERS,
+              q -> byDueDate(q.taskAssigneeExpression(ME))),
+          new TasklistFilter(
+              "my-groups-tasks",
+              "My groups' tasks",
+              "Unclaimed tasks for my groups: claim one to work on it",
+              -25,
+              true,
+              WORKERS,
+              q -> byDueDate(q.taskCandidateGroupInExpression(MY_GROUPS).taskUnassigned())),
+          new TasklistFilter(
+              "overdue",
+              "Overdue",
+              "Past their due date: assigned to me, or for one of my groups",
+              -20,
+              true,
+              WORKERS,
+              q ->
+                  byDueDate(
+                      q.dueBeforeExpression(NOW)
+                          .or()
+                          .taskAssigneeExpression(ME)
+                          .taskCandidateGroupInExpression(MY_GROUPS)
+                          .includeAssignedTasks()
+                          .endOr())),
+          new TasklistFilter(
+              "drafts-to-submit",
+              "Drafts to submit",
+              "My drafts, ready to be submitted for review",
+              -15,
+              false,
+              Set.of(REQUESTER, CONTRACT_ADMIN),
+              q -> byDueDate(q.taskDefinitionKey(SUBMIT_DRAFT_TASK).taskAssigneeExpression(ME))),
+          new TasklistFilter(
+              "renewal-decisions",
+              "Renewal decisions",
+              "My contracts that are up for renewal",
+              -14,
+              false,
+              Set.of(REQUESTER, CONTRACT_ADMIN),
+              q -> byDueDate(q.taskDefinitionKey(DECIDE_RENEWAL_TASK).taskAssigneeExpression(ME))),
+          approvalQueue(
+              "legal-review",
+              "Legal review",
+              "Contracts waiting for legal review",
+              -12,
+              LEGAL_REVIEWER),
+          approvalQueue(
+              "finance-approval",
+              "Finance approval",
+              "Contracts waiting for finance approval",
+              -11,
+              FINANCE_APPROVER),
+          approvalQueue(
+              "executive-approval",
+              "Executive approval",
+              "Contracts waiting for executive approval",
+              -10,
+              EXECUTIVE_APPROVER),
+          new TasklistFilter(
+              "escalated-reviews",
+              "Escalated reviews",
+              "Reviews not done in time, escalated to contract admins",
+              -5,
+              true,
+              Set.of(CONTRACT_ADMIN, AUDITOR),
+              q ->
+                  byDueDate(
+                      q.taskCandidateGroup(CONTRACT_ADMIN.groupId()).includeAssignedTasks())));
 
   private ShippedTasklistFilters() {}
 
-  /** A team's approval queue: every task for the group, claimed or not; auditors and admins may look. */
-  private static TasklistFilter approvalQueue(String key, String name, String description, int priority, Role group) {
-    return new TasklistFilter(key, name, description, priority, true, Set.of(group, CONTRACT_ADMIN, AUDITOR),
+  /**
+   * A team's approval queue: every task for the group, claimed or not; auditors and admins may
+   * look.
+   */
+  private static TasklistFilter approvalQueue(
+      String key, String name, String description, int priority, Role group) {
+    return new TasklistFilter(
+        key,
+        name,
+        description,
+        priority,
+        true,
+        Set.of(group, CONTRACT_ADMIN, AUDITOR),
         q -> byDueDate(q.taskCandidateGroup(group.groupId()).includeAssignedTasks()));
   }
 

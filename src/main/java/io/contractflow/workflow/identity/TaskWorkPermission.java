@@ -13,11 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the engine grants a task's assignee and candidates (users and groups) on the task: {@code TASK_WORK}
- * instead of Camunda's default {@code UPDATE}. {@code TASK_WORK} is what Tasklist's work needs: claim, unclaim,
- * complete, submit the form, comment. {@code UPDATE} also lets them set and remove the task's (and so the
- * process's) variables, reassign or delegate the task, add candidates and change its dates: none of that is their
- * work. At each start, grants made under the old default on open tasks are narrowed the same way.
+ * What the engine grants a task's assignee and candidates (users and groups) on the task: {@code
+ * TASK_WORK} instead of Camunda's default {@code UPDATE}. {@code TASK_WORK} is what Tasklist's work
+ * needs: claim, unclaim, complete, submit the form, comment. {@code UPDATE} also lets them set and
+ * remove the task's (and so the process's) variables, reassign or delegate the task, add candidates
+ * and change its dates: none of that is their work. At each start, grants made under the old
+ * default on open tasks are narrowed the same way.
  */
 @Component
 class TaskWorkPermission extends AbstractProcessEnginePlugin {
@@ -32,19 +33,28 @@ class TaskWorkPermission extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getDefaultUserPermissionForTask() != Permissions.TASK_WORK) {
-      throw new IllegalStateException("Task assignees and candidates must get TASK_WORK, not "
-          + configuration.getDefaultUserPermissionNameForTask());
+      throw new IllegalStateException(
+          "Task assignees and candidates must get TASK_WORK, not "
+              + configuration.getDefaultUserPermissionNameForTask());
     }
   }
 
-  /** Narrows UPDATE to TASK_WORK on every single task's grant (grants on all tasks, '*', are left as they are). */
+  /**
+   * Narrows UPDATE to TASK_WORK on every single task's grant (grants on all tasks, '*', are left as
+   * they are).
+   */
   void narrowExistingGrants(AuthorizationService authorizationService) {
-    List<Authorization> grants = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK)
-        .hasPermission(Permissions.UPDATE).list();
+    List<Authorization> grants =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .resourceType(Resources.TASK)
+            .hasPermission(Permissions.UPDATE)
+            .list();
     int narrowed = 0;
     for (Authorization grant : grants) {
-      if (Authorization.ANY.equals(grant.getResourceId()) || Groups.CAMUNDA_ADMIN.equals(grant.getGroupId())) {
+      if (Authorization.ANY.equals(grant.getResourceId())
+          || Groups.CAMUNDA_ADMIN.equals(grant.getGroupId())) {
         continue;
       }
       grant.removePermission(Permissions.UPDATE);

@@ -3,11 +3,11 @@ package io.contractflow.workflow.identity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.identity.Role;
+import io.contractflow.workflow.expressions.FilterExpressions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.contractflow.workflow.expressions.FilterExpressions;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
@@ -22,20 +22,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the shipped Tasklist filters ({@link ShippedTasklistFilters}) and who may read them in step with the code,
- * at every start and idempotently: a missing filter is created, a changed definition is updated in place, a retired
- * one is deleted, and each role group holds READ on exactly the shipped filters meant for it.
+ * Keeps the shipped Tasklist filters ({@link ShippedTasklistFilters}) and who may read them in step
+ * with the code, at every start and idempotently: a missing filter is created, a changed definition
+ * is updated in place, a retired one is deleted, and each role group holds READ on exactly the
+ * shipped filters meant for it.
  *
- * <p>Which filter is which is kept in the engine's own properties ({@code contractflow.filter.<key>} = filter id),
- * not in the filter: saving a filter in Tasklist rewrites its name, owner and properties, while its id stays. The
- * shipped filters belong to the code: an admin's edit in Tasklist is undone at the next start, and a deleted one
- * comes back. Users make filters of their own for anything else; {@link FilterCreatorAuthorizationProvider} makes
- * such a filter readable by its creator.
+ * <p>Which filter is which is kept in the engine's own properties ({@code
+ * contractflow.filter.<key>} = filter id), not in the filter: saving a filter in Tasklist rewrites
+ * its name, owner and properties, while its id stays. The shipped filters belong to the code: an
+ * admin's edit in Tasklist is undone at the next start, and a deleted one comes back. Users make
+ * filters of their own for anything else; {@link FilterCreatorAuthorizationProvider} makes such a
+ * filter readable by its creator.
  */
 @Component
 class TasklistFilters {
 
-  /** Engine property name prefix; the property's value is the id of the filter shipped under that key. */
+  /**
+   * Engine property name prefix; the property's value is the id of the filter shipped under that
+   * key.
+   */
   static final String PROPERTY_PREFIX = "contractflow.filter.";
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
@@ -46,7 +51,10 @@ class TasklistFilters {
   private final AuthorizationService authorizationService;
   private final ManagementService managementService;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+  TasklistFilters(
+      FilterService filterService,
+      TaskService taskService,
+      AuthorizationService authorizationService,
       ManagementService managementService) {
     this.filterService = filterService;
     this.taskService = taskService;
@@ -63,28 +71,35 @@ class TasklistFilters {
       String id = filter == null ? create(definition) : updateIfChanged(filter, definition);
       shareWithReaders(id, definition);
     }
-    shipped.forEach((key, id) -> {
-      if (filterService.getFilter(id) != null) {
-        log.info("Deleting the retired Tasklist filter '{}'", key);
-        filterService.deleteFilter(id);
-      }
-      managementService.deleteProperty(PROPERTY_PREFIX + key);
-    });
+    shipped.forEach(
+        (key, id) -> {
+          if (filterService.getFilter(id) != null) {
+            log.info("Deleting the retired Tasklist filter '{}'", key);
+            filterService.deleteFilter(id);
+          }
+          managementService.deleteProperty(PROPERTY_PREFIX + key);
+        });
     for (Role role : Role.values()) {
       mayCreateOwnFiltersOnly(role.groupId());
     }
     reportFiltersNotEvaluated();
   }
 
-  /** Filters with an expression no administrator saved (stored before that rule): the engine refuses to run them. */
+  /**
+   * Filters with an expression no administrator saved (stored before that rule): the engine refuses
+   * to run them.
+   */
   private void reportFiltersNotEvaluated() {
     Map<String, String> properties = managementService.getProperties();
     for (Filter filter : filterService.createFilterQuery().list()) {
       if (FilterExpressions.containsExpression((FilterEntity) filter)
           && !properties.containsKey(FilterExpressions.TRUST_PREFIX + filter.getId())) {
-        log.warn("Tasklist filter '{}' ({}, owner {}) holds an expression that no administrator saved: it is not "
-            + "evaluated until an administrator saves it again or the expression is removed", filter.getName(),
-            filter.getId(), filter.getOwner());
+        log.warn(
+            "Tasklist filter '{}' ({}, owner {}) holds an expression that no administrator saved: it is not "
+                + "evaluated until an administrator saves it again or the expression is removed",
+            filter.getName(),
+            filter.getId(),
+            filter.getOwner());
       }
     }
   }
@@ -92,11 +107,14 @@ class TasklistFilters {
   /** Key to filter id of every filter shipped so far (including retired ones). */
   Map<String, String> shippedFilterIds() {
     Map<String, String> ids = new HashMap<>();
-    managementService.getProperties().forEach((name, value) -> {
-      if (name.startsWith(PROPERTY_PREFIX)) {
-        ids.put(name.substring(PROPERTY_PREFIX.length()), value);
-      }
-    });
+    managementService
+        .getProperties()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(PROPERTY_PREFIX)) {
+                ids.put(name.substring(PROPERTY_PREFIX.length()), value);
+              }
+            });
     return ids;
   }
 
@@ -113,12 +131,15 @@ class TasklistFilters {
     FilterEntity wanted = (FilterEntity) filterService.newTaskFilter(definition.name());
     describe(wanted, definition);
     FilterEntity stored = (FilterEntity) filter;
-    boolean same = Objects.equals(stored.getName(), wanted.getName())
-        && stored.getOwner() == null
-        && sameJson(stored.getQueryInternal(), wanted.getQueryInternal())
-        && sameJson(stored.getPropertiesInternal(), wanted.getPropertiesInternal())
-        // saved before filters' expressions were marked as an administrator's: saving it again marks it
-        && (!FilterExpressions.containsExpression(stored) || FilterExpressions.trusted(managementService, stored.getId()));
+    boolean same =
+        Objects.equals(stored.getName(), wanted.getName())
+            && stored.getOwner() == null
+            && sameJson(stored.getQueryInternal(), wanted.getQueryInternal())
+            && sameJson(stored.getPropertiesInternal(), wanted.getPropertiesInternal())
+            // saved before filters' expressions were marked as an administrator's: saving it again
+            // marks it
+            && (!FilterExpressions.containsExpression(stored)
+                || FilterExpressions.trusted(managementService, stored.getId()));
     if (!same) {
       describe(filter, definition);
       filterService.saveFilter(filter);
@@ -134,7 +155,10 @@ class TasklistFilters {
     filter.setProperties(definition.properties());
   }
 
-  /** The same JSON regardless of the order of object members (the engine stores properties as a hash map). */
+  /**
+   * The same JSON regardless of the order of object members (the engine stores properties as a hash
+   * map).
+   */
   private static boolean sameJson(String stored, String wanted) {
     try {
       return JSON.readTree(stored).equals(JSON.readTree(wanted));
@@ -143,16 +167,25 @@ class TasklistFilters {
     }
   }
 
-  /** READ for the definition's role groups; other role groups lose any grant on it. Other groups are left alone. */
+  /**
+   * READ for the definition's role groups; other role groups lose any grant on it. Other groups are
+   * left alone.
+   */
   private void shareWithReaders(String filterId, TasklistFilter definition) {
     for (Role role : Role.values()) {
-      List<Authorization> grants = authorizationService.createAuthorizationQuery()
-          .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(role.groupId())
-          .resourceType(Resources.FILTER).resourceId(filterId).list();
+      List<Authorization> grants =
+          authorizationService
+              .createAuthorizationQuery()
+              .authorizationType(Authorization.AUTH_TYPE_GRANT)
+              .groupIdIn(role.groupId())
+              .resourceType(Resources.FILTER)
+              .resourceId(filterId)
+              .list();
       if (!definition.readableBy(role)) {
         grants.forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
       } else if (grants.isEmpty()) {
-        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization grant =
+            authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(role.groupId());
         grant.setResource(Resources.FILTER);
         grant.setResourceId(filterId);
@@ -166,22 +199,34 @@ class TasklistFilters {
   }
 
   /**
-   * On filters in general ({@code *}) a role group may create filters, but not read them all: that would show
-   * everyone's filters to everyone. Earlier versions granted READ there; it is taken back.
+   * On filters in general ({@code *}) a role group may create filters, but not read them all: that
+   * would show everyone's filters to everyone. Earlier versions granted READ there; it is taken
+   * back.
    */
   private void mayCreateOwnFiltersOnly(String groupId) {
-    Authorization grant = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(Resources.FILTER).resourceId(Authorization.ANY).list().stream().findFirst()
-        .orElseGet(() -> {
-          Authorization created = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-          created.setGroupId(groupId);
-          created.setResource(Resources.FILTER);
-          created.setResourceId(Authorization.ANY);
-          return created;
-        });
-    boolean asWanted = grant.getId() != null && grant.isPermissionGranted(Permissions.CREATE)
-        && !grant.isPermissionGranted(Permissions.READ);
+    Authorization grant =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(Resources.FILTER)
+            .resourceId(Authorization.ANY)
+            .list()
+            .stream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Authorization created =
+                      authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                  created.setGroupId(groupId);
+                  created.setResource(Resources.FILTER);
+                  created.setResourceId(Authorization.ANY);
+                  return created;
+                });
+    boolean asWanted =
+        grant.getId() != null
+            && grant.isPermissionGranted(Permissions.CREATE)
+            && !grant.isPermissionGranted(Permissions.READ);
     if (!asWanted) {
       grant.removePermission(Permissions.READ);
       grant.addPermission(Permissions.CREATE);

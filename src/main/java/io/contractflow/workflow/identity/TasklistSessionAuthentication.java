@@ -15,8 +15,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * The user logged into Camunda's webapps (Tasklist) in this browser session, with the groups the webapp loaded at
- * login: the same authorities HTTP Basic would give them.
+ * The user logged into Camunda's webapps (Tasklist) in this browser session, with the groups the
+ * webapp loaded at login: the same authorities HTTP Basic would give them.
  */
 @Component
 class TasklistSessionAuthentication implements BrowserSessionAuthentication {
@@ -29,13 +29,19 @@ class TasklistSessionAuthentication implements BrowserSessionAuthentication {
 
   @Override
   public Optional<Authentication> authenticate(HttpServletRequest request) {
-    return WebappSessionUser.of(request, engine.getName()).map(user -> {
-      List<GrantedAuthority> authorities = new ArrayList<>();
-      for (String group : user.groupIds()) {
-        authorities.add(new SimpleGrantedAuthority(CurrentUserProvider.GROUP_PREFIX + group));
-        Role.ofGroup(group).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-      }
-      return UsernamePasswordAuthenticationToken.authenticated(user.name(), null, authorities);
-    });
+    return WebappSessionUser.of(request, engine.getName())
+        .map(
+            user -> {
+              List<GrantedAuthority> authorities = new ArrayList<>();
+              for (String group : user.groupIds()) {
+                authorities.add(
+                    new SimpleGrantedAuthority(CurrentUserProvider.GROUP_PREFIX + group));
+                Role.ofGroup(group)
+                    .ifPresent(
+                        role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+              }
+              return UsernamePasswordAuthenticationToken.authenticated(
+                  user.name(), null, authorities);
+            });
   }
 }

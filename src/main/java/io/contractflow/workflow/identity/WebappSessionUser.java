@@ -9,8 +9,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
- * The user signed into Camunda's webapps (Tasklist, Cockpit) in this browser session for one engine, with the
- * groups the webapp loaded at sign-in.
+ * The user signed into Camunda's webapps (Tasklist, Cockpit) in this browser session for one
+ * engine, with the groups the webapp loaded at sign-in.
  */
 public record WebappSessionUser(String name, List<String> groupIds) {
 
@@ -20,11 +20,14 @@ public record WebappSessionUser(String name, List<String> groupIds) {
       return Optional.empty();
     }
     Authentications all = AuthenticationUtil.getAuthsFromSession(session);
-    if (all == null || !(all.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)
+    if (all == null
+        || !(all.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)
         || user.getName() == null) {
       return Optional.empty();
     }
-    return Optional.of(new WebappSessionUser(user.getName(),
-        user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
+    return Optional.of(
+        new WebappSessionUser(
+            user.getName(),
+            user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
   }
 }

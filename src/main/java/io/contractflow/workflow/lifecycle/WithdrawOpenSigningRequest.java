@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Withdraw open signing request" (the lifecycle's cancellation): the contract was cancelled; an open signing
- * request's links stop working. The bean keeps the name the deployed models call it by, {@code
- * withdrawSigningRequest}.
+ * "Withdraw open signing request" (the lifecycle's cancellation): the contract was cancelled; an
+ * open signing request's links stop working. The bean keeps the name the deployed models call it
+ * by, {@code withdrawSigningRequest}.
  */
 @Component("withdrawSigningRequest")
 class WithdrawOpenSigningRequest implements JavaDelegate {
@@ -23,7 +23,8 @@ class WithdrawOpenSigningRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    signing.latest(ProcessVariables.contractId(execution))
+    signing
+        .latest(ProcessVariables.contractId(execution))
         .filter(request -> request.status() == SigningStatus.OPEN)
         .ifPresent(request -> signing.cancel(request.requestId(), "The contract was cancelled"));
   }

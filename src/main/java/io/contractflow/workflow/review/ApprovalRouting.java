@@ -16,8 +16,8 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the approval matrix's evaluation in one review from the engine's history: the inputs it saw, the rules that
- * fired (with the designer's description of each) and the groups they chose.
+ * Reads the approval matrix's evaluation in one review from the engine's history: the inputs it
+ * saw, the rules that fired (with the designer's description of each) and the groups they chose.
  */
 @Component
 public class ApprovalRouting {
@@ -33,8 +33,13 @@ public class ApprovalRouting {
   }
 
   /** One evaluation, as it is shown on the contract and written to its history. */
-  public record Routing(String decisionInstanceId, Instant evaluatedAt, Map<String, Object> inputs,
-      List<Map<String, Object>> rules, List<String> approverGroups, String summary) {
+  public record Routing(
+      String decisionInstanceId,
+      Instant evaluatedAt,
+      Map<String, Object> inputs,
+      List<Map<String, Object>> rules,
+      List<String> approverGroups,
+      String summary) {
 
     public Map<String, Object> asMap() {
       Map<String, Object> map = new LinkedHashMap<>();
@@ -51,12 +56,17 @@ public class ApprovalRouting {
 
   /** The latest evaluation in the given review process instance, if there was one. */
   public Optional<Routing> in(String reviewProcessInstanceId) {
-    return history.createHistoricDecisionInstanceQuery()
+    return history
+        .createHistoricDecisionInstanceQuery()
         .processInstanceId(reviewProcessInstanceId)
         .decisionDefinitionKey(DECISION_KEY)
-        .includeInputs().includeOutputs()
-        .orderByEvaluationTime().desc()
-        .listPage(0, 1).stream().findFirst()
+        .includeInputs()
+        .includeOutputs()
+        .orderByEvaluationTime()
+        .desc()
+        .listPage(0, 1)
+        .stream()
+        .findFirst()
         .map(this::routing);
   }
 
@@ -64,13 +74,18 @@ public class ApprovalRouting {
     DmnModelInstance model = repository.getDmnModelInstance(decision.getDecisionDefinitionId());
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (HistoricDecisionInputInstance input : decision.getInputs()) {
-      inputs.put(input.getClauseName() == null ? input.getClauseId() : input.getClauseName(), input.getValue());
+      inputs.put(
+          input.getClauseName() == null ? input.getClauseId() : input.getClauseName(),
+          input.getValue());
     }
     List<Map<String, Object>> rules = new ArrayList<>();
     List<String> groups = new ArrayList<>();
     for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
       Rule rule = model.getModelElementById(output.getRuleId());
-      String why = rule == null || rule.getDescription() == null ? "" : rule.getDescription().getTextContent().trim();
+      String why =
+          rule == null || rule.getDescription() == null
+              ? ""
+              : rule.getDescription().getTextContent().trim();
       Map<String, Object> fired = new LinkedHashMap<>();
       fired.put("rule", output.getRuleOrder());
       fired.put("ruleId", output.getRuleId());
@@ -81,12 +96,29 @@ public class ApprovalRouting {
         groups.add(output.getValue().toString());
       }
     }
-    String summary = groups.isEmpty()
-        ? "No approval needed: no rule of the approval matrix applies"
-        : "Routed to " + String.join(", ", groups) + " by rule" + (rules.size() > 1 ? "s " : " ")
-            + String.join("; ", rules.stream().map(r -> r.get("rule")
-                + (r.get("description").toString().isEmpty() ? "" : " (" + r.get("description") + ")")).toList());
-    return new Routing(decision.getId(), decision.getEvaluationTime().toInstant(), inputs, rules, List.copyOf(groups),
+    String summary =
+        groups.isEmpty()
+            ? "No approval needed: no rule of the approval matrix applies"
+            : "Routed to "
+                + String.join(", ", groups)
+                + " by rule"
+                + (rules.size() > 1 ? "s " : " ")
+                + String.join(
+                    "; ",
+                    rules.stream()
+                        .map(
+                            r ->
+                                r.get("rule")
+                                    + (r.get("description").toString().isEmpty()
+                                        ? ""
+                                        : " (" + r.get("description") + ")"))
+                        .toList());
+    return new Routing(
+        decision.getId(),
+        decision.getEvaluationTime().toInstant(),
+        inputs,
+        rules,
+        List.copyOf(groups),
         summary);
   }
 }

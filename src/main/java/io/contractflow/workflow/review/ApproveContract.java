@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Approve contract": every approver group approved (or none was needed); the contract is APPROVED. */
+/**
+ * "Approve contract": every approver group approved (or none was needed); the contract is APPROVED.
+ */
 @Component("approveContract")
 class ApproveContract implements JavaDelegate {
 
@@ -20,7 +22,10 @@ class ApproveContract implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    transitions.moveTo(ProcessVariables.contractId(execution), ContractStatus.APPROVED, Actors.SYSTEM,
+    transitions.moveTo(
+        ProcessVariables.contractId(execution),
+        ContractStatus.APPROVED,
+        Actors.SYSTEM,
         "approved in review");
   }
 }

@@ -1,9 +1,9 @@
 package io.contractflow.workflow.review;
 
 import io.contractflow.audit.AuditKinds;
-import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.audit.AuditTrail;
 import io.contractflow.identity.Role;
+import io.contractflow.notification.ReviewOverdue;
 import io.contractflow.workflow.Actors;
 import io.contractflow.workflow.ProcessVariables;
 import java.util.List;
@@ -16,9 +16,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * "Escalate to contract admin": the review is still open well after its due date. The contract admins become
- * candidates of every open review task (so "Escalated reviews" in Tasklist shows it) and its priority goes up. The
- * bean keeps the name the deployed models call it by, {@code escalateReview}.
+ * "Escalate to contract admin": the review is still open well after its due date. The contract
+ * admins become candidates of every open review task (so "Escalated reviews" in Tasklist shows it)
+ * and its priority goes up. The bean keeps the name the deployed models call it by, {@code
+ * escalateReview}.
  */
 @Component("escalateReview")
 class EscalateToContractAdmin implements JavaDelegate {
@@ -43,11 +44,18 @@ class EscalateToContractAdmin implements JavaDelegate {
       tasks.addCandidateGroup(task.getId(), Role.CONTRACT_ADMIN.groupId());
       tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
     }
-    audit.record(ProcessVariables.contractId(execution), Actors.SYSTEM, AuditKinds.ESCALATION,
-        "Review still overdue: escalated to the contract admins", Map.of("openTasks",
-            open.stream().map(Task::getId).toList(), "groups", groups));
-    events.publishEvent(new ReviewOverdue(ProcessVariables.contractId(execution),
-        ProcessVariables.string(execution, ProcessVariables.REFERENCE),
-        groups, open.stream().map(Task::getId).toList(), true));
+    audit.record(
+        ProcessVariables.contractId(execution),
+        Actors.SYSTEM,
+        AuditKinds.ESCALATION,
+        "Review still overdue: escalated to the contract admins",
+        Map.of("openTasks", open.stream().map(Task::getId).toList(), "groups", groups));
+    events.publishEvent(
+        new ReviewOverdue(
+            ProcessVariables.contractId(execution),
+            ProcessVariables.string(execution, ProcessVariables.REFERENCE),
+            groups,
+            open.stream().map(Task::getId).toList(),
+            true));
   }
 }

@@ -12,11 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes on review tasks: the contract's owner can neither take (claim, be assigned) nor complete a review of
- * their own contract, whichever group they are in. The one implementation of the rule: the model's listener on the
- * review task, and {@link #appliesTo} and {@link #ownsContract} for the API (and through it Tasklist and
- * {@code /engine-rest}), which refuse before the engine is asked. The owner is read from the contract (the
- * process's business key), never from a process variable someone could have changed.
+ * Four eyes on review tasks: the contract's owner can neither take (claim, be assigned) nor
+ * complete a review of their own contract, whichever group they are in. The one implementation of
+ * the rule: the model's listener on the review task, and {@link #appliesTo} and {@link
+ * #ownsContract} for the API (and through it Tasklist and {@code /engine-rest}), which refuse
+ * before the engine is asked. The owner is read from the contract (the process's business key),
+ * never from a process variable someone could have changed.
  */
 @Component("fourEyes")
 public class FourEyes implements TaskListener {
@@ -28,7 +29,10 @@ public class FourEyes implements TaskListener {
     this(businessKey -> contracts.current(UUID.fromString(businessKey)).owner());
   }
 
-  /** With another way to learn the owner from the business key (the process tests, which have no contracts). */
+  /**
+   * With another way to learn the owner from the business key (the process tests, which have no
+   * contracts).
+   */
   FourEyes(Function<String, String> ownerOfContract) {
     this.ownerOfContract = ownerOfContract;
   }
@@ -38,7 +42,10 @@ public class FourEyes implements TaskListener {
     return ReviewVariables.TASK_REVIEW_CONTRACT.equals(taskDefinitionKey);
   }
 
-  /** Whether {@code user} owns the contract of the process with this business key (and so may not review it). */
+  /**
+   * Whether {@code user} owns the contract of the process with this business key (and so may not
+   * review it).
+   */
   public boolean ownsContract(String businessKey, String user) {
     return user != null && user.equals(owner(businessKey));
   }
@@ -49,7 +56,8 @@ public class FourEyes implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String owner = owner(task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
+    String owner =
+        owner(task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
     if (owner == null) {
       return;
     }
@@ -57,9 +65,14 @@ public class FourEyes implements TaskListener {
     boolean ownerAssigned = owner.equals(task.getAssignee());
     boolean ownerActing = EVENTNAME_COMPLETE.equals(task.getEventName()) && owner.equals(acting);
     if (ownerAssigned || ownerActing) {
-      throw new TaskRefusedException("Four eyes: " + owner + " owns contract "
-          + ProcessVariables.string(task, ProcessVariables.REFERENCE) + " and cannot review it; another member of "
-          + ProcessVariables.string(task, ReviewVariables.APPROVER_GROUP) + " must");
+      throw new TaskRefusedException(
+          "Four eyes: "
+              + owner
+              + " owns contract "
+              + ProcessVariables.string(task, ProcessVariables.REFERENCE)
+              + " and cannot review it; another member of "
+              + ProcessVariables.string(task, ReviewVariables.APPROVER_GROUP)
+              + " must");
     }
   }
 }

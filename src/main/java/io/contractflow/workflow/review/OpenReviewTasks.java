@@ -13,15 +13,22 @@ final class OpenReviewTasks {
   private OpenReviewTasks() {}
 
   static List<Task> of(TaskService tasks, DelegateExecution execution) {
-    return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(ReviewVariables.TASK_REVIEW_CONTRACT).active().list();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(ReviewVariables.TASK_REVIEW_CONTRACT)
+        .active()
+        .list();
   }
 
   static List<String> groups(TaskService tasks, List<Task> open) {
     return open.stream()
         .flatMap(task -> tasks.getIdentityLinksForTask(task.getId()).stream())
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId)
-        .distinct().sorted().toList();
+        .distinct()
+        .sorted()
+        .toList();
   }
 }

@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record approval routing": writes to the contract's history which rules of the approval matrix fired, on which
- * inputs, and the groups they chose, so the contract shows why it went to whom; the summary also goes on the review
- * form ({@code approvalRouting}). The chosen groups may read the contract from now on.
+ * "Record approval routing": writes to the contract's history which rules of the approval matrix
+ * fired, on which inputs, and the groups they chose, so the contract shows why it went to whom; the
+ * summary also goes on the review form ({@code approvalRouting}). The chosen groups may read the
+ * contract from now on.
  */
 @Component("recordApprovalRouting")
 class RecordApprovalRouting implements JavaDelegate {
@@ -30,11 +31,18 @@ class RecordApprovalRouting implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ApprovalRouting.Routing routed = routing.in(execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("The approval matrix was not evaluated in this review"));
+    ApprovalRouting.Routing routed =
+        routing
+            .in(execution.getProcessInstanceId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The approval matrix was not evaluated in this review"));
     UUID contractId = ProcessVariables.contractId(execution);
     execution.setVariable(ReviewVariables.APPROVAL_ROUTING, routed.summary());
     audit.record(contractId, Actors.SYSTEM, AuditKinds.DECISION, routed.summary(), routed.asMap());
-    routed.approverGroups().forEach(group -> contracts.shareWithGroupForReading(contractId, group, Actors.SYSTEM));
+    routed
+        .approverGroups()
+        .forEach(group -> contracts.shareWithGroupForReading(contractId, group, Actors.SYSTEM));
   }
 }

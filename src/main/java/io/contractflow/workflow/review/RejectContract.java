@@ -20,7 +20,10 @@ class RejectContract implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    transitions.moveTo(ProcessVariables.contractId(execution), ContractStatus.REJECTED, Actors.SYSTEM,
+    transitions.moveTo(
+        ProcessVariables.contractId(execution),
+        ContractStatus.REJECTED,
+        Actors.SYSTEM,
         "rejected in review");
   }
 }

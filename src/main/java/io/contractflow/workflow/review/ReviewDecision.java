@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** A reviewer's decision ({@link ReviewVariables#DECISION}); anything but approval needs a reason. */
+/**
+ * A reviewer's decision ({@link ReviewVariables#DECISION}); anything but approval needs a reason.
+ */
 public enum ReviewDecision implements TaskDecision {
   APPROVE(false),
   REQUEST_CHANGES(true),

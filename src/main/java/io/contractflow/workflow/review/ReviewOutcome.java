@@ -1,6 +1,9 @@
 package io.contractflow.workflow.review;
 
-/** How a review ended ({@link ReviewVariables#OUTCOME}): set by the review's end events, read by the lifecycle. */
+/**
+ * How a review ended ({@link ReviewVariables#OUTCOME}): set by the review's end events, read by the
+ * lifecycle.
+ */
 public enum ReviewOutcome {
   APPROVED,
   REJECTED,

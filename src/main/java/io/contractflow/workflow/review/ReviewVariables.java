@@ -5,8 +5,9 @@ import io.contractflow.workflow.ValuesOf;
 
 /**
  * The names the review phase ({@code processes/contract-review.bpmn}, the approval matrix, form
- * {@code review-contract}) and its Java share: the one place for them. The review also reads the contract's type
- * ({@code ProcessVariables.CONTRACT_TYPE}) and the drafting's {@code nonStandardTerms} and {@code submittedBy}.
+ * {@code review-contract}) and its Java share: the one place for them. The review also reads the
+ * contract's type ({@code ProcessVariables.CONTRACT_TYPE}) and the drafting's {@code
+ * nonStandardTerms} and {@code submittedBy}.
  */
 public final class ReviewVariables {
 
@@ -15,26 +16,39 @@ public final class ReviewVariables {
 
   /** The contract's value in the base currency: the approval matrix's input. */
   public static final String BASE_VALUE = "baseValue";
+
   @NotInModels("the currency of baseValue, for Cockpit")
   public static final String BASE_CURRENCY = "baseCurrency";
-  /** The approval matrix's result: the groups that must approve (the review's multi-instance collection). */
+
+  /**
+   * The approval matrix's result: the groups that must approve (the review's multi-instance
+   * collection).
+   */
   public static final String APPROVER_GROUPS = "approverGroups";
+
   /** The group one review task is for (the multi-instance element). */
   public static final String APPROVER_GROUP = "approverGroup";
+
   /** Why the contract went to whom, in words, for the review form. */
   public static final String APPROVAL_ROUTING = "approvalRouting";
+
   public static final String REVIEW_DUE_DATE = "reviewDueDate";
   public static final String REVIEW_REMINDER_AT = "reviewReminderAt";
   public static final String REVIEW_ESCALATION_AT = "reviewEscalationAt";
+
   /** The due date in words, for the review form. */
   public static final String REVIEW_DUE = "reviewDue";
+
   /** A reviewer rejected the contract: the review ends for everyone. */
   public static final String REJECTED = "rejected";
+
   /** A reviewer requested changes: the review ends for everyone. */
   public static final String CHANGES_REQUESTED = "changesRequested";
+
   /** One reviewer's decision, local to their task. */
   @ValuesOf(ReviewDecision.class)
   public static final String DECISION = "decision";
+
   /** How the review ended, for the lifecycle to route on. */
   @ValuesOf(ReviewOutcome.class)
   public static final String OUTCOME = "reviewOutcome";

@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 import org.springframework.stereotype.Component;
 
 /**
- * A contract's value in the base currency, so that one approval matrix serves contracts in any currency. A currency
- * without a configured rate stops the review with an incident (an admin adds the rate and retries) rather than
- * routing on a guess.
+ * A contract's value in the base currency, so that one approval matrix serves contracts in any
+ * currency. A currency without a configured rate stops the review with an incident (an admin adds
+ * the rate and retries) rather than routing on a guess.
  */
 @Component
 class ValueInBaseCurrency {
@@ -29,8 +29,14 @@ class ValueInBaseCurrency {
     }
     BigDecimal rate = properties.exchangeRates().get(currency);
     if (rate == null) {
-      throw new IllegalStateException("No exchange rate from " + currency + " to " + properties.baseCurrency()
-          + "; set contractflow.lifecycle.exchange-rates." + currency + " and retry the job");
+      throw new IllegalStateException(
+          "No exchange rate from "
+              + currency
+              + " to "
+              + properties.baseCurrency()
+              + "; set contractflow.lifecycle.exchange-rates."
+              + currency
+              + " and retry the job");
     }
     return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
   }

@@ -19,6 +19,7 @@ class ExpireSigningRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    signing.expire(UUID.fromString(ProcessVariables.string(execution, SigningVariables.REQUEST_ID)));
+    signing.expire(
+        UUID.fromString(ProcessVariables.string(execution, SigningVariables.REQUEST_ID)));
   }
 }

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Seal signed document": certificate of completion plus PAdES seal, stored as the current version; safe to retry
- * (recorded once per sealed version).
+ * "Seal signed document": certificate of completion plus PAdES seal, stored as the current version;
+ * safe to retry (recorded once per sealed version).
  */
 @Component("sealSignedDocument")
 class SealSignedDocument implements JavaDelegate {
@@ -28,12 +28,16 @@ class SealSignedDocument implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UUID requestId = UUID.fromString(ProcessVariables.string(execution, SigningVariables.REQUEST_ID));
+    UUID requestId =
+        UUID.fromString(ProcessVariables.string(execution, SigningVariables.REQUEST_ID));
     UUID versionId = signing.seal(requestId);
     String sealed = ProcessVariables.string(execution, SigningVariables.SIGNED_DOCUMENT_VERSION_ID);
     if (!versionId.toString().equals(sealed)) {
       execution.setVariable(SigningVariables.SIGNED_DOCUMENT_VERSION_ID, versionId.toString());
-      audit.record(ProcessVariables.contractId(execution), Actors.SYSTEM, AuditKinds.SIGNING,
+      audit.record(
+          ProcessVariables.contractId(execution),
+          Actors.SYSTEM,
+          AuditKinds.SIGNING,
           "All signed: the document was sealed with a certificate of completion and stored as the current version",
           Map.of("requestId", requestId, "documentVersionId", versionId));
     }

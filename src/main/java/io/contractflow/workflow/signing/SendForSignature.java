@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Send for signature": the contract goes to SIGNING, and a signing request goes out whose expiry the phase waits
- * for. The signature provider (the built-in signer or a vendor) is reached only through {@link SigningService}.
+ * "Send for signature": the contract goes to SIGNING, and a signing request goes out whose expiry
+ * the phase waits for. The signature provider (the built-in signer or a vendor) is reached only
+ * through {@link SigningService}.
  */
 @Component("sendForSignature")
 class SendForSignature implements JavaDelegate {
@@ -41,10 +42,28 @@ class SendForSignature implements JavaDelegate {
     SigningView request = signing.status(requestId);
     execution.setVariable(SigningVariables.REQUEST_ID, requestId.toString());
     execution.setVariable(SigningVariables.EXPIRES_AT, Date.from(request.expiresAt()));
-    List<String> signers = request.signers().stream().map(s -> s.name() + " <" + s.email() + ">").toList();
-    audit.record(contractId, Actors.SYSTEM, AuditKinds.SIGNING, "Sent for signature (" + request.mode().name()
-        .toLowerCase() + ") to " + String.join(", ", signers), Map.of("requestId", requestId,
-        "provider", request.provider(), "document", request.documentFileName(),
-        "documentSha256", request.documentSha256(), "signers", signers, "expiresAt", request.expiresAt()));
+    List<String> signers =
+        request.signers().stream().map(s -> s.name() + " <" + s.email() + ">").toList();
+    audit.record(
+        contractId,
+        Actors.SYSTEM,
+        AuditKinds.SIGNING,
+        "Sent for signature ("
+            + request.mode().name().toLowerCase()
+            + ") to "
+            + String.join(", ", signers),
+        Map.of(
+            "requestId",
+            requestId,
+            "provider",
+            request.provider(),
+            "document",
+            request.documentFileName(),
+            "documentSha256",
+            request.documentSha256(),
+            "signers",
+            signers,
+            "expiresAt",
+            request.expiresAt()));
   }
 }

@@ -9,8 +9,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the signing phase what the signers did, inside the transaction that recorded it: the message reaches only
- * the process waiting for that very request, so a late event of an older request changes nothing.
+ * Tells the signing phase what the signers did, inside the transaction that recorded it: the
+ * message reaches only the process waiting for that very request, so a late event of an older
+ * request changes nothing.
  */
 @Component
 class SigningMessages {
@@ -25,12 +26,16 @@ class SigningMessages {
 
   @EventListener
   void onCompleted(SigningCompleted event) {
-    correlate(SigningVariables.MESSAGE_COMPLETED, event.contractId().toString(), event.requestId().toString());
+    correlate(
+        SigningVariables.MESSAGE_COMPLETED,
+        event.contractId().toString(),
+        event.requestId().toString());
   }
 
   @EventListener
   void onDeclined(SigningDeclined event) {
-    runtime.createMessageCorrelation(SigningVariables.MESSAGE_DECLINED)
+    runtime
+        .createMessageCorrelation(SigningVariables.MESSAGE_DECLINED)
         .processInstanceBusinessKey(event.contractId().toString())
         .processInstanceVariableEquals(SigningVariables.REQUEST_ID, event.requestId().toString())
         .setVariable(SigningVariables.DECLINED_BY, event.signerName())
@@ -39,12 +44,19 @@ class SigningMessages {
   }
 
   private void correlate(String message, String contractId, String requestId) {
-    int reached = runtime.createMessageCorrelation(message)
-        .processInstanceBusinessKey(contractId)
-        .processInstanceVariableEquals(SigningVariables.REQUEST_ID, requestId)
-        .correlateAllWithResult().size();
+    int reached =
+        runtime
+            .createMessageCorrelation(message)
+            .processInstanceBusinessKey(contractId)
+            .processInstanceVariableEquals(SigningVariables.REQUEST_ID, requestId)
+            .correlateAllWithResult()
+            .size();
     if (reached == 0) {
-      log.warn("{} for contract {} (request {}) reached no waiting process", message, contractId, requestId);
+      log.warn(
+          "{} for contract {} (request {}) reached no waiting process",
+          message,
+          contractId,
+          requestId);
     }
   }
 }

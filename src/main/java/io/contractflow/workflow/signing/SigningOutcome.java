@@ -1,6 +1,9 @@
 package io.contractflow.workflow.signing;
 
-/** How signing ended ({@link SigningVariables#OUTCOME}): set by the signing's end events, read by the lifecycle. */
+/**
+ * How signing ended ({@link SigningVariables#OUTCOME}): set by the signing's end events, read by
+ * the lifecycle.
+ */
 public enum SigningOutcome {
   SIGNED,
   DECLINED,

@@ -11,8 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces every new user task of a contract ({@link TaskWaiting}) with whom it waits for, inside the
- * transaction that created it: notifications write their mail in that same transaction.
+ * Announces every new user task of a contract ({@link TaskWaiting}) with whom it waits for, inside
+ * the transaction that created it: notifications write their mail in that same transaction.
  */
 @Component
 class AnnounceWaitingTask implements TaskListener {
@@ -37,7 +37,14 @@ class AnnounceWaitingTask implements TaskListener {
         groups.add(candidate.getGroupId());
       }
     }
-    events.publishEvent(new TaskWaiting(task.getId(), task.getName(), ProcessVariables.contractId(task), task.getAssignee(),
-        users, groups, task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+    events.publishEvent(
+        new TaskWaiting(
+            task.getId(),
+            task.getName(),
+            ProcessVariables.contractId(task),
+            task.getAssignee(),
+            users,
+            groups,
+            task.getDueDate() == null ? null : task.getDueDate().toInstant()));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -22,14 +22,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * What a user who is not an administrator may hand the engine when finishing a task: the fields of the task's
- * form (its Camunda Form, {@code camunda:formRef}) and nothing else, whichever API asked (Tasklist's submit-form,
- * {@code /engine-rest}'s complete and resolve, {@code /api}). So a reviewer completes with her decision and comment,
- * but cannot set {@code rejected}, {@code contractId}, {@code owner} or another task's decision on the way; with
- * {@code TASK_WORK} (see {@code TaskWorkPermission}) she cannot set variables any other way either. Throwing a BPMN
- * error or escalation from a user task is no step of anyone's work here: refused for non-administrators.
+ * What a user who is not an administrator may hand the engine when finishing a task: the fields of
+ * the task's form (its Camunda Form, {@code camunda:formRef}) and nothing else, whichever API asked
+ * (Tasklist's submit-form, {@code /engine-rest}'s complete and resolve, {@code /api}). So a
+ * reviewer completes with her decision and comment, but cannot set {@code rejected}, {@code
+ * contractId}, {@code owner} or another task's decision on the way; with {@code TASK_WORK} (see
+ * {@code TaskWorkPermission}) she cannot set variables any other way either. Throwing a BPMN error
+ * or escalation from a user task is no step of anyone's work here: refused for non-administrators.
  *
- * <p>Runs inside the engine's command context (a post command interceptor), where the caller is known.
+ * <p>Runs inside the engine's command context (a post command interceptor), where the caller is
+ * known.
  */
 class CompletionVariables extends CommandInterceptor {
 
@@ -37,8 +39,10 @@ class CompletionVariables extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
-        || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+    if (command instanceof CompleteTaskCmd
+        || command instanceof SubmitTaskFormCmd
+        || command instanceof HandleTaskBpmnErrorCmd
+        || command instanceof HandleTaskEscalationCmd) {
       check(command);
     }
     return next.execute(command);
@@ -47,26 +51,37 @@ class CompletionVariables extends CommandInterceptor {
   private void check(Command<?> command) {
     CommandContext context = Context.getCommandContext();
     Authentication caller = context.getAuthentication();
-    if (caller == null || caller.getUserId() == null || context.getAuthorizationManager().isCamundaAdmin(caller)) {
+    if (caller == null
+        || caller.getUserId() == null
+        || context.getAuthorizationManager().isCamundaAdmin(caller)) {
       return;
     }
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-      throw new AuthorizationException("Only administrators may throw a BPMN error or escalation from a task");
+      throw new AuthorizationException(
+          "Only administrators may throw a BPMN error or escalation from a task");
     }
-    Map<?, ?> submitted = (Map<?, ?>) field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+    Map<?, ?> submitted =
+        (Map<?, ?>)
+            field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
     if (submitted == null || submitted.isEmpty()) {
       return;
     }
     Set<String> allowed = formFields(context, (String) field(command, "taskId"));
     Set<String> refused = new TreeSet<>();
-    submitted.keySet().forEach(name -> {
-      if (!allowed.contains(String.valueOf(name))) {
-        refused.add(String.valueOf(name));
-      }
-    });
+    submitted
+        .keySet()
+        .forEach(
+            name -> {
+              if (!allowed.contains(String.valueOf(name))) {
+                refused.add(String.valueOf(name));
+              }
+            });
     if (!refused.isEmpty()) {
-      throw new AuthorizationException("Completing this task takes only the fields of its form " + new TreeSet<>(allowed)
-          + "; not " + refused);
+      throw new AuthorizationException(
+          "Completing this task takes only the fields of its form "
+              + new TreeSet<>(allowed)
+              + "; not "
+              + refused);
     }
   }
 
@@ -105,7 +120,8 @@ class CompletionVariables extends CommandInterceptor {
       } catch (NoSuchFieldException notHere) {
         // look in the superclass
       } catch (IllegalAccessException unreadable) {
-        throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), unreadable);
+        throw new IllegalStateException(
+            "Cannot read " + name + " of " + command.getClass().getName(), unreadable);
       }
     }
     throw new IllegalStateException(command.getClass().getName() + " has no field " + name);

@@ -20,7 +20,8 @@ class CompletionVariablesPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(new CompletionVariables());
     return all;
   }

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Before any user task of a contract's process is created, sets {@code owner} from the contract itself (the
- * process's business key), so the models' {@code camunda:assignee="${owner}"} names the contract's owner even if
- * the variable was changed since the process started. Set on the task's own execution, where the task's
- * expressions look first.
+ * Before any user task of a contract's process is created, sets {@code owner} from the contract
+ * itself (the process's business key), so the models' {@code camunda:assignee="${owner}"} names the
+ * contract's owner even if the variable was changed since the process started. Set on the task's
+ * own execution, where the task's expressions look first.
  */
 @Component
 class OwnerFromContract implements ExecutionListener {
@@ -26,7 +26,7 @@ class OwnerFromContract implements ExecutionListener {
     if (!ProcessVariables.hasContract(execution)) {
       return;
     }
-    execution.setVariableLocal(ProcessVariables.OWNER,
-        contracts.current(ProcessVariables.contractId(execution)).owner());
+    execution.setVariableLocal(
+        ProcessVariables.OWNER, contracts.current(ProcessVariables.contractId(execution)).owner());
   }
 }

@@ -15,14 +15,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every completed user task to the contract's history: which task, who completed it, their decision and
- * comment. Runs after the model's own listeners, so a refused completion records nothing.
+ * Writes every completed user task to the contract's history: which task, who completed it, their
+ * decision and comment. Runs after the model's own listeners, so a refused completion records
+ * nothing.
  */
 @Component
 class RecordTaskCompletion implements TaskListener {
 
   /** The form fields that carry a decision, in the order they are looked for. */
-  static final List<String> DECISION_FIELDS = List.of(ReviewVariables.DECISION, TermVariables.RENEWAL_DECISION);
+  static final List<String> DECISION_FIELDS =
+      List.of(ReviewVariables.DECISION, TermVariables.RENEWAL_DECISION);
 
   private final AuditTrail audit;
 
@@ -35,9 +37,14 @@ class RecordTaskCompletion implements TaskListener {
     if (!ProcessVariables.hasContract(task)) {
       return;
     }
-    String actor = Actors.current(task.getProcessEngineServices().getIdentityService(), task.getAssignee());
-    String decision = DECISION_FIELDS.stream().map(field -> ProcessVariables.string(task, field))
-        .filter(value -> value != null && !value.isBlank()).findFirst().orElse(null);
+    String actor =
+        Actors.current(task.getProcessEngineServices().getIdentityService(), task.getAssignee());
+    String decision =
+        DECISION_FIELDS.stream()
+            .map(field -> ProcessVariables.string(task, field))
+            .filter(value -> value != null && !value.isBlank())
+            .findFirst()
+            .orElse(null);
     String comment = ProcessVariables.string(task, ProcessVariables.COMMENT);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskId", task.getId());
@@ -56,8 +63,14 @@ class RecordTaskCompletion implements TaskListener {
     if (comment != null && !comment.isBlank()) {
       details.put("comment", comment);
     }
-    String summary = "“" + task.getName() + "” completed by " + actor + (decision == null ? "" : ": " + decision)
-        + (comment == null || comment.isBlank() ? "" : " — " + comment);
-    audit.record(ProcessVariables.contractId(task), actor, AuditKinds.TASK_COMPLETED, summary, details);
+    String summary =
+        "“"
+            + task.getName()
+            + "” completed by "
+            + actor
+            + (decision == null ? "" : ": " + decision)
+            + (comment == null || comment.isBlank() ? "" : " — " + comment);
+    audit.record(
+        ProcessVariables.contractId(task), actor, AuditKinds.TASK_COMPLETED, summary, details);
   }
 }

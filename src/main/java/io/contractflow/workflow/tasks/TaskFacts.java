@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the contract's key facts on every new user task (as task-local variables), so each task's form shows what
- * the contract is and links to its current document, as of the moment the task was created. The description
- * carries the reference and title, so Tasklist's list tells tasks of different contracts apart.
+ * Puts the contract's key facts on every new user task (as task-local variables), so each task's
+ * form shows what the contract is and links to its current document, as of the moment the task was
+ * created. The description carries the reference and title, so Tasklist's list tells tasks of
+ * different contracts apart.
  */
 @Component
 class TaskFacts implements TaskListener {
@@ -41,15 +42,26 @@ class TaskFacts implements TaskListener {
     task.setVariableLocal(ProcessVariables.CONTRACT_TITLE, contract.title());
     task.setVariableLocal(ProcessVariables.CONTRACT_TYPE, contract.type().name());
     task.setVariableLocal(ProcessVariables.COUNTERPARTY_NAME, contract.counterparty().name());
-    task.setVariableLocal(ProcessVariables.CONTRACT_VALUE, money(contract.value().amount(), contract.value().currency()));
+    task.setVariableLocal(
+        ProcessVariables.CONTRACT_VALUE,
+        money(contract.value().amount(), contract.value().currency()));
     task.setVariableLocal(ProcessVariables.START_DATE, String.valueOf(contract.startDate()));
-    task.setVariableLocal(ProcessVariables.END_DATE, contract.endDate() == null ? "open-ended" : contract.endDate().toString());
+    task.setVariableLocal(
+        ProcessVariables.END_DATE,
+        contract.endDate() == null ? "open-ended" : contract.endDate().toString());
     task.setVariableLocal(ProcessVariables.CONTRACT_STATUS, contract.status().name());
     Optional<DocumentVersionResponse> document = documents.of(contract.id());
-    task.setVariableLocal(ProcessVariables.DOCUMENT_NAME, document.map(DocumentVersionResponse::fileName).orElse("no document yet"));
-    task.setVariableLocal(ProcessVariables.DOCUMENT_URL, document.map(DocumentVersionResponse::contentUrl).orElse(""));
-    task.setVariableLocal(ProcessVariables.DOCUMENT_VERSION, document.map(d -> String.valueOf(d.version())).orElse("-"));
-    task.setDescription(contract.reference() + " · " + contract.title() + " · " + contract.counterparty().name());
+    task.setVariableLocal(
+        ProcessVariables.DOCUMENT_NAME,
+        document.map(DocumentVersionResponse::fileName).orElse("no document yet"));
+    task.setVariableLocal(
+        ProcessVariables.DOCUMENT_URL,
+        document.map(DocumentVersionResponse::contentUrl).orElse(""));
+    task.setVariableLocal(
+        ProcessVariables.DOCUMENT_VERSION,
+        document.map(d -> String.valueOf(d.version())).orElse("-"));
+    task.setDescription(
+        contract.reference() + " · " + contract.title() + " · " + contract.counterparty().name());
   }
 
   private static String money(BigDecimal amount, String currency) {

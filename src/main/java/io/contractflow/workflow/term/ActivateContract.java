@@ -21,8 +21,12 @@ class ActivateContract implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ContractResponse contract = transitions.moveTo(ProcessVariables.contractId(execution), ContractStatus.ACTIVE,
-        Actors.SYSTEM, "signed by all signers");
+    ContractResponse contract =
+        transitions.moveTo(
+            ProcessVariables.contractId(execution),
+            ContractStatus.ACTIVE,
+            Actors.SYSTEM,
+            "signed by all signers");
     execution.setVariable(TermVariables.HAS_END_DATE, contract.endDate() != null);
   }
 }

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Plan term": reads the contract's current term and sets what the term's timers and the renewal form need. Runs
- * again after each renewal, so the next term is planned from the renewed dates.
+ * "Plan term": reads the contract's current term and sets what the term's timers and the renewal
+ * form need. Runs again after each renewal, so the next term is planned from the renewed dates.
  */
 @Component("planTerm")
 class PlanTerm implements JavaDelegate {
@@ -28,10 +28,15 @@ class PlanTerm implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ContractResponse contract = contracts.current(ProcessVariables.contractId(execution));
     if (contract.endDate() == null) {
-      throw new IllegalStateException("Contract " + contract.reference() + " has no end date to plan a term by");
+      throw new IllegalStateException(
+          "Contract " + contract.reference() + " has no end date to plan a term by");
     }
-    TermDates dates = TermDates.of(contract.endDate(), contract.renewal().noticePeriodDays(),
-        properties.renewalLeadTime(), properties.zone());
+    TermDates dates =
+        TermDates.of(
+            contract.endDate(),
+            contract.renewal().noticePeriodDays(),
+            properties.renewalLeadTime(),
+            properties.zone());
     Integer months = contract.renewal().renewalTermMonths();
     execution.setVariable(TermVariables.TERM_ENDS_ON, contract.endDate().toString());
     execution.setVariable(TermVariables.ENDS_AT, Date.from(dates.endsAt()));

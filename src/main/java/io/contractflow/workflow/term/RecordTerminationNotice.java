@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record termination notice": the owner gave notice; the contract ends at its end date as TERMINATED. */
+/**
+ * "Record termination notice": the owner gave notice; the contract ends at its end date as
+ * TERMINATED.
+ */
 @Component("recordTerminationNotice")
 class RecordTerminationNotice implements JavaDelegate {
 
@@ -22,7 +25,11 @@ class RecordTerminationNotice implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String endsOn = ProcessVariables.string(execution, TermVariables.TERM_ENDS_ON);
-    audit.record(ProcessVariables.contractId(execution), Actors.SYSTEM, AuditKinds.TERMINATION_NOTICE,
-        "Notice given: the contract terminates at the end of " + endsOn, Map.of("endDate", endsOn));
+    audit.record(
+        ProcessVariables.contractId(execution),
+        Actors.SYSTEM,
+        AuditKinds.TERMINATION_NOTICE,
+        "Notice given: the contract terminates at the end of " + endsOn,
+        Map.of("endDate", endsOn));
   }
 }

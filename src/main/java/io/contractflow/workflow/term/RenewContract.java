@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Renew contract": one more renewal term, recorded, by the owner's decision or automatically; safe to retry (renews
- * the planned term only once).
+ * "Renew contract": one more renewal term, recorded, by the owner's decision or automatically; safe
+ * to retry (renews the planned term only once).
  */
 @Component("renewContract")
 class RenewContract implements JavaDelegate {
@@ -29,13 +29,24 @@ class RenewContract implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate ending = LocalDate.parse(ProcessVariables.string(execution, TermVariables.TERM_ENDS_ON));
+    LocalDate ending =
+        LocalDate.parse(ProcessVariables.string(execution, TermVariables.TERM_ENDS_ON));
     ContractResponse renewed = transitions.renew(ProcessVariables.contractId(execution), ending);
     String decision = ProcessVariables.string(execution, TermVariables.RENEWAL_DECISION);
-    audit.record(renewed.id(), Actors.SYSTEM, AuditKinds.RENEWAL,
+    audit.record(
+        renewed.id(),
+        Actors.SYSTEM,
+        AuditKinds.RENEWAL,
         "Renewed until " + renewed.endDate() + (decision == null ? " (automatic renewal)" : ""),
-        Map.of("previousEndDate", ending.toString(), "startDate", renewed.startDate().toString(),
-            "endDate", renewed.endDate().toString(), "automatic", decision == null));
+        Map.of(
+            "previousEndDate",
+            ending.toString(),
+            "startDate",
+            renewed.startDate().toString(),
+            "endDate",
+            renewed.endDate().toString(),
+            "automatic",
+            decision == null));
     execution.removeVariable(TermVariables.RENEWAL_DECISION);
   }
 }

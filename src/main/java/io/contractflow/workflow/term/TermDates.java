@@ -12,9 +12,11 @@ import java.time.ZoneId;
  *
  * @param endsAt the first instant after the term
  * @param noticeDeadline the first instant at which notice is too late
- * @param decisionDueAt when the owner's renewal decision task appears (never after the notice deadline)
+ * @param decisionDueAt when the owner's renewal decision task appears (never after the notice
+ *     deadline)
  */
-record TermDates(Instant endsAt, Instant noticeDeadline, Instant decisionDueAt, LocalDate lastNoticeDay) {
+record TermDates(
+    Instant endsAt, Instant noticeDeadline, Instant decisionDueAt, LocalDate lastNoticeDay) {
 
   static TermDates of(LocalDate endDate, Integer noticePeriodDays, Duration leadTime, ZoneId zone) {
     Instant endsAt = endDate.plusDays(1).atStartOfDay(zone).toInstant();

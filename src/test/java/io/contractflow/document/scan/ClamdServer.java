@@ -15,21 +15,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real clamd for tests, in a temporary directory of its own, with a single custom signature instead of ClamAV's
- * database (which cannot be downloaded here, and would take many seconds and over a gigabyte of memory to load):
- * any content that contains {@link #MARKER} is reported as infected with {@link #SIGNATURE}{@code .UNOFFICIAL}.
+ * A real clamd for tests, in a temporary directory of its own, with a single custom signature
+ * instead of ClamAV's database (which cannot be downloaded here, and would take many seconds and
+ * over a gigabyte of memory to load): any content that contains {@link #MARKER} is reported as
+ * infected with {@link #SIGNATURE}{@code .UNOFFICIAL}.
  *
- * <p>Tests are skipped (JUnit assumption) where clamd is not installed. Use {@link #start()} per test class and
- * {@link #close()} it, or {@link #startShared()} for one instance per JVM (e.g. for Spring integration tests:
- * point {@code contractflow.documents.virus-scan.host/port} at {@link #host()} and {@link #port()}).
+ * <p>Tests are skipped (JUnit assumption) where clamd is not installed. Use {@link #start()} per
+ * test class and {@link #close()} it, or {@link #startShared()} for one instance per JVM (e.g. for
+ * Spring integration tests: point {@code contractflow.documents.virus-scan.host/port} at {@link
+ * #host()} and {@link #port()}).
  */
 public final class ClamdServer implements AutoCloseable {
 
   public static final Path CLAMD = Path.of("/usr/sbin/clamd");
+
   /** Content containing this string is infected, for the test signature. */
   public static final String MARKER = "CONTRACTFLOW-TEST-MALWARE-7f3c9a";
+
   /** Name of the test signature; clamd reports it with the suffix {@code .UNOFFICIAL}. */
   public static final String SIGNATURE = "ContractFlow.Test.Malware";
+
   /** clamd refuses streams longer than this (its {@code StreamMaxLength}). */
   public static final int STREAM_MAX_BYTES = 30 * 1024 * 1024;
 
@@ -50,14 +55,18 @@ public final class ClamdServer implements AutoCloseable {
     this.startupTime = startupTime;
   }
 
-  /** Starts a clamd of its own; the caller closes it. Skips the calling test where clamd is not installed. */
+  /**
+   * Starts a clamd of its own; the caller closes it. Skips the calling test where clamd is not
+   * installed.
+   */
   public static ClamdServer start() {
     assumeTrue(Files.isExecutable(CLAMD), "clamd not installed: apt-get install clamav-daemon");
     try {
       Path directory = Files.createTempDirectory("clamd-test-");
       writeSignatures(Files.createDirectory(directory.resolve("db")));
       Files.createDirectory(directory.resolve("tmp"));
-      // The free port is only probed, so another process may take it before clamd binds; then clamd exits and we
+      // The free port is only probed, so another process may take it before clamd binds; then clamd
+      // exits and we
       // try another one.
       for (int attempt = 1; ; attempt++) {
         try {
@@ -118,35 +127,47 @@ public final class ClamdServer implements AutoCloseable {
 
   private static ClamdServer launch(Path directory, int port) throws IOException {
     Path config = directory.resolve("clamd.conf");
-    Files.writeString(config, String.join("\n",
-        "Foreground yes", // so that we own the process and can stop it
-        "TCPAddr " + HOST,
-        "TCPSocket " + port,
-        "DatabaseDirectory " + directory.resolve("db"),
-        "TemporaryDirectory " + directory.resolve("tmp"),
-        "LogFile " + directory.resolve("clamd.log"),
-        "LogTime yes",
-        "PidFile " + directory.resolve("clamd.pid"),
-        "StreamMaxLength " + STREAM_MAX_BYTES / (1024 * 1024) + "M",
-        // No "User": clamd then keeps the current user (root included), which owns this directory anyway.
-        // No LocalSocket: TCP only, as the application talks to clamd.
-        ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "Foreground yes", // so that we own the process and can stop it
+            "TCPAddr " + HOST,
+            "TCPSocket " + port,
+            "DatabaseDirectory " + directory.resolve("db"),
+            "TemporaryDirectory " + directory.resolve("tmp"),
+            "LogFile " + directory.resolve("clamd.log"),
+            "LogTime yes",
+            "PidFile " + directory.resolve("clamd.pid"),
+            "StreamMaxLength " + STREAM_MAX_BYTES / (1024 * 1024) + "M",
+            // No "User": clamd then keeps the current user (root included), which owns this
+            // directory anyway.
+            // No LocalSocket: TCP only, as the application talks to clamd.
+            ""));
     Path output = directory.resolve("clamd.out");
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(CLAMD.toString(), "--config-file=" + config)
-        .directory(directory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile()) // a file, not a pipe: an unread pipe would fill up and stall clamd
-        .start();
-    ClamdVirusScanner probe = new ClamdVirusScanner(
-        new VirusScanProperties(true, HOST, port, Duration.ofMillis(500), 65536));
+    Process process =
+        new ProcessBuilder(CLAMD.toString(), "--config-file=" + config)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                output.toFile()) // a file, not a pipe: an unread pipe would fill up and stall clamd
+            .start();
+    ClamdVirusScanner probe =
+        new ClamdVirusScanner(
+            new VirusScanProperties(true, HOST, port, Duration.ofMillis(500), 65536));
     try {
       long deadline = started + STARTUP_LIMIT.toNanos();
       while (!probe.ping()) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           process.destroyForcibly();
-          throw new IllegalStateException("clamd did not start on port " + port + " (exit "
-              + (process.isAlive() ? "none" : process.exitValue()) + "); its output:\n" + readQuietly(output));
+          throw new IllegalStateException(
+              "clamd did not start on port "
+                  + port
+                  + " (exit "
+                  + (process.isAlive() ? "none" : process.exitValue())
+                  + "); its output:\n"
+                  + readQuietly(output));
         }
         sleep(Duration.ofMillis(20));
       }

@@ -13,13 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The INSTREAM client against a real clamd with the test signature, and against peers that misbehave. */
+/**
+ * The INSTREAM client against a real clamd with the test signature, and against peers that
+ * misbehave.
+ */
 // a scanner whose timeouts broke would hang: the class-wide limit turns that into a failure
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClamdVirusScannerTest {
@@ -31,14 +34,15 @@ class ClamdVirusScannerTest {
   private ClamdVirusScanner scanner;
 
   /**
-   * Started on first use rather than in {@code @BeforeAll}: Surefire reports an assumption that fails there as
-   * "0 tests" without the reason, whereas here each test that needs clamd shows as skipped, with the reason; the
-   * tests against fake peers still run.
+   * Started on first use rather than in {@code @BeforeAll}: Surefire reports an assumption that
+   * fails there as "0 tests" without the reason, whereas here each test that needs clamd shows as
+   * skipped, with the reason; the tests against fake peers still run.
    */
   private static ClamdServer clamd() {
     if (clamd == null) {
       clamd = ClamdServer.start();
-      System.out.println("clamd answered PING " + clamd.startupTime().toMillis() + " ms after it was started");
+      System.out.println(
+          "clamd answered PING " + clamd.startupTime().toMillis() + " ms after it was started");
     }
     return clamd;
   }
@@ -76,7 +80,9 @@ class ClamdVirusScannerTest {
   void contentWithTheMarkerIsInfected() {
     scanner = scannerFor(clamd(), TIMEOUT, 65536);
 
-    ScanResult result = scanner.scan(("%PDF-1.7 ... " + ClamdServer.MARKER + " ... %%EOF").getBytes(StandardCharsets.UTF_8));
+    ScanResult result =
+        scanner.scan(
+            ("%PDF-1.7 ... " + ClamdServer.MARKER + " ... %%EOF").getBytes(StandardCharsets.UTF_8));
 
     assertThat(result.clean()).isFalse();
     assertThat(result.signature()).startsWith(ClamdServer.SIGNATURE); // clamd appends ".UNOFFICIAL"
@@ -87,7 +93,8 @@ class ClamdVirusScannerTest {
     byte[] content = new byte[3 * 1024 * 1024 + 5];
     Arrays.fill(content, (byte) 'a');
     byte[] marker = ClamdServer.MARKER.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(marker, 0, content, 2 * 65536 - 10, marker.length); // straddles the second chunk boundary
+    System.arraycopy(
+        marker, 0, content, 2 * 65536 - 10, marker.length); // straddles the second chunk boundary
     scanner = scannerFor(clamd(), TIMEOUT, 65536);
 
     assertThat(scanner.scan(content).signature()).startsWith(ClamdServer.SIGNATURE);
@@ -97,8 +104,13 @@ class ClamdVirusScannerTest {
   void tinyChunksReassembleToTheSameContent() {
     scanner = scannerFor(clamd(), TIMEOUT, 7);
 
-    assertThat(scanner.scan(("x" + ClamdServer.MARKER + "y").getBytes(StandardCharsets.US_ASCII)).clean()).isFalse();
-    assertThat(scanner.scan("clean, in tiny chunks".getBytes(StandardCharsets.US_ASCII)).clean()).isTrue();
+    assertThat(
+            scanner
+                .scan(("x" + ClamdServer.MARKER + "y").getBytes(StandardCharsets.US_ASCII))
+                .clean())
+        .isFalse();
+    assertThat(scanner.scan("clean, in tiny chunks".getBytes(StandardCharsets.US_ASCII)).clean())
+        .isTrue();
   }
 
   @Test
@@ -124,10 +136,13 @@ class ClamdVirusScannerTest {
 
   @Test
   void peerThatNeverAnswersFailsClosedAfterTheTimeout() throws IOException {
-    // The kernel completes the connection in the backlog, so the client connects and writes, then waits for a reply.
+    // The kernel completes the connection in the backlog, so the client connects and writes, then
+    // waits for a reply.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      scanner = new ClamdVirusScanner(new VirusScanProperties(true, "127.0.0.1", silent.getLocalPort(),
-          SHORT_TIMEOUT, 65536));
+      scanner =
+          new ClamdVirusScanner(
+              new VirusScanProperties(
+                  true, "127.0.0.1", silent.getLocalPort(), SHORT_TIMEOUT, 65536));
 
       assertThatThrownBy(() -> scanner.scan("anything".getBytes(StandardCharsets.US_ASCII)))
           .isInstanceOf(VirusScanUnavailableException.class)
@@ -137,10 +152,13 @@ class ClamdVirusScannerTest {
 
   @Test
   void peerThatStopsReadingFailsClosedAfterTheTimeout() throws IOException {
-    // A read timeout alone would not help here: the client blocks in write once the socket buffers are full.
+    // A read timeout alone would not help here: the client blocks in write once the socket buffers
+    // are full.
     try (ServerSocket stalled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      scanner = new ClamdVirusScanner(new VirusScanProperties(true, "127.0.0.1", stalled.getLocalPort(),
-          SHORT_TIMEOUT, 65536));
+      scanner =
+          new ClamdVirusScanner(
+              new VirusScanProperties(
+                  true, "127.0.0.1", stalled.getLocalPort(), SHORT_TIMEOUT, 65536));
 
       assertThatThrownBy(() -> scanner.scan(new byte[64 * 1024 * 1024]))
           .isInstanceOf(VirusScanUnavailableException.class)
@@ -153,15 +171,22 @@ class ClamdVirusScannerTest {
     byte[] content = "hello".getBytes(StandardCharsets.US_ASCII);
     int requestLength = "zINSTREAM\0".length() + 4 + content.length + 4;
     try (ServerSocket fake = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-        try (Socket connection = fake.accept(); InputStream in = connection.getInputStream()) {
-          in.readNBytes(requestLength);
-          connection.getOutputStream().write("UNKNOWN COMMAND\0".getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      scanner = new ClamdVirusScanner(new VirusScanProperties(true, "127.0.0.1", fake.getLocalPort(), TIMEOUT, 65536));
+      CompletableFuture<Void> server =
+          CompletableFuture.runAsync(
+              () -> {
+                try (Socket connection = fake.accept();
+                    InputStream in = connection.getInputStream()) {
+                  in.readNBytes(requestLength);
+                  connection
+                      .getOutputStream()
+                      .write("UNKNOWN COMMAND\0".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      scanner =
+          new ClamdVirusScanner(
+              new VirusScanProperties(true, "127.0.0.1", fake.getLocalPort(), TIMEOUT, 65536));
 
       assertThatThrownBy(() -> scanner.scan(content))
           .isInstanceOf(VirusScanUnavailableException.class)
@@ -180,5 +205,4 @@ class ClamdVirusScannerTest {
   private static ClamdVirusScanner scannerFor(ClamdServer server, Duration timeout, int chunkSize) {
     return new ClamdVirusScanner(server.properties(timeout, chunkSize));
   }
-
 }

@@ -14,21 +14,28 @@ class VirusScanConfigurationTest {
   @EnableConfigurationProperties(VirusScanProperties.class)
   static class Properties {}
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(Properties.class, VirusScanConfiguration.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withUserConfiguration(Properties.class, VirusScanConfiguration.class);
 
   @Test
   void scanningIsOffByDefault() {
-    context.run(ctx -> {
-      assertThat(ctx).getBean(VirusScanner.class).isInstanceOf(NoVirusScanner.class);
-      assertThat(ctx.getBean(VirusScanner.class).scan(ClamdServer.MARKER.getBytes()).clean()).isTrue();
-    });
+    context.run(
+        ctx -> {
+          assertThat(ctx).getBean(VirusScanner.class).isInstanceOf(NoVirusScanner.class);
+          assertThat(ctx.getBean(VirusScanner.class).scan(ClamdServer.MARKER.getBytes()).clean())
+              .isTrue();
+        });
   }
 
   @Test
   void enabledScanningUsesClamd() {
-    context.withPropertyValues("contractflow.documents.virus-scan.enabled=true",
+    context
+        .withPropertyValues(
+            "contractflow.documents.virus-scan.enabled=true",
             "contractflow.documents.virus-scan.port=1")
-        .run(ctx -> assertThat(ctx).getBean(VirusScanner.class).isInstanceOf(ClamdVirusScanner.class));
+        .run(
+            ctx ->
+                assertThat(ctx).getBean(VirusScanner.class).isInstanceOf(ClamdVirusScanner.class));
   }
 }

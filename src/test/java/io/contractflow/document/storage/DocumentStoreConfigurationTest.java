@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-/** The store that the properties select, wired by Spring as the application does, without the rest of it. */
+/**
+ * The store that the properties select, wired by Spring as the application does, without the rest
+ * of it.
+ */
 class DocumentStoreConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
@@ -24,17 +27,21 @@ class DocumentStoreConfigurationTest {
   static class Properties {}
 
   private final ApplicationContextRunner context =
-      new ApplicationContextRunner().withUserConfiguration(Properties.class, DocumentStoreConfiguration.class);
+      new ApplicationContextRunner()
+          .withUserConfiguration(Properties.class, DocumentStoreConfiguration.class);
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Test
   void filesystemIsTheDefault() {
-    context.withPropertyValues("contractflow.documents.storage.filesystem.root=" + directory)
-        .run(app -> assertThat(app.getBean(DocumentStore.class))
-            .isInstanceOf(FilesystemDocumentStore.class)
-            .extracting(DocumentStore::describe).isEqualTo("filesystem:" + directory.toAbsolutePath()));
+    context
+        .withPropertyValues("contractflow.documents.storage.filesystem.root=" + directory)
+        .run(
+            app ->
+                assertThat(app.getBean(DocumentStore.class))
+                    .isInstanceOf(FilesystemDocumentStore.class)
+                    .extracting(DocumentStore::describe)
+                    .isEqualTo("filesystem:" + directory.toAbsolutePath()));
   }
 
   @Test
@@ -44,22 +51,24 @@ class DocumentStoreConfigurationTest {
     String key = "documents/" + UUID.randomUUID() + "/" + UUID.randomUUID();
     DocumentStore[] seen = new DocumentStore[1];
 
-    context.withPropertyValues(
+    context
+        .withPropertyValues(
             "contractflow.documents.storage.type=s3",
             "contractflow.documents.storage.s3.endpoint=" + s3.uri(),
             "contractflow.documents.storage.s3.bucket=" + bucket,
             "contractflow.documents.storage.s3.access-key=" + s3.accessKey(),
             "contractflow.documents.storage.s3.secret-key=" + s3.secretKey(),
             "contractflow.documents.storage.s3.timeout=5s")
-        .run(app -> {
-          assertThat(app).hasNotFailed();
-          DocumentStore store = app.getBean(DocumentStore.class);
-          assertThat(store).isInstanceOf(S3DocumentStore.class);
-          assertThat(store.describe()).isEqualTo("s3:" + bucket);
-          store.put(key, new byte[] {1, 2, 3}); // the bucket exists
-          assertThat(store.get(key)).containsExactly(1, 2, 3);
-          seen[0] = store;
-        });
+        .run(
+            app -> {
+              assertThat(app).hasNotFailed();
+              DocumentStore store = app.getBean(DocumentStore.class);
+              assertThat(store).isInstanceOf(S3DocumentStore.class);
+              assertThat(store.describe()).isEqualTo("s3:" + bucket);
+              store.put(key, new byte[] {1, 2, 3}); // the bucket exists
+              assertThat(store.get(key)).containsExactly(1, 2, 3);
+              seen[0] = store;
+            });
 
     // the context is closed now, and with it the S3 client: the SDK's timeout scheduler is gone
     assertThatThrownBy(() -> seen[0].exists(key)).isInstanceOf(RejectedExecutionException.class);
@@ -71,14 +80,19 @@ class DocumentStoreConfigurationTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort(); // free once closed: connections are refused
     }
-    context.withPropertyValues(
+    context
+        .withPropertyValues(
             "contractflow.documents.storage.type=s3",
             "contractflow.documents.storage.s3.endpoint=http://127.0.0.1:" + closedPort,
             "contractflow.documents.storage.s3.access-key=key",
             "contractflow.documents.storage.s3.secret-key=secret",
             "contractflow.documents.storage.s3.timeout=2s")
-        .run(app -> assertThat(app).hasFailed().getFailure()
-            .hasRootCauseInstanceOf(ConnectException.class)
-            .hasStackTraceContaining("DocumentStoreException"));
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .hasRootCauseInstanceOf(ConnectException.class)
+                    .hasStackTraceContaining("DocumentStoreException"));
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What every {@link DocumentStore} must do. A subclass provides the store; each test uses keys of its own, so the
- * store may be shared and may hold other objects.
+ * What every {@link DocumentStore} must do. A subclass provides the store; each test uses keys of
+ * its own, so the store may be shared and may hold other objects.
  */
 abstract class DocumentStoreContract {
 
@@ -22,13 +22,15 @@ abstract class DocumentStoreContract {
   /** The store under test. */
   protected abstract DocumentStore store();
 
-  /** Called after refused keys were tried: a store checks here that nothing was written anywhere. */
+  /**
+   * Called after refused keys were tried: a store checks here that nothing was written anywhere.
+   */
   protected void assertNothingWrittenOutside() {}
 
   /**
-   * An absolute path as a key. A filesystem store points it at a scratch folder outside its root: should the
-   * check ever break, the test then writes there, where it is seen, and never over a real file such as
-   * {@code /etc/passwd} (tests run as root in CI).
+   * An absolute path as a key. A filesystem store points it at a scratch folder outside its root:
+   * should the check ever break, the test then writes there, where it is seen, and never over a
+   * real file such as {@code /etc/passwd} (tests run as root in CI).
    */
   protected String absoluteKey() {
     return "/documents/outside";
@@ -114,11 +116,31 @@ abstract class DocumentStoreContract {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "", "documents/", "documents//a", "documents/./a", ".", "..", "../outside", "documents/../../outside",
-      "documents/a/..", "documents\\..\\..\\outside", "C:\\outside", "documents\\a",
-      "documents/a\u0000b", "documents/a\nb", "documents/a\rb", "documents/a\tb", "documents/\u007f", "documents/a b",
-      "documents/a.pdf", "documents/ü", "~/outside", "documents/%2e%2e/outside"})
+  @ValueSource(
+      strings = {
+        "",
+        "documents/",
+        "documents//a",
+        "documents/./a",
+        ".",
+        "..",
+        "../outside",
+        "documents/../../outside",
+        "documents/a/..",
+        "documents\\..\\..\\outside",
+        "C:\\outside",
+        "documents\\a",
+        "documents/a\u0000b",
+        "documents/a\nb",
+        "documents/a\rb",
+        "documents/a\tb",
+        "documents/\u007f",
+        "documents/a b",
+        "documents/a.pdf",
+        "documents/ü",
+        "~/outside",
+        "documents/%2e%2e/outside"
+      })
   void refusesKeysTheServerWouldNeverGenerate(String key) {
     assertEveryOperationRefuses(key);
   }

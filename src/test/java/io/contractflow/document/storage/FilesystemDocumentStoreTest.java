@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The filesystem store against the contract, plus where its files go. */
 class FilesystemDocumentStoreTest extends DocumentStoreContract {
 
-  /** The store's root is a folder inside this one, so files put outside the root would show up here. */
-  @TempDir
-  Path parent;
+  /**
+   * The store's root is a folder inside this one, so files put outside the root would show up here.
+   */
+  @TempDir Path parent;
 
   private Path root;
   private FilesystemDocumentStore store;
@@ -36,7 +37,8 @@ class FilesystemDocumentStoreTest extends DocumentStoreContract {
   @Test
   void aMissingRootIsNotAvailable() throws IOException {
     Files.move(root, parent.resolve("elsewhere")); // e.g. a volume that is not mounted
-    assertThatThrownBy(store::checkAvailable).isInstanceOf(DocumentStoreException.class)
+    assertThatThrownBy(store::checkAvailable)
+        .isInstanceOf(DocumentStoreException.class)
         .hasMessageContaining("does not exist");
   }
 
@@ -86,7 +88,8 @@ class FilesystemDocumentStoreTest extends DocumentStoreContract {
     String directory = key.substring(0, key.lastIndexOf('/'));
 
     assertThat(store.exists(directory)).isFalse();
-    assertThatThrownBy(() -> store.get(directory)).isInstanceOf(DocumentStoreException.NotFound.class);
+    assertThatThrownBy(() -> store.get(directory))
+        .isInstanceOf(DocumentStoreException.NotFound.class);
     store.delete(directory);
     assertThat(store.exists(key)).isTrue();
   }

@@ -15,9 +15,9 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * An S3-compatible server inside the test JVM: Adobe S3Mock over real HTTP on a free loopback port, for the real
- * AWS SDK. {@link #start()} gives a server of one's own; {@link #startShared()} one server for the whole JVM, for
- * Spring integration tests:
+ * An S3-compatible server inside the test JVM: Adobe S3Mock over real HTTP on a free loopback port,
+ * for the real AWS SDK. {@link #start()} gives a server of one's own; {@link #startShared()} one
+ * server for the whole JVM, for Spring integration tests:
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -30,10 +30,10 @@ import java.util.logging.Logger;
  * }
  * }</pre>
  *
- * S3Mock is a Spring Boot application; it runs in a class loader of its own ({@link S3MockClassLoader}), and what
- * its start would change JVM-wide (system properties, the root handlers of java.util.logging, Tomcat's URL stream
- * handler factory) is left alone or put back afterwards.
- * S3Mock does not check request signatures: the keys are for the client only.
+ * S3Mock is a Spring Boot application; it runs in a class loader of its own ({@link
+ * S3MockClassLoader}), and what its start would change JVM-wide (system properties, the root
+ * handlers of java.util.logging, Tomcat's URL stream handler factory) is left alone or put back
+ * afterwards. S3Mock does not check request signatures: the keys are for the client only.
  */
 public final class InProcessS3 implements AutoCloseable {
 
@@ -42,7 +42,8 @@ public final class InProcessS3 implements AutoCloseable {
 
     /** Client settings for this server (path-style, as S3Mock needs), the region being any. */
     public StorageProperties.S3 settings(String bucket, Duration timeout) {
-      return new StorageProperties.S3(uri, "us-east-1", bucket, accessKey, secretKey, true, timeout);
+      return new StorageProperties.S3(
+          uri, "us-east-1", bucket, accessKey, secretKey, true, timeout);
     }
   }
 
@@ -60,7 +61,10 @@ public final class InProcessS3 implements AutoCloseable {
     this.endpoint = new Endpoint(URI.create("http://127.0.0.1:" + port), ACCESS_KEY, SECRET_KEY);
   }
 
-  /** A server of the caller's own, on a free loopback port, with an empty store; {@link #close()} stops it. */
+  /**
+   * A server of the caller's own, on a free loopback port, with an empty store; {@link #close()}
+   * stops it.
+   */
   public static synchronized InProcessS3 start() {
     ClassLoader loader = S3MockClassLoader.get();
     Thread thread = Thread.currentThread();
@@ -69,21 +73,34 @@ public final class InProcessS3 implements AutoCloseable {
     Logger julRoot = LogManager.getLogManager().getLogger("");
     List<Handler> previousHandlers = List.of(julRoot.getHandlers());
     Level previousLevel = julRoot.getLevel();
-    thread.setContextClassLoader(loader); // Spring finds its resources through it, and S3Mock's threads inherit it
+    thread.setContextClassLoader(
+        loader); // Spring finds its resources through it, and S3Mock's threads inherit it
     julRoot.setLevel(Level.WARNING); // S3Mock's Tomcat logs its start through java.util.logging
     try {
-      // Tomcat sets the JVM's one URL stream handler factory. The application's Tomcat (in the integration tests)
+      // Tomcat sets the JVM's one URL stream handler factory. The application's Tomcat (in the
+      // integration tests)
       // needs that place, and S3Mock's Tomcat fails if it is taken: S3Mock's Tomcat leaves it alone
-      loader.loadClass("org.apache.catalina.webresources.TomcatURLStreamHandlerFactory")
-          .getMethod("disable").invoke(null);
+      loader
+          .loadClass("org.apache.catalina.webresources.TomcatURLStreamHandlerFactory")
+          .getMethod("disable")
+          .invoke(null);
       Class<?> type = loader.loadClass(S3MockClassLoader.APPLICATION);
-      Map<String, Object> options = new HashMap<>(Map.of("silent", "true")); // no banner; warnings and errors only
-      // as arguments, which no environment variable or system property can override: plain HTTP on a free
+      Map<String, Object> options =
+          new HashMap<>(Map.of("silent", "true")); // no banner; warnings and errors only
+      // as arguments, which no environment variable or system property can override: plain HTTP on
+      // a free
       // loopback port; everything started before the first request
-      String[] arguments = {"--server.port=0", "--server.address=127.0.0.1", "--server.ssl.enabled=false",
-          "--com.adobe.testing.s3mock.http-port=0", "--spring.mvc.servlet.load-on-startup=1"};
-      Object application = type.getMethod("start", Map.class, String[].class).invoke(null, options, arguments);
-      InProcessS3 server = new InProcessS3(application, (int) type.getMethod("getPort").invoke(application));
+      String[] arguments = {
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--server.ssl.enabled=false",
+        "--com.adobe.testing.s3mock.http-port=0",
+        "--spring.mvc.servlet.load-on-startup=1"
+      };
+      Object application =
+          type.getMethod("start", Map.class, String[].class).invoke(null, options, arguments);
+      InProcessS3 server =
+          new InProcessS3(application, (int) type.getMethod("getPort").invoke(application));
       try {
         server.removeSecondConnector();
       } catch (ReflectiveOperationException | RuntimeException e) {
@@ -128,17 +145,23 @@ public final class InProcessS3 implements AutoCloseable {
   }
 
   /**
-   * S3Mock always adds a second, plain-HTTP connector that listens on every network interface. Nothing here uses
-   * it, so it goes: the server is reachable from this machine only. This reads two private fields of S3Mock; should
-   * a newer S3Mock rename them, the start fails here, loudly.
+   * S3Mock always adds a second, plain-HTTP connector that listens on every network interface.
+   * Nothing here uses it, so it goes: the server is reachable from this machine only. This reads
+   * two private fields of S3Mock; should a newer S3Mock rename them, the start fails here, loudly.
    */
   private void removeSecondConnector() throws ReflectiveOperationException {
     ClassLoader loader = application.getClass().getClassLoader();
     Object configuration = privateField(application, application.getClass(), "config");
-    Object connector = privateField(configuration,
-        loader.loadClass("com.adobe.testing.s3mock.S3MockConfiguration"), "httpConnector");
+    Object connector =
+        privateField(
+            configuration,
+            loader.loadClass("com.adobe.testing.s3mock.S3MockConfiguration"),
+            "httpConnector");
     Object service = connector.getClass().getMethod("getService").invoke(connector);
-    service.getClass().getMethod("removeConnector", connector.getClass()).invoke(service, connector);
+    service
+        .getClass()
+        .getMethod("removeConnector", connector.getClass())
+        .invoke(service, connector);
   }
 
   private static Object privateField(Object owner, Class<?> declaring, String name)
@@ -160,8 +183,9 @@ public final class InProcessS3 implements AutoCloseable {
   }
 
   /**
-   * Spring Boot bridges java.util.logging into its Logback when it finds the JDK's console handler alone; S3Mock's
-   * would then swallow the JVM's java.util.logging output at its own levels. Put back what was there.
+   * Spring Boot bridges java.util.logging into its Logback when it finds the JDK's console handler
+   * alone; S3Mock's would then swallow the JVM's java.util.logging output at its own levels. Put
+   * back what was there.
    */
   private static void restore(Logger root, List<Handler> handlers, Level level) {
     for (Handler handler : root.getHandlers()) {

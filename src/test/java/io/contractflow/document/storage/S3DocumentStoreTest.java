@@ -16,10 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The S3 store against the contract, on a real S3-compatible server in this JVM, plus start-up and failures. */
+/**
+ * The S3 store against the contract, on a real S3-compatible server in this JVM, plus start-up and
+ * failures.
+ */
 class S3DocumentStoreTest extends DocumentStoreContract {
 
   private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
+
   /** Room for JVM and scheduling hiccups on a busy machine; a hang would take far longer. */
   private static final Duration SLACK = Duration.ofSeconds(3);
 
@@ -54,7 +58,8 @@ class S3DocumentStoreTest extends DocumentStoreContract {
   void ensureBucketCreatesAMissingBucketAndKeepsAnExistingOne() {
     String name = "created-" + UUID.randomUUID();
     try (S3DocumentStore fresh = storeFor(server.endpoint().settings(name, SHORT_TIMEOUT))) {
-      assertThatThrownBy(() -> fresh.put(newKey(), randomBytes(1))).isInstanceOf(DocumentStoreException.class);
+      assertThatThrownBy(() -> fresh.put(newKey(), randomBytes(1)))
+          .isInstanceOf(DocumentStoreException.class);
 
       fresh.ensureBucket();
       String key = newKey();
@@ -67,9 +72,10 @@ class S3DocumentStoreTest extends DocumentStoreContract {
 
   @Test
   void aMissingBucketIsNotAvailable() {
-    try (S3DocumentStore missing = storeFor(server.endpoint().settings("missing-" + UUID.randomUUID(),
-        SHORT_TIMEOUT))) {
-      assertThatThrownBy(missing::checkAvailable).isInstanceOf(DocumentStoreException.class)
+    try (S3DocumentStore missing =
+        storeFor(server.endpoint().settings("missing-" + UUID.randomUUID(), SHORT_TIMEOUT))) {
+      assertThatThrownBy(missing::checkAvailable)
+          .isInstanceOf(DocumentStoreException.class)
           .hasMessageContaining("bucket");
     }
   }
@@ -83,7 +89,10 @@ class S3DocumentStoreTest extends DocumentStoreContract {
   void serverThatIsDownFailsWithinTheTimeout() throws IOException {
     URI down;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      down = URI.create("http://127.0.0.1:" + socket.getLocalPort()); // free once closed: connections are refused
+      down =
+          URI.create(
+              "http://127.0.0.1:"
+                  + socket.getLocalPort()); // free once closed: connections are refused
     }
     try (S3DocumentStore unreachable = storeFor(settingsAt(down))) {
       assertFailsInTime(unreachable::ensureBucket, "bucket");
@@ -94,9 +103,11 @@ class S3DocumentStoreTest extends DocumentStoreContract {
 
   @Test
   void serverThatNeverAnswersFailsWithinTheTimeout() throws IOException {
-    // the kernel accepts connections into the backlog, but nobody ever reads or answers: a hung store
+    // the kernel accepts connections into the backlog, but nobody ever reads or answers: a hung
+    // store
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        S3DocumentStore hung = storeFor(settingsAt(URI.create("http://127.0.0.1:" + silent.getLocalPort())))) {
+        S3DocumentStore hung =
+            storeFor(settingsAt(URI.create("http://127.0.0.1:" + silent.getLocalPort())))) {
       assertEveryCallFailsInTime(hung);
     }
   }
@@ -112,10 +123,13 @@ class S3DocumentStoreTest extends DocumentStoreContract {
   /** A DocumentStoreException that names the key, within the timeout; not NotFound, and no hang. */
   private static void assertFailsInTime(ThrowingCallable call, String mentioned) {
     long start = System.nanoTime();
-    assertTimeoutPreemptively(SHORT_TIMEOUT.plus(SLACK).plus(SLACK), () -> assertThatThrownBy(call)
-        .isInstanceOf(DocumentStoreException.class)
-        .isNotInstanceOf(DocumentStoreException.NotFound.class)
-        .hasMessageContaining(mentioned));
+    assertTimeoutPreemptively(
+        SHORT_TIMEOUT.plus(SLACK).plus(SLACK),
+        () ->
+            assertThatThrownBy(call)
+                .isInstanceOf(DocumentStoreException.class)
+                .isNotInstanceOf(DocumentStoreException.NotFound.class)
+                .hasMessageContaining(mentioned));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SHORT_TIMEOUT.plus(SLACK));
   }
 

@@ -29,12 +29,19 @@ class CachedHealthCheckTest {
 
   @Test
   void aResultIsReusedUntilItsTimeToLiveHasPassed() {
-    CachedHealthCheck check = new CachedHealthCheck(() -> Health.up().withDetail("call", calls.incrementAndGet())
-        .build(), Duration.ofSeconds(30), Duration.ofSeconds(5), clock, executor);
+    CachedHealthCheck check =
+        new CachedHealthCheck(
+            () -> Health.up().withDetail("call", calls.incrementAndGet()).build(),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            clock,
+            executor);
 
     Health first = check.health();
     assertThat(first.getStatus()).isEqualTo(Status.UP);
-    assertThat(first.getDetails()).containsEntry("call", 1).containsEntry("checkedAt", clock.instant().toString());
+    assertThat(first.getDetails())
+        .containsEntry("call", 1)
+        .containsEntry("checkedAt", clock.instant().toString());
     clock.advance(Duration.ofSeconds(29));
     assertThat(check.health().getDetails()).containsEntry("call", 1);
     clock.advance(Duration.ofSeconds(1));
@@ -44,8 +51,13 @@ class CachedHealthCheckTest {
 
   @Test
   void withoutATimeToLiveEveryCallChecks() {
-    CachedHealthCheck check = new CachedHealthCheck(() -> Health.up().withDetail("call", calls.incrementAndGet())
-        .build(), Duration.ZERO, Duration.ofSeconds(5), clock, executor);
+    CachedHealthCheck check =
+        new CachedHealthCheck(
+            () -> Health.up().withDetail("call", calls.incrementAndGet()).build(),
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            clock,
+            executor);
     check.health();
     check.health();
     assertThat(calls).hasValue(2);
@@ -53,9 +65,15 @@ class CachedHealthCheckTest {
 
   @Test
   void aCheckThatThrowsIsDownWithTheError() {
-    CachedHealthCheck check = new CachedHealthCheck(() -> {
-      throw new IllegalStateException("connection refused");
-    }, Duration.ofSeconds(30), Duration.ofSeconds(5), clock, executor);
+    CachedHealthCheck check =
+        new CachedHealthCheck(
+            () -> {
+              throw new IllegalStateException("connection refused");
+            },
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            clock,
+            executor);
     Health health = check.health();
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails().get("error").toString()).contains("connection refused");
@@ -64,14 +82,20 @@ class CachedHealthCheckTest {
   @Test
   void aCheckThatDoesNotAnswerInTimeIsDown() throws InterruptedException {
     CountDownLatch never = new CountDownLatch(1);
-    CachedHealthCheck check = new CachedHealthCheck(() -> {
-      try {
-        never.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return Health.up().build();
-    }, Duration.ofSeconds(30), Duration.ofMillis(200), clock, executor);
+    CachedHealthCheck check =
+        new CachedHealthCheck(
+            () -> {
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Health.up().build();
+            },
+            Duration.ofSeconds(30),
+            Duration.ofMillis(200),
+            clock,
+            executor);
     Health health = check.health();
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails().get("error").toString()).contains("timed out");

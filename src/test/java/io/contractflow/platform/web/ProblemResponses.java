@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 
-/** What a slice test expects of an RFC 9457 problem answer: status, type, title, and the fields at fault. */
+/**
+ * What a slice test expects of an RFC 9457 problem answer: status, type, title, and the fields at
+ * fault.
+ */
 public final class ProblemResponses {
 
   private ProblemResponses() {}
@@ -30,7 +33,8 @@ public final class ProblemResponses {
 
   /** A 400 {@code validation} problem naming this field among its errors. */
   public static ResultMatcher invalidField(String field) {
-    return ResultMatcher.matchAll(problem(400, "validation", "Invalid request"),
+    return ResultMatcher.matchAll(
+        problem(400, "validation", "Invalid request"),
         jsonPath("$.errors[*].field", hasItem(field)));
   }
 }

@@ -37,8 +37,10 @@ class AccessTokensTest {
 
   private final MovableClock clock = new MovableClock();
   private final AtomicInteger fetched = new AtomicInteger();
-  private final AccessTokens tokens = new AccessTokens(
-      () -> new AccessTokens.Token("token-" + fetched.incrementAndGet(), Duration.ofHours(1)), clock);
+  private final AccessTokens tokens =
+      new AccessTokens(
+          () -> new AccessTokens.Token("token-" + fetched.incrementAndGet(), Duration.ofHours(1)),
+          clock);
 
   @Test
   void aTokenIsKeptUntilAMinuteBeforeItExpiresThenRenewed() {
@@ -63,8 +65,12 @@ class AccessTokensTest {
 
   @Test
   void aShortLivedTokenIsRenewedHalfwayThrough() {
-    AccessTokens shortLived = new AccessTokens(
-        () -> new AccessTokens.Token("short-" + fetched.incrementAndGet(), Duration.ofSeconds(60)), clock);
+    AccessTokens shortLived =
+        new AccessTokens(
+            () ->
+                new AccessTokens.Token(
+                    "short-" + fetched.incrementAndGet(), Duration.ofSeconds(60)),
+            clock);
     assertThat(shortLived.get()).isEqualTo("short-1");
     clock.advance(Duration.ofSeconds(29));
     assertThat(shortLived.get()).isEqualTo("short-1");

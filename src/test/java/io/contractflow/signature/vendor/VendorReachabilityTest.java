@@ -21,14 +21,15 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * Which vendors get a health member comes from their settings alone (HealthIT checks UP and DOWN against the
- * WireMock vendors): RightSignature under either spelling of its prefix, a vendor that is off has none, and none
- * enabled means no {@code esign} component at all.
+ * Which vendors get a health member comes from their settings alone (HealthIT checks UP and DOWN
+ * against the WireMock vendors): RightSignature under either spelling of its prefix, a vendor that
+ * is off has none, and none enabled means no {@code esign} component at all.
  */
 class VendorReachabilityTest {
 
-  private final HealthChecks checks = new HealthChecks(new HealthCheckProperties(Duration.ZERO, Duration.ofSeconds(5)),
-      Clock.systemUTC());
+  private final HealthChecks checks =
+      new HealthChecks(
+          new HealthCheckProperties(Duration.ZERO, Duration.ofSeconds(5)), Clock.systemUTC());
 
   @AfterEach
   void stop() {
@@ -38,17 +39,20 @@ class VendorReachabilityTest {
   @Test
   void onlyEnabledVendorsAreChecked() throws IOException {
     String down = closedPort();
-    MockEnvironment environment = new MockEnvironment()
-        .withProperty("contractflow.signing.rightsignature.enabled", "true")
-        .withProperty("contractflow.signing.rightsignature.base-url", down)
-        .withProperty("contractflow.signing.pandadoc.enabled", "false");
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("contractflow.signing.rightsignature.enabled", "true")
+            .withProperty("contractflow.signing.rightsignature.base-url", down)
+            .withProperty("contractflow.signing.pandadoc.enabled", "false");
     DefaultHealthContributorRegistry registry = new DefaultHealthContributorRegistry();
 
     VendorReachability reachability = new VendorReachability(environment, checks, registry);
 
-    assertThat(reachability.endpoints()).containsOnlyKeys("rightSignature")
+    assertThat(reachability.endpoints())
+        .containsOnlyKeys("rightSignature")
         .containsEntry("rightSignature", URI.create(down));
-    CompositeHealthContributor esign = (CompositeHealthContributor) registry.getContributor("esign");
+    CompositeHealthContributor esign =
+        (CompositeHealthContributor) registry.getContributor("esign");
     HealthIndicator rightSignature = (HealthIndicator) esign.getContributor("rightSignature");
     assertThat(rightSignature.health().getStatus()).isEqualTo(Status.DOWN);
     assertThat(esign.getContributor("pandadoc")).isNull();
@@ -58,11 +62,15 @@ class VendorReachabilityTest {
   void theDefaultBaseUrlWhenNoneIsConfigured() {
     // as the compose file and the chart set it: an environment variable
     MockEnvironment environment = new MockEnvironment();
-    environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
-        Map.of("CONTRACTFLOW_SIGNING_DOCUSIGN_ENABLED", "true")));
-    VendorReachability reachability = new VendorReachability(environment, checks,
-        new DefaultHealthContributorRegistry());
-    assertThat(reachability.endpoints()).containsEntry("docusign", URI.create("https://account-d.docusign.com"));
+    environment
+        .getPropertySources()
+        .addFirst(
+            new SystemEnvironmentPropertySource(
+                "env", Map.of("CONTRACTFLOW_SIGNING_DOCUSIGN_ENABLED", "true")));
+    VendorReachability reachability =
+        new VendorReachability(environment, checks, new DefaultHealthContributorRegistry());
+    assertThat(reachability.endpoints())
+        .containsEntry("docusign", URI.create("https://account-d.docusign.com"));
   }
 
   @Test

@@ -28,11 +28,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The task API's validation and error mapping, on the web slice with the tasks (and so the engine) mocked. */
+/**
+ * The task API's validation and error mapping, on the web slice with the tasks (and so the engine)
+ * mocked.
+ */
 @WebSlice(TaskController.class)
 class TaskControllerTest {
 
-  private static final CurrentUser LEO = new CurrentUser("leo", Set.of("legal-reviewer"), Set.of(Role.LEGAL_REVIEWER));
+  private static final CurrentUser LEO =
+      new CurrentUser("leo", Set.of("legal-reviewer"), Set.of(Role.LEGAL_REVIEWER));
 
   @Autowired MockMvc mvc;
   @MockitoBean LifecycleTasks tasks;
@@ -44,16 +48,22 @@ class TaskControllerTest {
   }
 
   private static MockHttpServletRequestBuilder complete(String taskId, String body) {
-    return post("/api/tasks/" + taskId + "/complete").contentType(MediaType.APPLICATION_JSON).content(body);
+    return post("/api/tasks/" + taskId + "/complete")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body);
   }
 
   @Test
   void badBodiesAre400BeforeTheTaskIsTouched() throws Exception {
-    mvc.perform(complete("t-1", "{\"decision\": ")).andExpect(problem(400, "malformed-body", "Malformed request body"));
+    mvc.perform(complete("t-1", "{\"decision\": "))
+        .andExpect(problem(400, "malformed-body", "Malformed request body"));
     mvc.perform(complete("t-1", "{\"decision\": 1}")).andExpect(invalidField("decision"));
-    mvc.perform(complete("t-1", "{\"decision\": \"" + "A".repeat(41) + "\"}")).andExpect(invalidField("decision"));
-    mvc.perform(complete("t-1", "{\"comment\": \"fine\\u202Eexe\"}")).andExpect(invalidField("comment"));
-    mvc.perform(complete("t-1", "{\"nonStandardTerms\": \"maybe\"}")).andExpect(invalidField("nonStandardTerms"));
+    mvc.perform(complete("t-1", "{\"decision\": \"" + "A".repeat(41) + "\"}"))
+        .andExpect(invalidField("decision"));
+    mvc.perform(complete("t-1", "{\"comment\": \"fine\\u202Eexe\"}"))
+        .andExpect(invalidField("comment"));
+    mvc.perform(complete("t-1", "{\"nonStandardTerms\": \"maybe\"}"))
+        .andExpect(invalidField("nonStandardTerms"));
     mvc.perform(complete("t-1", "{\"approved\": true}")).andExpect(invalidField("approved"));
     mvc.perform(get("/api/tasks?contractId=c-1")).andExpect(invalidField("contractId"));
     verifyNoInteractions(tasks);
@@ -62,26 +72,52 @@ class TaskControllerTest {
   @Test
   void refusalsOfTheTaskRulesBecomeTheirProblems() throws Exception {
     when(tasks.get(LEO, "gone")).thenThrow(NotFoundException.of("Task", "gone"));
-    mvc.perform(get("/api/tasks/gone")).andExpect(problem(404, "not-found", "Not Found",
-        "Task gone does not exist or is not visible to you"));
+    mvc.perform(get("/api/tasks/gone"))
+        .andExpect(
+            problem(
+                404,
+                "not-found",
+                "Not Found",
+                "Task gone does not exist or is not visible to you"));
 
-    when(tasks.claim(LEO, "own")).thenThrow(new NotPermittedException("Four eyes: you own this contract and cannot review it"));
-    mvc.perform(post("/api/tasks/own/claim")).andExpect(problem(403, "forbidden", "Forbidden",
-        "Four eyes: you own this contract and cannot review it"));
+    when(tasks.claim(LEO, "own"))
+        .thenThrow(
+            new NotPermittedException("Four eyes: you own this contract and cannot review it"));
+    mvc.perform(post("/api/tasks/own/claim"))
+        .andExpect(
+            problem(
+                403,
+                "forbidden",
+                "Forbidden",
+                "Four eyes: you own this contract and cannot review it"));
 
-    when(tasks.unclaim(LEO, "taken")).thenThrow(new ConflictException("This task belongs to sam and has nobody to go back to"));
+    when(tasks.unclaim(LEO, "taken"))
+        .thenThrow(new ConflictException("This task belongs to sam and has nobody to go back to"));
     mvc.perform(post("/api/tasks/taken/unclaim")).andExpect(problem(409, "conflict", "Conflict"));
 
-    doThrow(new ConflictException("task-refused", "Choose a decision: APPROVE, REJECT or REQUEST_CHANGES"))
-        .when(tasks).complete(eq(LEO), eq("refused"), any());
-    mvc.perform(complete("refused", "{}")).andExpect(problem(409, "task-refused", "Conflict",
-        "Choose a decision: APPROVE, REJECT or REQUEST_CHANGES"));
+    doThrow(
+            new ConflictException(
+                "task-refused", "Choose a decision: APPROVE, REJECT or REQUEST_CHANGES"))
+        .when(tasks)
+        .complete(eq(LEO), eq("refused"), any());
+    mvc.perform(complete("refused", "{}"))
+        .andExpect(
+            problem(
+                409,
+                "task-refused",
+                "Conflict",
+                "Choose a decision: APPROVE, REJECT or REQUEST_CHANGES"));
 
-    doThrow(InvalidInputException.field("decision", "must be one of APPROVE, REJECT, REQUEST_CHANGES"))
-        .when(tasks).complete(eq(LEO), eq("review"), any());
+    doThrow(
+            InvalidInputException.field(
+                "decision", "must be one of APPROVE, REJECT, REQUEST_CHANGES"))
+        .when(tasks)
+        .complete(eq(LEO), eq("review"), any());
     mvc.perform(complete("review", "{\"decision\": \"MAYBE\"}"))
         .andExpect(problem(400, "validation", "Invalid request", "The request has invalid fields"))
         .andExpect(jsonPath("$.errors[0].field").value("decision"))
-        .andExpect(jsonPath("$.errors[0].message").value("must be one of APPROVE, REJECT, REQUEST_CHANGES"));
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("must be one of APPROVE, REJECT, REQUEST_CHANGES"));
   }
 }

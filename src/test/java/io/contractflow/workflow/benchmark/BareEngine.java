@@ -22,12 +22,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * A plain Camunda engine next to the platform: no Spring, none of ContractFlow's beans, listeners or plugins, on a
- * database of its own on the same PostgreSQL server. It deploys the very model files the platform deploys (the
- * {@code processes/} folder on the classpath: BPMN, the DMN approval matrix, the forms) with every
- * {@code delegateExpression} bound to a {@link NoOpDelegates no-op}. What the two engines must share to be
- * compared is copied from the platform's engine: history level, id generator, job acquisition and the job
- * executor's thread pool, and the connection pool's size.
+ * A plain Camunda engine next to the platform: no Spring, none of ContractFlow's beans, listeners
+ * or plugins, on a database of its own on the same PostgreSQL server. It deploys the very model
+ * files the platform deploys (the {@code processes/} folder on the classpath: BPMN, the DMN
+ * approval matrix, the forms) with every {@code delegateExpression} bound to a {@link NoOpDelegates
+ * no-op}. What the two engines must share to be compared is copied from the platform's engine:
+ * history level, id generator, job acquisition and the job executor's thread pool, and the
+ * connection pool's size.
  */
 final class BareEngine implements AutoCloseable {
 
@@ -35,14 +36,18 @@ final class BareEngine implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Map<String, Object> settings;
 
-  private BareEngine(ProcessEngine engine, HikariDataSource dataSource, Map<String, Object> settings) {
+  private BareEngine(
+      ProcessEngine engine, HikariDataSource dataSource, Map<String, Object> settings) {
     this.engine = engine;
     this.dataSource = dataSource;
     this.settings = settings;
   }
 
-  static BareEngine start(BenchmarkDatabases.Database database, ProcessEngineConfigurationImpl platform,
-      DataSource platformDataSource) throws IOException {
+  static BareEngine start(
+      BenchmarkDatabases.Database database,
+      ProcessEngineConfigurationImpl platform,
+      DataSource platformDataSource)
+      throws IOException {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("bare-engine");
     dataSource.setJdbcUrl(database.url());
@@ -71,7 +76,8 @@ final class BareEngine implements AutoCloseable {
     Map<String, String> models = models();
     configuration.setBeans(NoOpDelegates.forModels(models.values()));
     ProcessEngine engine = configuration.buildProcessEngine();
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare-engine-benchmark");
+    DeploymentBuilder deployment =
+        engine.getRepositoryService().createDeployment().name("bare-engine-benchmark");
     models.forEach((name, source) -> deployment.addString(name, source));
     deployment.deploy();
 
@@ -80,8 +86,13 @@ final class BareEngine implements AutoCloseable {
     settings.put("history", configuration.getHistory());
     settings.put("idGenerator", configuration.getIdGenerator().getClass().getSimpleName());
     settings.put("maxJobsPerAcquisition", jobs.getMaxJobsPerAcquisition());
-    settings.put("jobThreads", ((DefaultJobExecutor) jobs).getCorePoolSize() + "-"
-        + ((DefaultJobExecutor) jobs).getMaxPoolSize() + ", queue " + ((DefaultJobExecutor) jobs).getQueueSize());
+    settings.put(
+        "jobThreads",
+        ((DefaultJobExecutor) jobs).getCorePoolSize()
+            + "-"
+            + ((DefaultJobExecutor) jobs).getMaxPoolSize()
+            + ", queue "
+            + ((DefaultJobExecutor) jobs).getQueueSize());
     settings.put("connectionPool", dataSource.getMaximumPoolSize());
     settings.put("models", new ArrayList<>(models.keySet()));
     return new BareEngine(engine, dataSource, settings);
@@ -98,7 +109,8 @@ final class BareEngine implements AutoCloseable {
     executor.setMaxBackoff(platform.getMaxBackoff());
     executor.setBackoffDecreaseThreshold(platform.getBackoffDecreaseThreshold());
     executor.setLockTimeInMillis(platform.getLockTimeInMillis());
-    if (platform instanceof SpringJobExecutor spring && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) {
+    if (platform instanceof SpringJobExecutor spring
+        && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) {
       executor.setCorePoolSize(pool.getCorePoolSize());
       executor.setMaxPoolSize(pool.getMaxPoolSize());
       executor.setQueueSize(pool.getQueueCapacity());
@@ -106,12 +118,17 @@ final class BareEngine implements AutoCloseable {
     return executor;
   }
 
-  /** The model files the platform deploys, by name: everything under {@code processes/} on the classpath. */
+  /**
+   * The model files the platform deploys, by name: everything under {@code processes/} on the
+   * classpath.
+   */
   private static Map<String, String> models() throws IOException {
     Map<String, String> models = new LinkedHashMap<>();
-    Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:processes/*");
+    Resource[] resources =
+        new PathMatchingResourcePatternResolver().getResources("classpath:processes/*");
     List<Resource> sorted = new ArrayList<>(List.of(resources));
-    sorted.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
+    sorted.sort(
+        (a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
     for (Resource resource : sorted) {
       String name = resource.getFilename();
       if (name != null && name.matches(".*\\.(bpmn|dmn|form)")) {
@@ -121,8 +138,9 @@ final class BareEngine implements AutoCloseable {
       }
     }
     if (models.isEmpty()) {
-      throw new IllegalStateException("No models under processes/ on the classpath; run from the repository after"
-          + " ./mvnw test-compile");
+      throw new IllegalStateException(
+          "No models under processes/ on the classpath; run from the repository after"
+              + " ./mvnw test-compile");
     }
     return models;
   }

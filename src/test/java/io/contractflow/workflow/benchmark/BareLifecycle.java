@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The same steps as {@link PlatformLifecycle}, driven through the bare engine's Java API: start the lifecycle,
- * complete the submit task, complete each review task the real approval matrix created, correlate
- * {@code SigningCompleted} for the signing request (as the platform's signing listener does), and wait until the
- * active term waits at its renewal or end timer.
+ * The same steps as {@link PlatformLifecycle}, driven through the bare engine's Java API: start the
+ * lifecycle, complete the submit task, complete each review task the real approval matrix created,
+ * correlate {@code SigningCompleted} for the signing request (as the platform's signing listener
+ * does), and wait until the active term waits at its renewal or end timer.
  */
 final class BareLifecycle implements LifecycleDriver.Lifecycle {
 
@@ -31,34 +31,78 @@ final class BareLifecycle implements LifecycleDriver.Lifecycle {
   @Override
   public void run(int index) {
     String key = UUID.randomUUID().toString();
-    runtime.startProcessInstanceByKey("contract-lifecycle", key,
+    runtime.startProcessInstanceByKey(
+        "contract-lifecycle",
+        key,
         Map.of("contractId", key, "reference", "BARE-" + index, "owner", "rita"));
 
-    Task submit = Polling.until(PATIENCE, "the submit task of " + key,
-        () -> tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_SubmitDraft")
-            .singleResult(), task -> task != null);
-    tasks.complete(submit.getId(), Map.of("nonStandardTerms", false, "comment", "ready for review"));
+    Task submit =
+        Polling.until(
+            PATIENCE,
+            "the submit task of " + key,
+            () ->
+                tasks
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(key)
+                    .taskDefinitionKey("Task_SubmitDraft")
+                    .singleResult(),
+            task -> task != null);
+    tasks.complete(
+        submit.getId(), Map.of("nonStandardTerms", false, "comment", "ready for review"));
 
-    List<Task> reviews = Polling.until(PATIENCE, "review tasks of " + key,
-        () -> tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_ReviewContract").list(),
-        list -> !list.isEmpty());
+    List<Task> reviews =
+        Polling.until(
+            PATIENCE,
+            "review tasks of " + key,
+            () ->
+                tasks
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(key)
+                    .taskDefinitionKey("Task_ReviewContract")
+                    .list(),
+            list -> !list.isEmpty());
     for (Task review : reviews) {
       tasks.complete(review.getId(), Map.of("decision", "APPROVE", "comment", "fine"));
     }
 
-    Execution awaiting = Polling.until(PATIENCE, "the signing of " + key + " to await signatures",
-        () -> runtime.createExecutionQuery().processInstanceBusinessKey(key)
-            .messageEventSubscriptionName("SigningCompleted").singleResult(), execution -> execution != null);
+    Execution awaiting =
+        Polling.until(
+            PATIENCE,
+            "the signing of " + key + " to await signatures",
+            () ->
+                runtime
+                    .createExecutionQuery()
+                    .processInstanceBusinessKey(key)
+                    .messageEventSubscriptionName("SigningCompleted")
+                    .singleResult(),
+            execution -> execution != null);
     Object requestId = runtime.getVariable(awaiting.getId(), "signingRequestId");
-    int reached = runtime.createMessageCorrelation("SigningCompleted").processInstanceBusinessKey(key)
-        .processInstanceVariableEquals("signingRequestId", requestId).correlateAllWithResult().size();
+    int reached =
+        runtime
+            .createMessageCorrelation("SigningCompleted")
+            .processInstanceBusinessKey(key)
+            .processInstanceVariableEquals("signingRequestId", requestId)
+            .correlateAllWithResult()
+            .size();
     if (reached != 1) {
-      throw new IllegalStateException("SigningCompleted reached " + reached + " processes of " + key);
+      throw new IllegalStateException(
+          "SigningCompleted reached " + reached + " processes of " + key);
     }
 
-    Polling.until(PATIENCE, key + " to wait at its term timer",
-        () -> runtime.createExecutionQuery().processInstanceBusinessKey(key).activityId("Event_RenewalDecisionDue")
-            .count() + runtime.createExecutionQuery().processInstanceBusinessKey(key).activityId("Event_TermEnds")
-            .count(), count -> count > 0);
+    Polling.until(
+        PATIENCE,
+        key + " to wait at its term timer",
+        () ->
+            runtime
+                    .createExecutionQuery()
+                    .processInstanceBusinessKey(key)
+                    .activityId("Event_RenewalDecisionDue")
+                    .count()
+                + runtime
+                    .createExecutionQuery()
+                    .processInstanceBusinessKey(key)
+                    .activityId("Event_TermEnds")
+                    .count(),
+        count -> count > 0);
   }
 }

@@ -15,24 +15,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How fast the platform takes contracts through their whole lifecycle, against what the bare engine does with the
- * same models, and how long a mass expiry takes. One command, three parts, on PostgreSQL:
- * <ol>
- *   <li><b>full platform</b>: the application booted in this JVM; N contracts, C client threads, over HTTP:
- *       create, upload PDF, submit, each approver reviews, every signer signs, until ACTIVE with its term planned;
- *   <li><b>bare engine</b>: a plain Camunda engine on its own database on the same server, the same model files,
- *       no-op delegates, the same steps through the engine API; and the ratio of the two throughputs;
- *   <li><b>mass expiry</b>: M active contracts whose end date passes at once; the time until all are EXPIRED.
- * </ol>
- * A command that prints numbers, never a test: nothing here asserts a speed. Prints a summary and writes it as
- * JSON (default {@code target/benchmarks/lifecycle.json}).
+ * How fast the platform takes contracts through their whole lifecycle, against what the bare engine
+ * does with the same models, and how long a mass expiry takes. One command, three parts, on
+ * PostgreSQL:
  *
- * <pre>./mvnw -q test-compile && java -cp "target/classes:target/test-classes:$(./mvnw -q dependency:build-classpath
- *   -Dmdep.outputFile=/dev/stdout)" io.contractflow.workflow.benchmark.LifecycleBenchmark [options]</pre>
+ * <ol>
+ *   <li><b>full platform</b>: the application booted in this JVM; N contracts, C client threads,
+ *       over HTTP: create, upload PDF, submit, each approver reviews, every signer signs, until
+ *       ACTIVE with its term planned;
+ *   <li><b>bare engine</b>: a plain Camunda engine on its own database on the same server, the same
+ *       model files, no-op delegates, the same steps through the engine API; and the ratio of the
+ *       two throughputs;
+ *   <li><b>mass expiry</b>: M active contracts whose end date passes at once; the time until all
+ *       are EXPIRED.
+ * </ol>
+ *
+ * A command that prints numbers, never a test: nothing here asserts a speed. Prints a summary and
+ * writes it as JSON (default {@code target/benchmarks/lifecycle.json}).
+ *
+ * <pre>
+ * ./mvnw -q test-compile && java -cp "target/classes:target/test-classes:$(./mvnw -q dependency:build-classpath
+ *   -Dmdep.outputFile=/dev/stdout)" io.contractflow.workflow.benchmark.LifecycleBenchmark [options]
+ * </pre>
  */
 public final class LifecycleBenchmark {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: LifecycleBenchmark [options]   (run from the repository root)
 
         --contracts N   lifecycles measured on the full platform and on the bare engine each (default 200)
@@ -50,7 +59,8 @@ public final class LifecycleBenchmark {
   private LifecycleBenchmark() {}
 
   /** The command line. */
-  record Options(int contracts, int clients, int warmup, int expiring, Path json, boolean keep, boolean help) {
+  record Options(
+      int contracts, int clients, int warmup, int expiring, Path json, boolean keep, boolean help) {
 
     static Options parse(String[] args) {
       int contracts = 200;
@@ -69,10 +79,12 @@ public final class LifecycleBenchmark {
           case "--json" -> json = Path.of(value(args, ++i));
           case "--keep" -> keep = true;
           case "--help", "-h" -> help = true;
-          default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n\n" + USAGE);
+          default ->
+              throw new IllegalArgumentException("Unknown option " + args[i] + "\n\n" + USAGE);
         }
       }
-      return new Options(contracts, clients, warmup == null ? 4 * clients : warmup, expiring, json, keep, help);
+      return new Options(
+          contracts, clients, warmup == null ? 4 * clients : warmup, expiring, json, keep, help);
     }
 
     private static String value(String[] args, int i) {
@@ -130,37 +142,55 @@ public final class LifecycleBenchmark {
       settings.put("warmup", options.warmup());
       settings.put("expiring", options.expiring());
       report.put("settings", settings);
-      System.out.printf("Lifecycle benchmark: %d lifecycles each side, %d clients, %d warm-up, %,d expiring;"
-          + " %d cores, %s%n", options.contracts(), options.clients(), options.warmup(), options.expiring(),
-          machine.get("cores"), machine.get("database"));
+      System.out.printf(
+          "Lifecycle benchmark: %d lifecycles each side, %d clients, %d warm-up, %,d expiring;"
+              + " %d cores, %s%n",
+          options.contracts(),
+          options.clients(),
+          options.warmup(),
+          options.expiring(),
+          machine.get("cores"),
+          machine.get("database"));
 
       BenchmarkDatabases.Database platformDatabase = databases.create("platform");
       BenchmarkDatabases.Database bareDatabase = databases.create("bare");
-      System.out.println("Starting the platform in-process on database " + platformDatabase.name() + " ...");
+      System.out.println(
+          "Starting the platform in-process on database " + platformDatabase.name() + " ...");
       try (PlatformUnderTest app = PlatformUnderTest.boot(platformDatabase, workDir)) {
-        System.out.printf("Platform ready on port %d after %.1f s%n", app.port(), app.startupSeconds());
+        System.out.printf(
+            "Platform ready on port %d after %.1f s%n", app.port(), app.startupSeconds());
         report.put("platformStartupSeconds", Throughput.round(app.startupSeconds()));
 
-        System.out.println("\n1. Full platform: lifecycles over HTTP (create, upload, submit, review, sign, active)");
+        System.out.println(
+            "\n1. Full platform: lifecycles over HTTP (create, upload, submit, review, sign, active)");
         try {
           PlatformLifecycle lifecycle = new PlatformLifecycle(app.api());
           warmUp("platform warm-up", lifecycle, options);
-          platform = LifecycleDriver.run("platform", lifecycle, options.contracts(), options.clients(),
-              options.warmup());
+          platform =
+              LifecycleDriver.run(
+                  "platform", lifecycle, options.contracts(), options.clients(), options.warmup());
           System.out.println("  " + platform);
         } catch (RuntimeException e) {
           errors.put("platform", e.toString());
           System.out.println("  failed: " + e);
         }
 
-        System.out.println("\n2. Bare engine: the same models with no-op delegates, driven through the engine API");
-        try (BareEngine engine = BareEngine.start(bareDatabase, app.engineConfiguration(), app.dataSource())) {
-          System.out.println("  bare engine on database " + bareDatabase.name() + ": " + engine.settings());
+        System.out.println(
+            "\n2. Bare engine: the same models with no-op delegates, driven through the engine API");
+        try (BareEngine engine =
+            BareEngine.start(bareDatabase, app.engineConfiguration(), app.dataSource())) {
+          System.out.println(
+              "  bare engine on database " + bareDatabase.name() + ": " + engine.settings());
           report.put("engineSettings", engine.settings());
           BareLifecycle lifecycle = new BareLifecycle(engine.engine());
           warmUp("bare warm-up", lifecycle, options);
-          bare = LifecycleDriver.run("bare engine", lifecycle, options.contracts(), options.clients(),
-              options.warmup());
+          bare =
+              LifecycleDriver.run(
+                  "bare engine",
+                  lifecycle,
+                  options.contracts(),
+                  options.clients(),
+                  options.warmup());
           System.out.println("  " + bare);
         } catch (RuntimeException e) {
           errors.put("bareEngine", e.toString());
@@ -168,7 +198,8 @@ public final class LifecycleBenchmark {
         }
 
         if (options.expiring() > 0) {
-          System.out.printf("%n3. Mass expiry: %,d contracts whose end date passes at the same moment%n",
+          System.out.printf(
+              "%n3. Mass expiry: %,d contracts whose end date passes at the same moment%n",
               options.expiring());
           try {
             expiry = new MassExpiry(app).run(options.expiring(), options.clients());
@@ -192,8 +223,10 @@ public final class LifecycleBenchmark {
     if (bare != null) {
       report.put("bareEngine", bare.asMap());
     }
-    Double ratio = platform != null && bare != null && bare.perSecond() > 0
-        ? platform.perSecond() / bare.perSecond() : null;
+    Double ratio =
+        platform != null && bare != null && bare.perSecond() > 0
+            ? platform.perSecond() / bare.perSecond()
+            : null;
     report.put("ratioPlatformToBare", ratio == null ? null : Throughput.round(ratio));
     if (expiry != null) {
       report.put("massExpiry", expiry.asMap());
@@ -203,46 +236,98 @@ public final class LifecycleBenchmark {
     }
     printSummary(options, platform, bare, ratio, expiry);
     Files.createDirectories(options.json().toAbsolutePath().getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.json().toFile(), report);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(options.json().toFile(), report);
     System.out.println("Written to " + options.json());
-    return errors.isEmpty() && platform != null && platform.failed() == 0 && bare != null && bare.failed() == 0;
+    return errors.isEmpty()
+        && platform != null
+        && platform.failed() == 0
+        && bare != null
+        && bare.failed() == 0;
   }
 
-  /** Warnings and errors only, also before Spring Boot configures logging (the embedded database's start-up). */
+  /**
+   * Warnings and errors only, also before Spring Boot configures logging (the embedded database's
+   * start-up).
+   */
   private static void quietLogging() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
       root.setLevel(Level.WARN);
     }
   }
 
   private static void warmUp(String label, LifecycleDriver.Lifecycle lifecycle, Options options) {
     if (options.warmup() > 0) {
-      Throughput warmup = LifecycleDriver.run(label, lifecycle, options.warmup(), options.clients(), 0);
-      System.out.printf("  warm-up: %d lifecycles in %.1f s%s%n", warmup.completed(), warmup.seconds(),
+      Throughput warmup =
+          LifecycleDriver.run(label, lifecycle, options.warmup(), options.clients(), 0);
+      System.out.printf(
+          "  warm-up: %d lifecycles in %.1f s%s%n",
+          warmup.completed(),
+          warmup.seconds(),
           warmup.failed() == 0 ? "" : ", " + warmup.failed() + " failed: " + warmup.firstFailure());
     }
   }
 
-  private static void printSummary(Options options, Throughput platform, Throughput bare, Double ratio,
+  private static void printSummary(
+      Options options,
+      Throughput platform,
+      Throughput bare,
+      Double ratio,
       MassExpiry.Result expiry) {
     System.out.println();
-    System.out.printf("Summary (%d lifecycles each, %d clients)%n", options.contracts(), options.clients());
+    System.out.printf(
+        "Summary (%d lifecycles each, %d clients)%n", options.contracts(), options.clients());
     String row = "  %-44s %s%n";
-    System.out.printf(row, "full platform, lifecycles/s", platform == null ? "failed"
-        : String.format("%.2f  (p50 %.2f s, p95 %.2f s per lifecycle%s)", platform.perSecond(),
-            platform.p50Seconds(), platform.p95Seconds(), failures(platform)));
-    System.out.printf(row, "bare engine, lifecycles/s", bare == null ? "failed"
-        : String.format("%.2f  (p50 %.3f s, p95 %.3f s per lifecycle%s)", bare.perSecond(), bare.p50Seconds(),
-            bare.p95Seconds(), failures(bare)));
-    System.out.printf(row, "ratio full / bare", ratio == null ? "n/a"
-        : String.format("%.3f  (the bare engine is %.1fx as fast)", ratio, 1 / ratio));
-    System.out.printf(row, "mass expiry", expiry == null ? (options.expiring() == 0 ? "skipped" : "failed")
-        : String.format("%,d contracts EXPIRED in %.1f s  (%.0f/s; set-up %.0f s)", expiry.contracts(),
-            expiry.expirySeconds(), expiry.expiredPerSecond(), expiry.setupSeconds()));
+    System.out.printf(
+        row,
+        "full platform, lifecycles/s",
+        platform == null
+            ? "failed"
+            : String.format(
+                "%.2f  (p50 %.2f s, p95 %.2f s per lifecycle%s)",
+                platform.perSecond(),
+                platform.p50Seconds(),
+                platform.p95Seconds(),
+                failures(platform)));
+    System.out.printf(
+        row,
+        "bare engine, lifecycles/s",
+        bare == null
+            ? "failed"
+            : String.format(
+                "%.2f  (p50 %.3f s, p95 %.3f s per lifecycle%s)",
+                bare.perSecond(), bare.p50Seconds(), bare.p95Seconds(), failures(bare)));
+    System.out.printf(
+        row,
+        "ratio full / bare",
+        ratio == null
+            ? "n/a"
+            : String.format("%.3f  (the bare engine is %.1fx as fast)", ratio, 1 / ratio));
+    System.out.printf(
+        row,
+        "mass expiry",
+        expiry == null
+            ? (options.expiring() == 0 ? "skipped" : "failed")
+            : String.format(
+                "%,d contracts EXPIRED in %.1f s  (%.0f/s; set-up %.0f s)",
+                expiry.contracts(),
+                expiry.expirySeconds(),
+                expiry.expiredPerSecond(),
+                expiry.setupSeconds()));
     if (expiry != null) {
-      System.out.printf(row, "  real expiry path", String.format("%,d end-date timers fired, %,d 'Mark contract"
-          + " expired' steps, %,d closures ended, %,d EXPIRED audit entries, %d incidents", expiry.timersFired(),
-          expiry.expirySteps(), expiry.closuresEnded(), expiry.expiredInAuditTrail(), expiry.incidents()));
+      System.out.printf(
+          row,
+          "  real expiry path",
+          String.format(
+              "%,d end-date timers fired, %,d 'Mark contract"
+                  + " expired' steps, %,d closures ended, %,d EXPIRED audit entries, %d incidents",
+              expiry.timersFired(),
+              expiry.expirySteps(),
+              expiry.closuresEnded(),
+              expiry.expiredInAuditTrail(),
+              expiry.incidents()));
     }
   }
 

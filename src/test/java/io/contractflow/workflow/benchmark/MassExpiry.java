@@ -25,19 +25,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Many contracts whose end date passes at the same moment, on the full platform. Set-up (not timed): the contracts
- * are inserted with SQL in batches as SIGNING, without renewal, ending tomorrow; for each, the lifecycle is started
- * positioned at its active term (the {@code Active term} call activity), so the platform's own steps activate it and
- * plan its term, until every term waits at its end-date timer. Then the engine's clock jumps to just after the end
- * date and the job executor is woken (it would otherwise sleep up to its idle wait): from that moment until every
- * contract is EXPIRED in the database is the figure. The path is the real one: timer, the term ends, the lifecycle
- * calls the closure model, "Mark contract expired" moves the contract and writes its audit entry.
+ * Many contracts whose end date passes at the same moment, on the full platform. Set-up (not
+ * timed): the contracts are inserted with SQL in batches as SIGNING, without renewal, ending
+ * tomorrow; for each, the lifecycle is started positioned at its active term (the {@code Active
+ * term} call activity), so the platform's own steps activate it and plan its term, until every term
+ * waits at its end-date timer. Then the engine's clock jumps to just after the end date and the job
+ * executor is woken (it would otherwise sleep up to its idle wait): from that moment until every
+ * contract is EXPIRED in the database is the figure. The path is the real one: timer, the term
+ * ends, the lifecycle calls the closure model, "Mark contract expired" moves the contract and
+ * writes its audit entry.
  */
 final class MassExpiry {
 
   /** The figure and the evidence that each contract took the real path. */
-  record Result(int contracts, double setupSeconds, double expirySeconds, long timersFired, long expirySteps,
-      long closuresEnded, long expiredInAuditTrail, long incidents) {
+  record Result(
+      int contracts,
+      double setupSeconds,
+      double expirySeconds,
+      long timersFired,
+      long expirySteps,
+      long closuresEnded,
+      long expiredInAuditTrail,
+      long incidents) {
 
     double expiredPerSecond() {
       return contracts / expirySeconds;
@@ -61,7 +70,10 @@ final class MassExpiry {
   private static final String REFERENCE_PREFIX = "EXP-";
   private static final int INSERT_BATCH = 1000;
   private static final int START_BATCH = 50;
-  /** Gives up when nothing moves for this long (a failing step retries after a minute, three times). */
+
+  /**
+   * Gives up when nothing moves for this long (a failing step retries after a minute, three times).
+   */
   private static final Duration STALL = Duration.ofMinutes(10);
 
   private final JdbcTemplate jdbc;
@@ -83,56 +95,97 @@ final class MassExpiry {
   }
 
   Result run(int count, int clients) throws Exception {
-    // ends tomorrow, so the term ends 24 to 48 hours from now: nothing runs out while the contracts are set up
-    LocalDate endDate = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).plusDays(1);
+    // ends tomorrow, so the term ends 24 to 48 hours from now: nothing runs out while the contracts
+    // are set up
+    LocalDate endDate =
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).plusDays(1);
     Instant endsAt = endDate.plusDays(1).atStartOfDay(zone).toInstant();
 
     long setupStart = System.nanoTime();
     List<UUID> ids = insertContracts(count, endDate);
     startLifecyclesAtTheirTerm(ids, clients, endsAt);
     double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-    System.out.printf("  set-up done in %.0f s: %,d active contracts wait for their end date %s%n", setupSeconds,
-        count, endDate);
+    System.out.printf(
+        "  set-up done in %.0f s: %,d active contracts wait for their end date %s%n",
+        setupSeconds, count, endDate);
 
     try {
       ClockUtil.offset(endsAt.toEpochMilli() - System.currentTimeMillis() + 1000);
       platform.engineConfiguration().getJobExecutor().jobWasAdded();
       long passed = System.nanoTime();
-      System.out.printf("  the end date has passed (engine clock now %s); waiting until all are EXPIRED%n",
+      System.out.printf(
+          "  the end date has passed (engine clock now %s); waiting until all are EXPIRED%n",
           ClockUtil.getCurrentTime().toInstant());
       awaitExpired(count, passed);
       double expirySeconds = (System.nanoTime() - passed) / 1e9;
-      return new Result(count, setupSeconds, expirySeconds,
-          history.createHistoricActivityInstanceQuery().activityId("Event_TermEnds").finished().count(),
-          history.createHistoricActivityInstanceQuery().activityId("Task_ExpireContract").finished().count(),
-          history.createHistoricProcessInstanceQuery().processDefinitionKey("contract-closure").finished().count(),
-          jdbc.queryForObject("select count(*) from contractflow.audit_entry a join contractflow.contract c"
-              + " on c.id = a.contract_id where c.reference like ? and a.kind = 'STATUS_CHANGED'"
-              + " and a.details ->> 'to' = 'EXPIRED'", Long.class, REFERENCE_PREFIX + "%"),
+      return new Result(
+          count,
+          setupSeconds,
+          expirySeconds,
+          history
+              .createHistoricActivityInstanceQuery()
+              .activityId("Event_TermEnds")
+              .finished()
+              .count(),
+          history
+              .createHistoricActivityInstanceQuery()
+              .activityId("Task_ExpireContract")
+              .finished()
+              .count(),
+          history
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionKey("contract-closure")
+              .finished()
+              .count(),
+          jdbc.queryForObject(
+              "select count(*) from contractflow.audit_entry a join contractflow.contract c"
+                  + " on c.id = a.contract_id where c.reference like ? and a.kind = 'STATUS_CHANGED'"
+                  + " and a.details ->> 'to' = 'EXPIRED'",
+              Long.class,
+              REFERENCE_PREFIX + "%"),
           runtime.createIncidentQuery().count());
     } finally {
       ClockUtil.reset();
     }
   }
 
-  /** The contracts, as a signing step would leave them: SIGNING, no renewal, ending on {@code endDate}. */
+  /**
+   * The contracts, as a signing step would leave them: SIGNING, no renewal, ending on {@code
+   * endDate}.
+   */
   private List<UUID> insertContracts(int count, LocalDate endDate) {
     Timestamp now = Timestamp.from(Instant.now());
     UUID counterparty = UUID.randomUUID();
-    jdbc.update("insert into contractflow.counterparty (id, name, contact_email, created_at, updated_at, version)"
-        + " values (?, ?, ?, ?, ?, 0)", counterparty, "Mass expiry counterparty " + counterparty, "legal@example.com",
-        now, now);
+    jdbc.update(
+        "insert into contractflow.counterparty (id, name, contact_email, created_at, updated_at, version)"
+            + " values (?, ?, ?, ?, ?, 0)",
+        counterparty,
+        "Mass expiry counterparty " + counterparty,
+        "legal@example.com",
+        now,
+        now);
     List<UUID> ids = new ArrayList<>(count);
     List<Object[]> batch = new ArrayList<>(INSERT_BATCH);
     for (int i = 1; i <= count; i++) {
       UUID id = UUID.randomUUID();
       ids.add(id);
-      batch.add(new Object[] {id, reference(i), "Expiring agreement " + i,
-          counterparty, java.sql.Date.valueOf(endDate.minusYears(1)), java.sql.Date.valueOf(endDate), now, now});
+      batch.add(
+          new Object[] {
+            id,
+            reference(i),
+            "Expiring agreement " + i,
+            counterparty,
+            java.sql.Date.valueOf(endDate.minusYears(1)),
+            java.sql.Date.valueOf(endDate),
+            now,
+            now
+          });
       if (batch.size() == INSERT_BATCH || i == count) {
-        jdbc.batchUpdate("insert into contractflow.contract (id, reference, title, type, counterparty_id, value_amount,"
-            + " value_currency, start_date, end_date, auto_renew, owner, status, created_at, updated_at, version)"
-            + " values (?, ?, ?, 'SERVICES', ?, 1000, 'EUR', ?, ?, false, 'rita', 'SIGNING', ?, ?, 0)", batch);
+        jdbc.batchUpdate(
+            "insert into contractflow.contract (id, reference, title, type, counterparty_id, value_amount,"
+                + " value_currency, start_date, end_date, auto_renew, owner, status, created_at, updated_at, version)"
+                + " values (?, ?, ?, 'SERVICES', ?, 1000, 'EUR', ?, ?, false, 'rita', 'SIGNING', ?, ?, 0)",
+            batch);
         batch.clear();
       }
     }
@@ -140,29 +193,42 @@ final class MassExpiry {
     return ids;
   }
 
-  /** Starts each lifecycle at its active term, {@code clients} threads at a time, batches of 50 per transaction. */
-  private void startLifecyclesAtTheirTerm(List<UUID> ids, int clients, Instant endsAt) throws Exception {
+  /**
+   * Starts each lifecycle at its active term, {@code clients} threads at a time, batches of 50 per
+   * transaction.
+   */
+  private void startLifecyclesAtTheirTerm(List<UUID> ids, int clients, Instant endsAt)
+      throws Exception {
     AtomicInteger started = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try (Progress progress = Progress.printing(() -> String.format(
-        "[expiry set-up] %,d/%,d lifecycles started, %,d contracts active, %,d wait for their end date",
-        started.get(), ids.size(), countWithStatus("ACTIVE"), waitingTimers(endsAt)))) {
+    try (Progress progress =
+        Progress.printing(
+            () ->
+                String.format(
+                    "[expiry set-up] %,d/%,d lifecycles started, %,d contracts active, %,d wait for their end date",
+                    started.get(), ids.size(), countWithStatus("ACTIVE"), waitingTimers(endsAt)))) {
       List<Future<?>> batches = new ArrayList<>();
       for (int from = 0; from < ids.size(); from += START_BATCH) {
         int first = from;
         List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + START_BATCH));
-        batches.add(pool.submit(() -> transactions.executeWithoutResult(tx -> {
-          for (int i = 0; i < slice.size(); i++) {
-            String id = slice.get(i).toString();
-            runtime.createProcessInstanceByKey("contract-lifecycle").businessKey(id)
-                .setVariable("contractId", id)
-                .setVariable("reference", reference(first + i + 1))
-                .setVariable("owner", "rita")
-                .startBeforeActivity("Activity_Term")
-                .execute();
-          }
-          started.addAndGet(slice.size());
-        })));
+        batches.add(
+            pool.submit(
+                () ->
+                    transactions.executeWithoutResult(
+                        tx -> {
+                          for (int i = 0; i < slice.size(); i++) {
+                            String id = slice.get(i).toString();
+                            runtime
+                                .createProcessInstanceByKey("contract-lifecycle")
+                                .businessKey(id)
+                                .setVariable("contractId", id)
+                                .setVariable("reference", reference(first + i + 1))
+                                .setVariable("owner", "rita")
+                                .startBeforeActivity("Activity_Term")
+                                .execute();
+                          }
+                          started.addAndGet(slice.size());
+                        })));
       }
       for (Future<?> batch : batches) {
         batch.get();
@@ -174,20 +240,30 @@ final class MassExpiry {
   }
 
   private void awaitExpired(int count, long passed) {
-    try (Progress progress = Progress.printing(() -> {
-      long expired = countWithStatus("EXPIRED");
-      double seconds = (System.nanoTime() - passed) / 1e9;
-      return String.format("[expiry] %,d/%,d expired after %.0f s (%.0f/s); %,d end-date timers and %,d expiry steps"
-          + " still queued, %d incidents", expired, count, seconds, expired / seconds,
-          management.createJobQuery().activityId("Event_TermEnds").count(),
-          management.createJobQuery().activityId("Task_ExpireContract").count(),
-          runtime.createIncidentQuery().count());
-    })) {
+    try (Progress progress =
+        Progress.printing(
+            () -> {
+              long expired = countWithStatus("EXPIRED");
+              double seconds = (System.nanoTime() - passed) / 1e9;
+              return String.format(
+                  "[expiry] %,d/%,d expired after %.0f s (%.0f/s); %,d end-date timers and %,d expiry steps"
+                      + " still queued, %d incidents",
+                  expired,
+                  count,
+                  seconds,
+                  expired / seconds,
+                  management.createJobQuery().activityId("Event_TermEnds").count(),
+                  management.createJobQuery().activityId("Task_ExpireContract").count(),
+                  runtime.createIncidentQuery().count());
+            })) {
       awaitProgress("contracts to expire", count, () -> countWithStatus("EXPIRED"));
     }
   }
 
-  /** Polls until {@code probe} reaches {@code target}; fails when it stops moving for {@link #STALL}. */
+  /**
+   * Polls until {@code probe} reaches {@code target}; fails when it stops moving for {@link
+   * #STALL}.
+   */
   private void awaitProgress(String what, long target, LongSupplier probe) {
     long last = -1;
     long lastChange = System.nanoTime();
@@ -200,8 +276,17 @@ final class MassExpiry {
         last = now;
         lastChange = System.nanoTime();
       } else if (System.nanoTime() - lastChange > STALL.toNanos()) {
-        throw new IllegalStateException("Stuck at " + now + "/" + target + " " + what + " for " + STALL.toMinutes()
-            + " minutes; incidents: " + runtime.createIncidentQuery().count());
+        throw new IllegalStateException(
+            "Stuck at "
+                + now
+                + "/"
+                + target
+                + " "
+                + what
+                + " for "
+                + STALL.toMinutes()
+                + " minutes; incidents: "
+                + runtime.createIncidentQuery().count());
       }
       Polling.sleep(100);
     }
@@ -212,12 +297,19 @@ final class MassExpiry {
   }
 
   private long countWithStatus(String status) {
-    return jdbc.queryForObject("select count(*) from contractflow.contract where reference like ? and status = ?",
-        Long.class, REFERENCE_PREFIX + "%", status);
+    return jdbc.queryForObject(
+        "select count(*) from contractflow.contract where reference like ? and status = ?",
+        Long.class,
+        REFERENCE_PREFIX + "%",
+        status);
   }
 
   private long waitingTimers(Instant endsAt) {
-    return management.createJobQuery().timers().activityId("Event_TermEnds")
-        .duedateLowerThan(Date.from(endsAt.plusSeconds(60))).count();
+    return management
+        .createJobQuery()
+        .timers()
+        .activityId("Event_TermEnds")
+        .duedateLowerThan(Date.from(endsAt.plusSeconds(60)))
+        .count();
   }
 }

@@ -10,23 +10,27 @@ import io.contractflow.support.ProcessViews;
 import io.contractflow.support.SignerMail;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * One contract through the full platform over HTTP, as its people would take it (the recipe of {@code LifecycleIT}):
- * rita creates a 12,000.50 EUR services contract and uploads its PDF, submits it; each approver group the approval
- * matrix picks (legal and finance) completes its review task as its demo user; every signer signs through their
- * link; done when the contract is ACTIVE and its term waits at its renewal or end timer.
+ * One contract through the full platform over HTTP, as its people would take it (the recipe of
+ * {@code LifecycleIT}): rita creates a 12,000.50 EUR services contract and uploads its PDF, submits
+ * it; each approver group the approval matrix picks (legal and finance) completes its review task
+ * as its demo user; every signer signs through their link; done when the contract is ACTIVE and its
+ * term waits at its renewal or end timer.
  */
 final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
 
   /** The demo user who acts for each approver group. */
-  static final Map<String, String> APPROVERS = Map.of(
-      "legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
-  /** The names of the term's timers in the active term model: the contract is active and its term planned. */
+  static final Map<String, String> APPROVERS =
+      Map.of("legal-reviewer", "leo", "finance-approver", "fiona", "executive-approver", "erin");
 
+  /**
+   * The names of the term's timers in the active term model: the contract is active and its term
+   * planned.
+   */
   private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final String OWNER = "rita";
   private static final Duration PATIENCE = Duration.ofSeconds(120);
 
@@ -38,8 +42,13 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
   PlatformLifecycle(Api api) {
     this.api = api;
     this.signers = new SignerMail(MailServer.shared(), api);
-    Api.Response counterparty = api.as(OWNER).post("/api/counterparties", JSON.createObjectNode()
-        .put("name", "Benchmark counterparty " + System.nanoTime()).put("contactEmail", "legal@example.com"));
+    Api.Response counterparty =
+        api.as(OWNER)
+            .post(
+                "/api/counterparties",
+                JSON.createObjectNode()
+                    .put("name", "Benchmark counterparty " + System.nanoTime())
+                    .put("contactEmail", "legal@example.com"));
     expect(counterparty, 201, "create the counterparty");
     this.counterpartyId = counterparty.json().get("id").asText();
   }
@@ -50,39 +59,72 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
     expect(created, 201, "create the contract");
     String id = created.json().get("id").asText();
     String contract = "/api/contracts/" + id;
-    expect(api.as(OWNER).upload(contract + "/documents", "services-" + index + ".pdf", Corpus.PDF, pdf), 201,
+    expect(
+        api.as(OWNER)
+            .upload(contract + "/documents", "services-" + index + ".pdf", Corpus.PDF, pdf),
+        201,
         "upload the PDF");
-    expect(api.as(OWNER).post(contract + "/submit",
-        JSON.createObjectNode().put("nonStandardTerms", false).put("comment", "ready for review")), 202, "submit");
+    expect(
+        api.as(OWNER)
+            .post(
+                contract + "/submit",
+                JSON.createObjectNode()
+                    .put("nonStandardTerms", false)
+                    .put("comment", "ready for review")),
+        202,
+        "submit");
 
-    JsonNode review = Polling.until(PATIENCE, "review tasks of " + id, () -> process(contract),
-        p -> ProcessViews.hasReviewTasks(p) || !p.get("status").asText().matches("DRAFT|IN_REVIEW"));
+    JsonNode review =
+        Polling.until(
+            PATIENCE,
+            "review tasks of " + id,
+            () -> process(contract),
+            p ->
+                ProcessViews.hasReviewTasks(p)
+                    || !p.get("status").asText().matches("DRAFT|IN_REVIEW"));
     for (JsonNode task : review.get("openTasks")) {
       String group = task.get("candidateGroups").get(0).asText();
       String approver = APPROVERS.get(group);
       if (approver == null) {
         throw new IllegalStateException("No demo user for approver group " + group);
       }
-      expect(api.as(approver).post("/api/tasks/" + task.get("id").asText() + "/complete",
-          JSON.createObjectNode().put("decision", "APPROVE").put("comment", "fine by " + group)), 204,
+      expect(
+          api.as(approver)
+              .post(
+                  "/api/tasks/" + task.get("id").asText() + "/complete",
+                  JSON.createObjectNode()
+                      .put("decision", "APPROVE")
+                      .put("comment", "fine by " + group)),
+          204,
           group + " approves");
     }
 
     signEverything(contract);
 
-    Polling.until(PATIENCE, id + " to be active with its term planned", () -> process(contract),
+    Polling.until(
+        PATIENCE,
+        id + " to be active with its term planned",
+        () -> process(contract),
         p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p));
   }
 
   /**
-   * Signs as every signer until the signing request is complete (parallel or sequential signers alike): each reads
-   * their link and their one-time code from the mail ({@link PlatformUnderTest} delivers to a GreenMail server).
+   * Signs as every signer until the signing request is complete (parallel or sequential signers
+   * alike): each reads their link and their one-time code from the mail ({@link PlatformUnderTest}
+   * delivers to a GreenMail server).
    */
   private void signEverything(String contract) {
     while (true) {
-      JsonNode signing = Polling.until(PATIENCE, "an open signer's turn for " + contract,
-          () -> api.as(OWNER).get(contract + "/signing"),
-          r -> r.status() == 200 && (ProcessViews.hasOpenTurn(r.json()) || !r.json().get("status").asText().equals("OPEN"))).json();
+      JsonNode signing =
+          Polling.until(
+                  PATIENCE,
+                  "an open signer's turn for " + contract,
+                  () -> api.as(OWNER).get(contract + "/signing"),
+                  r ->
+                      r.status() == 200
+                          && (ProcessViews.hasOpenTurn(r.json())
+                              || !r.json().get("status").asText().equals("OPEN")))
+              .json();
       if (!signing.get("status").asText().equals("OPEN")) {
         return;
       }
@@ -96,7 +138,10 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
     return response.json();
   }
 
-  /** A two-year services contract that renews by the year with 30 days' notice: legal and finance review it. */
+  /**
+   * A two-year services contract that renews by the year with 30 days' notice: legal and finance
+   * review it.
+   */
   private ObjectNode contract(int index) {
     LocalDate today = io.contractflow.support.PlatformClock.today();
     ObjectNode body = JSON.createObjectNode();
@@ -107,7 +152,10 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
     body.putObject("value").put("amount", 12000.50).put("currency", "EUR");
     body.put("startDate", today.toString());
     body.put("endDate", today.plusYears(2).minusDays(1).toString());
-    body.putObject("renewal").put("autoRenew", true).put("renewalTermMonths", 12).put("noticePeriodDays", 30);
+    body.putObject("renewal")
+        .put("autoRenew", true)
+        .put("renewalTermMonths", 12)
+        .put("noticePeriodDays", 30);
     body.putArray("tags").add("benchmark");
     return body;
   }

@@ -5,10 +5,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Waits for a lifecycle to reach a state by asking again and again: after 10 ms, then pauses growing by half up to
- * 50 ms, so a lifecycle is seen done at most about 50 ms late. The full platform (over HTTP) and the bare engine
- * (through its API) are polled alike, so neither gets an edge from it; the platform's share of the polling load
- * is part of what it serves.
+ * Waits for a lifecycle to reach a state by asking again and again: after 10 ms, then pauses
+ * growing by half up to 50 ms, so a lifecycle is seen done at most about 50 ms late. The full
+ * platform (over HTTP) and the bare engine (through its API) are polled alike, so neither gets an
+ * edge from it; the platform's share of the polling load is part of what it serves.
  */
 final class Polling {
 
@@ -27,8 +27,13 @@ final class Polling {
         return value;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Gave up after " + timeout.toSeconds() + " s waiting for " + what
-            + "; last seen: " + value);
+        throw new IllegalStateException(
+            "Gave up after "
+                + timeout.toSeconds()
+                + " s waiting for "
+                + what
+                + "; last seen: "
+                + value);
       }
       sleep(pause);
       pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 3 / 2);

@@ -5,18 +5,41 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one batch of lifecycles achieved: how many finished per second of wall-clock time, and how long one whole
- * lifecycle took (median and 95th percentile, nearest rank). Failed lifecycles count in neither.
+ * What one batch of lifecycles achieved: how many finished per second of wall-clock time, and how
+ * long one whole lifecycle took (median and 95th percentile, nearest rank). Failed lifecycles count
+ * in neither.
  */
-record Throughput(String label, int attempted, int completed, int failed, double seconds, double perSecond,
-    double p50Seconds, double p95Seconds, double maxSeconds, String firstFailure) {
+record Throughput(
+    String label,
+    int attempted,
+    int completed,
+    int failed,
+    double seconds,
+    double perSecond,
+    double p50Seconds,
+    double p95Seconds,
+    double maxSeconds,
+    String firstFailure) {
 
-  static Throughput of(String label, int attempted, int failed, long elapsedNanos, Collection<Long> latencyNanos,
+  static Throughput of(
+      String label,
+      int attempted,
+      int failed,
+      long elapsedNanos,
+      Collection<Long> latencyNanos,
       String firstFailure) {
     long[] sorted = latencyNanos.stream().mapToLong(Long::longValue).sorted().toArray();
     double seconds = elapsedNanos / 1e9;
-    return new Throughput(label, attempted, sorted.length, failed, seconds, sorted.length / seconds,
-        percentile(sorted, 50), percentile(sorted, 95), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e9,
+    return new Throughput(
+        label,
+        attempted,
+        sorted.length,
+        failed,
+        seconds,
+        sorted.length / seconds,
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e9,
         firstFailure);
   }
 
@@ -50,8 +73,17 @@ record Throughput(String label, int attempted, int completed, int failed, double
 
   @Override
   public String toString() {
-    return String.format("%s: %d of %d lifecycles in %.1f s = %.2f lifecycles/s; latency p50 %.2f s, p95 %.2f s,"
-        + " max %.2f s%s", label, completed, attempted, seconds, perSecond, p50Seconds, p95Seconds, maxSeconds,
+    return String.format(
+        "%s: %d of %d lifecycles in %.1f s = %.2f lifecycles/s; latency p50 %.2f s, p95 %.2f s,"
+            + " max %.2f s%s",
+        label,
+        completed,
+        attempted,
+        seconds,
+        perSecond,
+        p50Seconds,
+        p95Seconds,
+        maxSeconds,
         failed == 0 ? "" : "; " + failed + " FAILED, first: " + firstFailure);
   }
 }

@@ -47,18 +47,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The engine's REST surfaces attacked by every non-admin role: every JAX-RS operation of Camunda's REST API, found
- * here by reflection, is called on {@code /engine-rest} and on the webapps' {@code /camunda/api/engine/engine/default}
- * (with a Tasklist session) by each role. Operations off the allow-list must answer 403; allowed ones, aimed at
- * another requester's task, process and filter, must not give the role more than the contract API would. A new
- * operation in Camunda's API fails the test until it is decided in {@code engine-surface/operations.txt}. Explicit
- * attacks follow: variable writes, signals and messages, completing with variables the form does not declare,
- * four eyes, leaking engine messages.
+ * The engine's REST surfaces attacked by every non-admin role: every JAX-RS operation of Camunda's
+ * REST API, found here by reflection, is called on {@code /engine-rest} and on the webapps' {@code
+ * /camunda/api/engine/engine/default} (with a Tasklist session) by each role. Operations off the
+ * allow-list must answer 403; allowed ones, aimed at another requester's task, process and filter,
+ * must not give the role more than the contract API would. A new operation in Camunda's API fails
+ * the test until it is decided in {@code engine-surface/operations.txt}. Explicit attacks follow:
+ * variable writes, signals and messages, completing with variables the form does not declare, four
+ * eyes, leaking engine messages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineSurfaceAttackIT extends IntegrationTest {
 
-  private static final List<String> ROLES = List.of("rita", "leo", "fiona", "erin", "sam", "audrey");
+  private static final List<String> ROLES =
+      List.of("rita", "leo", "fiona", "erin", "sam", "audrey");
   private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
   private static final String FORBIDDEN = "urn:contractflow:problem:forbidden";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -66,7 +68,10 @@ class EngineSurfaceAttackIT extends IntegrationTest {
   @Autowired IdentityService identityService;
   @Autowired FilterService filterService;
 
-  /** Ravi's draft: the task, process and filter that are another requester's, for every role in the sweep. */
+  /**
+   * Ravi's draft: the task, process and filter that are another requester's, for every role in the
+   * sweep.
+   */
   private Foreign foreign;
 
   private record Foreign(String task, String processInstance, String filter, String definition) {}
@@ -77,15 +82,38 @@ class EngineSurfaceAttackIT extends IntegrationTest {
       return;
     }
     String contract = draftWithDocument("ravi");
-    String task = await().atMost(PATIENCE).until(() -> StreamSupport.stream(
-        api.as("ravi").get("/api/contracts/" + contract + "/process").json().get("openTasks").spliterator(), false)
-        .map(t -> t.get("id").asText()).findFirst().orElse(null), id -> id != null);
+    String task =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    StreamSupport.stream(
+                            api.as("ravi")
+                                .get("/api/contracts/" + contract + "/process")
+                                .json()
+                                .get("openTasks")
+                                .spliterator(),
+                            false)
+                        .map(t -> t.get("id").asText())
+                        .findFirst()
+                        .orElse(null),
+                id -> id != null);
     JsonNode engineTask = api.as("admin").get("/engine-rest/task/" + task).json();
-    Api.Response filter = api.as("ravi").post("/engine-rest/filter/create", JSON.createObjectNode()
-        .put("resourceType", "Task").put("name", unique("Ravi's own")).set("query", JSON.createObjectNode()));
+    Api.Response filter =
+        api.as("ravi")
+            .post(
+                "/engine-rest/filter/create",
+                JSON.createObjectNode()
+                    .put("resourceType", "Task")
+                    .put("name", unique("Ravi's own"))
+                    .set("query", JSON.createObjectNode()));
     assertThat(filter.status()).as(filter.toString()).isEqualTo(200);
-    foreign = new Foreign(task, engineTask.get("processInstanceId").asText(), filter.json().get("id").asText(),
-        engineTask.get("processDefinitionId").asText());
+    foreign =
+        new Foreign(
+            task,
+            engineTask.get("processInstanceId").asText(),
+            filter.json().get("id").asText(),
+            engineTask.get("processDefinitionId").asText());
   }
 
   /** Ravi's own filter goes again: other tests count the filters each user sees. */
@@ -96,29 +124,36 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     }
   }
 
-  // --- the sweep -------------------------------------------------------------------------------------------------
+  // --- the sweep
+  // -------------------------------------------------------------------------------------------------
 
   @Test
   void theInventoryHoldsEveryOperationOfTheApiAndAgreesWithTheAllowList() throws IOException {
     Map<String, String> inventory = inventory();
     Map<String, String> enumerated = enumerate();
 
-    assertThat(enumerated.keySet()).as("operations of Camunda's API not decided in engine-surface/operations.txt")
+    assertThat(enumerated.keySet())
+        .as("operations of Camunda's API not decided in engine-surface/operations.txt")
         .isSubsetOf(inventory.keySet());
-    assertThat(inventory.keySet()).as("operations in engine-surface/operations.txt that the API no longer has")
+    assertThat(inventory.keySet())
+        .as("operations in engine-surface/operations.txt that the API no longer has")
         .isSubsetOf(enumerated.keySet());
     Map<String, String> disagreeing = new TreeMap<>();
-    enumerated.forEach((key, javaMethod) -> {
-      String verdict = verdict(key, javaMethod);
-      if (!verdict.equals(inventory.get(key))) {
-        disagreeing.put(key, "list says " + inventory.get(key) + ", allow-list does " + verdict);
-      }
-    });
+    enumerated.forEach(
+        (key, javaMethod) -> {
+          String verdict = verdict(key, javaMethod);
+          if (!verdict.equals(inventory.get(key))) {
+            disagreeing.put(
+                key, "list says " + inventory.get(key) + ", allow-list does " + verdict);
+          }
+        });
     assertThat(disagreeing).isEmpty();
     Set<String> allowList = new java.util.HashSet<>(EngineSurfaceAllowList.TASKLIST_READS);
     allowList.addAll(EngineSurfaceAllowList.TASK_WORK);
     allowList.addAll(EngineSurfaceAllowList.OWN_FILTERS);
-    assertThat(enumerated.keySet()).as("every entry of the allow-list is an operation").containsAll(allowList);
+    assertThat(enumerated.keySet())
+        .as("every entry of the allow-list is an operation")
+        .containsAll(allowList);
   }
 
   @Test
@@ -133,15 +168,24 @@ class EngineSurfaceAttackIT extends IntegrationTest {
         String path = fill(template);
         String body = List.of("POST", "PUT", "PATCH", "DELETE").contains(method) ? "{}" : null;
         boolean allowed = allowed(role, operation.getKey(), operation.getValue());
-        Api.Response viaRest = api.as(role).send(method, "/engine-rest" + path, body,
-            body == null ? null : "application/json");
+        Api.Response viaRest =
+            api.as(role)
+                .send(
+                    method, "/engine-rest" + path, body, body == null ? null : "application/json");
         Api.Response viaWebapp = session.send(method, WEBAPP_ENGINE + path, body);
         for (Api.Response response : List.of(viaRest, viaWebapp)) {
-          String problem = allowed ? withinTheRules(role, template, method, response)
-              : refused(response);
+          String problem =
+              allowed ? withinTheRules(role, template, method, response) : refused(response);
           if (problem != null) {
-            failures.add(role + " " + method + " " + path + (response == viaRest ? " (engine-rest)" : " (webapp)")
-                + ": " + problem);
+            failures.add(
+                role
+                    + " "
+                    + method
+                    + " "
+                    + path
+                    + (response == viaRest ? " (engine-rest)" : " (webapp)")
+                    + ": "
+                    + problem);
           }
         }
       }
@@ -150,7 +194,8 @@ class EngineSurfaceAttackIT extends IntegrationTest {
   }
 
   private static String refused(Api.Response response) {
-    if (response.status() != 403 || !response.contentType().startsWith("application/problem+json")
+    if (response.status() != 403
+        || !response.contentType().startsWith("application/problem+json")
         || !response.body().contains(FORBIDDEN)) {
       return "expected a 403 problem, got " + abbreviate(response);
     }
@@ -158,29 +203,37 @@ class EngineSurfaceAttackIT extends IntegrationTest {
   }
 
   /** An allowed operation on ravi's objects: what the contract API would give the role, no more. */
-  private String withinTheRules(String role, String template, String method, Api.Response response) {
+  private String withinTheRules(
+      String role, String template, String method, Api.Response response) {
     boolean auditor = role.equals("audrey");
     if (response.status() >= 500) {
-      // a few of Camunda's reads fail on ids that do not exist (deployment resource data, external task error
+      // a few of Camunda's reads fail on ids that do not exist (deployment resource data, external
+      // task error
       // details, DRD statistics), for admins too: for an auditor they must at least say nothing
-      boolean sanitized = response.body().contains("urn:contractflow:problem:engine-refused")
-          && response.body().contains("\"detail\":\"The engine refused the request\"");
+      boolean sanitized =
+          response.body().contains("urn:contractflow:problem:engine-refused")
+              && response.body().contains("\"detail\":\"The engine refused the request\"");
       return auditor && sanitized ? null : "server error " + abbreviate(response);
     }
     if (template.startsWith("/task/{id}") && !auditor) {
-      return response.status() == 404 && response.body().contains("urn:contractflow:problem:not-found") ? null
+      return response.status() == 404
+              && response.body().contains("urn:contractflow:problem:not-found")
+          ? null
           : "another requester's task must not exist for them, got " + abbreviate(response);
     }
     if (template.startsWith("/filter/{id}") && method.equals("OPTIONS")) {
       // what the caller may do with ravi's filter: nothing but reading its description
       return response.body().contains("\"update\"") || response.body().contains("\"delete\"")
-          ? "offers to change ravi's own filter: " + abbreviate(response) : null;
+          ? "offers to change ravi's own filter: " + abbreviate(response)
+          : null;
     }
     if (template.startsWith("/filter/{id}") && response.status() < 400) {
       return "ravi's own filter is his, got " + abbreviate(response);
     }
-    if (!auditor && response.status() < 300 && (response.body().contains(foreign.task())
-        || response.body().contains(foreign.processInstance()))) {
+    if (!auditor
+        && response.status() < 300
+        && (response.body().contains(foreign.task())
+            || response.body().contains(foreign.processInstance()))) {
       return "lists ravi's task or process: " + abbreviate(response);
     }
     if (template.equals("/filter") && response.body().contains(foreign.filter())) {
@@ -214,32 +267,37 @@ class EngineSurfaceAttackIT extends IntegrationTest {
       return "own-filter";
     }
     String method = key.substring(0, key.indexOf(' '));
-    return EngineSurfaceAllowList.cockpitRead(new EngineOperation(method, key.substring(method.length() + 1),
-        javaMethod)) ? "auditor-read" : "refused";
+    return EngineSurfaceAllowList.cockpitRead(
+            new EngineOperation(method, key.substring(method.length() + 1), javaMethod))
+        ? "auditor-read"
+        : "refused";
   }
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{\\s*([\\w.-]+)\\s*(:[^}]*(\\{[^}]*}[^}]*)*)?}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\{\\s*([\\w.-]+)\\s*(:[^}]*(\\{[^}]*}[^}]*)*)?}");
 
   /** The template with ravi's ids where the resource takes one, placeholders elsewhere. */
   private String fill(String template) {
     String resource = template.split("/")[1];
-    String id = switch (resource) {
-      case "task" -> foreign.task();
-      case "process-instance", "execution" -> foreign.processInstance();
-      case "filter" -> foreign.filter();
-      case "process-definition" -> foreign.definition();
-      case "user" -> "ravi";
-      case "group" -> Role.REQUESTER.groupId();
-      default -> "x" + UUID.randomUUID().toString().substring(0, 8);
-    };
+    String id =
+        switch (resource) {
+          case "task" -> foreign.task();
+          case "process-instance", "execution" -> foreign.processInstance();
+          case "filter" -> foreign.filter();
+          case "process-definition" -> foreign.definition();
+          case "user" -> "ravi";
+          case "group" -> Role.REQUESTER.groupId();
+          default -> "x" + UUID.randomUUID().toString().substring(0, 8);
+        };
     Matcher m = VARIABLE.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = switch (m.group(1)) {
-        case "id" -> id;
-        case "varId", "varName" -> "contractId";
-        default -> "x";
-      };
+      String value =
+          switch (m.group(1)) {
+            case "id" -> id;
+            case "varId", "varName" -> "contractId";
+            default -> "x";
+          };
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
@@ -253,7 +311,9 @@ class EngineSurfaceAttackIT extends IntegrationTest {
 
   private static Map<String, String> inventory() throws IOException {
     Map<String, String> verdicts = new TreeMap<>();
-    String text = new ClassPathResource("engine-surface/operations.txt").getContentAsString(StandardCharsets.UTF_8);
+    String text =
+        new ClassPathResource("engine-surface/operations.txt")
+            .getContentAsString(StandardCharsets.UTF_8);
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
@@ -264,10 +324,25 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     return verdicts;
   }
 
-  // --- Camunda's REST API, read from its JAX-RS annotations (independently of the main code's catalog) -----------
+  // --- Camunda's REST API, read from its JAX-RS annotations (independently of the main code's
+  // catalog) -----------
 
-  private static final Map<Class<? extends Annotation>, String> HTTP = Map.of(GET.class, "GET", POST.class, "POST",
-      PUT.class, "PUT", DELETE.class, "DELETE", OPTIONS.class, "OPTIONS", HEAD.class, "HEAD", PATCH.class, "PATCH");
+  private static final Map<Class<? extends Annotation>, String> HTTP =
+      Map.of(
+          GET.class,
+          "GET",
+          POST.class,
+          "POST",
+          PUT.class,
+          "PUT",
+          DELETE.class,
+          "DELETE",
+          OPTIONS.class,
+          "OPTIONS",
+          HEAD.class,
+          "HEAD",
+          PATCH.class,
+          "PATCH");
 
   /** Every operation as "METHOD /template", with the Java method serving it. */
   static Map<String, String> enumerate() {
@@ -283,7 +358,8 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     return operations;
   }
 
-  private static void collect(Class<?> type, String prefix, boolean onlyOwn, Map<String, String> out, int depth) {
+  private static void collect(
+      Class<?> type, String prefix, boolean onlyOwn, Map<String, String> out, int depth) {
     if (depth > 8) {
       return;
     }
@@ -305,8 +381,11 @@ class EngineSurfaceAttackIT extends IntegrationTest {
       }
     }
     for (Method m : methods.values()) {
-      String path = normalise(prefix + "/" + (m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value()
-          : ""));
+      String path =
+          normalise(
+              prefix
+                  + "/"
+                  + (m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : ""));
       String http = http(m);
       if (http != null) {
         out.putIfAbsent(http + " " + path, m.getName());
@@ -317,8 +396,11 @@ class EngineSurfaceAttackIT extends IntegrationTest {
   }
 
   private static String http(Method m) {
-    return HTTP.entrySet().stream().filter(e -> m.isAnnotationPresent(e.getKey())).map(Map.Entry::getValue)
-        .findFirst().orElse(null);
+    return HTTP.entrySet().stream()
+        .filter(e -> m.isAnnotationPresent(e.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String typePath(Class<?> type) {
@@ -339,14 +421,20 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
-  // --- explicit attacks ------------------------------------------------------------------------------------------
+  // --- explicit attacks
+  // ------------------------------------------------------------------------------------------
 
   @Test
   void variablesCannotBeWrittenOnTasksProcessesOrExecutions() {
     String contract = inReview();
     String task = ContractsInReview.awaitTask(api, "leo", contract);
-    String process = api.as("admin").get("/engine-rest/task/" + task).json().get("processInstanceId").asText();
-    String value = JSON.createObjectNode().put("value", UUID.randomUUID().toString()).put("type", "String").toString();
+    String process =
+        api.as("admin").get("/engine-rest/task/" + task).json().get("processInstanceId").asText();
+    String value =
+        JSON.createObjectNode()
+            .put("value", UUID.randomUUID().toString())
+            .put("type", "String")
+            .toString();
     String modification = "{\"modifications\":{\"contractId\":" + value + "}}";
     Map<String, String> writes = new LinkedHashMap<>();
     writes.put("PUT /task/" + task + "/variables/contractId", value);
@@ -359,38 +447,61 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     writes.put("DELETE /process-instance/" + process + "/variables/contractId", null);
     writes.put("PUT /execution/" + process + "/localVariables/contractId", value);
     writes.put("POST /execution/" + process + "/localVariables", modification);
-    writes.put("POST /process-instance/variables-async",
-        "{\"processInstanceIds\":[\"" + process + "\"],\"variables\":{\"contractId\":" + value + "}}");
+    writes.put(
+        "POST /process-instance/variables-async",
+        "{\"processInstanceIds\":[\""
+            + process
+            + "\"],\"variables\":{\"contractId\":"
+            + value
+            + "}}");
 
     for (String user : List.of("leo", "rita")) {
       WebappSession session = WebappSession.signedIn(port, user);
-      writes.forEach((write, body) -> {
-        String method = write.substring(0, write.indexOf(' '));
-        String path = write.substring(method.length() + 1);
-        assertThat(refused(api.as(user).send(method, "/engine-rest" + path, body, "application/json")))
-            .as(user + " " + write).isNull();
-        assertThat(refused(session.send(method, WEBAPP_ENGINE + path, body))).as(user + " " + write + " (webapp)")
-            .isNull();
-      });
+      writes.forEach(
+          (write, body) -> {
+            String method = write.substring(0, write.indexOf(' '));
+            String path = write.substring(method.length() + 1);
+            assertThat(
+                    refused(
+                        api.as(user).send(method, "/engine-rest" + path, body, "application/json")))
+                .as(user + " " + write)
+                .isNull();
+            assertThat(refused(session.send(method, WEBAPP_ENGINE + path, body)))
+                .as(user + " " + write + " (webapp)")
+                .isNull();
+          });
     }
     assertThat(contractIdOf(process)).isEqualTo(contract);
-    assertThat(api.as("admin").get("/engine-rest/task/" + task + "/variables/contractId").json().get("value").asText())
+    assertThat(
+            api.as("admin")
+                .get("/engine-rest/task/" + task + "/variables/contractId")
+                .json()
+                .get("value")
+                .asText())
         .isEqualTo(contract);
   }
 
   @Test
   void signalsAndMessagesCannotBeSentByAnyRole() {
-    List<String[]> sends = List.of(
-        new String[] {"/signal", "{\"name\":\"anything\"}"},
-        new String[] {"/message", "{\"messageName\":\"ContractSigned\",\"all\":true}"},
-        new String[] {"/process-instance/message-async", "{\"messageName\":\"ContractSigned\"}"},
-        new String[] {"/execution/" + foreign.processInstance() + "/signal", "{}"},
-        new String[] {"/execution/" + foreign.processInstance() + "/messageSubscriptions/x/trigger", "{}"});
+    List<String[]> sends =
+        List.of(
+            new String[] {"/signal", "{\"name\":\"anything\"}"},
+            new String[] {"/message", "{\"messageName\":\"ContractSigned\",\"all\":true}"},
+            new String[] {
+              "/process-instance/message-async", "{\"messageName\":\"ContractSigned\"}"
+            },
+            new String[] {"/execution/" + foreign.processInstance() + "/signal", "{}"},
+            new String[] {
+              "/execution/" + foreign.processInstance() + "/messageSubscriptions/x/trigger", "{}"
+            });
     for (String role : ROLES) {
       WebappSession session = WebappSession.signedIn(port, role);
       for (String[] send : sends) {
-        assertThat(refused(api.as(role).post("/engine-rest" + send[0], send[1]))).as(role + " " + send[0]).isNull();
-        assertThat(refused(session.send("POST", WEBAPP_ENGINE + send[0], send[1]))).as(role + " webapp " + send[0])
+        assertThat(refused(api.as(role).post("/engine-rest" + send[0], send[1])))
+            .as(role + " " + send[0])
+            .isNull();
+        assertThat(refused(session.send("POST", WEBAPP_ENGINE + send[0], send[1])))
+            .as(role + " webapp " + send[0])
             .isNull();
       }
     }
@@ -400,52 +511,83 @@ class EngineSurfaceAttackIT extends IntegrationTest {
   void completingTakesOnlyTheFormsFieldsOnBothSurfaces() {
     String contract = inReview();
     String task = ContractsInReview.awaitTask(api, "leo", contract);
-    String process = api.as("admin").get("/engine-rest/task/" + task).json().get("processInstanceId").asText();
+    String process =
+        api.as("admin").get("/engine-rest/task/" + task).json().get("processInstanceId").asText();
 
-    assertThat(refused(api.as("leo").post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"fiona\"}")))
-        .as("claiming for someone else").isNull();
-    Api.Response claimed = api.as("leo").post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"leo\"}");
+    assertThat(
+            refused(
+                api.as("leo")
+                    .post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"fiona\"}")))
+        .as("claiming for someone else")
+        .isNull();
+    Api.Response claimed =
+        api.as("leo").post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"leo\"}");
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
 
-    for (String foreignVariable : List.of("contractId", "owner", "approverGroup", "reviewOutcome")) {
-      String body = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"" + foreignVariable
-          + "\":{\"value\":\"" + UUID.randomUUID() + "\"}}}";
+    for (String foreignVariable :
+        List.of("contractId", "owner", "approverGroup", "reviewOutcome")) {
+      String body =
+          "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\""
+              + foreignVariable
+              + "\":{\"value\":\""
+              + UUID.randomUUID()
+              + "\"}}}";
       for (String action : List.of("complete", "submit-form")) {
         Api.Response refused = api.as("leo").post("/engine-rest/task/" + task + "/" + action, body);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.body()).contains(foreignVariable);
       }
     }
-    Api.Response objectTyped = api.as("leo").post("/engine-rest/task/" + task + "/complete",
-        "{\"variables\":{\"decision\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":"
-            + "\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}}}}");
+    Api.Response objectTyped =
+        api.as("leo")
+            .post(
+                "/engine-rest/task/" + task + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":"
+                    + "\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}}}}");
     assertThat(objectTyped.status()).as(objectTyped.toString()).isEqualTo(400);
     assertThat(api.as("admin").get("/engine-rest/task/" + task).json().get("assignee").asText())
-        .as("the task is untouched").isEqualTo("leo");
+        .as("the task is untouched")
+        .isEqualTo("leo");
     assertThat(contractIdOf(process)).isEqualTo(contract);
 
-    Api.Response completed = api.as("leo").post("/engine-rest/task/" + task + "/submit-form",
-        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"},"
-            + "\"comment\":{\"value\":\"Fine through the engine API\",\"type\":\"String\"}}}");
+    Api.Response completed =
+        api.as("leo")
+            .post(
+                "/engine-rest/task/" + task + "/submit-form",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"},"
+                    + "\"comment\":{\"value\":\"Fine through the engine API\",\"type\":\"String\"}}}");
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
-    await().atMost(PATIENCE).until(() -> ContractsInReview.process(api, "rita", contract).get("status").asText(),
-        "SIGNING"::equals);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> ContractsInReview.process(api, "rita", contract).get("status").asText(),
+            "SIGNING"::equals);
 
     // the same through a Tasklist session
     String second = inReview();
     String secondTask = ContractsInReview.awaitTask(api, "leo", second);
     WebappSession tasklist = WebappSession.signedIn(port, "leo");
     String taskPath = WEBAPP_ENGINE + "/task/" + secondTask;
-    assertThat(tasklist.send("POST", taskPath + "/claim", "{\"userId\":\"leo\"}").status()).isEqualTo(204);
-    Api.Response foreignVariable = tasklist.send("POST", taskPath + "/submit-form",
-        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"contractId\":{\"value\":\"x\"}}}");
+    assertThat(tasklist.send("POST", taskPath + "/claim", "{\"userId\":\"leo\"}").status())
+        .isEqualTo(204);
+    Api.Response foreignVariable =
+        tasklist.send(
+            "POST",
+            taskPath + "/submit-form",
+            "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"contractId\":{\"value\":\"x\"}}}");
     assertThat(foreignVariable.status()).as(foreignVariable.toString()).isEqualTo(400);
     assertThat(foreignVariable.contentType()).startsWith("application/problem+json");
-    Api.Response viaTasklist = tasklist.send("POST", taskPath + "/submit-form",
-        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"},\"comment\":{\"value\":\"ok\"}}}");
+    Api.Response viaTasklist =
+        tasklist.send(
+            "POST",
+            taskPath + "/submit-form",
+            "{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"type\":\"String\"},\"comment\":{\"value\":\"ok\"}}}");
     assertThat(viaTasklist.status()).as(viaTasklist.toString()).isEqualTo(204);
-    await().atMost(PATIENCE).until(() -> ContractsInReview.process(api, "rita", second).get("status").asText(),
-        "SIGNING"::equals);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> ContractsInReview.process(api, "rita", second).get("status").asText(),
+            "SIGNING"::equals);
   }
 
   @Test
@@ -465,21 +607,34 @@ class EngineSurfaceAttackIT extends IntegrationTest {
       String task = ContractsInReview.awaitTask(api, user, contract);
 
       Api.Response viaApiClaim = api.as(user).post("/api/tasks/" + task + "/claim", "{}");
-      Api.Response viaApiComplete = api.as(user).post("/api/tasks/" + task + "/complete",
-          "{\"decision\":\"APPROVE\"}");
+      Api.Response viaApiComplete =
+          api.as(user).post("/api/tasks/" + task + "/complete", "{\"decision\":\"APPROVE\"}");
       assertThat(viaApiClaim.status()).isEqualTo(403);
       assertThat(viaApiComplete.status()).isEqualTo(403);
       WebappSession tasklist = WebappSession.signedIn(port, user);
       String approve = "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}";
-      assertThat(api.as(user).post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}").status())
+      assertThat(
+              api.as(user)
+                  .post("/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}")
+                  .status())
           .isEqualTo(viaApiClaim.status());
-      assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}")
-          .status()).isEqualTo(viaApiClaim.status());
+      assertThat(
+              tasklist
+                  .send(
+                      "POST",
+                      WEBAPP_ENGINE + "/task/" + task + "/claim",
+                      "{\"userId\":\"" + user + "\"}")
+                  .status())
+          .isEqualTo(viaApiClaim.status());
       for (String action : List.of("complete", "submit-form")) {
-        Api.Response viaEngine = api.as(user).post("/engine-rest/task/" + task + "/" + action, approve);
+        Api.Response viaEngine =
+            api.as(user).post("/engine-rest/task/" + task + "/" + action, approve);
         assertThat(viaEngine.status()).as(viaEngine.toString()).isEqualTo(viaApiComplete.status());
         assertThat(viaEngine.body()).contains("Four eyes");
-        assertThat(tasklist.send("POST", WEBAPP_ENGINE + "/task/" + task + "/" + action, approve).status())
+        assertThat(
+                tasklist
+                    .send("POST", WEBAPP_ENGINE + "/task/" + task + "/" + action, approve)
+                    .status())
             .isEqualTo(viaApiComplete.status());
       }
       JsonNode untouched = api.as("admin").get("/engine-rest/task/" + task).json();
@@ -491,16 +646,25 @@ class EngineSurfaceAttackIT extends IntegrationTest {
 
   @Test
   void aRequesterCannotReadAnotherRequestersTaskThroughTheEngine() {
-    for (String path : List.of("/task/" + foreign.task(), "/task/" + foreign.task() + "/form-variables",
-        "/task/" + foreign.task() + "/comment", "/task/" + foreign.task() + "/identity-links")) {
+    for (String path :
+        List.of(
+            "/task/" + foreign.task(),
+            "/task/" + foreign.task() + "/form-variables",
+            "/task/" + foreign.task() + "/comment",
+            "/task/" + foreign.task() + "/identity-links")) {
       Api.Response response = api.as("rita").get("/engine-rest" + path);
       assertThat(response.status()).as(path + ": " + response).isEqualTo(404);
-      if (!path.endsWith("/comment")) { // comments are read from the history, which the engine shows admins only
-        assertThat(api.as("ravi").get("/engine-rest" + path).status()).as("ravi's own " + path).isEqualTo(200);
+      if (!path.endsWith(
+          "/comment")) { // comments are read from the history, which the engine shows admins only
+        assertThat(api.as("ravi").get("/engine-rest" + path).status())
+            .as("ravi's own " + path)
+            .isEqualTo(200);
       }
     }
-    assertThat(api.as("rita").get("/engine-rest/task?maxResults=1000").body()).doesNotContain(foreign.task());
-    assertThat(api.as("ravi").get("/engine-rest/task?maxResults=1000").body()).contains(foreign.task());
+    assertThat(api.as("rita").get("/engine-rest/task?maxResults=1000").body())
+        .doesNotContain(foreign.task());
+    assertThat(api.as("ravi").get("/engine-rest/task?maxResults=1000").body())
+        .contains(foreign.task());
   }
 
   @Test
@@ -510,25 +674,39 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     assertThat(asAuditor.status()).isEqualTo(404);
     assertThat(asAuditor.contentType()).startsWith("application/problem+json");
     assertThat(asAuditor.body()).doesNotContain(unknown);
-    Api.Response filterOfRavi = api.as("rita").post("/engine-rest/filter/" + foreign.filter() + "/list", "{}");
+    Api.Response filterOfRavi =
+        api.as("rita").post("/engine-rest/filter/" + foreign.filter() + "/list", "{}");
     assertThat(filterOfRavi.status()).isBetween(400, 499);
     assertThat(filterOfRavi.body()).doesNotContain(foreign.filter()).doesNotContain("rita");
 
-    assertThat(api.as("admin").get("/engine-rest/process-instance/" + unknown).body()).contains(unknown);
+    assertThat(api.as("admin").get("/engine-rest/process-instance/" + unknown).body())
+        .contains(unknown);
   }
 
   @Test
   void adminsAndAnonymousCallersAreAsBefore() throws Exception {
     assertThat(api.anonymous().get("/engine-rest/task").status()).isEqualTo(401);
-    java.net.http.HttpResponse<String> anonymousWebapp = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.baseUrl() + WEBAPP_ENGINE + "/task")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> anonymousWebapp =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.baseUrl() + WEBAPP_ENGINE + "/task"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(anonymousWebapp.statusCode()).isEqualTo(401);
 
-    Api.Response probe = api.as("admin").put("/engine-rest/process-instance/" + foreign.processInstance()
-        + "/variables/attackSuiteProbe", "{\"value\":\"admin was here\",\"type\":\"String\"}");
+    Api.Response probe =
+        api.as("admin")
+            .put(
+                "/engine-rest/process-instance/"
+                    + foreign.processInstance()
+                    + "/variables/attackSuiteProbe",
+                "{\"value\":\"admin was here\",\"type\":\"String\"}");
     assertThat(probe.status()).as(probe.toString()).isEqualTo(204);
-    assertThat(api.as("admin").post("/engine-rest/signal", "{\"name\":\"attack-suite-nobody-listens\"}").status())
+    assertThat(
+            api.as("admin")
+                .post("/engine-rest/signal", "{\"name\":\"attack-suite-nobody-listens\"}")
+                .status())
         .isEqualTo(204);
   }
 
@@ -539,12 +717,15 @@ class EngineSurfaceAttackIT extends IntegrationTest {
     String cockpitQuery = "/camunda/api/cockpit/plugin/base/default/process-instance/count";
     assertThat(refused(leo.send("POST", cockpitQuery, "{}"))).isNull();
     assertThat(audrey.send("POST", cockpitQuery, "{}").status()).isEqualTo(200);
-    assertThat(refused(leo.get("/camunda/api/admin/plugin/adminPlugins/default/metrics/sum"))).isNull();
-    assertThat(refused(audrey.send("POST", "/camunda/api/admin/setup/default/user/create", "{}"))).isNull();
+    assertThat(refused(leo.get("/camunda/api/admin/plugin/adminPlugins/default/metrics/sum")))
+        .isNull();
+    assertThat(refused(audrey.send("POST", "/camunda/api/admin/setup/default/user/create", "{}")))
+        .isNull();
     assertThat(leo.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
   }
 
-  // --- helpers -----------------------------------------------------------------------------------------------------
+  // --- helpers
+  // -----------------------------------------------------------------------------------------------------
 
   private String inReview() {
     ObjectNode body = contractBody(createCounterparty("rita"));
@@ -554,14 +735,22 @@ class EngineSurfaceAttackIT extends IntegrationTest {
 
   private String draftWithDocument(String owner) {
     String contract = createContract(owner).get("id").asText();
-    Api.Response upload = api.as(owner).upload("/api/contracts/" + contract + "/documents", "c.pdf", Corpus.PDF,
-        Corpus.sample("nda.pdf"));
+    Api.Response upload =
+        api.as(owner)
+            .upload(
+                "/api/contracts/" + contract + "/documents",
+                "c.pdf",
+                Corpus.PDF,
+                Corpus.sample("nda.pdf"));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     return contract;
   }
 
   private String contractIdOf(String process) {
-    return api.as("admin").get("/engine-rest/process-instance/" + process + "/variables/contractId").json()
-        .get("value").asText();
+    return api.as("admin")
+        .get("/engine-rest/process-instance/" + process + "/variables/contractId")
+        .json()
+        .get("value")
+        .asText();
   }
 }

@@ -9,20 +9,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FilterExpressionsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"assigneeExpression\":\"${currentUser()}\"}",
-      "{\"orQueries\":[{\"candidateGroupsExpression\":\"#{x}\"}]}",
-      "{\"processVariables\":[{\"name\":\"a\",\"operator\":\"eq\",\"value\":\"pre ${bean.call()} post\"}]}",
-      "{\"a\":{\"b\":[[\"\\u0024{escaped}\"]]}}",
-      "{\"${inAName}\":1}",
-      "not json ${x}"})
+  @ValueSource(
+      strings = {
+        "{\"assigneeExpression\":\"${currentUser()}\"}",
+        "{\"orQueries\":[{\"candidateGroupsExpression\":\"#{x}\"}]}",
+        "{\"processVariables\":[{\"name\":\"a\",\"operator\":\"eq\",\"value\":\"pre ${bean.call()} post\"}]}",
+        "{\"a\":{\"b\":[[\"\\u0024{escaped}\"]]}}",
+        "{\"${inAName}\":1}",
+        "not json ${x}"
+      })
   void anExpressionAnywhereIsFound(String json) {
     assertThat(FilterExpressions.containsExpression(json)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{}", "{\"assignee\":\"rita\",\"name\":\"$ {not} # {either}\",\"priority\":5}",
-      "{\"processVariables\":[{\"name\":\"a\",\"operator\":\"like\",\"value\":\"%{x}$\"}]}"})
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"assignee\":\"rita\",\"name\":\"$ {not} # {either}\",\"priority\":5}",
+        "{\"processVariables\":[{\"name\":\"a\",\"operator\":\"like\",\"value\":\"%{x}$\"}]}"
+      })
   void plainCriteriaAreNot(String json) {
     assertThat(FilterExpressions.containsExpression(json)).isFalse();
   }

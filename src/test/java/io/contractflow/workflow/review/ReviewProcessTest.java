@@ -24,39 +24,66 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Review and approval on the real approval matrix: parallel approver groups, the three decisions, four eyes, and
- * the reminder and escalation timers on the engine's clock.
+ * Review and approval on the real approval matrix: parallel approver groups, the three decisions,
+ * four eyes, and the reminder and escalation timers on the engine's clock.
  */
 @Deployment(resources = {"processes/contract-review.bpmn", "processes/approval-matrix.dmn"})
 class ReviewProcessTest {
 
   @RegisterExtension
-  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("recordApprovalRouting", "remindReviewers",
-      "approveContract", "rejectContract", "returnContractToDraft");
+  static ProcessTestEngine engine =
+      ProcessTestEngine.withDelegates(
+          "recordApprovalRouting",
+          "remindReviewers",
+          "approveContract",
+          "rejectContract",
+          "returnContractToDraft");
 
   @BeforeEach
   void registerBeans() {
-    engine.delegate("startReview", execution -> {
-      Instant due = EngineSupport.now().plus(Duration.ofDays(3));
-      execution.setVariable("rejected", false);
-      execution.setVariable("changesRequested", false);
-      execution.setVariable("reviewDueDate", Date.from(due));
-      execution.setVariable("reviewReminderAt", Date.from(due));
-      execution.setVariable("reviewEscalationAt", Date.from(due.plus(Duration.ofDays(2))));
-    });
-    engine.delegate("escalateReview", execution -> {
-      taskQuery().processInstanceId(execution.getProcessInstanceId()).list()
-          .forEach(task -> taskService().addCandidateGroup(task.getId(), "contract-admin"));
-    });
-    // the contract (business key c-1) is rita's: four eyes asks the contract, not the owner variable
+    engine.delegate(
+        "startReview",
+        execution -> {
+          Instant due = EngineSupport.now().plus(Duration.ofDays(3));
+          execution.setVariable("rejected", false);
+          execution.setVariable("changesRequested", false);
+          execution.setVariable("reviewDueDate", Date.from(due));
+          execution.setVariable("reviewReminderAt", Date.from(due));
+          execution.setVariable("reviewEscalationAt", Date.from(due.plus(Duration.ofDays(2))));
+        });
+    engine.delegate(
+        "escalateReview",
+        execution -> {
+          taskQuery()
+              .processInstanceId(execution.getProcessInstanceId())
+              .list()
+              .forEach(task -> taskService().addCandidateGroup(task.getId(), "contract-admin"));
+        });
+    // the contract (business key c-1) is rita's: four eyes asks the contract, not the owner
+    // variable
     engine.bean("fourEyes", new FourEyes(businessKey -> "c-1".equals(businessKey) ? "rita" : null));
     engine.bean("collectReviewDecision", new CollectReviewDecision());
   }
 
   private ProcessInstance review(String type, double value) {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("contract-review", "c-1", Map.of(
-        "contractId", "c-1", "reference", "CF-2026-0001", "owner", "rita",
-        "contractType", type, "baseValue", value, "nonStandardTerms", false));
+    ProcessInstance instance =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "contract-review",
+                "c-1",
+                Map.of(
+                    "contractId",
+                    "c-1",
+                    "reference",
+                    "CF-2026-0001",
+                    "owner",
+                    "rita",
+                    "contractType",
+                    type,
+                    "baseValue",
+                    value,
+                    "nonStandardTerms",
+                    false));
     EngineSupport.runDueJobs();
     return instance;
   }
@@ -65,7 +92,8 @@ class ReviewProcessTest {
     return taskQuery().processInstanceId(instance.getId()).taskCandidateGroup(group).singleResult();
   }
 
-  private void decide(ProcessInstance instance, String user, String group, String decision, String comment) {
+  private void decide(
+      ProcessInstance instance, String user, String group, String decision, String comment) {
     Task task = taskOf(instance, group);
     identityService().setAuthentication(user, List.of(group));
     try {
@@ -81,9 +109,16 @@ class ReviewProcessTest {
   void aStandardSmallNdaNeedsNoApprover() {
     ProcessInstance instance = review("NDA", 2_000);
 
-    assertThat(instance).isEnded().hasPassed("Task_DetermineApprovers", "Gateway_ApproversNeeded",
-        "Task_ApproveContract", "EndEvent_Approved").hasNotPassed("Task_ReviewContract");
-    assertThat(engine.steps()).containsExactly("startReview", "recordApprovalRouting", "approveContract");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_DetermineApprovers",
+            "Gateway_ApproversNeeded",
+            "Task_ApproveContract",
+            "EndEvent_Approved")
+        .hasNotPassed("Task_ReviewContract");
+    assertThat(engine.steps())
+        .containsExactly("startReview", "recordApprovalRouting", "approveContract");
     assertThat(instance).variables().containsEntry("reviewOutcome", "APPROVED");
   }
 
@@ -126,7 +161,8 @@ class ReviewProcessTest {
     ProcessInstance instance = review("MSA", 500);
 
     assertThatThrownBy(() -> decide(instance, "leo", "legal-reviewer", "REJECT", " "))
-        .hasRootCauseInstanceOf(TaskRefusedException.class).hasMessageContaining("comment");
+        .hasRootCauseInstanceOf(TaskRefusedException.class)
+        .hasMessageContaining("comment");
     assertThat(instance).isWaitingAt("Task_ReviewContract");
   }
 
@@ -136,13 +172,15 @@ class ReviewProcessTest {
     Task task = taskOf(instance, "legal-reviewer");
 
     assertThatThrownBy(() -> taskService().claim(task.getId(), "rita"))
-        .hasRootCauseInstanceOf(TaskRefusedException.class).hasMessageContaining("Four eyes");
+        .hasRootCauseInstanceOf(TaskRefusedException.class)
+        .hasMessageContaining("Four eyes");
     identityService().setAuthentication("rita", List.of("legal-reviewer"));
     assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of("decision", "APPROVE")))
         .hasRootCauseInstanceOf(TaskRefusedException.class);
 
     assertThat(instance).isWaitingAt("Task_ReviewContract");
-    assertThat(taskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    assertThat(taskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isNull();
   }
 
   @Test
@@ -151,7 +189,9 @@ class ReviewProcessTest {
 
     EngineSupport.advance(Duration.ofDays(3).plusMinutes(1));
     assertThat(engine.steps()).contains("remindReviewers").doesNotContain("escalateReview");
-    assertThat(instance).hasPassed("Event_ReviewOverdue", "EndEvent_Reminded").isWaitingAt("Task_ReviewContract");
+    assertThat(instance)
+        .hasPassed("Event_ReviewOverdue", "EndEvent_Reminded")
+        .isWaitingAt("Task_ReviewContract");
 
     EngineSupport.advance(Duration.ofDays(2));
     assertThat(engine.steps()).contains("escalateReview");

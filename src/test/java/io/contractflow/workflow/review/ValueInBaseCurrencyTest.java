@@ -13,8 +13,15 @@ import org.junit.jupiter.api.Test;
 /** Values compared by the approval matrix, in the base currency. */
 class ValueInBaseCurrencyTest {
 
-  private final ValueInBaseCurrency converter = new ValueInBaseCurrency(new LifecycleProperties(Duration.ofDays(3),
-      Duration.ofDays(2), Duration.ofDays(30), ZoneOffset.UTC, "EUR", Map.of("USD", new BigDecimal("0.92"))));
+  private final ValueInBaseCurrency converter =
+      new ValueInBaseCurrency(
+          new LifecycleProperties(
+              Duration.ofDays(3),
+              Duration.ofDays(2),
+              Duration.ofDays(30),
+              ZoneOffset.UTC,
+              "EUR",
+              Map.of("USD", new BigDecimal("0.92"))));
 
   @Test
   void theBaseCurrencyStaysAsItIs() {

@@ -14,7 +14,8 @@ class TermDatesTest {
 
   @Test
   void aTermEndsAtMidnightAfterItsEndDateAndNoticeIsDueBeforeTheNoticePeriod() {
-    TermDates dates = TermDates.of(LocalDate.of(2026, 12, 31), 30, Duration.ofDays(30), ZoneOffset.UTC);
+    TermDates dates =
+        TermDates.of(LocalDate.of(2026, 12, 31), 30, Duration.ofDays(30), ZoneOffset.UTC);
 
     assertThat(dates.endsAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
     assertThat(dates.lastNoticeDay()).isEqualTo(LocalDate.of(2026, 12, 1));
@@ -24,14 +25,16 @@ class TermDatesTest {
 
   @Test
   void withoutANoticePeriodNoticeIsPossibleUntilTheEnd() {
-    TermDates dates = TermDates.of(LocalDate.of(2026, 6, 30), null, Duration.ofDays(14), ZoneOffset.UTC);
+    TermDates dates =
+        TermDates.of(LocalDate.of(2026, 6, 30), null, Duration.ofDays(14), ZoneOffset.UTC);
 
     assertThat(dates.noticeDeadline()).isEqualTo(dates.endsAt());
   }
 
   @Test
   void datesFollowTheConfiguredZone() {
-    TermDates dates = TermDates.of(LocalDate.of(2026, 3, 31), 0, Duration.ZERO, ZoneId.of("Europe/Berlin"));
+    TermDates dates =
+        TermDates.of(LocalDate.of(2026, 3, 31), 0, Duration.ZERO, ZoneId.of("Europe/Berlin"));
 
     assertThat(dates.endsAt()).isEqualTo(Instant.parse("2026-03-31T22:00:00Z"));
   }

@@ -12,13 +12,18 @@ import org.springframework.context.annotation.Configuration;
 class AdobeSignConfiguration {
 
   @Bean
-  AdobeSignSignatureProvider adobeSignSignatureProvider(AdobeSignProperties properties, Clock clock) {
-    return new AdobeSignSignatureProvider(new AdobeSignSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock));
+  AdobeSignSignatureProvider adobeSignSignatureProvider(
+      AdobeSignProperties properties, Clock clock) {
+    return new AdobeSignSignatureProvider(
+        new AdobeSignSession(
+            properties,
+            VendorHttp.client(properties.connectTimeout(), properties.readTimeout()),
+            clock));
   }
 
   @Bean
-  AdobeSignWebhook adobeSignWebhook(AdobeSignProperties properties, AdobeSignSignatureProvider provider) {
+  AdobeSignWebhook adobeSignWebhook(
+      AdobeSignProperties properties, AdobeSignSignatureProvider provider) {
     return new AdobeSignWebhook(properties, provider);
   }
 }

@@ -15,8 +15,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * An authenticated Acrobat Sign session: access tokens from the refresh-token flow
- * ({@code POST <api_access_point>/oauth/v2/refresh}), renewed before expiry or on 401, and the REST base from
+ * An authenticated Acrobat Sign session: access tokens from the refresh-token flow ({@code POST
+ * <api_access_point>/oauth/v2/refresh}), renewed before expiry or on 401, and the REST base from
  * {@code GET /api/rest/v6/baseUris} ({@code apiAccessPoint} + {@code api/rest/v6}).
  */
 class AdobeSignSession {
@@ -40,7 +40,10 @@ class AdobeSignSession {
     return http;
   }
 
-  /** Calls the API with a token and the REST base ({@code .../api/rest/v6}); on 401, once more with a new token. */
+  /**
+   * Calls the API with a token and the REST base ({@code .../api/rest/v6}); on 401, once more with
+   * a new token.
+   */
   <T> T call(BiFunction<String, String, T> call) {
     String token = tokens.get();
     try {
@@ -58,30 +61,41 @@ class AdobeSignSession {
 
   private AccessTokens.Token refresh() {
     if (properties.refreshToken() == null || properties.clientSecret() == null) {
-      throw new IllegalStateException("Acrobat Sign needs CONTRACTFLOW_SIGNING_ADOBESIGN_CLIENTSECRET and"
-          + " CONTRACTFLOW_SIGNING_ADOBESIGN_REFRESHTOKEN");
+      throw new IllegalStateException(
+          "Acrobat Sign needs CONTRACTFLOW_SIGNING_ADOBESIGN_CLIENTSECRET and"
+              + " CONTRACTFLOW_SIGNING_ADOBESIGN_REFRESHTOKEN");
     }
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("grant_type", "refresh_token");
     form.add("client_id", properties.clientId());
     form.add("client_secret", properties.clientSecret());
     form.add("refresh_token", properties.refreshToken());
-    JsonNode token = http.post().uri(accessPoint + "/oauth/v2/refresh")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().body(JsonNode.class);
+    JsonNode token =
+        http.post()
+            .uri(accessPoint + "/oauth/v2/refresh")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .body(JsonNode.class);
     if (token == null || !token.hasNonNull("access_token")) {
       throw new IllegalStateException("Acrobat Sign's refresh response has no access_token");
     }
     if (token.hasNonNull("api_access_point")) {
       accessPoint = trim(token.get("api_access_point").asText());
     }
-    return new AccessTokens.Token(token.get("access_token").asText(),
+    return new AccessTokens.Token(
+        token.get("access_token").asText(),
         Duration.ofSeconds(token.path("expires_in").asLong(3600)));
   }
 
   private String restBase(String token) {
     if (restBase == null) {
-      JsonNode uris = http.get().uri(accessPoint + "/api/rest/v6/baseUris").header("Authorization", "Bearer " + token)
-          .retrieve().body(JsonNode.class);
+      JsonNode uris =
+          http.get()
+              .uri(accessPoint + "/api/rest/v6/baseUris")
+              .header("Authorization", "Bearer " + token)
+              .retrieve()
+              .body(JsonNode.class);
       if (uris == null || !uris.hasNonNull("apiAccessPoint")) {
         throw new IllegalStateException("Acrobat Sign's baseUris has no apiAccessPoint");
       }

@@ -13,7 +13,10 @@ final class AdobeSignStates {
 
   private AdobeSignStates() {}
 
-  /** An agreement's {@code status}, given its participants (a cancelled agreement with a rejection was declined). */
+  /**
+   * An agreement's {@code status}, given its participants (a cancelled agreement with a rejection
+   * was declined).
+   */
   static EnvelopeState agreement(String status, List<RecipientStatus> participants) {
     boolean rejected = participants.stream().anyMatch(p -> p.state() == SignerStatus.DECLINED);
     boolean anySigned = participants.stream().anyMatch(p -> p.state() == SignerStatus.SIGNED);
@@ -21,27 +24,46 @@ final class AdobeSignStates {
       case "SIGNED", "APPROVED", "ACCEPTED", "FORM_FILLED", "DELIVERED" -> EnvelopeState.COMPLETED;
       case "CANCELLED" -> rejected ? EnvelopeState.DECLINED : EnvelopeState.VOIDED;
       case "EXPIRED" -> EnvelopeState.EXPIRED;
-      case "OUT_FOR_SIGNATURE", "OUT_FOR_APPROVAL", "OUT_FOR_ACCEPTANCE", "OUT_FOR_DELIVERY", "OUT_FOR_FORM_FILLING",
-           "WAITING_FOR_VERIFICATION", "WAITING_FOR_NOTARIZATION", "DOCUMENTS_NOT_YET_PROCESSED", "AUTHORING",
-           "DRAFT", "PREFILL" -> rejected ? EnvelopeState.DECLINED
-          : anySigned ? EnvelopeState.PARTIALLY_SIGNED : EnvelopeState.SENT;
+      case "OUT_FOR_SIGNATURE",
+          "OUT_FOR_APPROVAL",
+          "OUT_FOR_ACCEPTANCE",
+          "OUT_FOR_DELIVERY",
+          "OUT_FOR_FORM_FILLING",
+          "WAITING_FOR_VERIFICATION",
+          "WAITING_FOR_NOTARIZATION",
+          "DOCUMENTS_NOT_YET_PROCESSED",
+          "AUTHORING",
+          "DRAFT",
+          "PREFILL" ->
+          rejected
+              ? EnvelopeState.DECLINED
+              : anySigned ? EnvelopeState.PARTIALLY_SIGNED : EnvelopeState.SENT;
       default -> EnvelopeState.ERROR;
     };
   }
 
-  /** The signers of {@code GET /agreements/{id}/members}: one per member of each participant set. */
+  /**
+   * The signers of {@code GET /agreements/{id}/members}: one per member of each participant set.
+   */
   static List<RecipientStatus> participants(JsonNode members) {
     List<RecipientStatus> list = new ArrayList<>();
     for (JsonNode set : members.path("participantSets")) {
       String status = set.path("status").asText("").toUpperCase(Locale.ROOT);
-      SignerStatus state = switch (status) {
-        case "COMPLETED" -> SignerStatus.SIGNED;
-        case "REJECTED" -> SignerStatus.DECLINED;
-        default -> SignerStatus.PENDING;
-      };
+      SignerStatus state =
+          switch (status) {
+            case "COMPLETED" -> SignerStatus.SIGNED;
+            case "REJECTED" -> SignerStatus.DECLINED;
+            default -> SignerStatus.PENDING;
+          };
       for (JsonNode member : set.path("memberInfos")) {
-        list.add(new RecipientStatus(null, member.path("name").asText(null), member.path("email").asText(null), state,
-            null, null));
+        list.add(
+            new RecipientStatus(
+                null,
+                member.path("name").asText(null),
+                member.path("email").asText(null),
+                state,
+                null,
+                null));
       }
     }
     return list;

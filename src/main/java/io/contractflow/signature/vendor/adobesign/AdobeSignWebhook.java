@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Acrobat Sign webhooks: every call (the verification GET and each POST) carries {@code X-AdobeSign-ClientId}, which
- * must be our app's client id and is echoed back in the response header. The client id is no secret, so a
- * notification is only a hint: the agreement is re-read through the API and its state there is what counts.
+ * Acrobat Sign webhooks: every call (the verification GET and each POST) carries {@code
+ * X-AdobeSign-ClientId}, which must be our app's client id and is echoed back in the response
+ * header. The client id is no secret, so a notification is only a hint: the agreement is re-read
+ * through the API and its state there is what counts.
  */
 class AdobeSignWebhook implements VendorWebhook {
 
@@ -46,8 +47,10 @@ class AdobeSignWebhook implements VendorWebhook {
     if (given == null) {
       throw new WebhookRejected("no " + CLIENT_ID_HEADER + " header");
     }
-    if (properties.clientId() == null || !Hmac.same(properties.clientId().getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8))) {
+    if (properties.clientId() == null
+        || !Hmac.same(
+            properties.clientId().getBytes(StandardCharsets.UTF_8),
+            given.getBytes(StandardCharsets.UTF_8))) {
       throw new WebhookRejected(CLIENT_ID_HEADER + " is not our client id");
     }
   }
@@ -57,7 +60,9 @@ class AdobeSignWebhook implements VendorWebhook {
     return Map.of(CLIENT_ID_HEADER, call.header(CLIENT_ID_HEADER));
   }
 
-  /** The notification's agreement, re-read: its state at Acrobat Sign, under the notification's id. */
+  /**
+   * The notification's agreement, re-read: its state at Acrobat Sign, under the notification's id.
+   */
   @Override
   public List<VendorEvent> events(WebhookCall call) {
     JsonNode notification;

@@ -1,7 +1,7 @@
 package io.contractflow.signature.vendor.docusign;
 
-import java.time.Clock;
 import io.contractflow.signature.vendor.VendorHttp;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +13,12 @@ class DocuSignConfiguration {
 
   @Bean
   DocuSignSignatureProvider docuSignSignatureProvider(DocuSignProperties properties, Clock clock) {
-    return new DocuSignSignatureProvider(new DocuSignSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock), clock);
+    return new DocuSignSignatureProvider(
+        new DocuSignSession(
+            properties,
+            VendorHttp.client(properties.connectTimeout(), properties.readTimeout()),
+            clock),
+        clock);
   }
 
   @Bean

@@ -19,10 +19,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * DocuSign Connect (JSON SIM messages) with HMAC: the raw body's HMAC-SHA256, base64, must equal one of the
- * {@code X-DocuSign-Signature-1..N} headers under one of our keys — several keys are accepted, so a key can be
- * rotated. The event's id is derived from what identifies it (event, envelope, recipient, generation time), which
- * a retried delivery repeats.
+ * DocuSign Connect (JSON SIM messages) with HMAC: the raw body's HMAC-SHA256, base64, must equal
+ * one of the {@code X-DocuSign-Signature-1..N} headers under one of our keys — several keys are
+ * accepted, so a key can be rotated. The event's id is derived from what identifies it (event,
+ * envelope, recipient, generation time), which a retried delivery repeats.
  */
 class DocuSignConnectWebhook implements VendorWebhook {
 
@@ -57,8 +57,10 @@ class DocuSignConnectWebhook implements VendorWebhook {
         }
       }
     }
-    throw new WebhookRejected(call.header("X-DocuSign-Signature-1") == null ? "no X-DocuSign-Signature-1 header"
-        : "no X-DocuSign-Signature-N header matches the body under a configured key");
+    throw new WebhookRejected(
+        call.header("X-DocuSign-Signature-1") == null
+            ? "no X-DocuSign-Signature-1 header"
+            : "no X-DocuSign-Signature-N header matches the body under a configured key");
   }
 
   @Override
@@ -78,11 +80,19 @@ class DocuSignConnectWebhook implements VendorWebhook {
     JsonNode summary = message.path("data").path("envelopeSummary");
     List<RecipientStatus> recipients = DocuSignStates.signers(summary.path("recipients"));
     if (summary.hasNonNull("status") && !event.startsWith("recipient-")) {
-      state = DocuSignStates.envelope(summary.get("status").asText(), summary.path("voidedReason").asText(null),
-          false);
+      state =
+          DocuSignStates.envelope(
+              summary.get("status").asText(), summary.path("voidedReason").asText(null), false);
     }
-    String id = sha256(event + "|" + envelopeId + "|" + message.path("data").path("recipientId").asText("") + "|"
-        + message.path("generatedDateTime").asText(""));
+    String id =
+        sha256(
+            event
+                + "|"
+                + envelopeId
+                + "|"
+                + message.path("data").path("recipientId").asText("")
+                + "|"
+                + message.path("generatedDateTime").asText(""));
     return List.of(new VendorEvent(id, new EnvelopeStatus(envelopeId, state, recipients)));
   }
 
@@ -96,7 +106,9 @@ class DocuSignConnectWebhook implements VendorWebhook {
 
   private static String sha256(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

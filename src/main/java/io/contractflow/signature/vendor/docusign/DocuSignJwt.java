@@ -15,7 +15,10 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
-/** The JWT of DocuSign's JWT grant: RS256, {@code iss} integration key, {@code sub} user, {@code aud} auth host. */
+/**
+ * The JWT of DocuSign's JWT grant: RS256, {@code iss} integration key, {@code sub} user, {@code
+ * aud} auth host.
+ */
 final class DocuSignJwt {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,15 +27,27 @@ final class DocuSignJwt {
 
   private DocuSignJwt() {}
 
-  static String assertion(String integrationKey, String userId, String audienceHost, String scope, PrivateKey key,
+  static String assertion(
+      String integrationKey,
+      String userId,
+      String audienceHost,
+      String scope,
+      PrivateKey key,
       Instant now) {
     ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
-    ObjectNode claims = JSON.createObjectNode().put("iss", integrationKey).put("sub", userId)
-        .put("aud", audienceHost).put("iat", now.getEpochSecond())
-        .put("exp", now.getEpochSecond() + LIFETIME_SECONDS).put("scope", scope);
+    ObjectNode claims =
+        JSON.createObjectNode()
+            .put("iss", integrationKey)
+            .put("sub", userId)
+            .put("aud", audienceHost)
+            .put("iat", now.getEpochSecond())
+            .put("exp", now.getEpochSecond() + LIFETIME_SECONDS)
+            .put("scope", scope);
     try {
-      String signingInput = B64URL.encodeToString(JSON.writeValueAsBytes(header)) + "."
-          + B64URL.encodeToString(JSON.writeValueAsBytes(claims));
+      String signingInput =
+          B64URL.encodeToString(JSON.writeValueAsBytes(header))
+              + "."
+              + B64URL.encodeToString(JSON.writeValueAsBytes(claims));
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initSign(key);
       rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -42,11 +57,15 @@ final class DocuSignJwt {
     }
   }
 
-  /** A PEM private key (PKCS#1 as DocuSign hands it out, or PKCS#8); {@code \n} written out is read as a newline. */
+  /**
+   * A PEM private key (PKCS#1 as DocuSign hands it out, or PKCS#8); {@code \n} written out is read
+   * as a newline.
+   */
   static PrivateKey privateKey(String pem) {
     if (pem == null || pem.isBlank()) {
-      throw new IllegalStateException("contractflow.signing.docusign.private-key is not set"
-          + " (CONTRACTFLOW_SIGNING_DOCUSIGN_PRIVATEKEY)");
+      throw new IllegalStateException(
+          "contractflow.signing.docusign.private-key is not set"
+              + " (CONTRACTFLOW_SIGNING_DOCUSIGN_PRIVATEKEY)");
     }
     try (PEMParser parser = new PEMParser(new StringReader(pem.replace("\\n", "\n")))) {
       Object object = parser.readObject();

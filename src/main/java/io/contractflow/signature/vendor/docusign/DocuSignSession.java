@@ -16,9 +16,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * An authenticated DocuSign session: an access token from the JWT grant ({@code POST /oauth/token}), renewed before
- * it expires or when the API answers 401, and the account's REST base found through {@code GET /oauth/userinfo}
- * (the account's {@code base_uri} + {@code /restapi/v2.1/accounts/{accountId}}).
+ * An authenticated DocuSign session: an access token from the JWT grant ({@code POST
+ * /oauth/token}), renewed before it expires or when the API answers 401, and the account's REST
+ * base found through {@code GET /oauth/userinfo} (the account's {@code base_uri} + {@code
+ * /restapi/v2.1/accounts/{accountId}}).
  */
 class DocuSignSession {
 
@@ -62,43 +63,67 @@ class DocuSignSession {
     if (key == null) {
       key = DocuSignJwt.privateKey(properties.privateKey());
     }
-    String assertion = DocuSignJwt.assertion(properties.integrationKey(), properties.userId(),
-        properties.authBaseUrl().getHost(), properties.scope(), key, clock.instant());
+    String assertion =
+        DocuSignJwt.assertion(
+            properties.integrationKey(),
+            properties.userId(),
+            properties.authBaseUrl().getHost(),
+            properties.scope(),
+            key,
+            clock.instant());
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
     form.add("assertion", assertion);
-    JsonNode token = http.post().uri(auth("/oauth/token")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .body(form).retrieve().body(JsonNode.class);
+    JsonNode token =
+        http.post()
+            .uri(auth("/oauth/token"))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .body(JsonNode.class);
     if (token == null || !token.hasNonNull("access_token")) {
       throw new IllegalStateException("DocuSign's token response has no access_token");
     }
-    return new AccessTokens.Token(token.get("access_token").asText(),
+    return new AccessTokens.Token(
+        token.get("access_token").asText(),
         Duration.ofSeconds(token.path("expires_in").asLong(3600)));
   }
 
   private String accountBase(String token) {
     if (accountBase == null) {
-      JsonNode userinfo = http.get().uri(auth("/oauth/userinfo")).header("Authorization", "Bearer " + token)
-          .retrieve().body(JsonNode.class);
+      JsonNode userinfo =
+          http.get()
+              .uri(auth("/oauth/userinfo"))
+              .header("Authorization", "Bearer " + token)
+              .retrieve()
+              .body(JsonNode.class);
       if (userinfo == null) {
         throw new IllegalStateException("DocuSign's userinfo answered with no body");
       }
       JsonNode chosen = null;
       for (JsonNode account : userinfo.path("accounts")) {
-        boolean wanted = properties.accountId() == null || properties.accountId().isBlank()
-            ? account.path("is_default").asBoolean(false)
-            : properties.accountId().equals(account.path("account_id").asText());
+        boolean wanted =
+            properties.accountId() == null || properties.accountId().isBlank()
+                ? account.path("is_default").asBoolean(false)
+                : properties.accountId().equals(account.path("account_id").asText());
         if (wanted) {
           chosen = account;
           break;
         }
       }
       if (chosen == null) {
-        throw new IllegalStateException("DocuSign's userinfo lists no " + (properties.accountId() == null
-            ? "default account" : "account " + properties.accountId()) + " for user " + properties.userId());
+        throw new IllegalStateException(
+            "DocuSign's userinfo lists no "
+                + (properties.accountId() == null
+                    ? "default account"
+                    : "account " + properties.accountId())
+                + " for user "
+                + properties.userId());
       }
-      accountBase = chosen.get("base_uri").asText().replaceAll("/+$", "") + "/restapi/v2.1/accounts/"
-          + chosen.get("account_id").asText();
+      accountBase =
+          chosen.get("base_uri").asText().replaceAll("/+$", "")
+              + "/restapi/v2.1/accounts/"
+              + chosen.get("account_id").asText();
     }
     return accountBase;
   }

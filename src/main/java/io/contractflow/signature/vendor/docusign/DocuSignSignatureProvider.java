@@ -17,8 +17,9 @@ import java.util.List;
 import org.springframework.http.MediaType;
 
 /**
- * DocuSign as a signature provider (eSignature REST API v2.1): one envelope per signing request with the contract's
- * PDF and its signers in routing order, sent at once; the request id kept as an envelope custom field.
+ * DocuSign as a signature provider (eSignature REST API v2.1): one envelope per signing request
+ * with the contract's PDF and its signers in routing order, sent at once; the request id kept as an
+ * envelope custom field.
  */
 class DocuSignSignatureProvider implements SignatureProvider {
 
@@ -44,24 +45,55 @@ class DocuSignSignatureProvider implements SignatureProvider {
   @Override
   public String send(Envelope envelope) {
     ObjectNode body = JSON.createObjectNode();
-    body.put("emailSubject", truncate("Please sign " + envelope.contractReference() + ": " + envelope.contractTitle(), 100));
+    body.put(
+        "emailSubject",
+        truncate(
+            "Please sign " + envelope.contractReference() + ": " + envelope.contractTitle(), 100));
     body.put("status", "sent");
-    body.putArray("documents").addObject().put("documentId", "1").put("name", envelope.documentName())
-        .put("fileExtension", "pdf").put("documentBase64", Base64.getEncoder().encodeToString(envelope.pdf()));
+    body.putArray("documents")
+        .addObject()
+        .put("documentId", "1")
+        .put("name", envelope.documentName())
+        .put("fileExtension", "pdf")
+        .put("documentBase64", Base64.getEncoder().encodeToString(envelope.pdf()));
     ArrayNode signers = body.putObject("recipients").putArray("signers");
     for (int i = 0; i < envelope.recipients().size(); i++) {
       Recipient r = envelope.recipients().get(i);
-      signers.addObject().put("recipientId", String.valueOf(i + 1)).put("name", r.name()).put("email", r.email())
-          .put("routingOrder", String.valueOf(envelope.mode() == SigningMode.PARALLEL ? 1 : r.order()));
+      signers
+          .addObject()
+          .put("recipientId", String.valueOf(i + 1))
+          .put("name", r.name())
+          .put("email", r.email())
+          .put(
+              "routingOrder",
+              String.valueOf(envelope.mode() == SigningMode.PARALLEL ? 1 : r.order()));
     }
-    body.putObject("customFields").putArray("textCustomFields").addObject().put("name", REQUEST_ID_FIELD)
-        .put("value", envelope.requestId().toString()).put("show", "false").put("required", "false");
+    body.putObject("customFields")
+        .putArray("textCustomFields")
+        .addObject()
+        .put("name", REQUEST_ID_FIELD)
+        .put("value", envelope.requestId().toString())
+        .put("show", "false")
+        .put("required", "false");
     long days = Math.max(1, Duration.between(clock.instant(), envelope.expiresAt()).toDays());
-    body.putObject("notification").put("useAccountDefaults", "false").putObject("expirations")
-        .put("expireEnabled", "true").put("expireAfter", String.valueOf(days)).put("expireWarn", "0");
-    JsonNode created = session.call((token, base) -> session.http().post().uri(base + "/envelopes")
-        .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().body(JsonNode.class));
+    body.putObject("notification")
+        .put("useAccountDefaults", "false")
+        .putObject("expirations")
+        .put("expireEnabled", "true")
+        .put("expireAfter", String.valueOf(days))
+        .put("expireWarn", "0");
+    JsonNode created =
+        session.call(
+            (token, base) ->
+                session
+                    .http()
+                    .post()
+                    .uri(base + "/envelopes")
+                    .header("Authorization", "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .body(JsonNode.class));
     if (created == null || !created.hasNonNull("envelopeId")) {
       throw new IllegalStateException("DocuSign created no envelope id");
     }
@@ -74,8 +106,13 @@ class DocuSignSignatureProvider implements SignatureProvider {
     JsonNode envelope = get("/envelopes/" + envelopeId + "?include=recipients", JsonNode.class);
     List<RecipientStatus> recipients = DocuSignStates.signers(envelope.path("recipients"));
     boolean anySigned = recipients.stream().anyMatch(r -> r.state() == SignerStatus.SIGNED);
-    return new EnvelopeStatus(envelopeId, DocuSignStates.envelope(envelope.path("status").asText(null),
-        envelope.path("voidedReason").asText(null), anySigned), recipients);
+    return new EnvelopeStatus(
+        envelopeId,
+        DocuSignStates.envelope(
+            envelope.path("status").asText(null),
+            envelope.path("voidedReason").asText(null),
+            anySigned),
+        recipients);
   }
 
   /** {@code PUT /envelopes/{id}} with {@code status: voided}, unless it is closed already. */
@@ -84,11 +121,21 @@ class DocuSignSignatureProvider implements SignatureProvider {
     if (status(envelopeId).state().isFinal()) {
       return;
     }
-    ObjectNode body = JSON.createObjectNode().put("status", "voided")
-        .put("voidedReason", truncate(reason == null ? "Cancelled" : reason, 200));
-    session.call((token, base) -> session.http().put().uri(base + "/envelopes/" + envelopeId)
-        .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toBodilessEntity());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("status", "voided")
+            .put("voidedReason", truncate(reason == null ? "Cancelled" : reason, 200));
+    session.call(
+        (token, base) ->
+            session
+                .http()
+                .put()
+                .uri(base + "/envelopes/" + envelopeId)
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
   }
 
   /** {@code GET /envelopes/{id}/documents/combined}: the signed documents as one PDF. */
@@ -119,7 +166,7 @@ class DocuSignSignatureProvider implements SignatureProvider {
           case "UserName" -> user = field.path("value").asText();
           case "Action" -> action = field.path("value").asText();
           case "Message" -> message = field.path("value").asText();
-          default -> { }
+          default -> {}
         }
       }
       Instant time = DocuSignStates.time(at);
@@ -130,8 +177,17 @@ class DocuSignSignatureProvider implements SignatureProvider {
   }
 
   private byte[] pdf(String path) {
-    byte[] bytes = session.call((token, base) -> session.http().get().uri(base + path)
-        .header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_PDF).retrieve().body(byte[].class));
+    byte[] bytes =
+        session.call(
+            (token, base) ->
+                session
+                    .http()
+                    .get()
+                    .uri(base + path)
+                    .header("Authorization", "Bearer " + token)
+                    .accept(MediaType.APPLICATION_PDF)
+                    .retrieve()
+                    .body(byte[].class));
     if (bytes == null || bytes.length == 0) {
       throw new IllegalStateException("DocuSign returned no PDF for " + path);
     }
@@ -139,8 +195,17 @@ class DocuSignSignatureProvider implements SignatureProvider {
   }
 
   private <T> T get(String path, Class<T> type) {
-    T body = session.call((token, base) -> session.http().get().uri(base + path)
-        .header("Authorization", "Bearer " + token).accept(MediaType.APPLICATION_JSON).retrieve().body(type));
+    T body =
+        session.call(
+            (token, base) ->
+                session
+                    .http()
+                    .get()
+                    .uri(base + path)
+                    .header("Authorization", "Bearer " + token)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .body(type));
     if (body == null) {
       throw new IllegalStateException("DocuSign answered " + path + " with no body");
     }

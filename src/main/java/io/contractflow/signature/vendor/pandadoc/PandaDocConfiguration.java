@@ -13,8 +13,11 @@ class PandaDocConfiguration {
 
   @Bean
   PandaDocSignatureProvider pandaDocSignatureProvider(PandaDocProperties properties, Clock clock) {
-    return new PandaDocSignatureProvider(new PandaDocSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock));
+    return new PandaDocSignatureProvider(
+        new PandaDocSession(
+            properties,
+            VendorHttp.client(properties.connectTimeout(), properties.readTimeout()),
+            clock));
   }
 
   @Bean

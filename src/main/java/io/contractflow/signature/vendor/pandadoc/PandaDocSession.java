@@ -12,7 +12,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
-/** PandaDoc calls with the API key, or with an OAuth access token renewed before expiry and on 401. */
+/**
+ * PandaDoc calls with the API key, or with an OAuth access token renewed before expiry and on 401.
+ */
 class PandaDocSession {
 
   private final PandaDocProperties properties;
@@ -33,7 +35,10 @@ class PandaDocSession {
     return properties.baseUrl().toString().replaceAll("/+$", "") + path;
   }
 
-  /** Calls with the {@code Authorization} header value; an OAuth token refused with 401 is renewed once. */
+  /**
+   * Calls with the {@code Authorization} header value; an OAuth token refused with 401 is renewed
+   * once.
+   */
   <T> T call(Function<String, T> call) {
     if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
       return call.apply("API-Key " + properties.apiKey());
@@ -52,8 +57,9 @@ class PandaDocSession {
 
   private AccessTokens.Token refresh() {
     if (properties.refreshToken() == null || properties.clientSecret() == null) {
-      throw new IllegalStateException("PandaDoc needs CONTRACTFLOW_SIGNING_PANDADOC_APIKEY, or a client id, secret"
-          + " and refresh token");
+      throw new IllegalStateException(
+          "PandaDoc needs CONTRACTFLOW_SIGNING_PANDADOC_APIKEY, or a client id, secret"
+              + " and refresh token");
     }
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("grant_type", "refresh_token");
@@ -61,12 +67,18 @@ class PandaDocSession {
     form.add("client_secret", properties.clientSecret());
     form.add("refresh_token", properties.refreshToken());
     form.add("scope", "read+write");
-    JsonNode token = http.post().uri(url("/oauth2/access_token")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .body(form).retrieve().body(JsonNode.class);
+    JsonNode token =
+        http.post()
+            .uri(url("/oauth2/access_token"))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .body(JsonNode.class);
     if (token == null || !token.hasNonNull("access_token")) {
       throw new IllegalStateException("PandaDoc's token response has no access_token");
     }
-    return new AccessTokens.Token(token.get("access_token").asText(),
+    return new AccessTokens.Token(
+        token.get("access_token").asText(),
         Duration.ofSeconds(token.path("expires_in").asLong(3600)));
   }
 }

@@ -19,9 +19,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * PandaDoc as a signature provider (API v1): the PDF uploaded as a document ({@code POST /public/v1/documents},
- * multipart {@code file} + {@code data}) with its recipients in signing order, then — once PandaDoc has processed it
- * (document.draft), in the process's next step ({@link #finishSending}) — sent ({@code POST /documents/{id}/send}).
+ * PandaDoc as a signature provider (API v1): the PDF uploaded as a document ({@code POST
+ * /public/v1/documents}, multipart {@code file} + {@code data}) with its recipients in signing
+ * order, then — once PandaDoc has processed it (document.draft), in the process's next step ({@link
+ * #finishSending}) — sent ({@code POST /documents/{id}/send}).
  */
 class PandaDocSignatureProvider implements SignatureProvider {
 
@@ -49,9 +50,13 @@ class PandaDocSignatureProvider implements SignatureProvider {
     for (int i = 0; i < envelope.recipients().size(); i++) {
       Recipient r = envelope.recipients().get(i);
       int space = r.name().lastIndexOf(' ');
-      ObjectNode recipient = recipients.addObject().put("email", r.email())
-          .put("first_name", space < 0 ? r.name() : r.name().substring(0, space))
-          .put("last_name", space < 0 ? "" : r.name().substring(space + 1)).put("role", "signer" + (i + 1));
+      ObjectNode recipient =
+          recipients
+              .addObject()
+              .put("email", r.email())
+              .put("first_name", space < 0 ? r.name() : r.name().substring(0, space))
+              .put("last_name", space < 0 ? "" : r.name().substring(space + 1))
+              .put("role", "signer" + (i + 1));
       if (envelope.mode() == SigningMode.SEQUENTIAL) {
         recipient.put("signing_order", r.order());
       }
@@ -59,16 +64,29 @@ class PandaDocSignatureProvider implements SignatureProvider {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     HttpHeaders pdfHeaders = new HttpHeaders();
     pdfHeaders.setContentType(MediaType.APPLICATION_PDF);
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(envelope.pdf()) {
-      @Override
-      public String getFilename() {
-        return envelope.documentName();
-      }
-    }, pdfHeaders));
+    parts.add(
+        "file",
+        new HttpEntity<>(
+            new ByteArrayResource(envelope.pdf()) {
+              @Override
+              public String getFilename() {
+                return envelope.documentName();
+              }
+            },
+            pdfHeaders));
     parts.add("data", data.toString());
-    JsonNode created = session.call(auth -> session.http().post().uri(session.url("/public/v1/documents"))
-        .header("Authorization", auth).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
-        .retrieve().body(JsonNode.class));
+    JsonNode created =
+        session.call(
+            auth ->
+                session
+                    .http()
+                    .post()
+                    .uri(session.url("/public/v1/documents"))
+                    .header("Authorization", auth)
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(parts)
+                    .retrieve()
+                    .body(JsonNode.class));
     if (created == null || !created.hasNonNull("id")) {
       throw new IllegalStateException("PandaDoc created no document id");
     }
@@ -76,8 +94,9 @@ class PandaDocSignatureProvider implements SignatureProvider {
   }
 
   /**
-   * PandaDoc processes an upload asynchronously: the document can be sent once it is document.draft. Until then this
-   * answers empty and the process looks again later; a document sent already stays as it is.
+   * PandaDoc processes an upload asynchronously: the document can be sent once it is
+   * document.draft. Until then this answers empty and the process looks again later; a document
+   * sent already stays as it is.
    */
   @Override
   public Optional<String> finishSending(String id) {
@@ -96,12 +115,24 @@ class PandaDocSignatureProvider implements SignatureProvider {
     // the document's name is "<reference>: <title>" (see send)
     String name = document.path("name").asText("");
     int colon = name.indexOf(": ");
-    ObjectNode send = JSON.createObjectNode()
-        .put("subject", "Please sign " + (colon < 0 ? name : name.substring(0, colon)))
-        .put("message", "Please review and sign " + (colon < 0 ? name : name.substring(colon + 2)) + ".")
-        .put("silent", false);
-    session.call(auth -> session.http().post().uri(session.url("/public/v1/documents/" + id + "/send"))
-        .header("Authorization", auth).contentType(MediaType.APPLICATION_JSON).body(send).retrieve().toBodilessEntity());
+    ObjectNode send =
+        JSON.createObjectNode()
+            .put("subject", "Please sign " + (colon < 0 ? name : name.substring(0, colon)))
+            .put(
+                "message",
+                "Please review and sign " + (colon < 0 ? name : name.substring(colon + 2)) + ".")
+            .put("silent", false);
+    session.call(
+        auth ->
+            session
+                .http()
+                .post()
+                .uri(session.url("/public/v1/documents/" + id + "/send"))
+                .header("Authorization", auth)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(send)
+                .retrieve()
+                .toBodilessEntity());
     return Optional.of(id);
   }
 
@@ -110,19 +141,35 @@ class PandaDocSignatureProvider implements SignatureProvider {
   public EnvelopeStatus status(String id) {
     JsonNode details = json("/public/v1/documents/" + id + "/details");
     List<RecipientStatus> recipients = PandaDocStates.recipients(details.path("recipients"));
-    return new EnvelopeStatus(id, PandaDocStates.document(details.path("status").asText(null), recipients), recipients);
+    return new EnvelopeStatus(
+        id, PandaDocStates.document(details.path("status").asText(null), recipients), recipients);
   }
 
-  /** {@code PATCH /public/v1/documents/{id}/status} to 11 (PandaDoc's "voided"/expired), unless it is closed. */
+  /**
+   * {@code PATCH /public/v1/documents/{id}/status} to 11 (PandaDoc's "voided"/expired), unless it
+   * is closed.
+   */
   @Override
   public void cancel(String id, String reason) {
     if (status(id).state().isFinal()) {
       return;
     }
-    ObjectNode body = JSON.createObjectNode().put("status", 11).put("note", reason == null ? "Cancelled" : reason)
-        .put("notify_recipients", true);
-    session.call(auth -> session.http().patch().uri(session.url("/public/v1/documents/" + id + "/status"))
-        .header("Authorization", auth).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("status", 11)
+            .put("note", reason == null ? "Cancelled" : reason)
+            .put("notify_recipients", true);
+    session.call(
+        auth ->
+            session
+                .http()
+                .patch()
+                .uri(session.url("/public/v1/documents/" + id + "/status"))
+                .header("Authorization", auth)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity());
   }
 
   /** {@code GET /public/v1/documents/{id}/download}: the completed PDF. */
@@ -131,7 +178,10 @@ class PandaDocSignatureProvider implements SignatureProvider {
     return pdf("/public/v1/documents/" + id + "/download");
   }
 
-  /** {@code GET /public/v1/documents/{id}/download-protected}: the digitally sealed copy from PandaDoc's e-vault. */
+  /**
+   * {@code GET /public/v1/documents/{id}/download-protected}: the digitally sealed copy from
+   * PandaDoc's e-vault.
+   */
   @Override
   public byte[] certificate(String id) {
     return pdf("/public/v1/documents/" + id + "/download-protected");
@@ -160,8 +210,17 @@ class PandaDocSignatureProvider implements SignatureProvider {
   }
 
   private JsonNode json(String path) {
-    JsonNode body = session.call(auth -> session.http().get().uri(session.url(path)).header("Authorization", auth)
-        .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
+    JsonNode body =
+        session.call(
+            auth ->
+                session
+                    .http()
+                    .get()
+                    .uri(session.url(path))
+                    .header("Authorization", auth)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .body(JsonNode.class));
     if (body == null) {
       throw new IllegalStateException("PandaDoc answered " + path + " with no body");
     }
@@ -169,8 +228,17 @@ class PandaDocSignatureProvider implements SignatureProvider {
   }
 
   private byte[] pdf(String path) {
-    byte[] bytes = session.call(auth -> session.http().get().uri(session.url(path)).header("Authorization", auth)
-        .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_OCTET_STREAM).retrieve().body(byte[].class));
+    byte[] bytes =
+        session.call(
+            auth ->
+                session
+                    .http()
+                    .get()
+                    .uri(session.url(path))
+                    .header("Authorization", auth)
+                    .accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_OCTET_STREAM)
+                    .retrieve()
+                    .body(byte[].class));
     if (bytes == null || bytes.length == 0) {
       throw new IllegalStateException("PandaDoc returned no PDF for " + path);
     }

@@ -19,9 +19,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * PandaDoc webhooks: the {@code signature} query parameter is the hex HMAC-SHA256 of the raw body under the
- * subscription's shared key. A body is an array that may carry several events; each one's id is the delivery's
- * {@code X-PandaDoc-Webhook-Event-Id} with its position, or, without that header, derived from the event.
+ * PandaDoc webhooks: the {@code signature} query parameter is the hex HMAC-SHA256 of the raw body
+ * under the subscription's shared key. A body is an array that may carry several events; each one's
+ * id is the delivery's {@code X-PandaDoc-Webhook-Event-Id} with its position, or, without that
+ * header, derived from the event.
  */
 class PandaDocWebhook implements VendorWebhook {
 
@@ -81,18 +82,28 @@ class PandaDocWebhook implements VendorWebhook {
         continue;
       }
       List<RecipientStatus> recipients = PandaDocStates.recipients(data.path("recipients"));
-      EnvelopeState state = switch (name) {
-        case "document_state_changed", "document_completed_pdf_ready" ->
-            PandaDocStates.document(data.path("status").asText(null), recipients);
-        case "recipient_completed" -> EnvelopeState.PARTIALLY_SIGNED;
-        case "document_creation_failed" -> EnvelopeState.ERROR;
-        default -> null;
-      };
+      EnvelopeState state =
+          switch (name) {
+            case "document_state_changed", "document_completed_pdf_ready" ->
+                PandaDocStates.document(data.path("status").asText(null), recipients);
+            case "recipient_completed" -> EnvelopeState.PARTIALLY_SIGNED;
+            case "document_creation_failed" -> EnvelopeState.ERROR;
+            default -> null;
+          };
       if (state == null) {
         continue;
       }
-      String eventId = delivery != null ? delivery + "#" + i
-          : sha256(name + "|" + id + "|" + data.path("status").asText("") + "|" + data.path("date_modified").asText(""));
+      String eventId =
+          delivery != null
+              ? delivery + "#" + i
+              : sha256(
+                  name
+                      + "|"
+                      + id
+                      + "|"
+                      + data.path("status").asText("")
+                      + "|"
+                      + data.path("date_modified").asText(""));
       events.add(new VendorEvent(eventId, new EnvelopeStatus(id, state, recipients)));
     }
     return events;
@@ -100,7 +111,9 @@ class PandaDocWebhook implements VendorWebhook {
 
   private static String sha256(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -19,16 +19,24 @@ class RightSignatureConfiguration {
   }
 
   @Bean
-  RightSignatureSignatureProvider rightSignatureSignatureProvider(RightSignatureProperties properties,
-      CallbackTokens rightSignatureCallbackTokens, SigningProperties signing, Clock clock) {
-    return new RightSignatureSignatureProvider(new RightSignatureSession(properties,
-        VendorHttp.client(properties.connectTimeout(), properties.readTimeout()), clock),
-        rightSignatureCallbackTokens, signing.publicBaseUrl(), clock);
+  RightSignatureSignatureProvider rightSignatureSignatureProvider(
+      RightSignatureProperties properties,
+      CallbackTokens rightSignatureCallbackTokens,
+      SigningProperties signing,
+      Clock clock) {
+    return new RightSignatureSignatureProvider(
+        new RightSignatureSession(
+            properties,
+            VendorHttp.client(properties.connectTimeout(), properties.readTimeout()),
+            clock),
+        rightSignatureCallbackTokens,
+        signing.publicBaseUrl(),
+        clock);
   }
 
   @Bean
-  RightSignatureWebhook rightSignatureWebhook(CallbackTokens rightSignatureCallbackTokens,
-      RightSignatureSignatureProvider provider) {
+  RightSignatureWebhook rightSignatureWebhook(
+      CallbackTokens rightSignatureCallbackTokens, RightSignatureSignatureProvider provider) {
     return new RightSignatureWebhook(rightSignatureCallbackTokens, provider);
   }
 }

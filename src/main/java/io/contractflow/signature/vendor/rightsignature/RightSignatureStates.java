@@ -11,24 +11,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * RightSignature's document states (draft, editing, pending, executed, declined, voided, expired) and its recipients'
- * states in the platform's status model. The recipient fields are read leniently (see docs/signing.md's list of what was
- * built from documentation that could not be checked): {@code status} or {@code state}, {@code signed_at},
- * {@code viewed_at}, {@code declined_at}/{@code decline_reason}.
+ * RightSignature's document states (draft, editing, pending, executed, declined, voided, expired)
+ * and its recipients' states in the platform's status model. The recipient fields are read
+ * leniently (see docs/signing.md's list of what was built from documentation that could not be
+ * checked): {@code status} or {@code state}, {@code signed_at}, {@code viewed_at}, {@code
+ * declined_at}/{@code decline_reason}.
  */
 final class RightSignatureStates {
 
   private RightSignatureStates() {}
 
   static EnvelopeState document(String state, List<RecipientStatus> recipients, boolean anyViewed) {
-    EnvelopeState mapped = switch (state == null ? "" : state.toLowerCase(Locale.ROOT)) {
-      case "draft", "editing", "pending", "sent" -> EnvelopeState.SENT;
-      case "executed", "completed", "signed" -> EnvelopeState.COMPLETED;
-      case "declined", "rejected" -> EnvelopeState.DECLINED;
-      case "voided", "canceled", "cancelled" -> EnvelopeState.VOIDED;
-      case "expired" -> EnvelopeState.EXPIRED;
-      default -> EnvelopeState.ERROR;
-    };
+    EnvelopeState mapped =
+        switch (state == null ? "" : state.toLowerCase(Locale.ROOT)) {
+          case "draft", "editing", "pending", "sent" -> EnvelopeState.SENT;
+          case "executed", "completed", "signed" -> EnvelopeState.COMPLETED;
+          case "declined", "rejected" -> EnvelopeState.DECLINED;
+          case "voided", "canceled", "cancelled" -> EnvelopeState.VOIDED;
+          case "expired" -> EnvelopeState.EXPIRED;
+          default -> EnvelopeState.ERROR;
+        };
     if (mapped != EnvelopeState.SENT) {
       return mapped;
     }
@@ -42,22 +44,36 @@ final class RightSignatureStates {
   static List<RecipientStatus> recipients(JsonNode recipients) {
     List<RecipientStatus> list = new ArrayList<>();
     for (JsonNode r : recipients) {
-      String type = r.path("role_type").asText(r.path("recipient_type").asText("signer")).toLowerCase(Locale.ROOT);
+      String type =
+          r.path("role_type")
+              .asText(r.path("recipient_type").asText("signer"))
+              .toLowerCase(Locale.ROOT);
       if (!type.isEmpty() && !type.equals("signer")) {
         continue;
       }
       String status = r.path("status").asText(r.path("state").asText("")).toLowerCase(Locale.ROOT);
       Instant signedAt = time(r.path("signed_at").asText(null));
       SignerStatus state;
-      if (status.equals("signed") || status.equals("completed") || status.equals("executed") || signedAt != null) {
+      if (status.equals("signed")
+          || status.equals("completed")
+          || status.equals("executed")
+          || signedAt != null) {
         state = SignerStatus.SIGNED;
-      } else if (status.equals("declined") || status.equals("rejected") || r.hasNonNull("declined_at")) {
+      } else if (status.equals("declined")
+          || status.equals("rejected")
+          || r.hasNonNull("declined_at")) {
         state = SignerStatus.DECLINED;
       } else {
         state = SignerStatus.PENDING;
       }
-      list.add(new RecipientStatus(null, r.path("name").asText(null), r.path("email").asText(null), state, signedAt,
-          r.path("decline_reason").asText(r.path("declined_reason").asText(null))));
+      list.add(
+          new RecipientStatus(
+              null,
+              r.path("name").asText(null),
+              r.path("email").asText(null),
+              state,
+              signedAt,
+              r.path("decline_reason").asText(r.path("declined_reason").asText(null))));
     }
     return list;
   }

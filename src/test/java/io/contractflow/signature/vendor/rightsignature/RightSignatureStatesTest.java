@@ -21,7 +21,9 @@ class RightSignatureStatesTest {
 
   private static EnvelopeState state(String documentState, String recipientsJson) throws Exception {
     JsonNode recipients = recipients(recipientsJson);
-    return RightSignatureStates.document(documentState, RightSignatureStates.recipients(recipients),
+    return RightSignatureStates.document(
+        documentState,
+        RightSignatureStates.recipients(recipients),
         RightSignatureStates.anyViewed(recipients));
   }
 
@@ -29,9 +31,15 @@ class RightSignatureStatesTest {
   void documentStatesMapOntoTheStatusModel() throws Exception {
     assertThat(state("pending", "[]")).isEqualTo(EnvelopeState.SENT);
     assertThat(state("draft", "[]")).isEqualTo(EnvelopeState.SENT);
-    assertThat(state("pending", "[{\"email\":\"a@x\",\"status\":\"pending\",\"viewed_at\":\"2026-11-26T01:00:00Z\"}]"))
+    assertThat(
+            state(
+                "pending",
+                "[{\"email\":\"a@x\",\"status\":\"pending\",\"viewed_at\":\"2026-11-26T01:00:00Z\"}]"))
         .isEqualTo(EnvelopeState.VIEWED);
-    assertThat(state("pending", "[{\"email\":\"a@x\",\"status\":\"signed\"},{\"email\":\"b@x\",\"status\":\"pending\"}]"))
+    assertThat(
+            state(
+                "pending",
+                "[{\"email\":\"a@x\",\"status\":\"signed\"},{\"email\":\"b@x\",\"status\":\"pending\"}]"))
         .isEqualTo(EnvelopeState.PARTIALLY_SIGNED);
     assertThat(state("executed", "[]")).isEqualTo(EnvelopeState.COMPLETED);
     assertThat(state("declined", "[]")).isEqualTo(EnvelopeState.DECLINED);
@@ -43,13 +51,17 @@ class RightSignatureStatesTest {
 
   @Test
   void recipientsAreSignersWithTheirStateTimeAndReason() throws Exception {
-    List<RecipientStatus> list = RightSignatureStates.recipients(recipients("["
-        + "{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"role_type\":\"signer\",\"status\":\"signed\","
-        + "\"signed_at\":\"2026-11-26T01:05:00.000-08:00\"},"
-        + "{\"name\":\"Bob\",\"email\":\"bob@example.com\",\"status\":\"declined\",\"decline_reason\":\"No\"},"
-        + "{\"name\":\"Cid\",\"email\":\"cid@example.com\",\"role_type\":\"cc\",\"status\":\"pending\"},"
-        + "{\"name\":\"Dee\",\"email\":\"dee@example.com\"}]"));
-    assertThat(list).extracting(RecipientStatus::email)
+    List<RecipientStatus> list =
+        RightSignatureStates.recipients(
+            recipients(
+                "["
+                    + "{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"role_type\":\"signer\",\"status\":\"signed\","
+                    + "\"signed_at\":\"2026-11-26T01:05:00.000-08:00\"},"
+                    + "{\"name\":\"Bob\",\"email\":\"bob@example.com\",\"status\":\"declined\",\"decline_reason\":\"No\"},"
+                    + "{\"name\":\"Cid\",\"email\":\"cid@example.com\",\"role_type\":\"cc\",\"status\":\"pending\"},"
+                    + "{\"name\":\"Dee\",\"email\":\"dee@example.com\"}]"));
+    assertThat(list)
+        .extracting(RecipientStatus::email)
         .containsExactly("ann@example.com", "bob@example.com", "dee@example.com");
     assertThat(list.get(0).state()).isEqualTo(SignerStatus.SIGNED);
     assertThat(list.get(0).signedAt()).hasToString("2026-11-26T09:05:00Z");
