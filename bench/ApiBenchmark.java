@@ -78,6 +78,8 @@ public class ApiBenchmark {
         --upload-clients LIST  concurrency levels for uploads (default: 1,4)
         --csv FILE       also write the result table as CSV to FILE
         --keep           keep the platform's temp directory (database, logs) instead of deleting it
+        --jvm-arg ARG    pass ARG to the platform's JVM (repeatable), e.g. --jvm-arg -Xmx512m or
+                         --jvm-arg -XX:StartFlightRecording=filename=/tmp/api.jfr,settings=profile
         --help           show this help
 
       Starts the platform in a fresh temp directory on a free port, measures startup time and resident memory,
@@ -111,7 +113,7 @@ public class ApiBenchmark {
   }
 
   int run() throws Exception {
-    Platform platform = Platform.start(options.jar, options.keep);
+    Platform platform = Platform.start(options.jar, options.keep, options.jvmArgs);
     Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-platform"));
     try {
       Optional<Duration> startup = platform.awaitReady(Duration.ofSeconds(180));
@@ -352,6 +354,7 @@ public class ApiBenchmark {
     Path csv;
     boolean keep;
     boolean help;
+    List<String> jvmArgs = new ArrayList<>();
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -365,6 +368,7 @@ public class ApiBenchmark {
           case "--upload-clients" -> o.uploadClients = clientList(value(args, ++i));
           case "--csv" -> o.csv = Paths.get(value(args, ++i));
           case "--keep" -> o.keep = true;
+          case "--jvm-arg" -> o.jvmArgs.add(value(args, ++i));
           case "--help", "-h" -> o.help = true;
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
         }
@@ -442,21 +446,25 @@ public class ApiBenchmark {
       this.keep = keep;
     }
 
-    static Platform start(Path jar, boolean keep) throws IOException {
+    static Platform start(Path jar, boolean keep, List<String> jvmArgs) throws IOException {
       Path workDir = Files.createTempDirectory("contractflow-bench-").toRealPath();
       Path log = workDir.resolve("platform.log");
       int port = freePort();
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
       long startedNanos = System.nanoTime();
+      List<String> command = new ArrayList<>();
+      command.add(java);
+      command.addAll(jvmArgs);
+      command.addAll(
+          List.of(
+              "-jar",
+              jar.toAbsolutePath().toString(),
+              "--server.port=" + port,
+              // one user sends every request: the per-user API budget would measure itself, not
+              // the platform
+              "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000"));
       Process process =
-          new ProcessBuilder(
-                  java,
-                  "-jar",
-                  jar.toAbsolutePath().toString(),
-                  "--server.port=" + port,
-                  // one user sends every request: the per-user API budget would measure itself, not
-                  // the platform
-                  "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000")
+          new ProcessBuilder(command)
               .directory(workDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())

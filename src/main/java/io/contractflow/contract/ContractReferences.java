@@ -8,9 +8,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hands out human references {@code CF-<year>-<number>}, numbered from 1 each year without gaps
- * between committed contracts of one transaction; the counter row serialises concurrent creates for
- * the few milliseconds they need.
+ * Hands out human references {@code CF-<year>-<number>}, numbered from 1 each year by a PostgreSQL
+ * sequence per year ({@code contractflow.next_contract_number}, migration V17). A sequence never
+ * makes one create wait for another; a create that fails after taking its number leaves a gap.
  */
 @Component
 class ContractReferences {
@@ -27,11 +27,7 @@ class ContractReferences {
   String next() {
     int year = LocalDate.now(clock).getYear();
     Integer number =
-        jdbc.queryForObject(
-            "insert into contractflow.reference_counter (year, last_value) values (?, 1) "
-                + "on conflict (year) do update set last_value = reference_counter.last_value + 1 returning last_value",
-            Integer.class,
-            year);
+        jdbc.queryForObject("select contractflow.next_contract_number(?)", Integer.class, year);
     return String.format("CF-%d-%04d", year, number);
   }
 }

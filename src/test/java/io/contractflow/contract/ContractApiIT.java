@@ -10,7 +10,13 @@ import io.contractflow.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -69,6 +75,28 @@ class ContractApiIT extends IntegrationTest {
     String second = createContract("rita", contractBody(counterparty)).get("reference").asText();
 
     assertThat(number(second)).isGreaterThan(number(first));
+  }
+
+  @Test
+  void concurrentCreatesEachGetTheirOwnReference() throws Exception {
+    String counterparty = createCounterparty("rita");
+    ExecutorService clients = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<String>> created = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        created.add(
+            clients.submit(
+                () ->
+                    createContract("rita", contractBody(counterparty)).get("reference").asText()));
+      }
+      Set<String> references = new HashSet<>();
+      for (Future<String> reference : created) {
+        references.add(reference.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(references).hasSize(24).allMatch(r -> r.startsWith("CF-"));
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test
