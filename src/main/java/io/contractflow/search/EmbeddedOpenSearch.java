@@ -2,6 +2,8 @@ package io.contractflow.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,7 +33,7 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
   private final Path home;
   private final int maxHttpPort;
   private OpenSearchRunner runner;
-  private int httpPort;
+  private volatile int httpPort;
 
   private EmbeddedOpenSearch(Path home, int maxHttpPort) {
     this.home = home;
@@ -47,6 +49,40 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     }
     node.startNode();
     return node;
+  }
+
+  /**
+   * A node of its own on a port chosen now, started on a thread of its own: the platform does not
+   * wait for it (search answers 503 and index updates wait in the outbox until it is up).
+   */
+  public static EmbeddedOpenSearch startInBackground(Path home, boolean clean, int maxHttpPort) {
+    EmbeddedOpenSearch node =
+        new EmbeddedOpenSearch(home.toAbsolutePath().normalize(), maxHttpPort);
+    if (clean) {
+      deleteRecursively(node.home);
+    }
+    node.httpPort = freeLoopbackPort();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                node.startNode();
+              } catch (RuntimeException e) {
+                log.error("The in-process OpenSearch node did not start; search is unavailable", e);
+              }
+            },
+            "embedded-opensearch-start");
+    starter.setDaemon(true);
+    starter.start();
+    return node;
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** One node per JVM, started at the first call and stopped when the JVM exits. */

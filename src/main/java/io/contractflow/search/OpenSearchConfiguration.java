@@ -52,7 +52,7 @@ class OpenSearchConfiguration {
         embedded.sharedInJvm()
             ? EmbeddedOpenSearch.shared(
                 embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort())
-            : EmbeddedOpenSearch.start(
+            : EmbeddedOpenSearch.startInBackground(
                 embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort()));
   }
 

@@ -9,9 +9,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param login the throttle of wrong passwords, per account and source address
  * @param rateLimits request budgets per source address (logins) and per user (API)
+ * @param basicAuth how long a checked HTTP Basic password is trusted without asking the identity
+ *     store again
  */
 @ConfigurationProperties("contractflow.security")
-public record SecurityProperties(@DefaultValue Login login, @DefaultValue RateLimits rateLimits) {
+public record SecurityProperties(
+    @DefaultValue Login login,
+    @DefaultValue RateLimits rateLimits,
+    @DefaultValue BasicAuth basicAuth) {
+
+  /**
+   * An API client sends its password with every request; checking it (a password hash and the
+   * user's groups from the database) every time costs more than most requests themselves. A
+   * successful check is remembered for {@code trustFor}, under a keyed hash of the user and
+   * password (never the password itself), so a changed password, a removed user or changed groups
+   * apply within that time; a wrong password is never remembered. Zero turns it off.
+   *
+   * @param maxRemembered how many (user, password) pairs are remembered at most
+   */
+  public record BasicAuth(
+      @DefaultValue("30s") Duration trustFor, @DefaultValue("10000") int maxRemembered) {}
 
   /**
    * Wrong passwords for one account from one source address: the first {@code freeFailures} cost

@@ -30,7 +30,8 @@ class ApiRateLimitFilterTest {
                   true,
                   new SecurityProperties.FailedLogins(50, Duration.ofMinutes(10)),
                   new SecurityProperties.ApiRequests(3, Duration.ofMinutes(1)),
-                  1000)),
+                  1000),
+              new SecurityProperties.BasicAuth(Duration.ofSeconds(30), 1000)),
           new SecurityLog(),
           JSON);
 

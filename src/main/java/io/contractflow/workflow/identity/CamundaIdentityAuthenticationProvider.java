@@ -2,6 +2,7 @@ package io.contractflow.workflow.identity;
 
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.identity.Role;
+import io.contractflow.security.SecurityProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,19 +26,27 @@ class CamundaIdentityAuthenticationProvider
     implements org.springframework.security.authentication.AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final CheckedPasswords checked;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(
+      IdentityService identityService, SecurityProperties security) {
     this.identityService = identityService;
+    this.checked = new CheckedPasswords(security.basicAuth());
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (username == null
-        || username.isBlank()
-        || credentials == null
-        || !identityService.checkPassword(username, credentials.toString())) {
+    if (username == null || username.isBlank() || credentials == null) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    String password = credentials.toString();
+    List<GrantedAuthority> recalled = checked.recall(username, password).orElse(null);
+    if (recalled != null) {
+      return UsernamePasswordAuthenticationToken.authenticated(username, null, recalled);
+    }
+    if (!identityService.checkPassword(username, password)) {
       throw new BadCredentialsException("Bad credentials");
     }
     List<GrantedAuthority> authorities = new ArrayList<>();
@@ -46,6 +55,7 @@ class CamundaIdentityAuthenticationProvider
       Role.ofGroup(group.getId())
           .ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
     }
+    checked.remember(username, password, authorities);
     return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
   }
 

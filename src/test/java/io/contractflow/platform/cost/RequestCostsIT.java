@@ -1,0 +1,215 @@
+package io.contractflow.platform.cost;
+
+import static io.contractflow.platform.cost.StatementCounter.uncounted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contractflow.document.Corpus;
+import io.contractflow.support.Api;
+import io.contractflow.support.IntegrationTest;
+import io.contractflow.support.MailServer;
+import io.contractflow.support.SignerMail;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What each step of a contract's life costs in SQL: statements (by kind, and by who ran them: the
+ * request's thread, the job executor, the outbox worker) and commits, from the step until the
+ * platform is quiet again (its async continuations run, its outbox entries worked). Prints a table
+ * for the performance notes; the bounds only catch a large return of repeated work, they are not
+ * targets.
+ */
+@Import(StatementCounter.Wiring.class)
+class RequestCostsIT extends IntegrationTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Autowired private StatementCounter counter;
+  @Autowired private JdbcTemplate jdbc;
+  @Autowired private ManagementService management;
+  @Autowired private RuntimeService runtime;
+  @Autowired private TaskService tasks;
+
+  private final Map<String, Map<String, Long>> costs = new LinkedHashMap<>();
+
+  @Test
+  void eachStepOfALifecycleCostsAKnownNumberOfStatementsAndCommits() {
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.put("type", "SERVICES");
+    body.putObject("renewal").put("autoRenew", false);
+
+    String[] id = new String[1];
+    measure(
+        "create",
+        () -> id[0] = createContract("rita", body).get("id").asText(),
+        () -> openTasks(id[0]) == 1);
+    String contract = "/api/contracts/" + id[0];
+    measure("read", () -> expect(api.as("rita").get(contract), 200), () -> true);
+    measure(
+        "list",
+        () ->
+            expect(
+                api.as("rita")
+                    .get("/api/contracts?status=DRAFT&type=SERVICES&size=20&sort=createdAt,desc"),
+                200),
+        () -> true);
+    measure(
+        "upload",
+        () ->
+            expect(
+                api.as("rita")
+                    .upload(
+                        contract + "/documents",
+                        "services.pdf",
+                        Corpus.PDF,
+                        Corpus.sample("nda.pdf")),
+                201),
+        () -> true);
+    measure(
+        "submit",
+        () ->
+            expect(
+                api.as("rita")
+                    .post(
+                        contract + "/submit",
+                        JSON.createObjectNode()
+                            .put("nonStandardTerms", false)
+                            .put("comment", "ok")),
+                202),
+        () -> openTasks(id[0]) == 2);
+    for (String[] approval :
+        new String[][] {{"leo", "legal-reviewer"}, {"fiona", "finance-approver"}}) {
+      String approver = approval[0];
+      String task = taskOf(approval[1], id[0]);
+      measure(
+          "approve (" + approver + ")",
+          () ->
+              expect(
+                  api.as(approver)
+                      .post(
+                          "/api/tasks/" + task + "/complete",
+                          JSON.createObjectNode().put("decision", "APPROVE")),
+                  204),
+          () -> true);
+    }
+    await().atMost(PATIENCE).until(() -> status(id[0]).equals("SIGNING"));
+    JsonNode signing =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> api.as("rita").get(contract + "/signing"), r -> r.status() == 200)
+            .json();
+    measure(
+        "sign",
+        () -> new SignerMail(MailServer.shared(), api).signOpenTurns(signing),
+        () -> status(id[0]).equals("ACTIVE") && timer(id[0], "Event_TermEnds") != null);
+    measure(
+        "expire",
+        () -> management.executeJob(timer(id[0], "Event_TermEnds").getId()),
+        () -> status(id[0]).equals("EXPIRED"));
+
+    System.out.println(
+        "SQL per step of a lifecycle (statements by thread and kind, commits; poll = the job"
+            + " executor's and the outbox's idle queries while the step ran):");
+    costs.forEach((step, cost) -> System.out.printf("  %-18s %s%n", step, cost));
+
+    assertThat(costs.get("read").get("request.commits"))
+        .as("a read is one transaction (the password check is remembered)")
+        .isEqualTo(1L);
+    assertThat(costs.get("create").get("request.commits")).as("create").isLessThanOrEqualTo(2L);
+    assertThat(costs.get("create").getOrDefault("request.statements", 0L)).isLessThan(120L);
+    assertThat(costs.get("expire").getOrDefault("jobs.statements", 0L))
+        .as("the expiry's async steps ran on the job executor")
+        .isPositive();
+  }
+
+  private void measure(String step, Runnable action, BooleanSupplier done) {
+    awaitQuiet();
+    Map<String, Long> before = counter.snapshot();
+    action.run();
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> uncounted(done::getAsBoolean));
+    awaitQuiet();
+    costs.put(step, StatementCounter.difference(before, counter.snapshot()));
+  }
+
+  /** No async continuation or outbox entry is waiting to be worked. */
+  private void awaitQuiet() {
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                uncounted(
+                    () ->
+                        management.createJobQuery().executable().messages().count() == 0
+                            && jdbc.queryForObject(
+                                    "select count(*) from contractflow.outbox where done_at is null"
+                                        + " and failed_at is null and next_attempt_at <= now()",
+                                    Long.class)
+                                == 0));
+  }
+
+  private long openTasks(String id) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(id).count();
+  }
+
+  private String taskOf(String group, String id) {
+    return uncounted(
+        () ->
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(id)
+                .taskCandidateGroup(group)
+                .singleResult()
+                .getId());
+  }
+
+  private String status(String id) {
+    return uncounted(
+        () ->
+            jdbc.queryForObject(
+                "select status from contractflow.contract where id = ?",
+                String.class,
+                UUID.fromString(id)));
+  }
+
+  private Job timer(String id, String activity) {
+    return uncounted(
+        () ->
+            runtime
+                .createExecutionQuery()
+                .processInstanceBusinessKey(id)
+                .activityId(activity)
+                .list()
+                .stream()
+                .findFirst()
+                .map(
+                    e ->
+                        management
+                            .createJobQuery()
+                            .timers()
+                            .processInstanceId(e.getProcessInstanceId())
+                            .activityId(activity)
+                            .singleResult())
+                .orElse(null));
+  }
+
+  private static void expect(Api.Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+  }
+}
