@@ -44,6 +44,7 @@ class RequestCostsIT extends IntegrationTest {
   @Autowired private TaskService tasks;
 
   private final Map<String, Map<String, Long>> costs = new LinkedHashMap<>();
+  private final Map<String, Map<String, Long>> requestStatements = new LinkedHashMap<>();
 
   @Test
   void eachStepOfALifecycleCostsAKnownNumberOfStatementsAndCommits() {
@@ -124,6 +125,15 @@ class RequestCostsIT extends IntegrationTest {
         "SQL per step of a lifecycle (statements by thread and kind, commits; poll = the job"
             + " executor's and the outbox's idle queries while the step ran):");
     costs.forEach((step, cost) -> System.out.printf("  %-18s %s%n", step, cost));
+    System.out.println("The request threads' statements per step (most frequent first):");
+    requestStatements.forEach(
+        (step, statements) -> {
+          System.out.printf("  %s%n", step);
+          statements.entrySet().stream()
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+              .limit(15)
+              .forEach(e -> System.out.printf("    %4d  %s%n", e.getValue(), e.getKey()));
+        });
 
     assertThat(costs.get("read").get("request.commits"))
         .as("a read is one transaction (the password check is remembered)")
@@ -138,6 +148,7 @@ class RequestCostsIT extends IntegrationTest {
   private void measure(String step, Runnable action, BooleanSupplier done) {
     awaitQuiet();
     Map<String, Long> before = counter.snapshot();
+    Map<String, Long> statementsBefore = counter.requestStatements();
     action.run();
     await()
         .atMost(PATIENCE)
@@ -145,6 +156,8 @@ class RequestCostsIT extends IntegrationTest {
         .until(() -> uncounted(done::getAsBoolean));
     awaitQuiet();
     costs.put(step, StatementCounter.difference(before, counter.snapshot()));
+    requestStatements.put(
+        step, StatementCounter.difference(statementsBefore, counter.requestStatements()));
   }
 
   /** No async continuation or outbox entry is waiting to be worked. */

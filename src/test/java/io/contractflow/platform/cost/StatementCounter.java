@@ -34,6 +34,14 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
   private static final ThreadLocal<Boolean> IGNORED = ThreadLocal.withInitial(() -> false);
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> requestSql = new ConcurrentHashMap<>();
+
+  /** The request threads' statements so far, by their first 90 characters. */
+  public Map<String, Long> requestStatements() {
+    Map<String, Long> copy = new TreeMap<>();
+    requestSql.forEach((key, value) -> copy.put(key, value.sum()));
+    return copy;
+  }
 
   /** Runs the test's own checks on this thread without counting them. */
   public static <T> T uncounted(java.util.function.Supplier<T> check) {
@@ -114,6 +122,12 @@ public final class StatementCounter implements QueryExecutionListener, MethodExe
       add(who + ".batches", 1);
     }
     add(who + ".roundTrips", 1);
+    if (who.equals("request")) {
+      String text = sql.strip().replaceAll("\\s+", " ");
+      requestSql
+          .computeIfAbsent(text.substring(0, Math.min(90, text.length())), k -> new LongAdder())
+          .add(execution.isBatch() ? rows : 1);
+    }
   }
 
   @Override
