@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contractflow.document.Corpus;
 import io.contractflow.search.EmbeddedOpenSearch;
 import io.contractflow.support.Api;
 import io.contractflow.support.PlatformClock;
@@ -60,6 +61,9 @@ class DatabaseOutageIT {
   private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(5);
 
   private static final Duration OUTAGE = Duration.ofSeconds(15);
+
+  /** Between a client's answer and its next request: 50 clients, up to 500 requests a second. */
+  private static final Duration THINK_TIME = Duration.ofMillis(100);
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -138,6 +142,14 @@ class DatabaseOutageIT {
       for (int i = 0; i < 5; i++) {
         contracts.add(created(api.as("rita").post("/api/contracts", contract(counterparty, i))));
       }
+      Api.Response uploaded =
+          api.as("rita")
+              .upload(
+                  "/api/contracts/" + contracts.get(0) + "/documents",
+                  "nda.pdf",
+                  Corpus.PDF,
+                  Corpus.sample("nda.pdf"));
+      assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
 
       Queue<Sample> samples = new ConcurrentLinkedQueue<>();
       AtomicBoolean running = new AtomicBoolean(true);
@@ -154,19 +166,33 @@ class DatabaseOutageIT {
                         ? "/engine-rest/task?maxResults=5"
                         : "/api/contracts/" + contracts.get((client + n) % contracts.size());
                 samples.add(call(api.baseUrl(), client % 5 == 0 ? "leo" : "rita", path));
+                sleep(THINK_TIME);
               }
               return null;
             });
       }
 
-      sleep(Duration.ofSeconds(4));
+      // warm: both surfaces answered (the engine's REST servlet starts at its first request, which
+      // on a busy machine takes seconds), then a little load before the outage
+      long warm = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (System.nanoTime() < warm
+          && !(answered(samples, "/api/", 200) && answered(samples, "/engine-rest/", 200))) {
+        sleep(Duration.ofMillis(500));
+      }
+      assertThat(answered(samples, "/api/", 200) && answered(samples, "/engine-rest/", 200))
+          .as("both surfaces answer before the outage")
+          .isTrue();
+      sleep(Duration.ofSeconds(3));
       int threadsUnderLoad = threads(node);
-      assertThat(samples).as("answers before the outage").anyMatch(s -> s.status() == 200);
 
       long stopping = System.nanoTime();
       postgres.stop();
       long stopped = System.nanoTime();
 
+      System.out.printf(
+          "Database outage: pg_ctl stop took %d ms%n",
+          Duration.ofNanos(stopped - stopping).toMillis());
+      threadDump(node, workDir.resolve("threads-at-the-stop.txt"));
       int mostThreads = 0;
       List<Sample> readiness = new ArrayList<>();
       long outageEnds = stopped + OUTAGE.toNanos();
@@ -195,34 +221,42 @@ class DatabaseOutageIT {
       clients.shutdown();
       assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-      List<Sample> sinceTheStop = samples.stream().filter(s -> s.startNanos() >= stopping).toList();
+      List<Sample> whileStopping =
+          samples.stream()
+              .filter(s -> s.startNanos() >= stopping && s.startNanos() < stopped)
+              .toList();
       List<Sample> duringTheOutage =
-          sinceTheStop.stream()
+          samples.stream()
               .filter(s -> s.startNanos() >= stopped && s.endNanos() <= restarting)
               .toList();
       System.out.printf(
           "Database outage: %d answers during %d s (%d/s), %d threads under load before, at most %d"
-              + " during; slowest answer since the stop %d ms; requests succeed %d ms after the"
-              + " database is back%n",
+              + " during; slowest answer during the outage %d ms (of requests in flight while it"
+              + " stopped: %d ms); requests succeed %d ms after the database is back%n",
           duringTheOutage.size(),
           OUTAGE.toSeconds(),
           duringTheOutage.size() / Math.max(1, OUTAGE.toSeconds()),
           threadsUnderLoad,
           mostThreads,
-          sinceTheStop.stream().mapToLong(s -> s.took().toMillis()).max().orElse(0),
+          duringTheOutage.stream().mapToLong(s -> s.took().toMillis()).max().orElse(0),
+          whileStopping.stream().mapToLong(s -> s.took().toMillis()).max().orElse(0),
           recovered == 0 ? -1 : Duration.ofNanos(recovered - restarted).toMillis());
 
-      assertThat(sinceTheStop)
-          .as("every answer since the database was stopped came within %s", ANSWER_WITHIN)
+      assertThat(whileStopping)
+          .as("requests in flight while the database stopped: served, or a 503 problem")
           .allSatisfy(
               s -> {
                 assertThat(s.error()).as(s.toString()).isNull();
-                assertThat(s.took()).as(s.toString()).isLessThan(ANSWER_WITHIN);
+                assertThat(s.status() == 200 || s.isProblem503()).as(s.toString()).isTrue();
               });
       assertThat(duringTheOutage)
           .as("answers while the database was down")
           .hasSizeGreaterThan(CLIENTS * 5)
-          .allSatisfy(s -> assertThat(s.isProblem503()).as(s.toString()).isTrue())
+          .allSatisfy(
+              s -> {
+                assertThat(s.isProblem503()).as(s.toString()).isTrue();
+                assertThat(s.took()).as(s.toString()).isLessThan(ANSWER_WITHIN);
+              })
           .anyMatch(s -> s.path().startsWith("/engine-rest"))
           .anyMatch(s -> s.path().startsWith("/api"));
       assertThat(readiness)
@@ -234,7 +268,9 @@ class DatabaseOutageIT {
               });
       assertThat(mostThreads)
           .as("the platform's threads during the outage (%d under load before)", threadsUnderLoad)
-          .isLessThanOrEqualTo(threadsUnderLoad + 20);
+          // at most one more per client; waiting for the pool's old 30 s timeout while clients give
+          // up after 5 s and ask again piles up to Tomcat's 200
+          .isLessThanOrEqualTo(threadsUnderLoad + CLIENTS);
       assertThat(recovered).as("a request succeeded after the database came back").isPositive();
       assertThat(Duration.ofNanos(recovered - restarted)).isLessThan(Duration.ofSeconds(10));
 
@@ -299,6 +335,10 @@ class DatabaseOutageIT {
     }
   }
 
+  private static boolean answered(Queue<Sample> samples, String prefix, int status) {
+    return samples.stream().anyMatch(s -> s.path().startsWith(prefix) && s.status() == status);
+  }
+
   private static JsonNode contract(String counterparty, int i) {
     var body =
         JSON.createObjectNode()
@@ -327,6 +367,25 @@ class DatabaseOutageIT {
       sleep(Duration.ofMillis(500));
     }
     throw new AssertionError("Contract " + id + " did not reach " + status + "; last: " + last);
+  }
+
+  /** The node's threads' stacks, for a look at what waits when (jcmd, where the JDK has it). */
+  private static void threadDump(PlatformNode node, Path file) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return;
+    }
+    try {
+      new ProcessBuilder(jcmd.toString(), Long.toString(node.pid()), "Thread.print")
+          .redirectErrorStream(true)
+          .redirectOutput(file.toFile())
+          .start()
+          .waitFor(20, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // no dump: nothing to look at
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The node's live threads, as the operating system counts them. */

@@ -106,6 +106,19 @@ public class DatabaseGate {
   }
 
   /**
+   * Counts a failure met on a connection already in use (the web layer reports what a request
+   * failed with): when the database itself went away (sessions ended, connection reset), the gate
+   * hears of it at once, not only when the next attempt to connect has waited out the pool's
+   * timeout.
+   */
+  public void failed(Throwable failure) {
+    if (ConnectionFailures.isDatabaseDown(failure)
+        && breaker.getState() == CircuitBreaker.State.CLOSED) {
+      breaker.onError(0, TimeUnit.NANOSECONDS, failure);
+    }
+  }
+
+  /**
    * Whether a request that needs the database may go on (the web filter asks before any work): yes
    * while the gate is closed; no while it is open; when it is half open, only the one request that
    * takes the probe. A request that goes on is watched until {@link #done}: once it failed to

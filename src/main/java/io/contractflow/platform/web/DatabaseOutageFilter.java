@@ -65,6 +65,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
       if (!ConnectionFailures.isConnectionFailure(e) || response.isCommitted()) {
         throw e;
       }
+      gate.failed(e);
       log.warn(
           "{} {} failed for want of a database connection: {}",
           request.getMethod(),

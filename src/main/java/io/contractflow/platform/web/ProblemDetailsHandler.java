@@ -126,6 +126,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
   private ResponseEntity<Object> databaseUnavailable(Exception ex) {
     log.warn("Request failed for want of a database connection: {}", ex.toString());
     DatabaseGate known = gate.getIfAvailable();
+    if (known != null) {
+      known.failed(ex);
+    }
     long seconds = known == null ? RETRY_AFTER_WITHOUT_GATE : known.retryAfterSeconds();
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))

@@ -70,6 +70,18 @@ class DatabaseGateTest {
   }
 
   @Test
+  void sessionsEndedByTheDatabaseOpenItWithoutWaitingForThePool() {
+    DatabaseGate gate = gate(Duration.ofSeconds(5));
+    for (int i = 0; i < 3; i++) {
+      gate.failed(
+          new JDBCConnectionException(
+              "terminating connection due to administrator command",
+              new SQLException("FATAL: terminating connection", "57P01")));
+    }
+    assertThat(gate.admit()).isFalse();
+  }
+
+  @Test
   void aBusyPoolOrAnotherFailureDoesNotOpenIt() {
     DatabaseGate gate = gate(Duration.ofSeconds(5));
     for (int i = 0; i < 10; i++) {
