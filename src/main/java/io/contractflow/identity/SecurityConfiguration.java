@@ -1,10 +1,12 @@
 package io.contractflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contractflow.platform.outage.ConnectionFailures;
 import io.contractflow.platform.web.Problems;
 import io.contractflow.security.BasicLoginThrottleFilter;
 import io.contractflow.security.LoginGuard;
 import io.contractflow.security.WebHeaders;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +48,11 @@ class SecurityConfiguration {
       throws Exception {
     AuthenticationEntryPoint unauthenticated =
         (request, response, ex) -> {
+          if (ConnectionFailures.isConnectionFailure(ex)) {
+            // the password could not be checked for want of the database: not a 401 but the
+            // platform's 503 (platform.web.DatabaseOutageFilter)
+            throw new ServletException(ex);
+          }
           response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
           write(
               response,

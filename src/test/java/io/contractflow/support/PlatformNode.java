@@ -133,6 +133,11 @@ public final class PlatformNode implements AutoCloseable {
     return new Api(port);
   }
 
+  /** The node's operating-system process id. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean alive() {
     return process.isAlive();
   }

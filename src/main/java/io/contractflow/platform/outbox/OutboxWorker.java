@@ -1,5 +1,6 @@
 package io.contractflow.platform.outbox;
 
+import io.contractflow.platform.outage.ConnectionFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,11 @@ public class OutboxWorker implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final OutboxSignal signal;
   private volatile boolean running;
+
+  /** The worker's thread met no database connection (and said so); cleared by a good round. */
+  private boolean databaseDown;
+
+  private boolean gaveUpThisRound;
   private Thread thread;
 
   OutboxWorker(
@@ -68,6 +74,10 @@ public class OutboxWorker implements SmartLifecycle {
         handler.beforeRound();
         worked += workTopic(handler);
       } catch (RuntimeException e) {
+        if (ConnectionFailures.isConnectionFailure(e)) {
+          waitingForDatabase(e);
+          return worked; // the other topics would meet the same: the next poll tries again
+        }
         log.warn(
             "Outbox round of topic {} failed; trying again in {}: {}",
             handler.topic(),
@@ -194,14 +204,43 @@ public class OutboxWorker implements SmartLifecycle {
     static final Batch NONE = new Batch(0, List.of(), null);
   }
 
+  /**
+   * No database connection: said once per outage (a warning), then only at debug level, so an
+   * outage does not flood the log every poll; the entries stay as they are and the worker goes on
+   * by itself when the database answers.
+   */
+  private void waitingForDatabase(RuntimeException e) {
+    gaveUpThisRound = true;
+    if (!databaseDown) {
+      databaseDown = true;
+      log.warn(
+          "Outbox worker has no database connection; it tries again every {} until it has: {}",
+          properties.pollInterval(),
+          e.toString());
+    } else {
+      log.debug("Outbox worker still has no database connection: {}", e.toString());
+    }
+  }
+
   private void loop() {
     while (running) {
       boolean busy = false;
+      gaveUpThisRound = false;
       try {
         busy = workDue() > 0;
       } catch (RuntimeException e) {
-        log.warn(
-            "Outbox round failed; trying again in {}: {}", properties.pollInterval(), e.toString());
+        if (ConnectionFailures.isConnectionFailure(e)) {
+          waitingForDatabase(e);
+        } else {
+          log.warn(
+              "Outbox round failed; trying again in {}: {}",
+              properties.pollInterval(),
+              e.toString());
+        }
+      }
+      if (databaseDown && !gaveUpThisRound) {
+        databaseDown = false;
+        log.info("Outbox worker has its database again and goes on");
       }
       if (!busy && running) {
         try {

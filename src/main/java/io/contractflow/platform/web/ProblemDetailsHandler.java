@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.contractflow.platform.error.DomainException;
 import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.error.TooManyAttemptsException;
+import io.contractflow.platform.outage.ConnectionFailures;
+import io.contractflow.platform.outage.DatabaseGate;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +48,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+  /** The gate's Retry-After where there is none (a web slice has no database). */
+  private static final long RETRY_AFTER_WITHOUT_GATE = 2;
+
+  private final ObjectProvider<DatabaseGate> gate;
+
+  ProblemDetailsHandler(ObjectProvider<DatabaseGate> gate) {
+    this.gate = gate;
+  }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> handleApi(ApiException ex) {
@@ -94,6 +106,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception ex) {
+    if (ConnectionFailures.isConnectionFailure(ex)) {
+      return databaseUnavailable(ex);
+    }
     log.error("Unexpected failure", ex);
     ProblemDetail body =
         Problems.of(
@@ -102,6 +117,22 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             "Internal Server Error",
             "The server failed to process the request; it has been logged");
     return ResponseEntity.internalServerError().body(body);
+  }
+
+  /**
+   * No connection to the database (down, or none free in time), whatever wrapped the failure: 503
+   * with {@code Retry-After}, logged without a stack trace (an outage fails every request alike).
+   */
+  private ResponseEntity<Object> databaseUnavailable(Exception ex) {
+    log.warn("Request failed for want of a database connection: {}", ex.toString());
+    DatabaseGate known = gate.getIfAvailable();
+    if (known != null) {
+      known.failed(ex);
+    }
+    long seconds = known == null ? RETRY_AFTER_WITHOUT_GATE : known.retryAfterSeconds();
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(Problems.databaseUnavailable(seconds));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.contractflow.platform.web;
 import io.contractflow.platform.error.FieldError;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -19,6 +20,21 @@ public final class Problems {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(URI.create(TYPE_PREFIX + problem));
     body.setTitle(title);
+    return body;
+  }
+
+  /**
+   * The database is unavailable (down, or no connection to be had in time): 503, to be sent with
+   * {@code Retry-After: retryAfterSeconds}.
+   */
+  public static ProblemDetail databaseUnavailable(long retryAfterSeconds) {
+    ProblemDetail body =
+        of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "database-unavailable",
+            "Service Unavailable",
+            "The database is unavailable; try again in " + retryAfterSeconds + " s");
+    body.setProperty("retryAfterSeconds", retryAfterSeconds);
     return body;
   }
 
