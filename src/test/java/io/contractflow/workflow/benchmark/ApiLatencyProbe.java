@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ApiLatencyProbe implements AutoCloseable {
 
-  static final int PER_SECOND = 10;
+  static final int PER_SECOND = 4;
 
   /** p50, p99 and max in milliseconds of one kind of request, and how many failed. */
   record Latencies(int requests, int failed, double p50Ms, double p99Ms, double maxMs) {

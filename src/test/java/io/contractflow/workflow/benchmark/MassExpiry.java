@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * executor is woken (it would otherwise sleep up to its idle wait): from that moment until every
  * contract is EXPIRED in the database is the figure. The path is the real one: timer, the term
  * ends, the lifecycle calls the closure model, "Mark contract expired" moves the contract and
- * writes its audit entry.
+ * writes its audit entry. Beside it an {@link ApiLatencyProbe} reads one contract and the list as
+ * their owner at a steady low rate, before the end date passes (the idle yardstick) and throughout
+ * the expiry, and {@link DatabaseActivity} counts what the database did per expired contract.
  */
 final class MassExpiry {
 
