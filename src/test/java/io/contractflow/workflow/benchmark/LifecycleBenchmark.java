@@ -321,7 +321,7 @@ public final class LifecycleBenchmark {
         expiry == null
             ? (options.expiring() == 0 ? "skipped" : "failed")
             : String.format(
-                "%,d contracts EXPIRED in %.1f s  (%.0f/s; set-up %.0f s)",
+                "%,d contracts EXPIRED in %.1f s  (%.0f/s; target < 60 s for 10,000; set-up %.0f s)",
                 expiry.contracts(),
                 expiry.expirySeconds(),
                 expiry.expiredPerSecond(),
@@ -338,6 +338,14 @@ public final class LifecycleBenchmark {
               expiry.closuresEnded(),
               expiry.expiredInAuditTrail(),
               expiry.incidents()));
+      System.out.printf(
+          row,
+          "  API during the expiry",
+          ApiLatencyProbe.describe(expiry.apiDuringExpiry()) + "  (target: no starvation)");
+      System.out.printf(
+          row, "  API before it (idle yardstick)", ApiLatencyProbe.describe(expiry.apiIdle()));
+      System.out.printf(row, "  load average (1, 5, 15 min)", expiry.loadAverage());
+      System.out.printf(row, "  database per expired contract", expiry.databasePerContract());
     }
   }
 

@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * executor is woken (it would otherwise sleep up to its idle wait): from that moment until every
  * contract is EXPIRED in the database is the figure. The path is the real one: timer, the term
  * ends, the lifecycle calls the closure model, "Mark contract expired" moves the contract and
- * writes its audit entry.
+ * writes its audit entry. Beside it an {@link ApiLatencyProbe} reads one contract and the list as
+ * their owner at a steady low rate, before the end date passes (the idle yardstick) and throughout
+ * the expiry, and {@link DatabaseActivity} counts what the database did per expired contract.
  */
 final class MassExpiry {
 
@@ -46,7 +48,11 @@ final class MassExpiry {
       long expirySteps,
       long closuresEnded,
       long expiredInAuditTrail,
-      long incidents) {
+      long incidents,
+      Map<String, Object> databasePerContract,
+      ApiLatencyProbe.Latencies[] apiIdle,
+      ApiLatencyProbe.Latencies[] apiDuringExpiry,
+      String loadAverage) {
 
     double expiredPerSecond() {
       return contracts / expirySeconds;
@@ -63,6 +69,10 @@ final class MassExpiry {
       map.put("closureProcessesEnded", closuresEnded);
       map.put("expiredEntriesInAuditTrail", expiredInAuditTrail);
       map.put("incidents", incidents);
+      map.put("databasePerContract", databasePerContract);
+      map.put("apiBeforeExpiry", ApiLatencyProbe.asMap(apiIdle));
+      map.put("apiDuringExpiry", ApiLatencyProbe.asMap(apiDuringExpiry));
+      map.put("loadAverage", loadAverage);
       return map;
     }
   }
@@ -70,6 +80,8 @@ final class MassExpiry {
   private static final String REFERENCE_PREFIX = "EXP-";
   private static final int INSERT_BATCH = 1000;
   private static final int START_BATCH = 50;
+  private static final String OWNER = "rita";
+  private static final Duration IDLE_PROBE = Duration.ofSeconds(10);
 
   /**
    * Gives up when nothing moves for this long (a failing step retries after a minute, three times).
@@ -110,14 +122,31 @@ final class MassExpiry {
         setupSeconds, count, endDate);
 
     try {
-      ClockUtil.offset(endsAt.toEpochMilli() - System.currentTimeMillis() + 1000);
-      platform.engineConfiguration().getJobExecutor().jobWasAdded();
-      long passed = System.nanoTime();
+      ApiLatencyProbe.Latencies[] idle = probeIdle(ids.get(0));
       System.out.printf(
-          "  the end date has passed (engine clock now %s); waiting until all are EXPIRED%n",
-          ClockUtil.getCurrentTime().toInstant());
-      awaitExpired(count, passed);
-      double expirySeconds = (System.nanoTime() - passed) / 1e9;
+          "  API before the expiry (%d requests/s): %s%n",
+          ApiLatencyProbe.PER_SECOND, ApiLatencyProbe.describe(idle));
+      DatabaseActivity before = DatabaseActivity.snapshot(jdbc);
+      String loadBefore = loadAverage();
+      ApiLatencyProbe.Latencies[] during;
+      double expirySeconds;
+      try (ApiLatencyProbe probe =
+          ApiLatencyProbe.start(platform.api(), OWNER, ids.get(0).toString())) {
+        ClockUtil.offset(endsAt.toEpochMilli() - System.currentTimeMillis() + 1000);
+        platform.engineConfiguration().getJobExecutor().jobWasAdded();
+        long passed = System.nanoTime();
+        System.out.printf(
+            "  the end date has passed (engine clock now %s); waiting until all are EXPIRED%n",
+            ClockUtil.getCurrentTime().toInstant());
+        awaitExpired(count, passed);
+        expirySeconds = (System.nanoTime() - passed) / 1e9;
+        during = probe.stop();
+      }
+      String load = "before " + loadBefore + ", after " + loadAverage();
+      System.out.printf(
+          "  API during the expiry (%d requests/s): %s%n",
+          ApiLatencyProbe.PER_SECOND, ApiLatencyProbe.describe(during));
+      Map<String, Object> database = DatabaseActivity.snapshot(jdbc).since(before).per(count, 12);
       return new Result(
           count,
           setupSeconds,
@@ -143,7 +172,11 @@ final class MassExpiry {
                   + " and a.details ->> 'to' = 'EXPIRED'",
               Long.class,
               REFERENCE_PREFIX + "%"),
-          runtime.createIncidentQuery().count());
+          runtime.createIncidentQuery().count(),
+          database,
+          idle,
+          during,
+          load);
     } finally {
       ClockUtil.reset();
     }
@@ -184,7 +217,9 @@ final class MassExpiry {
         jdbc.batchUpdate(
             "insert into contractflow.contract (id, reference, title, type, counterparty_id, value_amount,"
                 + " value_currency, start_date, end_date, auto_renew, owner, status, created_at, updated_at, version)"
-                + " values (?, ?, ?, 'SERVICES', ?, 1000, 'EUR', ?, ?, false, 'rita', 'SIGNING', ?, ?, 0)",
+                + " values (?, ?, ?, 'SERVICES', ?, 1000, 'EUR', ?, ?, false, '"
+                + OWNER
+                + "', 'SIGNING', ?, ?, 0)",
             batch);
         batch.clear();
       }
@@ -223,7 +258,7 @@ final class MassExpiry {
                                 .businessKey(id)
                                 .setVariable("contractId", id)
                                 .setVariable("reference", reference(first + i + 1))
-                                .setVariable("owner", "rita")
+                                .setVariable("owner", OWNER)
                                 .startBeforeActivity("Activity_Term")
                                 .execute();
                           }
@@ -289,6 +324,28 @@ final class MassExpiry {
                 + runtime.createIncidentQuery().count());
       }
       Polling.sleep(100);
+    }
+  }
+
+  /**
+   * The API's latency with nothing else running, as the yardstick for the figure during the expiry.
+   */
+  private ApiLatencyProbe.Latencies[] probeIdle(UUID contractId) throws InterruptedException {
+    try (ApiLatencyProbe probe =
+        ApiLatencyProbe.start(platform.api(), OWNER, contractId.toString())) {
+      Polling.sleep(IDLE_PROBE.toMillis());
+      return probe.stop();
+    }
+  }
+
+  /** The machine's load average over 1, 5 and 15 minutes (Linux), for the report. */
+  static String loadAverage() {
+    try {
+      String[] parts =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "n/a";
     }
   }
 
