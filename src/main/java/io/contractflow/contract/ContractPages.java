@@ -2,6 +2,7 @@ package io.contractflow.contract;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +63,9 @@ class ContractPages {
     JpaCriteriaQuery<Long> count = cb.createQuery(Long.class);
     JpaSubQuery<UUID> matching = count.subquery(UUID.class);
     Root<Contract> root = matching.from(Contract.class);
-    matching.select(root.get("id")).where(spec.toPredicate(root, count, cb));
+    Path<UUID> id = root.get("id");
+    id.alias("id"); // a subquery in from needs named columns
+    matching.select(id).where(spec.toPredicate(root, count, cb));
     matching.fetch(COUNT_LIMIT);
     count.select(cb.count(count.from(matching)));
     return entityManager.createQuery(count).getSingleResult();
