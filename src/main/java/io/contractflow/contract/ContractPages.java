@@ -67,7 +67,7 @@ class ContractPages {
     id.alias("id"); // a subquery in from needs named columns
     matching.select(id).where(spec.toPredicate(root, count, cb));
     matching.fetch(COUNT_LIMIT);
-    count.select(cb.count(count.from(matching)));
+    count.select(cb.count(count.from(matching).get("id")));
     return entityManager.createQuery(count).getSingleResult();
   }
 }
