@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContractService {
 
   private final ContractRepository contracts;
+  private final ContractPages pages;
   private final ContractReferences references;
   private final ContractAccessPolicy access;
   private final CounterpartyService counterparties;
@@ -42,12 +43,14 @@ public class ContractService {
 
   ContractService(
       ContractRepository contracts,
+      ContractPages pages,
       ContractReferences references,
       ContractAccessPolicy access,
       CounterpartyService counterparties,
       ApplicationEventPublisher events,
       Clock clock) {
     this.contracts = contracts;
+    this.pages = pages;
     this.references = references;
     this.access = access;
     this.counterparties = counterparties;
@@ -77,8 +80,8 @@ public class ContractService {
 
   @Transactional(readOnly = true)
   Page<ContractResponse> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
-    return contracts
-        .findAll(
+    return pages
+        .find(
             ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)),
             pageable)
         .map(ContractResponse::of);
