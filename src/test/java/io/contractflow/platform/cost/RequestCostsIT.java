@@ -20,10 +20,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * What each step of a contract's life costs in SQL: statements (by kind, and by who ran them: the
@@ -33,6 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * targets.
  */
 @Import(StatementCounter.Wiring.class)
+@Tag("own-platform") // a context of its own (its data source is wrapped): a second engine next to
+// the
+// shared context's would clash with it in one JVM, so it runs with the tests that start their own
+@DirtiesContext
 class RequestCostsIT extends IntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
