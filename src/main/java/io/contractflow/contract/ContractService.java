@@ -34,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContractService {
 
   private final ContractRepository contracts;
-  private final ContractPages pages;
   private final ContractReferences references;
   private final ContractAccessPolicy access;
   private final CounterpartyService counterparties;
@@ -43,14 +42,12 @@ public class ContractService {
 
   ContractService(
       ContractRepository contracts,
-      ContractPages pages,
       ContractReferences references,
       ContractAccessPolicy access,
       CounterpartyService counterparties,
       ApplicationEventPublisher events,
       Clock clock) {
     this.contracts = contracts;
-    this.pages = pages;
     this.references = references;
     this.access = access;
     this.counterparties = counterparties;
@@ -80,8 +77,8 @@ public class ContractService {
 
   @Transactional(readOnly = true)
   Page<ContractResponse> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
-    return pages
-        .find(
+    return contracts
+        .findAll(
             ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)),
             pageable)
         .map(ContractResponse::of);

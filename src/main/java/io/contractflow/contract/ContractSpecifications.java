@@ -8,8 +8,6 @@ import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Turns a {@link ContractFilter} and the caller's visibility into one query. */
@@ -20,23 +18,13 @@ final class ContractSpecifications {
   /**
    * Contracts the caller may read: all for admins and auditors, else owned or shared with them or
    * their groups.
-   *
-   * <p>Written as {@code id in (ids they own union all ids shared with them)}, not as {@code owner
-   * = ? or exists (share ...)}: PostgreSQL cannot use an index for an OR with a correlated subquery
-   * and reads the whole table (and its count) for every page, while the union is two index lookups
-   * (contract_owner_created_ix, contract_share_principal_ix) whose few ids are then joined by
-   * primary key. So a requester's list costs what they may read, not what the table holds.
    */
   static Specification<Contract> visibleTo(CurrentUser user) {
     return (root, query, cb) -> {
       if (user.readsAll()) {
         return cb.conjunction();
       }
-      Subquery<UUID> owned = query.subquery(UUID.class);
-      Root<Contract> own = owned.from(Contract.class);
-      owned.select(own.get("id")).where(cb.equal(own.get("owner"), user.username()));
-
-      Subquery<UUID> shared = query.subquery(UUID.class);
+      Subquery<Integer> shared = query.subquery(Integer.class);
       Root<ContractShare> share = shared.from(ContractShare.class);
       Predicate toUser =
           cb.and(
@@ -48,8 +36,10 @@ final class ContractSpecifications {
               : cb.and(
                   cb.equal(share.get("principalType"), ContractShare.PrincipalType.GROUP),
                   share.get("principalId").in(user.groups()));
-      shared.select(share.get("contractId")).where(cb.or(toUser, toGroup));
-      return root.get("id").in(((HibernateCriteriaBuilder) cb).unionAll(owned, shared));
+      shared
+          .select(cb.literal(1))
+          .where(cb.equal(share.get("contractId"), root.get("id")), cb.or(toUser, toGroup));
+      return cb.or(cb.equal(root.get("owner"), user.username()), cb.exists(shared));
     };
   }
 

@@ -44,10 +44,21 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 
   private final DatabaseGate gate;
   private final ObjectMapper mapper;
+  private final java.util.function.BooleanSupplier databaseDown;
 
   public DatabaseOutageFilter(DatabaseGate gate, ObjectMapper mapper) {
+    this(gate, mapper, () -> false);
+  }
+
+  /**
+   * @param databaseDown whether the database fails to answer now (asked after a 500 that nothing
+   *     explained yet)
+   */
+  public DatabaseOutageFilter(
+      DatabaseGate gate, ObjectMapper mapper, java.util.function.BooleanSupplier databaseDown) {
     this.gate = gate;
     this.mapper = mapper;
+    this.databaseDown = databaseDown;
   }
 
   @Override
@@ -58,7 +69,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
       write(response);
       return;
     }
-    OutageAwareResponse watched = new OutageAwareResponse(response, gate);
+    OutageAwareResponse watched = new OutageAwareResponse(response, gate, databaseDown);
     try {
       chain.doFilter(request, watched);
     } catch (IOException | ServletException | RuntimeException e) {

@@ -18,11 +18,21 @@ import java.util.Locale;
 class OutageAwareResponse extends HttpServletResponseWrapper {
 
   private final DatabaseGate gate;
+  private final java.util.function.BooleanSupplier databaseDown;
   private boolean dropped;
 
-  OutageAwareResponse(HttpServletResponse response, DatabaseGate gate) {
+  /**
+   * @param databaseDown asked only for a server error when neither this request nor the gate has
+   *     seen a connection fail yet: a request that was already running when the database went away
+   *     fails inside the engine, whose REST API answers 500 without telling why
+   */
+  OutageAwareResponse(
+      HttpServletResponse response,
+      DatabaseGate gate,
+      java.util.function.BooleanSupplier databaseDown) {
     super(response);
     this.gate = gate;
+    this.databaseDown = databaseDown;
   }
 
   /** The response was a server error for want of the database, and nothing of it was sent. */
@@ -34,7 +44,7 @@ class OutageAwareResponse extends HttpServletResponseWrapper {
     if (!dropped
         && status >= 500
         && status != SC_SERVICE_UNAVAILABLE
-        && (gate.failedOnThisThread() || gate.suspectsOutage())) {
+        && (gate.failedOnThisThread() || gate.suspectsOutage() || databaseDown.getAsBoolean())) {
       dropped = true;
     }
     return dropped;
