@@ -427,7 +427,7 @@ class TwoNodesIT {
                 // the engine's history cleanup job runs again and again in its nightly window (it
                 // belongs to no process instance); every job of a contract must run once
                 "select job_id_ || ' ' || count(*) from act_hi_job_log where job_state_ = 2 "
-                    + "and process_inst_id_ is not null group by job_id_ having count(*) > 1"))
+                    + "and process_instance_id_ is not null group by job_id_ having count(*) > 1"))
         .as("jobs that succeeded more than once")
         .isEmpty();
     assertThat(rows("select count(*) from act_ru_incident")).as("incidents").containsExactly("0");
