@@ -35,6 +35,7 @@ public class ContractService {
 
   private final ContractRepository contracts;
   private final ContractReferences references;
+  private final ContractPages pages;
   private final ContractAccessPolicy access;
   private final CounterpartyService counterparties;
   private final ApplicationEventPublisher events;
@@ -43,12 +44,14 @@ public class ContractService {
   ContractService(
       ContractRepository contracts,
       ContractReferences references,
+      ContractPages pages,
       ContractAccessPolicy access,
       CounterpartyService counterparties,
       ApplicationEventPublisher events,
       Clock clock) {
     this.contracts = contracts;
     this.references = references;
+    this.pages = pages;
     this.access = access;
     this.counterparties = counterparties;
     this.events = events;
@@ -77,11 +80,7 @@ public class ContractService {
 
   @Transactional(readOnly = true)
   Page<ContractResponse> list(CurrentUser user, ContractFilter filter, Pageable pageable) {
-    return contracts
-        .findAll(
-            ContractSpecifications.visibleTo(user).and(ContractSpecifications.matching(filter)),
-            pageable)
-        .map(ContractResponse::of);
+    return pages.find(user, filter, pageable).map(ContractResponse::of);
   }
 
   @Transactional

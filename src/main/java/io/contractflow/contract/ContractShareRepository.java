@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -44,4 +45,18 @@ interface ContractShareRepository extends JpaRepository<ContractShare, UUID> {
       @Param("owner") String owner,
       @Param("user") String user,
       @Param("groups") Collection<String> groups);
+
+  /**
+   * The contracts shared with this user, directly or through one of their groups (a contract shared
+   * both ways appears twice), at most {@code limit} of them: an index lookup on
+   * contract_share_principal_ix.
+   */
+  @Query(
+      """
+      select s.contractId from ContractShare s where
+        (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.USER and s.principalId = :user)
+        or (s.principalType = io.contractflow.contract.ContractShare.PrincipalType.GROUP and s.principalId in :groups)
+      """)
+  List<UUID> findContractIdsReaching(
+      @Param("user") String user, @Param("groups") Collection<String> groups, Limit limit);
 }

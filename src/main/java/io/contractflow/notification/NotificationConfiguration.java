@@ -19,6 +19,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class NotificationConfiguration {
 
+  static {
+    MailStreamProviderPin.pin();
+  }
+
   @Bean
   MailDelivery mailDelivery(MailProperties properties, ObjectProvider<JavaMailSender> sender) {
     if (properties.delivery() == MailProperties.Delivery.SMTP) {
