@@ -14,6 +14,7 @@ import org.hibernate.Session;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.hibernate.query.criteria.JpaCriteriaQuery;
 import org.hibernate.query.criteria.JpaSubQuery;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -49,10 +50,23 @@ class ContractPages {
 
   private final EntityManager entityManager;
   private final ContractShareRepository shares;
+  private final int countLimit;
+  private final int listedShares;
 
+  @Autowired
   ContractPages(EntityManager entityManager, ContractShareRepository shares) {
+    this(entityManager, shares, COUNT_LIMIT, LISTED_SHARES);
+  }
+
+  ContractPages(
+      EntityManager entityManager,
+      ContractShareRepository shares,
+      int countLimit,
+      int listedShares) {
     this.entityManager = entityManager;
     this.shares = shares;
+    this.countLimit = countLimit;
+    this.listedShares = listedShares;
   }
 
   CappedPage<Contract> find(CurrentUser user, ContractFilter filter, Pageable pageable) {
@@ -76,8 +90,8 @@ class ContractPages {
       return new CappedPage<>(content, pageable, pageable.getOffset() + content.size(), true);
     }
     long counted = count(cb, spec);
-    boolean exact = counted <= COUNT_LIMIT;
-    return new CappedPage<>(content, pageable, exact ? counted : COUNT_LIMIT, exact);
+    boolean exact = counted <= countLimit;
+    return new CappedPage<>(content, pageable, exact ? counted : countLimit, exact);
   }
 
   private Specification<Contract> visibleTo(CurrentUser user) {
@@ -93,7 +107,7 @@ class ContractPages {
     return ContractSpecifications.ownedOrAmong(user.username(), distinct);
   }
 
-  /** The matches, counted up to one more than {@link #COUNT_LIMIT}. */
+  /** The matches, counted up to one more than the limit. */
   private long count(HibernateCriteriaBuilder cb, Specification<Contract> spec) {
     JpaCriteriaQuery<Long> count = cb.createQuery(Long.class);
     JpaSubQuery<UUID> matching = count.subquery(UUID.class);
@@ -101,7 +115,7 @@ class ContractPages {
     Path<UUID> id = root.get("id");
     id.alias("id"); // a subquery in from needs named columns
     matching.select(id).where(spec.toPredicate(root, count, cb));
-    matching.fetch(COUNT_LIMIT + 1);
+    matching.fetch(countLimit + 1);
     count.select(cb.count(count.from(matching).get("id")));
     return entityManager.createQuery(count).getSingleResult();
   }
