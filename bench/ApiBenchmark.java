@@ -38,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -813,6 +814,10 @@ public class ApiBenchmark {
 
   /** The few ContractFlow API calls the benchmark makes, over one shared HTTP/1.1 client. */
   static final class Api {
+
+    /** Contract terms start a month ago and run a year: relative to today, so they never lapse. */
+    private static final LocalDate TERM_START = LocalDate.now().minusMonths(1);
+
     /** One request's result: its latency, and a description of the failure if it failed. */
     record Outcome(long nanos, String failure) {}
 
@@ -851,9 +856,9 @@ public class ApiBenchmark {
       String body =
           """
           {"title":"%s","type":"SERVICES","counterpartyId":"%s","value":{"amount":1200.50,"currency":"EUR"},\
-          "startDate":"2026-01-01","endDate":"2026-12-31",\
+          "startDate":"%s","endDate":"%s",\
           "renewal":{"autoRenew":false,"renewalTermMonths":12,"noticePeriodDays":30},"tags":["bench"]}"""
-              .formatted(title, counterpartyId);
+              .formatted(title, counterpartyId, TERM_START, TERM_START.plusYears(1).minusDays(1));
       return timed(
           post("/api/contracts", body),
           201,

@@ -38,7 +38,7 @@ class ContractPagesIT extends IntegrationTest {
 
   @BeforeEach
   void raviOwnsThreeAndRitaSharesTwoWithHim() {
-    marker = "Pages " + UUID.randomUUID().toString().substring(0, 8);
+    marker = "Pages-" + UUID.randomUUID().toString().substring(0, 8);
     String first = create("ravi").get("id").asText();
     String second = create("ravi").get("id").asText();
     String third = create("ravi").get("id").asText();
