@@ -175,10 +175,12 @@ public final class LifecycleBenchmark {
         try {
           PlatformLifecycle lifecycle = new PlatformLifecycle(app.api());
           warmUp("platform warm-up", lifecycle, options);
+          lifecycle.resetPhases();
           platform =
               LifecycleDriver.run(
                   "platform", lifecycle, options.contracts(), options.clients(), options.warmup());
           System.out.println("  " + platform);
+          System.out.print(lifecycle.phases());
         } catch (RuntimeException e) {
           errors.put("platform", e.toString());
           System.out.println("  failed: " + e);

@@ -38,6 +38,7 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
   private final String counterpartyId;
   private final byte[] pdf = Corpus.sample("nda.pdf");
   private final SignerMail signers;
+  private final PhaseTimes phases = new PhaseTimes();
 
   PlatformLifecycle(Api api) {
     this.api = api;
@@ -55,33 +56,45 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
 
   @Override
   public void run(int index) {
-    Api.Response created = api.as(OWNER).post("/api/contracts", contract(index));
+    Api.Response created =
+        phases.time(
+            "1 create (request)", () -> api.as(OWNER).post("/api/contracts", contract(index)));
     expect(created, 201, "create the contract");
     String id = created.json().get("id").asText();
     String contract = "/api/contracts/" + id;
     expect(
-        api.as(OWNER)
-            .upload(contract + "/documents", "services-" + index + ".pdf", Corpus.PDF, pdf),
+        phases.time(
+            "2 upload the PDF (request)",
+            () ->
+                api.as(OWNER)
+                    .upload(
+                        contract + "/documents", "services-" + index + ".pdf", Corpus.PDF, pdf)),
         201,
         "upload the PDF");
     expect(
-        api.as(OWNER)
-            .post(
-                contract + "/submit",
-                JSON.createObjectNode()
-                    .put("nonStandardTerms", false)
-                    .put("comment", "ready for review")),
+        phases.time(
+            "3 submit (request)",
+            () ->
+                api.as(OWNER)
+                    .post(
+                        contract + "/submit",
+                        JSON.createObjectNode()
+                            .put("nonStandardTerms", false)
+                            .put("comment", "ready for review"))),
         202,
         "submit");
 
     JsonNode review =
-        Polling.until(
-            PATIENCE,
-            "review tasks of " + id,
-            () -> process(contract),
-            p ->
-                ProcessViews.hasReviewTasks(p)
-                    || !p.get("status").asText().matches("DRAFT|IN_REVIEW"));
+        phases.time(
+            "4 wait: review tasks open (async)",
+            () ->
+                Polling.until(
+                    PATIENCE,
+                    "review tasks of " + id,
+                    () -> process(contract),
+                    p ->
+                        ProcessViews.hasReviewTasks(p)
+                            || !p.get("status").asText().matches("DRAFT|IN_REVIEW")));
     for (JsonNode task : review.get("openTasks")) {
       String group = task.get("candidateGroups").get(0).asText();
       String approver = APPROVERS.get(group);
@@ -89,23 +102,41 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
         throw new IllegalStateException("No demo user for approver group " + group);
       }
       expect(
-          api.as(approver)
-              .post(
-                  "/api/tasks/" + task.get("id").asText() + "/complete",
-                  JSON.createObjectNode()
-                      .put("decision", "APPROVE")
-                      .put("comment", "fine by " + group)),
+          phases.time(
+              "5 approve, per group (request)",
+              () ->
+                  api.as(approver)
+                      .post(
+                          "/api/tasks/" + task.get("id").asText() + "/complete",
+                          JSON.createObjectNode()
+                              .put("decision", "APPROVE")
+                              .put("comment", "fine by " + group))),
           204,
           group + " approves");
     }
 
     signEverything(contract);
 
-    Polling.until(
-        PATIENCE,
-        id + " to be active with its term planned",
-        () -> process(contract),
-        p -> p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p));
+    phases.time(
+        "8 wait: sealed, active, term planned (async)",
+        () ->
+            Polling.until(
+                PATIENCE,
+                id + " to be active with its term planned",
+                () -> process(contract),
+                p ->
+                    p.get("status").asText().equals("ACTIVE") && ProcessViews.waitsAtTermTimer(p)));
+    phases.lifecycleDone();
+  }
+
+  /** Where the lifecycles so far spent their time, phase by phase. */
+  String phases() {
+    return phases.report();
+  }
+
+  /** Forgets the phases so far (after the warm-up). */
+  void resetPhases() {
+    phases.reset();
   }
 
   /**
@@ -116,19 +147,28 @@ final class PlatformLifecycle implements LifecycleDriver.Lifecycle {
   private void signEverything(String contract) {
     while (true) {
       JsonNode signing =
-          Polling.until(
-                  PATIENCE,
-                  "an open signer's turn for " + contract,
-                  () -> api.as(OWNER).get(contract + "/signing"),
-                  r ->
-                      r.status() == 200
-                          && (ProcessViews.hasOpenTurn(r.json())
-                              || !r.json().get("status").asText().equals("OPEN")))
+          phases
+              .time(
+                  "6 wait: signing links sent (async)",
+                  () ->
+                      Polling.until(
+                          PATIENCE,
+                          "an open signer's turn for " + contract,
+                          () -> api.as(OWNER).get(contract + "/signing"),
+                          r ->
+                              r.status() == 200
+                                  && (ProcessViews.hasOpenTurn(r.json())
+                                      || !r.json().get("status").asText().equals("OPEN"))))
               .json();
       if (!signing.get("status").asText().equals("OPEN")) {
         return;
       }
-      signers.signOpenTurns(signing);
+      phases.time(
+          "7 sign: mail, code, sign (requests)",
+          () -> {
+            signers.signOpenTurns(signing);
+            return null;
+          });
     }
   }
 
