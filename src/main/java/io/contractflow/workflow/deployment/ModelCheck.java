@@ -399,7 +399,10 @@ public final class ModelCheck {
                 + "' is invalid"
                 + (field.patternMessage() == null ? "" : ": " + field.patternMessage()));
       }
-      if (!field.choices().isEmpty() && !isExpression(value) && !field.choices().contains(value)) {
+      if (!field.choices().isEmpty()
+          && !steps.containsKey(template.id())
+          && !isExpression(value)
+          && !field.choices().contains(value)) {
         problem(element, what + " '" + value + "' is none of " + field.choices());
       }
     }
