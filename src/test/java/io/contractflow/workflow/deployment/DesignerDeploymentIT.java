@@ -52,6 +52,7 @@ class DesignerDeploymentIT extends IntegrationTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
   @BeforeAll
   static void startReceiver() {
@@ -209,6 +210,42 @@ class DesignerDeploymentIT extends IntegrationTest {
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count())
         .as("nothing deployed")
         .isZero();
+  }
+
+  @Test
+  void aWebhookThatFailsIsRetriedAMinuteApartThenBecomesAnIncident() throws Exception {
+    receiver.stubFor(post("/hooks/down").willReturn(aResponse().withStatus(503)));
+    String key = "designer-retries-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Api.Response deployed =
+        deploy("admin", key, Map.of(key + ".bpmn", templatedModel(key, "Retried")));
+    assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
+    String contractId = createContract("rita").get("id").asText();
+    String instance =
+        runtimeService
+            .startProcessInstanceByKey(
+                key,
+                contractId,
+                Map.of("owner", "rita", "webhookUrl", receiver.baseUrl() + "/hooks/down"))
+            .getId();
+
+    org.camunda.bpm.engine.runtime.Job failed =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    managementService
+                        .createJobQuery()
+                        .processInstanceId(instance)
+                        .activityId("Task_TellErp")
+                        .withException()
+                        .singleResult(),
+                job -> job != null);
+    // the platform's cycle, R3/PT1M, though Modeler's template cannot set it
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("answered 503");
+    assertThat(failed.getDuedate().toInstant())
+        .isAfter(Instant.now().plusSeconds(30))
+        .isBefore(Instant.now().plusSeconds(61));
   }
 
   @Test
