@@ -37,7 +37,7 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
  * {@code @Component}s found on the classpath; forms must be in the folder; of the candidate groups
  * only the platform's role groups are known here (the platform checks the others against its
  * identity service when the models are deployed); webhook hosts are checked against {@code
- * CONTRACTFLOW_WEBHOOKS_ALLOWED_HOSTS} (comma-separated) when it is set.
+ * CONTRACTFLOW_WEBHOOKS_ALLOWEDHOSTS} (comma-separated; unset: none, as on the platform).
  */
 class ProcessesFolderCheckTest {
 
@@ -70,7 +70,7 @@ class ProcessesFolderCheckTest {
       }
     }
     Set<String> delegates = delegateBeans();
-    String hosts = System.getenv("CONTRACTFLOW_WEBHOOKS_ALLOWED_HOSTS");
+    String hosts = System.getenv("CONTRACTFLOW_WEBHOOKS_ALLOWEDHOSTS");
     List<String> allowed =
         hosts == null ? List.of() : Arrays.stream(hosts.split(",")).map(String::trim).toList();
     ModelCheck check =
