@@ -336,6 +336,46 @@ class MailComposer {
     }
   }
 
+  /**
+   * A process step's mail (the "Notify by mail" element template): each person it names once, with
+   * the template it chose.
+   */
+  void processStepMail(ProcessStepMail mail, UUID eventId) {
+    ContractResponse contract = contracts.current(mail.contractId());
+    Map<String, People.Person> recipients = new LinkedHashMap<>();
+    for (People.Person person : stepRecipients(mail, contract)) {
+      recipients.putIfAbsent(person.userId(), person);
+    }
+    String subject = mail.subject() + ": " + contract.reference() + " " + contract.title();
+    for (People.Person person : recipients.values()) {
+      Map<String, Object> values = contractValues(contract);
+      values.put("headline", mail.subject());
+      values.put("message", mail.message());
+      values.put("reason", mail.message());
+      values.put("by", null);
+      write(
+          mail.template(),
+          "process-step:" + mail.occurrence() + ":" + eventId,
+          contract,
+          person,
+          subject,
+          values);
+    }
+  }
+
+  private List<People.Person> stepRecipients(ProcessStepMail mail, ContractResponse contract) {
+    return switch (mail.recipientType()) {
+      case "person" -> people.user(mail.recipient()).stream().toList();
+      case "group" -> people.membersOf(mail.recipient());
+      case "role" ->
+          ProcessStepMail.OWNER.equals(mail.recipient())
+              ? people.user(contract.owner()).stream().toList()
+              : people.membersOf(Role.valueOf(mail.recipient()).groupId());
+      default ->
+          throw new IllegalArgumentException("no recipients of type " + mail.recipientType());
+    };
+  }
+
   private Map<String, Object> contractValues(ContractResponse contract) {
     Map<String, Object> values = new HashMap<>();
     values.put("reference", contract.reference());

@@ -25,7 +25,8 @@ class NotificationPreferences {
           "review-overdue",
           "signing-outcome",
           "renewal-reminder",
-          "contract-expired");
+          "contract-expired",
+          "process-step");
 
   /** How a user receives one kind of mail. */
   enum Delivery {

@@ -23,6 +23,7 @@ class Notifier {
   static final String SIGNING_DECLINED = "signing-declined";
   static final String SIGNING_WITHDRAWN = "signing-withdrawn";
   static final String RENEWAL_REMINDER = "renewal-reminder";
+  static final String PROCESS_STEP_MAIL = "process-step-mail";
 
   private final NotificationEvents events;
   private final MailComposer composer;
@@ -67,6 +68,11 @@ class Notifier {
     record(SIGNING_WITHDRAWN, withdrawn);
   }
 
+  @EventListener
+  void processStepMail(ProcessStepMail mail) {
+    record(PROCESS_STEP_MAIL, mail);
+  }
+
   /** Writes the mails of one recorded event into the outbox. */
   void compose(UUID eventId, String kind, String payload) throws JsonProcessingException {
     switch (kind) {
@@ -79,6 +85,8 @@ class Notifier {
           composer.signingDeclined(json.readValue(payload, SigningDeclined.class), eventId);
       case SIGNING_WITHDRAWN ->
           composer.signingWithdrawn(json.readValue(payload, SigningWithdrawn.class), eventId);
+      case PROCESS_STEP_MAIL ->
+          composer.processStepMail(json.readValue(payload, ProcessStepMail.class), eventId);
       case RENEWAL_REMINDER ->
           composer.renewalReminder(json.readValue(payload, RenewalReminders.Reminder.class));
       default -> throw new IllegalArgumentException("no mail for events of kind " + kind);

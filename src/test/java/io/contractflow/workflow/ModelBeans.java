@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
  * exists, every delegate bean (each {@code JavaDelegate}, {@code TaskListener} and {@code
  * ExecutionListener} that expressions can reach, {@code expressions.DelegateBeans}) is named by a
  * model, and the class behind a service task's bean is named after the task ("Activate contract":
- * {@code ActivateContract}).
+ * {@code ActivateContract}). A generic step of an element template ({@code
+ * processes/element-templates/}, {@code workflow.steps}) counts as used because its template ships
+ * (a designer places it), and the tasks that use it are named as the designer likes; every bean a
+ * template names must exist.
  */
 public final class ModelBeans {
 
@@ -21,8 +24,22 @@ public final class ModelBeans {
 
   /** What does not agree, in words; empty when the models and the beans agree. */
   public static List<String> problems(ProcessModels models, Map<String, Class<?>> delegateBeans) {
+    return problems(models, delegateBeans, Set.of());
+  }
+
+  /**
+   * As {@link #problems(ProcessModels, Map)}, with the beans the shipped element templates name.
+   */
+  public static List<String> problems(
+      ProcessModels models, Map<String, Class<?>> delegateBeans, Set<String> templateBeans) {
     List<String> problems = new ArrayList<>();
-    Set<String> named = new TreeSet<>();
+    Set<String> named = new TreeSet<>(templateBeans);
+    for (String bean : new TreeSet<>(templateBeans)) {
+      if (!delegateBeans.containsKey(bean)) {
+        problems.add(
+            "an element template names ${" + bean + "}, but no delegate bean is called " + bean);
+      }
+    }
     for (ProcessModels.BeanUse use : models.beans()) {
       named.add(use.bean());
       Class<?> type = delegateBeans.get(use.bean());
@@ -35,6 +52,7 @@ public final class ModelBeans {
         problems.add(
             where + " names ${" + use.bean() + "}, but no delegate bean is called " + use.bean());
       } else if (use.elementType().equals("serviceTask")
+          && !templateBeans.contains(use.bean())
           && !use.elementName().isEmpty()
           && !type.getSimpleName().equals(className(use.elementName()))) {
         problems.add(

@@ -97,4 +97,38 @@ class ModelBeansTest {
     assertThat(ModelBeans.className("Escalate to contract admin"))
         .isEqualTo("EscalateToContractAdmin");
   }
+
+  static class SetContractStatus {}
+
+  @Test
+  void aTemplatesDelegateCountsAsUsedAndItsTasksAreNamedFreely() {
+    String model =
+        """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn">
+          <bpmn:process id="p">
+            <bpmn:serviceTask id="Task_Hold" name="Put contract on hold" camunda:delegateExpression="${setContractStatus}"/>
+          </bpmn:process>
+        </bpmn:definitions>""";
+    Map<String, Class<?>> beans =
+        Map.of("setContractStatus", SetContractStatus.class, "notifyByMail", Forgotten.class);
+    assertThat(
+            ModelBeans.problems(
+                ProcessModels.of(Map.of("m.bpmn", model)),
+                beans,
+                java.util.Set.of("setContractStatus", "notifyByMail")))
+        .isEmpty();
+    assertThat(ModelBeans.problems(ProcessModels.of(Map.of("m.bpmn", model)), beans))
+        .anyMatch(
+            problem -> problem.contains("notifyByMail") && problem.contains("named by no model"))
+        .anyMatch(
+            problem -> problem.contains("Task_Hold") && problem.contains("PutContractOnHold"));
+    assertThat(
+            ModelBeans.problems(
+                ProcessModels.of(Map.of("m.bpmn", model)),
+                beans,
+                java.util.Set.of("setContractStatus", "notifyByMail", "callWebhook")))
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .contains("element template", "callWebhook");
+  }
 }

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * the engine's own services and everything else stay out of reach of {@code ${...}}, in models,
  * filters and scripts alike; so do the platform's own listeners in {@code workflow.tasks}, which
  * the engine puts on every user task itself and which no model names. Every name here is named by a
- * model and every bean a model names is here ({@code DelegateTrustIT}).
+ * model or a shipped element template, and every bean a model names is here ({@code
+ * DelegateTrustIT}); a deployment naming another is refused ({@code workflow.deployment}).
  *
  * <p>The names are found from the bean definitions, without creating a bean (the engine is built
  * while the context starts, before the delegates exist); a bean is fetched only when an expression
