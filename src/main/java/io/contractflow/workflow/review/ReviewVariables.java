@@ -11,8 +11,11 @@ import io.contractflow.workflow.ValuesOf;
  */
 public final class ReviewVariables {
 
-  /** The user task each approver group works (multi-instance, one per group). */
-  public static final String TASK_REVIEW_CONTRACT = "Task_ReviewContract";
+  /**
+   * The role ({@code contractflow.role} property) of the user task each approver group works
+   * (multi-instance, one per group): four eyes guards it.
+   */
+  public static final String ROLE_REVIEW = "review";
 
   /** The contract's value in the base currency: the approval matrix's input. */
   public static final String BASE_VALUE = "baseValue";
