@@ -71,8 +71,8 @@ class TasklistFilters {
 
   /**
    * A group's own filter, "Tasks for &lt;group&gt;": every task offered to the group, claimed or
-   * not, readable by the group, contract admins and auditors. Created once; an admin's later edit
-   * in Tasklist stays.
+   * not, readable by the group (contract admins, engine admins, see every filter). Created once; an
+   * admin's later edit in Tasklist stays.
    */
   void ensureGroupFilter(String groupId, String groupName) {
     String property = GROUP_PROPERTY_PREFIX + groupId;
@@ -102,7 +102,7 @@ class TasklistFilters {
       id = filter.getId();
       log.info("Created the Tasklist filter of group '{}'", groupId);
     }
-    for (String reader : List.of(groupId, Role.CONTRACT_ADMIN.groupId(), Role.AUDITOR.groupId())) {
+    for (String reader : List.of(groupId)) {
       boolean granted =
           authorizationService
                   .createAuthorizationQuery()

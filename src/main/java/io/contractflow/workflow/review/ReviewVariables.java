@@ -23,6 +23,29 @@ public final class ReviewVariables {
   @NotInModels("the currency of baseValue, for Cockpit")
   public static final String BASE_CURRENCY = "baseCurrency";
 
+  /** The contract's value as written (a fact for the approval matrix, see ContractFacts). */
+  @NotInModels("a contract fact a designer may add to the approval matrix")
+  public static final String CONTRACT_AMOUNT = "contractAmount";
+
+  @NotInModels("a contract fact a designer may add to the approval matrix")
+  public static final String CONTRACT_CURRENCY = "contractCurrency";
+
+  /** The contract's tags between commas: {@code ",it,services,"}. */
+  @NotInModels("a contract fact a designer may add to the approval matrix")
+  public static final String CONTRACT_TAGS = "contractTags";
+
+  /**
+   * How long reviewers have (ISO 8601 duration), an input parameter of the model's "Start review"
+   * with its default in view; the setting {@code contractflow.lifecycle.review-due} overrides it.
+   */
+  public static final String REVIEW_DUE_IN = "reviewDueIn";
+
+  /**
+   * How long after the due date an open review goes to the contract admins, like {@link
+   * #REVIEW_DUE_IN}; the setting {@code contractflow.lifecycle.escalate-after} overrides it.
+   */
+  public static final String ESCALATE_AFTER = "escalateAfter";
+
   /**
    * The approval matrix's result: the groups that must approve (the review's multi-instance
    * collection).
