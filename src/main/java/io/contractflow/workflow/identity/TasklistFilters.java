@@ -102,6 +102,19 @@ class TasklistFilters {
       id = filter.getId();
       log.info("Created the Tasklist filter of group '{}'", groupId);
     }
+    // role groups other than the group itself hold no grant on it (earlier versions gave some)
+    for (Role role : Role.values()) {
+      if (!role.groupId().equals(groupId)) {
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(role.groupId())
+            .resourceType(Resources.FILTER)
+            .resourceId(id)
+            .list()
+            .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+      }
+    }
     for (String reader : List.of(groupId)) {
       boolean granted =
           authorizationService
