@@ -265,4 +265,113 @@ class DesignerTaskIT extends IntegrationTest {
           .isEqualTo(200);
     }
   }
+
+  /**
+   * The approval matrix with one input more, on a contract fact no Java names (the tags), routing
+   * tagged contracts to a new group as well.
+   */
+  private static String matrixWithTagInput(String original, String tag, String group) {
+    int[] entry = {0};
+    String withColumn =
+        original.replace(
+            "      <output id=\"Output_Group\"",
+            """
+                  <input id="Input_Tagged" label="Tagged for security" camunda:inputVariable="tagged">
+                    <inputExpression id="InputExpression_Tagged" typeRef="boolean">
+                      <text>contains(contractTags, ",TAG,")</text>
+                    </inputExpression>
+                  </input>
+                  <output id="Output_Group\""""
+                .replace("TAG", tag)
+                .stripLeading());
+    StringBuilder rules = new StringBuilder();
+    java.util.regex.Matcher output =
+        java.util.regex.Pattern.compile("<outputEntry id=").matcher(withColumn);
+    while (output.find()) {
+      output.appendReplacement(
+          rules,
+          "<inputEntry id=\"UnaryTests_Tagged_"
+              + (++entry[0])
+              + "\"><text></text></inputEntry>\n        <outputEntry id=");
+    }
+    output.appendTail(rules);
+    return rules
+        .toString()
+        .replace(
+            "    </decisionTable>",
+            """
+                  <rule id="Rule_Security">
+                    <description>Tagged contracts also go to the security group</description>
+                    <inputEntry id="UnaryTests_S1"><text></text></inputEntry>
+                    <inputEntry id="UnaryTests_S2"><text></text></inputEntry>
+                    <inputEntry id="UnaryTests_S3"><text></text></inputEntry>
+                    <inputEntry id="UnaryTests_S4"><text>true</text></inputEntry>
+                    <outputEntry id="LiteralExpression_S"><text>"GROUP"</text></outputEntry>
+                  </rule>
+                </decisionTable>"""
+                .replace("GROUP", group));
+  }
+
+  @Test
+  void aNewMatrixInputOnAContractFactRoutesToANewGroupWithoutJava() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String group = "security-" + suffix;
+    String user = "sec" + suffix;
+    String tag = "sec" + suffix;
+    member(user, group);
+    String original =
+        Files.readString(Path.of("processes/approval-matrix.dmn"), StandardCharsets.UTF_8);
+    Api.Response deployed =
+        deploy(
+            "matrix-" + suffix,
+            Map.of("approval-matrix.dmn", matrixWithTagInput(original, tag, group)));
+    assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
+    try {
+      // a group the decision names gets its filter on deployment
+      assertThat(management.getProperties()).containsKey("contractflow.group-filter." + group);
+
+      ObjectNode body = contractBody(createCounterparty("rita"));
+      body.putArray("tags").add(tag);
+      String id = createContract("rita", body).get("id").asText();
+      Api.Response uploaded =
+          api.as("rita")
+              .upload(
+                  "/api/contracts/" + id + "/documents",
+                  "services.pdf",
+                  Corpus.PDF,
+                  Corpus.sample("nda.pdf"));
+      assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+      assertThat(api.as("rita").post("/api/contracts/" + id + "/submit", null).status())
+          .isEqualTo(202);
+
+      Api.Call sec = api.as(user, PASSWORD);
+      JsonNode review =
+          org.awaitility.Awaitility.await()
+              .atMost(java.time.Duration.ofSeconds(30))
+              .pollInterval(java.time.Duration.ofMillis(200))
+              .until(
+                  () ->
+                      StreamSupport.stream(
+                              sec.get("/api/tasks?contractId=" + id).json().spliterator(), false)
+                          .findFirst()
+                          .orElse(null),
+                  t -> t != null);
+      assertThat(review.get("role").asText()).isEqualTo("review");
+      assertThat(review.get("candidateGroups").get(0).asText()).isEqualTo(group);
+      assertThat(api.as("leo").get("/api/tasks/" + review.get("id").asText()).status())
+          .isEqualTo(404);
+
+      ObjectNode bad = JSON.createObjectNode().put("decision", "MAYBE");
+      assertThat(sec.post("/api/tasks/" + review.get("id").asText() + "/complete", bad).status())
+          .isEqualTo(400);
+      ObjectNode approve = JSON.createObjectNode().put("decision", "APPROVE").put("comment", "ok");
+      Api.Response done =
+          sec.post("/api/tasks/" + review.get("id").asText() + "/complete", approve);
+      assertThat(done.status()).as(done.toString()).isEqualTo(204);
+    } finally {
+      // the shipped matrix is the latest again for the other tests
+      assertThat(deploy("matrix-restored", Map.of("approval-matrix.dmn", original)).status())
+          .isEqualTo(200);
+    }
+  }
 }
