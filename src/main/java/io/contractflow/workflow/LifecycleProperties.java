@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The lifecycle's timing and money settings ({@code contractflow.lifecycle.*}); the embedded
  * default needs none.
  *
- * @param reviewDue how long reviewers have: a review task is due this long after the review starts
- * @param escalateAfter how long after the due date an unfinished review goes to the contract admins
+ * @param reviewDue how long reviewers have: a review task is due this long after the review starts;
+ *     unset (the default), the review model's {@code reviewDueIn} decides (P3D as shipped); set, it
+ *     overrides the model
+ * @param escalateAfter how long after the due date an unfinished review goes to the contract
+ *     admins; unset, the model's {@code escalateAfter} (P2D as shipped); set, it overrides the
+ *     model
  * @param renewalLeadTime how long before the notice deadline the owner's renewal decision task
  *     appears
  * @param zone the time zone in which contract dates start and end (a contract ending on 31 March
@@ -23,8 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("contractflow.lifecycle")
 public record LifecycleProperties(
-    @DefaultValue("P3D") Duration reviewDue,
-    @DefaultValue("P2D") Duration escalateAfter,
+    Duration reviewDue,
+    Duration escalateAfter,
     @DefaultValue("P30D") Duration renewalLeadTime,
     @DefaultValue("UTC") ZoneId zone,
     @DefaultValue("EUR") String baseCurrency,

@@ -40,6 +40,12 @@ public final class ProcessVariables {
   /** The comment field of every task's form. */
   public static final String COMMENT = "comment";
 
+  /**
+   * The role a user task plays (its model's {@code contractflow.role} property), local to the task.
+   */
+  @NotInModels("put on each task with a role, for Tasklist's filters to find it by")
+  public static final String PLAYED_ROLE = "taskRole";
+
   // the contract's facts on every user task (task-local, set by workflow.tasks.TaskFacts when a
   // task is created)
   public static final String CONTRACT_TITLE = "contractTitle";

@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
  * The Java side and the designer's files speak one vocabulary. Every {@code public static final
  * String} of a {@code *Variables} class in {@code io.contractflow.workflow} ({@link
  * ProcessVariables} and one per phase) is a process variable, unless its name starts with {@code
- * TASK_} (a task's id) or {@code MESSAGE_} (a message's name). The test fails when a model or form
- * in {@code processes/} names a variable that is no constant, when a constant is named by no model
- * or form (unless it says {@link NotInModels}), when a task id or message is not in the models, and
- * when a decision or outcome value in a model or form is not a constant of the enum its variable
- * names with {@link ValuesOf} (or a constant of such an enum appears nowhere).
+ * TASK_} (a task's id), {@code ROLE_} (the role a user task plays, its {@code contractflow.role}
+ * property: the platform finds tasks by it) or {@code MESSAGE_} (a message's name). The test fails
+ * when a model or form in {@code processes/} names a variable that is no constant, when a constant
+ * is named by no model or form (unless it says {@link NotInModels}), when a task id or message is
+ * not in the models, and when a decision or outcome value in a model or form is not a constant of
+ * the enum its variable names with {@link ValuesOf} (or a constant of such an enum appears
+ * nowhere).
  */
 class ModelVocabularyTest {
 
@@ -82,6 +84,7 @@ class ModelVocabularyTest {
         .anyMatch(p -> p.contains("REQUEST_CHANGES") && p.contains("appears in no model"));
     assertThat(problems)
         .anyMatch(p -> p.contains("approverGroups") && p.contains("no model or form"));
+    assertThat(problems).anyMatch(p -> p.contains("ROLE_REVIEW") && p.contains("no user task"));
   }
 
   /** Every {@code *Variables} class of the workflow that holds public string constants. */
@@ -142,6 +145,14 @@ class ModelVocabularyTest {
                     + " = "
                     + constant.value()
                     + " is the id of no task in the models");
+          }
+        } else if (constant.field().startsWith("ROLE_")) {
+          if (!models.roles().contains(constant.value())) {
+            problems.add(
+                constant.where()
+                    + " = "
+                    + constant.value()
+                    + " is the role (contractflow.role) of no user task in the models");
           }
         } else if (constant.field().startsWith("MESSAGE_")) {
           if (!models.messages().contains(constant.value())) {

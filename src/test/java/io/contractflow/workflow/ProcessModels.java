@@ -98,6 +98,7 @@ public final class ProcessModels {
   private final Map<String, Set<String>> values = new TreeMap<>();
   private final Set<String> taskIds = new TreeSet<>();
   private final Set<String> messages = new TreeSet<>();
+  private final Set<String> roles = new TreeSet<>();
 
   private ProcessModels() {}
 
@@ -152,6 +153,11 @@ public final class ProcessModels {
     return taskIds;
   }
 
+  /** The roles ({@code contractflow.role} properties) the models' user tasks play. */
+  public Set<String> roles() {
+    return roles;
+  }
+
   public Set<String> messages() {
     return messages;
   }
@@ -177,6 +183,12 @@ public final class ProcessModels {
     String local = element.getLocalName();
     if (!dmn && local.endsWith("Task") && !CAMUNDA_BPMN.equals(element.getNamespaceURI())) {
       taskIds.add(element.getAttribute("id"));
+    }
+    if (!dmn
+        && local.equals("property")
+        && CAMUNDA_BPMN.equals(element.getNamespaceURI())
+        && "contractflow.role".equals(element.getAttribute("name"))) {
+      roles.add(element.getAttribute("value"));
     }
     if (!dmn && local.equals("message") && !element.getAttribute("name").isEmpty()) {
       messages.add(element.getAttribute("name"));

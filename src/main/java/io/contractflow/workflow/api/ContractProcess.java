@@ -130,7 +130,7 @@ public class ContractProcess {
     }
     String taskId =
         tasks
-            .openTask(contractId, DraftingVariables.TASK_SUBMIT_DRAFT)
+            .openTask(contractId, DraftingVariables.ROLE_SUBMIT_DRAFT)
             .orElseThrow(() -> new ConflictException("The draft is not waiting for submission"));
     tasks.complete(
         user,

@@ -4,19 +4,30 @@ import io.contractflow.contract.ContractGuard;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.error.InvalidInputException;
 import io.contractflow.platform.error.NotFoundException;
 import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.TaskRefusedException;
+import io.contractflow.workflow.drafting.DraftingVariables;
 import io.contractflow.workflow.review.FourEyes;
+import io.contractflow.workflow.tasks.TaskRoles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -46,6 +57,8 @@ public class LifecycleTasks {
   private final RuntimeService runtime;
   private final ContractGuard contracts;
   private final FourEyes fourEyes;
+  private final TaskRoles roles;
+  private final FormService forms;
 
   LifecycleTasks(
       TaskService tasks,
@@ -53,7 +66,11 @@ public class LifecycleTasks {
       RepositoryService repository,
       RuntimeService runtime,
       ContractGuard contracts,
-      FourEyes fourEyes) {
+      FourEyes fourEyes,
+      TaskRoles roles,
+      FormService forms) {
+    this.roles = roles;
+    this.forms = forms;
     this.tasks = tasks;
     this.identity = identity;
     this.repository = repository;
@@ -74,7 +91,8 @@ public class LifecycleTasks {
   /** {@link #mine(CurrentUser)}, of one contract only if {@code contractId} is not null. */
   @Transactional(readOnly = true)
   public List<TaskView> mine(CurrentUser user, UUID contractId) {
-    var assigned = tasks.createTaskQuery().active().taskAssignee(user.username());
+    var assigned =
+        tasks.createTaskQuery().active().initializeFormKeys().taskAssignee(user.username());
     if (contractId != null) {
       assigned.processInstanceBusinessKey(contractId.toString());
     }
@@ -84,6 +102,7 @@ public class LifecycleTasks {
         tasks
             .createTaskQuery()
             .active()
+            .initializeFormKeys()
             .or()
             .taskCandidateUser(user.username())
             .taskCandidateGroupIn(groups.isEmpty() ? List.of("\u0000none") : groups)
@@ -92,15 +111,82 @@ public class LifecycleTasks {
       offered.processInstanceBusinessKey(contractId.toString());
     }
     found.addAll(offered.listPage(0, MAX_TASKS));
+    return views(
+        found.stream()
+            .sorted(
+                Comparator.comparing(Task::getPriority)
+                    .reversed()
+                    .thenComparing(
+                        Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+            .limit(MAX_TASKS)
+            .toList());
+  }
+
+  /**
+   * The tasks as the API shows them, their facts read in one query for all of them (the reference
+   * and title each task carries, the contract from its process's business key) rather than task by
+   * task.
+   */
+  private List<TaskView> views(List<Task> found) {
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> facts = new HashMap<>();
+    runtime
+        .createVariableInstanceQuery()
+        .taskIdIn(found.stream().map(Task::getId).toArray(String[]::new))
+        .variableNameIn(ProcessVariables.REFERENCE, ProcessVariables.CONTRACT_TITLE)
+        .list()
+        .forEach(
+            v ->
+                facts
+                    .computeIfAbsent(v.getTaskId(), id -> new HashMap<>())
+                    .put(v.getName(), v.getValue()));
+    Map<String, UUID> contractOfInstance = new HashMap<>();
+    Set<String> instances =
+        found.stream()
+            .map(Task::getProcessInstanceId)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+    if (!instances.isEmpty()) {
+      runtime
+          .createProcessInstanceQuery()
+          .processInstanceIds(instances)
+          .list()
+          .forEach(
+              instance -> {
+                UUID contract = contractIdOf(instance.getBusinessKey());
+                if (contract != null) {
+                  contractOfInstance.put(instance.getId(), contract);
+                }
+              });
+    }
     return found.stream()
-        .sorted(
-            Comparator.comparing(Task::getPriority)
-                .reversed()
-                .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
-        .limit(MAX_TASKS)
-        .map(this::viewIfStillOpen)
+        .map(
+            task -> {
+              try {
+                return Optional.of(
+                    view(
+                        task,
+                        contractOfInstance.get(task.getProcessInstanceId()),
+                        facts.getOrDefault(task.getId(), Map.of())));
+              } catch (NullValueException vanished) {
+                return Optional.<TaskView>empty();
+              }
+            })
         .flatMap(Optional::stream)
         .toList();
+  }
+
+  private static UUID contractIdOf(String businessKey) {
+    if (businessKey == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(businessKey);
+    } catch (IllegalArgumentException notAContract) {
+      return null;
+    }
   }
 
   /** The open tasks of one contract the caller may read. */
@@ -119,6 +205,7 @@ public class LifecycleTasks {
         tasks
             .createTaskQuery()
             .active()
+            .initializeFormKeys()
             .processInstanceBusinessKey(contractId.toString())
             .orderByTaskPriority()
             .desc()
@@ -168,7 +255,7 @@ public class LifecycleTasks {
           tasks.claim(taskId, user.username());
           return null;
         });
-    return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    return view(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
   }
 
   @Transactional
@@ -184,7 +271,7 @@ public class LifecycleTasks {
           tasks.claim(taskId, null);
           return null;
         });
-    return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    return view(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
   }
 
   /**
@@ -195,7 +282,7 @@ public class LifecycleTasks {
   public void complete(CurrentUser user, String taskId, CompleteTaskRequest request) {
     Task task = visible(user, taskId);
     mayWork(user, task);
-    Map<String, Object> variables = TaskDecisions.variables(task.getTaskDefinitionKey(), request);
+    Map<String, Object> variables = checkedValues(task, request);
     mayFinish(user, task);
     asCaller(
         user,
@@ -206,6 +293,73 @@ public class LifecycleTasks {
           tasks.complete(taskId, variables);
           return null;
         });
+  }
+
+  /**
+   * The values to complete the task with, checked against its form: a task of a known role takes
+   * its decision and comment as before; any task with a Camunda Form takes its form's fields; a
+   * task with neither is Tasklist's. Every field at fault is named in one 400.
+   */
+  private Map<String, Object> checkedValues(Task task, CompleteTaskRequest request) {
+    String role = roles.of(task).orElse(null);
+    boolean hasForm = task.getCamundaFormRef() != null;
+    if (!TaskDecisions.known(role) && !hasForm) {
+      throw new ConflictException(
+          "This task ("
+              + task.getName()
+              + ") has no form the contract API can check; complete it in Tasklist");
+    }
+    Map<String, Object> submitted =
+        TaskDecisions.known(role)
+            ? TaskDecisions.variables(role, request)
+            : TaskDecisions.formValues(request);
+    if (!hasForm) {
+      return submitted;
+    }
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> variables = formOf(task).check(submitted, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(
+          errors.stream()
+              .map(e -> new FieldError(fieldName(e.field(), request), e.message()))
+              .toList());
+    }
+    return variables;
+  }
+
+  /** A field's name in the request: the form's fields are sent in {@code values}. */
+  private static String fieldName(String key, CompleteTaskRequest request) {
+    boolean ownField =
+        (ProcessVariables.COMMENT.equals(key) && request.comment() != null)
+            || (DraftingVariables.NON_STANDARD_TERMS.equals(key)
+                && request.nonStandardTerms() != null);
+    return ownField || key.startsWith("values.") ? key : "values." + key;
+  }
+
+  private TaskForm formOf(Task task) {
+    try (InputStream schema = forms.getDeployedTaskForm(task.getId())) {
+      return TaskForm.parse(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException | ProcessEngineException | IllegalArgumentException unreadable) {
+      throw new ConflictException(
+          "task-form-missing",
+          "The task's form "
+              + task.getCamundaFormRef().getKey()
+              + " cannot be read; complete it in Tasklist");
+    }
+  }
+
+  /** The task's form schema (form-js JSON), if the caller may see the task and it has a form. */
+  @Transactional(readOnly = true)
+  public String form(CurrentUser user, String taskId) {
+    Task task = visible(user, taskId);
+    if (task.getCamundaFormRef() == null) {
+      throw new NotFoundException("The task " + taskId + " has no form");
+    }
+    try (InputStream schema = forms.getDeployedTaskForm(task.getId())) {
+      return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | ProcessEngineException unreadable) {
+      throw new NotFoundException("The form of task " + taskId + " is not deployed");
+    }
   }
 
   /*
@@ -276,16 +430,19 @@ public class LifecycleTasks {
     fourEyes(user, task);
   }
 
-  /** The open task with the given key of a contract, for the contract-level shortcuts (submit). */
+  /**
+   * The open task playing the role in a contract, for the contract-level shortcuts (submit): found
+   * by the role its model gives it, whatever its id.
+   */
   @Transactional(readOnly = true)
-  public Optional<String> openTask(UUID contractId, String taskKey) {
+  public Optional<String> openTask(UUID contractId, String role) {
     return tasks
         .createTaskQuery()
         .active()
         .processInstanceBusinessKey(contractId.toString())
-        .taskDefinitionKey(taskKey)
-        .listPage(0, 1)
+        .listPage(0, MAX_TASKS)
         .stream()
+        .filter(task -> roles.plays(task, role))
         .findFirst()
         .map(Task::getId);
   }
@@ -294,7 +451,7 @@ public class LifecycleTasks {
     Task task =
         taskId == null || taskId.length() > 64
             ? null
-            : tasks.createTaskQuery().taskId(taskId).singleResult();
+            : tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     // admins and auditors see every task (auditors only read: working on one is refused with 403)
     if (task == null
         || !(user.readsAll()
@@ -324,7 +481,7 @@ public class LifecycleTasks {
   }
 
   private void fourEyes(CurrentUser user, Task task) {
-    if (!FourEyes.appliesTo(task.getTaskDefinitionKey())) {
+    if (!FourEyes.appliesTo(roles.of(task).orElse(null))) {
       return;
     }
     var instance =
@@ -372,18 +529,6 @@ public class LifecycleTasks {
         .toList();
   }
 
-  /**
-   * A task completed by someone else between the query and reading its variables is simply no
-   * longer listed.
-   */
-  private Optional<TaskView> viewIfStillOpen(Task task) {
-    try {
-      return Optional.of(view(task));
-    } catch (NullValueException vanished) {
-      return Optional.empty();
-    }
-  }
-
   TaskView view(Task task) {
     Map<String, Object> vars =
         tasks.getVariables(
@@ -397,10 +542,12 @@ public class LifecycleTasks {
   }
 
   private TaskView view(Task task, UUID contractId, Map<String, Object> vars) {
+    String role = roles.of(task).orElse(null);
     return new TaskView(
         task.getId(),
         task.getTaskDefinitionKey(),
         task.getName(),
+        role,
         phase(task.getProcessDefinitionId()),
         contractId,
         (String) vars.get(ProcessVariables.REFERENCE),
@@ -410,7 +557,8 @@ public class LifecycleTasks {
         task.getCreateTime().toInstant(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant(),
         task.getPriority(),
-        TaskDecisions.decisionsFor(task.getTaskDefinitionKey()));
+        TaskDecisions.decisionsFor(role),
+        task.getCamundaFormRef() == null ? null : "/api/tasks/" + task.getId() + "/form");
   }
 
   private final Map<String, String> phaseNames = new java.util.concurrent.ConcurrentHashMap<>();

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/tasks")
-@Tag(name = "Tasks", description = "Your contract tasks: review, drafting, renewal decisions")
+@Tag(
+    name = "Tasks",
+    description =
+        "Your contract tasks, found by the role their model gives them: review, drafting, renewal "
+            + "decisions, and any task with a Camunda Form")
 class TaskController {
 
   private final LifecycleTasks tasks;
@@ -42,6 +47,17 @@ class TaskController {
     return tasks.get(currentUser.get(), taskId);
   }
 
+  @GetMapping(value = "/{taskId}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary =
+          "The task's Camunda Form (form-js schema) as deployed: complete the task with its input "
+              + "fields' keys in values; 404 if the task has no form")
+  ResponseEntity<String> form(@PathVariable String taskId) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(tasks.form(currentUser.get(), taskId));
+  }
+
   @PostMapping("/{taskId}/claim")
   @Operation(summary = "Take the task; nobody takes the review of their own contract")
   TaskView claim(@PathVariable String taskId) {
@@ -55,7 +71,11 @@ class TaskController {
   }
 
   @PostMapping("/{taskId}/complete")
-  @Operation(summary = "Complete the task with its decision and a comment")
+  @Operation(
+      summary =
+          "Complete the task: a known role's task with its decision and a comment, any task with a "
+              + "Camunda Form with its fields in values, checked against the form (400 naming every "
+              + "field at fault, the task untouched)")
   ResponseEntity<Void> complete(
       @PathVariable String taskId, @Valid @RequestBody CompleteTaskRequest request) {
     tasks.complete(currentUser.get(), taskId, request);

@@ -1,6 +1,6 @@
 package io.contractflow.workflow.api;
 
-import io.contractflow.platform.error.ConflictException;
+import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.error.InvalidInputException;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.TaskDecision;
@@ -9,47 +9,53 @@ import io.contractflow.workflow.review.ReviewDecision;
 import io.contractflow.workflow.review.ReviewVariables;
 import io.contractflow.workflow.term.RenewalDecision;
 import io.contractflow.workflow.term.TermVariables;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What completing each kind of task takes through the API, checked before the engine is asked, so a
- * bad request is a 400 that names the field, never an engine error. Which decisions a task offers,
- * which need a reason and the variable a decision goes in are the phases' ({@link ReviewDecision},
- * {@link RenewalDecision}, their {@code *Variables}); this class only maps their answers to the
- * API's problems.
+ * What completing each known role's task takes through the API besides its form, checked before the
+ * engine is asked, so a bad request is a 400 that names the field, never an engine error: the
+ * request's {@code decision}, {@code comment} and {@code nonStandardTerms} as the role's form
+ * fields, and whether a decision needs a reason. Which decisions a task offers, which need a reason
+ * and the variable a decision goes in are the phases' ({@link ReviewDecision}, {@link
+ * RenewalDecision}, their {@code *Variables}); this class only maps their answers to the API's
+ * problems. Tasks of other roles, or none, take their form's fields in {@code values} only.
  */
 final class TaskDecisions {
 
   /**
-   * What a task asks for: the variable its decision goes in (none for a plain submit) and the
-   * decisions.
+   * What a role's task asks for: the variable its decision goes in (none for a plain submit) and
+   * the decisions.
    */
   private record Asked(String variable, List<? extends TaskDecision> decisions) {}
 
   private static final Map<String, Asked> ASKED =
       Map.of(
-          DraftingVariables.TASK_SUBMIT_DRAFT, new Asked(null, List.of()),
-          ReviewVariables.TASK_REVIEW_CONTRACT,
-              new Asked(ReviewVariables.DECISION, ReviewDecision.all()),
-          TermVariables.TASK_DECIDE_RENEWAL,
+          DraftingVariables.ROLE_SUBMIT_DRAFT, new Asked(null, List.of()),
+          ReviewVariables.ROLE_REVIEW, new Asked(ReviewVariables.DECISION, ReviewDecision.all()),
+          TermVariables.ROLE_DECIDE_RENEWAL,
               new Asked(TermVariables.RENEWAL_DECISION, List.of(RenewalDecision.values())));
 
   private TaskDecisions() {}
 
-  static List<String> decisionsFor(String taskKey) {
-    Asked asked = ASKED.get(taskKey);
+  /** Whether the API knows the role's decisions (the three lifecycle tasks). */
+  static boolean known(String role) {
+    return role != null && ASKED.containsKey(role);
+  }
+
+  static List<String> decisionsFor(String role) {
+    Asked asked = role == null ? null : ASKED.get(role);
     return asked == null ? List.of() : asked.decisions().stream().map(TaskDecision::name).toList();
   }
 
-  /** The variables to complete the task with. */
-  static Map<String, Object> variables(String taskKey, CompleteTaskRequest request) {
-    Asked asked = ASKED.get(taskKey);
-    if (asked == null) {
-      throw new ConflictException(
-          "This task (" + taskKey + ") is not completed through the contract API; use Tasklist");
-    }
+  /**
+   * The values to complete a task of a known role with, before its form checks them: the request's
+   * own fields as the role's variables, then its {@code values}.
+   */
+  static Map<String, Object> variables(String role, CompleteTaskRequest request) {
+    Asked asked = ASKED.get(role);
     Map<String, Object> variables = new HashMap<>();
     String comment = request.comment() == null ? "" : request.comment().strip();
     variables.put(ProcessVariables.COMMENT, comment);
@@ -59,7 +65,7 @@ final class TaskDecisions {
       }
       variables.put(
           DraftingVariables.NON_STANDARD_TERMS, Boolean.TRUE.equals(request.nonStandardTerms()));
-      return variables;
+      return withValues(variables, request);
     }
     TaskDecision decision =
         asked.decisions().stream()
@@ -68,7 +74,7 @@ final class TaskDecisions {
             .orElseThrow(
                 () ->
                     InvalidInputException.field(
-                        "decision", "must be one of " + String.join(", ", decisionsFor(taskKey))));
+                        "decision", "must be one of " + String.join(", ", decisionsFor(role))));
     if (request.nonStandardTerms() != null) {
       throw InvalidInputException.field("nonStandardTerms", "is not asked by this task");
     }
@@ -77,6 +83,48 @@ final class TaskDecisions {
           "comment", "must say why when the decision is " + decision.name());
     }
     variables.put(asked.variable(), decision.name());
+    return withValues(variables, request);
+  }
+
+  /**
+   * The values of a task the API knows only by its form: {@code values}, with a {@code comment}
+   * given on its own as the form's {@code comment}.
+   */
+  static Map<String, Object> formValues(CompleteTaskRequest request) {
+    if (request.decision() != null) {
+      throw InvalidInputException.field(
+          "decision", "is not asked by this task: send the form's fields in values");
+    }
+    if (request.nonStandardTerms() != null) {
+      throw InvalidInputException.field("nonStandardTerms", "is not asked by this task");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    if (request.comment() != null) {
+      variables.put(ProcessVariables.COMMENT, request.comment().strip());
+    }
+    return withValues(variables, request);
+  }
+
+  private static Map<String, Object> withValues(
+      Map<String, Object> variables, CompleteTaskRequest request) {
+    if (request.values() == null) {
+      return variables;
+    }
+    List<FieldError> twice = new ArrayList<>();
+    request
+        .values()
+        .forEach(
+            (key, value) -> {
+              if (variables.containsKey(key)) {
+                twice.add(
+                    new FieldError("values." + key, "is given on its own already; send it once"));
+              } else {
+                variables.put(key, value);
+              }
+            });
+    if (!twice.isEmpty()) {
+      throw new InvalidInputException(twice);
+    }
     return variables;
   }
 }

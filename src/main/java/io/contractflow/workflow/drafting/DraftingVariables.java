@@ -7,8 +7,11 @@ package io.contractflow.workflow.drafting;
  */
 public final class DraftingVariables {
 
-  /** The user task that submits the draft. */
-  public static final String TASK_SUBMIT_DRAFT = "Task_SubmitDraft";
+  /**
+   * The role ({@code contractflow.role} property) of the user task that submits the draft: the API
+   * finds it by this, never by its id.
+   */
+  public static final String ROLE_SUBMIT_DRAFT = "submit-draft";
 
   /** Who submitted the draft: the actor of the review's first step. */
   public static final String SUBMITTED_BY = "submittedBy";

@@ -41,13 +41,16 @@ class IdentityBootstrap implements ApplicationRunner {
   private final IdentityProperties properties;
   private final TasklistFilters tasklistFilters;
   private final TaskWorkPermission taskWorkPermission;
+  private final DeployedGroupAccess deployedGroupAccess;
 
   IdentityBootstrap(
       IdentityService identityService,
       AuthorizationService authorizationService,
       IdentityProperties properties,
       TasklistFilters tasklistFilters,
-      TaskWorkPermission taskWorkPermission) {
+      TaskWorkPermission taskWorkPermission,
+      DeployedGroupAccess deployedGroupAccess) {
+    this.deployedGroupAccess = deployedGroupAccess;
     this.taskWorkPermission = taskWorkPermission;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -76,6 +79,8 @@ class IdentityBootstrap implements ApplicationRunner {
       grant(role.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     tasklistFilters.ensureShippedFilters();
+    // the groups deployed models name (also done as each deployment commits)
+    deployedGroupAccess.provideForDeployedModels();
     taskWorkPermission.narrowExistingGrants(authorizationService);
     grantAuditorReadOnlyCockpit();
     if (!ownsIdentity) {

@@ -9,6 +9,7 @@ import static io.contractflow.identity.Role.REQUESTER;
 import static io.contractflow.identity.Role.SIGNATORY;
 
 import io.contractflow.identity.Role;
+import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.drafting.DraftingVariables;
 import io.contractflow.workflow.review.ReviewVariables;
 import io.contractflow.workflow.term.TermVariables;
@@ -28,9 +29,13 @@ import org.camunda.bpm.engine.task.TaskQuery;
  */
 final class ShippedTasklistFilters {
 
-  static final String REVIEW_TASK = ReviewVariables.TASK_REVIEW_CONTRACT;
-  static final String SUBMIT_DRAFT_TASK = DraftingVariables.TASK_SUBMIT_DRAFT;
-  static final String DECIDE_RENEWAL_TASK = TermVariables.TASK_DECIDE_RENEWAL;
+  /*
+   * Tasks are found by the role their model gives them ({@code contractflow.role}), which each
+   * task carries as its local variable {@code taskRole}: a renamed task stays in its filter.
+   */
+  static final String REVIEW_ROLE = ReviewVariables.ROLE_REVIEW;
+  static final String SUBMIT_DRAFT_ROLE = DraftingVariables.ROLE_SUBMIT_DRAFT;
+  static final String DECIDE_RENEWAL_ROLE = TermVariables.ROLE_DECIDE_RENEWAL;
 
   private static final String ME = "${currentUser()}";
   private static final String MY_GROUPS = "${currentUserGroups()}";
@@ -86,7 +91,7 @@ final class ShippedTasklistFilters {
               -15,
               false,
               Set.of(REQUESTER, CONTRACT_ADMIN),
-              q -> byDueDate(q.taskDefinitionKey(SUBMIT_DRAFT_TASK).taskAssigneeExpression(ME))),
+              q -> byDueDate(withRole(q, SUBMIT_DRAFT_ROLE).taskAssigneeExpression(ME))),
           new TasklistFilter(
               "renewal-decisions",
               "Renewal decisions",
@@ -94,7 +99,7 @@ final class ShippedTasklistFilters {
               -14,
               false,
               Set.of(REQUESTER, CONTRACT_ADMIN),
-              q -> byDueDate(q.taskDefinitionKey(DECIDE_RENEWAL_TASK).taskAssigneeExpression(ME))),
+              q -> byDueDate(withRole(q, DECIDE_RENEWAL_ROLE).taskAssigneeExpression(ME))),
           approvalQueue(
               "legal-review",
               "Legal review",
@@ -140,6 +145,10 @@ final class ShippedTasklistFilters {
         true,
         Set.of(group, CONTRACT_ADMIN, AUDITOR),
         q -> byDueDate(q.taskCandidateGroup(group.groupId()).includeAssignedTasks()));
+  }
+
+  private static TaskQuery withRole(TaskQuery query, String role) {
+    return query.taskVariableValueEquals(ProcessVariables.PLAYED_ROLE, role);
   }
 
   private static TaskQuery byDueDate(TaskQuery query) {

@@ -62,6 +62,81 @@ class TasklistFilters {
     this.managementService = managementService;
   }
 
+  /**
+   * Engine property name prefix of the filters of deployed models' groups ({@link
+   * DeployedGroupAccess}); the value is the filter's id. Kept apart from the shipped ones, which
+   * would retire them.
+   */
+  static final String GROUP_PROPERTY_PREFIX = "contractflow.group-filter.";
+
+  /**
+   * A group's own filter, "Tasks for &lt;group&gt;": every task offered to the group, claimed or
+   * not, readable by the group (contract admins, engine admins, see every filter). Created once; an
+   * admin's later edit in Tasklist stays.
+   */
+  void ensureGroupFilter(String groupId, String groupName) {
+    String property = GROUP_PROPERTY_PREFIX + groupId;
+    String knownId = managementService.getProperties().get(property);
+    String id = knownId;
+    if (knownId == null || filterService.getFilter(knownId) == null) {
+      Filter filter = filterService.newTaskFilter("Tasks for " + groupName);
+      filter.setOwner(null);
+      filter.setQuery(
+          taskService
+              .createTaskQuery()
+              .taskCandidateGroup(groupId)
+              .includeAssignedTasks()
+              .orderByDueDate()
+              .asc()
+              .orderByTaskPriority()
+              .desc());
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("description", "Tasks offered to the group " + groupName);
+      properties.put("priority", 0);
+      properties.put("refresh", true);
+      properties.put("showUndefinedVariable", false);
+      properties.put("variables", TasklistFilter.VARIABLES);
+      filter.setProperties(properties);
+      filterService.saveFilter(filter);
+      managementService.setProperty(property, filter.getId());
+      id = filter.getId();
+      log.info("Created the Tasklist filter of group '{}'", groupId);
+    }
+    // role groups other than the group itself hold no grant on it (earlier versions gave some)
+    for (Role role : Role.values()) {
+      if (!role.groupId().equals(groupId)) {
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(role.groupId())
+            .resourceType(Resources.FILTER)
+            .resourceId(id)
+            .list()
+            .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+      }
+    }
+    for (String reader : List.of(groupId)) {
+      boolean granted =
+          authorizationService
+                  .createAuthorizationQuery()
+                  .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                  .groupIdIn(reader)
+                  .resourceType(Resources.FILTER)
+                  .resourceId(id)
+                  .count()
+              > 0;
+      if (!granted) {
+        Authorization grant =
+            authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(reader);
+        grant.setResource(Resources.FILTER);
+        grant.setResourceId(id);
+        grant.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(grant);
+      }
+    }
+  }
+
   /** Brings filters and their authorizations in line with {@link ShippedTasklistFilters#ALL}. */
   void ensureShippedFilters() {
     Map<String, String> shipped = shippedFilterIds();

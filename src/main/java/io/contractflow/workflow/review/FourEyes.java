@@ -37,9 +37,9 @@ public class FourEyes implements TaskListener {
     this.ownerOfContract = ownerOfContract;
   }
 
-  /** Whether four eyes guards tasks with this key: the review tasks. */
-  public static boolean appliesTo(String taskDefinitionKey) {
-    return ReviewVariables.TASK_REVIEW_CONTRACT.equals(taskDefinitionKey);
+  /** Whether four eyes guards tasks playing this role: the review tasks. */
+  public static boolean appliesTo(String role) {
+    return ReviewVariables.ROLE_REVIEW.equals(role);
   }
 
   /**

@@ -1,22 +1,35 @@
 package io.contractflow.workflow.review;
 
+import io.contractflow.workflow.tasks.TaskRoles;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
-/** The review tasks still open in one review, and the groups they wait for. */
+/**
+ * The review tasks (those playing the role {@link ReviewVariables#ROLE_REVIEW}) still open in one
+ * review, and the groups they wait for.
+ */
 final class OpenReviewTasks {
 
   private OpenReviewTasks() {}
 
   static List<Task> of(TaskService tasks, DelegateExecution execution) {
+    List<String> reviewKeys =
+        execution.getBpmnModelInstance().getModelElementsByType(UserTask.class).stream()
+            .filter(task -> ReviewVariables.ROLE_REVIEW.equals(TaskRoles.roleOf(task)))
+            .map(UserTask::getId)
+            .toList();
+    if (reviewKeys.isEmpty()) {
+      return List.of();
+    }
     return tasks
         .createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(ReviewVariables.TASK_REVIEW_CONTRACT)
+        .taskDefinitionKeyIn(reviewKeys.toArray(String[]::new))
         .active()
         .list();
   }

@@ -11,14 +11,40 @@ import io.contractflow.workflow.ValuesOf;
  */
 public final class ReviewVariables {
 
-  /** The user task each approver group works (multi-instance, one per group). */
-  public static final String TASK_REVIEW_CONTRACT = "Task_ReviewContract";
+  /**
+   * The role ({@code contractflow.role} property) of the user task each approver group works
+   * (multi-instance, one per group): four eyes guards it.
+   */
+  public static final String ROLE_REVIEW = "review";
 
   /** The contract's value in the base currency: the approval matrix's input. */
   public static final String BASE_VALUE = "baseValue";
 
   @NotInModels("the currency of baseValue, for Cockpit")
   public static final String BASE_CURRENCY = "baseCurrency";
+
+  /** The contract's value as written (a fact for the approval matrix, see ContractFacts). */
+  @NotInModels("a contract fact a designer may add to the approval matrix")
+  public static final String CONTRACT_AMOUNT = "contractAmount";
+
+  @NotInModels("a contract fact a designer may add to the approval matrix")
+  public static final String CONTRACT_CURRENCY = "contractCurrency";
+
+  /** The contract's tags between commas: {@code ",it,services,"}. */
+  @NotInModels("a contract fact a designer may add to the approval matrix")
+  public static final String CONTRACT_TAGS = "contractTags";
+
+  /**
+   * How long reviewers have (ISO 8601 duration), an input parameter of the model's "Start review"
+   * with its default in view; the setting {@code contractflow.lifecycle.review-due} overrides it.
+   */
+  public static final String REVIEW_DUE_IN = "reviewDueIn";
+
+  /**
+   * How long after the due date an open review goes to the contract admins, like {@link
+   * #REVIEW_DUE_IN}; the setting {@code contractflow.lifecycle.escalate-after} overrides it.
+   */
+  public static final String ESCALATE_AFTER = "escalateAfter";
 
   /**
    * The approval matrix's result: the groups that must approve (the review's multi-instance

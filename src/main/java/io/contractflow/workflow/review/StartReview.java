@@ -8,17 +8,20 @@ import io.contractflow.workflow.EngineClock;
 import io.contractflow.workflow.LifecycleProperties;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.drafting.DraftingVariables;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Start review": the contract goes to IN_REVIEW, and the review gets its inputs: the approval
- * matrix's (type, value in the base currency, non-standard terms) and its times (due, reminder,
- * escalation).
+ * "Start review": the contract goes to IN_REVIEW, and the review gets its inputs: the contract's
+ * facts for the approval matrix ({@link ContractFacts}) and its times (due, reminder, escalation)
+ * from the model's input parameters {@code reviewDueIn} and {@code escalateAfter}, unless the
+ * operator's settings override them.
  */
 @Component("startReview")
 class StartReview implements JavaDelegate {
@@ -26,16 +29,41 @@ class StartReview implements JavaDelegate {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ContractTransitions transitions;
-  private final ValueInBaseCurrency baseValue;
+
+  /** When neither the setting nor the model says. */
+  static final Duration DEFAULT_DUE_IN = Duration.ofDays(3);
+
+  static final Duration DEFAULT_ESCALATE_AFTER = Duration.ofDays(2);
+
+  private final ContractFacts facts;
   private final LifecycleProperties properties;
 
   StartReview(
-      ContractTransitions transitions,
-      ValueInBaseCurrency baseValue,
-      LifecycleProperties properties) {
+      ContractTransitions transitions, ContractFacts facts, LifecycleProperties properties) {
     this.transitions = transitions;
-    this.baseValue = baseValue;
+    this.facts = facts;
     this.properties = properties;
+  }
+
+  /**
+   * A review timing: the operator's setting if set, else the model's input parameter (its visible
+   * default), else the built-in default.
+   */
+  private static Duration timing(
+      DelegateExecution execution, Duration setting, String parameter, Duration fallback) {
+    if (setting != null) {
+      return setting;
+    }
+    Object modelled = execution.getVariableLocal(parameter);
+    if (modelled == null || modelled.toString().isBlank()) {
+      return fallback;
+    }
+    try {
+      return Duration.parse(modelled.toString().strip());
+    } catch (DateTimeParseException notADuration) {
+      throw new IllegalStateException(
+          "The model's " + parameter + " is no ISO 8601 duration: " + modelled);
+    }
   }
 
   @Override
@@ -47,22 +75,25 @@ class StartReview implements JavaDelegate {
             ContractStatus.IN_REVIEW,
             submittedBy == null ? Actors.SYSTEM : submittedBy,
             "submitted for review");
-    execution.setVariable(ProcessVariables.CONTRACT_TYPE, contract.type().name());
-    execution.setVariable(
-        ReviewVariables.BASE_VALUE,
-        baseValue.convert(contract.value().amount(), contract.value().currency()).doubleValue());
-    execution.setVariable(ReviewVariables.BASE_CURRENCY, baseValue.baseCurrency());
-    execution.setVariable(
-        DraftingVariables.NON_STANDARD_TERMS,
-        ProcessVariables.flag(execution, DraftingVariables.NON_STANDARD_TERMS));
+    // the decision's inputs: every fact of the contract, set in one place
+    facts
+        .of(contract, ProcessVariables.flag(execution, DraftingVariables.NON_STANDARD_TERMS))
+        .forEach(execution::setVariable);
     execution.setVariable(ReviewVariables.REJECTED, false);
     execution.setVariable(ReviewVariables.CHANGES_REQUESTED, false);
 
-    Instant due = EngineClock.now().plus(properties.reviewDue());
+    Duration dueIn =
+        timing(execution, properties.reviewDue(), ReviewVariables.REVIEW_DUE_IN, DEFAULT_DUE_IN);
+    Duration escalateAfter =
+        timing(
+            execution,
+            properties.escalateAfter(),
+            ReviewVariables.ESCALATE_AFTER,
+            DEFAULT_ESCALATE_AFTER);
+    Instant due = EngineClock.now().plus(dueIn);
     execution.setVariable(ReviewVariables.REVIEW_DUE_DATE, Date.from(due));
     execution.setVariable(ReviewVariables.REVIEW_REMINDER_AT, Date.from(due));
-    execution.setVariable(
-        ReviewVariables.REVIEW_ESCALATION_AT, Date.from(due.plus(properties.escalateAfter())));
+    execution.setVariable(ReviewVariables.REVIEW_ESCALATION_AT, Date.from(due.plus(escalateAfter)));
     execution.setVariable(
         ReviewVariables.REVIEW_DUE,
         DAY.format(due.atZone(properties.zone())) + " " + properties.zone().getId());

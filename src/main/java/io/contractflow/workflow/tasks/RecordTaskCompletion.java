@@ -49,6 +49,10 @@ class RecordTaskCompletion implements TaskListener {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskId", task.getId());
     details.put("taskKey", task.getTaskDefinitionKey());
+    String role = TaskRoles.of(task).orElse(null);
+    if (role != null) {
+      details.put("role", role);
+    }
     details.put("task", task.getName());
     if (task.getVariable(ReviewVariables.APPROVER_GROUP) != null) {
       details.put("approverGroup", ProcessVariables.string(task, ReviewVariables.APPROVER_GROUP));
@@ -57,7 +61,7 @@ class RecordTaskCompletion implements TaskListener {
       details.put("decision", decision);
     }
     if (task.getVariable(DraftingVariables.NON_STANDARD_TERMS) != null
-        && DraftingVariables.TASK_SUBMIT_DRAFT.equals(task.getTaskDefinitionKey())) {
+        && DraftingVariables.ROLE_SUBMIT_DRAFT.equals(role)) {
       details.put("nonStandardTerms", task.getVariable(DraftingVariables.NON_STANDARD_TERMS));
     }
     if (comment != null && !comment.isBlank()) {

@@ -33,6 +33,9 @@ class TaskFacts implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    // the role, for what queries tasks by it (Tasklist's filters): a stored query cannot read
+    // models
+    TaskRoles.of(task).ifPresent(role -> task.setVariableLocal(ProcessVariables.PLAYED_ROLE, role));
     if (!ProcessVariables.hasContract(task)) {
       return; // not a contract's task
     }

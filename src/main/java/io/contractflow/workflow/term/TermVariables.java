@@ -10,8 +10,8 @@ import io.contractflow.workflow.ValuesOf;
  */
 public final class TermVariables {
 
-  /** The owner's renewal decision task. */
-  public static final String TASK_DECIDE_RENEWAL = "Task_DecideRenewal";
+  /** The role ({@code contractflow.role} property) of the owner's renewal decision task. */
+  public static final String ROLE_DECIDE_RENEWAL = "decide-renewal";
 
   /** The message that ends an active contract early (the API's terminate). */
   public static final String MESSAGE_TERMINATED = "ContractTerminated";

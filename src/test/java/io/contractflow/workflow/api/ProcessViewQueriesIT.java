@@ -79,7 +79,9 @@ class ProcessViewQueriesIT extends IntegrationTest {
     System.out.printf("engine statements of GET /process: %s%n", STATEMENTS.get("view"));
     System.out.printf("engine statements of POST /submit: %s%n", STATEMENTS.get("submit"));
 
-    assertThat(submit.get("engine")).as("engine statements of a submit").isLessThan(53);
+    // the submit checks its values against the task's deployed form: its latest definition and
+    // its schema are read (a few statements more than before forms were checked)
+    assertThat(submit.get("engine")).as("engine statements of a submit").isLessThan(58);
     assertThat(submit.get("hibernate")).as("contract reads of a submit").isLessThan(7);
     assertThat(view.get("engine")).as("engine statements of a view").isLessThan(12);
   }

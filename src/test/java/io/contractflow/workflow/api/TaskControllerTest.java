@@ -120,4 +120,40 @@ class TaskControllerTest {
             jsonPath("$.errors[0].message")
                 .value("must be one of APPROVE, REJECT, REQUEST_CHANGES"));
   }
+
+  @Test
+  void formValuesOfTheWrongShapeAre400BeforeTheTaskIsTouched() throws Exception {
+    mvc.perform(complete("t-1", "{\"values\": [\"risk\"]}")).andExpect(invalidField("values"));
+    mvc.perform(complete("t-1", "{\"values\": \"HIGH\"}")).andExpect(invalidField("values"));
+    verifyNoInteractions(tasks);
+  }
+
+  @Test
+  void everyFormFieldAtFaultIsNamedInOneProblem() throws Exception {
+    doThrow(
+            new InvalidInputException(
+                java.util.List.of(
+                    new io.contractflow.platform.error.FieldError("values.risk", "is required"),
+                    new io.contractflow.platform.error.FieldError(
+                        "values.ticket", "must match the pattern ^SEC-[0-9]+$"))))
+        .when(tasks)
+        .complete(eq(LEO), eq("security"), any());
+    mvc.perform(complete("security", "{\"values\": {\"ticket\": \"JIRA-1\"}}"))
+        .andExpect(problem(400, "validation", "Invalid request", "The request has invalid fields"))
+        .andExpect(jsonPath("$.errors[0].field").value("values.risk"))
+        .andExpect(jsonPath("$.errors[1].field").value("values.ticket"))
+        .andExpect(jsonPath("$.errors[1].message").value("must match the pattern ^SEC-[0-9]+$"));
+  }
+
+  @Test
+  void theFormIsTheDeployedSchemaOr404() throws Exception {
+    when(tasks.form(LEO, "security")).thenReturn("{\"id\":\"security-review\",\"components\":[]}");
+    mvc.perform(get("/api/tasks/security/form"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+        .andExpect(jsonPath("$.id").value("security-review"));
+    when(tasks.form(LEO, "plain")).thenThrow(new NotFoundException("The task plain has no form"));
+    mvc.perform(get("/api/tasks/plain/form"))
+        .andExpect(problem(404, "not-found", "Not Found", "The task plain has no form"));
+  }
 }
