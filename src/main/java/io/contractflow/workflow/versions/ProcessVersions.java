@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -148,6 +149,15 @@ class ProcessVersions {
         instance.getId(),
         parent,
         instance.isSuspended(),
-        runtime.getActiveActivityIds(instance.getId()));
+        activeActivities(instance.getId()));
+  }
+
+  /** Where the instance waits; none when it ended meanwhile. */
+  private List<String> activeActivities(String processInstanceId) {
+    try {
+      return runtime.getActiveActivityIds(processInstanceId);
+    } catch (ProcessEngineException ended) {
+      return List.of();
+    }
   }
 }
