@@ -41,8 +41,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>A stored input is handed to the new matrix under the variable its input expression read then
  * ({@code contractType}, {@code baseValue}, ...); an input of the new matrix that reads anything
- * else is reported as missing and gets null. Only FEEL and JUEL expressions are evaluated (no
- * scripts), and a document with a DOCTYPE is refused.
+ * else is reported as missing and gets null. Only FEEL is evaluated (the matrix's default; no JUEL
+ * and no scripts, which could reach Java), and a document with a DOCTYPE is refused.
  */
 @Service
 class ApprovalMatrixWhatIf {
@@ -261,9 +261,10 @@ class ApprovalMatrixWhatIf {
     Matcher language = LANGUAGE.matcher(text);
     while (language.find()) {
       String name = language.group(1).toLowerCase(Locale.ROOT);
-      if (!(name.equals("feel") || name.equals("juel") || name.endsWith("/feel"))) {
+      if (!name.equals("feel")
+          && !name.matches("https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel.*")) {
         throw invalid(
-            "The what-if evaluates FEEL and JUEL only, not expression language "
+            "The what-if evaluates FEEL only (the matrix's default), not expression language "
                 + language.group(1));
       }
     }

@@ -86,7 +86,20 @@ class ContractMigrations {
   /** What migrating the request's instances would move, and what could not move and why. */
   MigrationPreview preview(String key, MigrationRequest request) {
     Versions pair = versions(key, request);
-    List<ProcessInstance> instances = instances(pair.from(), request.contractIds());
+    boolean all = request.contractIds() == null || request.contractIds().isEmpty();
+    long total =
+        all
+            ? runtime.createProcessInstanceQuery().processDefinitionId(pair.from().getId()).count()
+            : 0;
+    List<ProcessInstance> instances =
+        all
+            ? runtime
+                .createProcessInstanceQuery()
+                .processDefinitionId(pair.from().getId())
+                .orderByProcessInstanceId()
+                .asc()
+                .listPage(0, PREVIEW_LIMIT)
+            : instances(pair.from(), request.contractIds());
     List<MigrationPreview.Instruction> instructions = new ArrayList<>();
     List<MigrationPreview.PlanProblem> problems = new ArrayList<>();
     MigrationPlan plan = null;
@@ -133,7 +146,7 @@ class ContractMigrations {
         instructions,
         problems,
         unmapped,
-        instances.size(),
+        all ? total : instances.size(),
         checked.size(),
         can,
         cannot);

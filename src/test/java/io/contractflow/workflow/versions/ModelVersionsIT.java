@@ -50,7 +50,7 @@ class ModelVersionsIT extends IntegrationTest {
     String releaseName = releaseResourceName(DRAFTING);
     String release = new String(classpathFile(releaseName), StandardCharsets.UTF_8);
     int renamed = deployAsDesigner(release.replace("Task_SubmitDraft", "Task_SubmitDraftRenamed"));
-    int designers = deployAsDesigner(release + "\n<!-- a designer's version -->\n");
+    int designers = deployThroughEngineRest(release + "\n<!-- a designer's version -->\n");
 
     JsonNode models = api.as("admin").get(BASE).json();
     JsonNode oldVersion = version(models, DRAFTING, old.getVersion());
@@ -60,6 +60,8 @@ class ModelVersionsIT extends IntegrationTest {
     assertThat(designersVersion.get("source").asText()).isEqualTo("API");
     assertThat(designersVersion.get("latest").asBoolean()).isTrue();
     assertThat(designersVersion.get("runningInstances").asLong()).isZero();
+    assertThat(designersVersion.get("deployedBy").asText()).isEqualTo("admin");
+    assertThat(version(models, DRAFTING, renamed).get("source").asText()).isEqualTo("API");
 
     Api.Response page =
         api.as("audrey")
@@ -143,6 +145,11 @@ class ModelVersionsIT extends IntegrationTest {
     assertThat(drift.get("latestVersion").asInt()).isEqualTo(designers);
     assertThat(drift.get("classpathMatchesLatest").asBoolean()).isFalse();
     assertThat(drift.get("classpathChanged").asBoolean()).isFalse();
+    JsonNode health =
+        api.as("admin").get("/actuator/health").json().get("components").get("processModels");
+    assertThat(health.get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("details").get("process:" + DRAFTING).get("status").asText())
+        .isEqualTo("NEWER_OUTSIDE_RELEASE");
 
     // a restart with the release's file unchanged deploys nothing: the designer's version stays
     DeploymentWithDefinitions restart = deployAsRelease(releaseName, release);
@@ -359,6 +366,20 @@ class ModelVersionsIT extends IntegrationTest {
                 new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)))
             .deployWithResult();
     return deployment.getDeployedProcessDefinitions().get(0).getVersion();
+  }
+
+  /** A new version as a designer deploys it through {@code /engine-rest}, as an admin. */
+  private int deployThroughEngineRest(String bpmn) {
+    Api.Response deployed =
+        api.as("admin")
+            .upload(
+                "/engine-rest/deployment/create",
+                "contract-drafting.bpmn",
+                "application/octet-stream",
+                bpmn.getBytes(StandardCharsets.UTF_8));
+    assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
+    JsonNode definitions = deployed.json().get("deployedProcessDefinitions");
+    return definitions.elements().next().get("version").asInt();
   }
 
   /** What the process application does at start with the release's file (changed only). */
