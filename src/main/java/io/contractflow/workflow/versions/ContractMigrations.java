@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationExcept
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
@@ -41,10 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves running contracts from one version of a process model to another with the engine's
- * migration API: activities are mapped by id ({@code mapEqualActivities}, event triggers updated),
- * listeners and input/output mappings of the models are not run (a migration moves a contract, it
- * does not redo a step). A preview checks each instance by migrating it in a transaction that is
- * always rolled back; the migration itself is an engine batch that runs in the job executor.
+ * migration API: activities are mapped by id ({@code mapEqualActivities}; waiting timers and
+ * message subscriptions kept as they are unless the request asks to update them), listeners and
+ * input/output mappings of the models are not run (a migration moves a contract, it does not redo a
+ * step). A preview checks each instance by migrating it in a transaction that is always rolled
+ * back; the migration itself is an engine batch that runs in the job executor.
  *
  * <p>Each model is migrated on its own: a phase's instance ({@code contract-review}, ...) is a
  * process instance of its own key, which a migration of {@code contract-lifecycle} leaves where it
@@ -104,7 +106,7 @@ class ContractMigrations {
     List<MigrationPreview.PlanProblem> problems = new ArrayList<>();
     MigrationPlan plan = null;
     try {
-      plan = plan(pair);
+      plan = plan(pair, request.updatesEventTriggers());
       plan.getInstructions()
           .forEach(
               i ->
@@ -166,7 +168,7 @@ class ContractMigrations {
     }
     MigrationPlan plan;
     try {
-      plan = plan(pair);
+      plan = plan(pair, request.updatesEventTriggers());
     } catch (MigrationPlanValidationException e) {
       throw new ConflictException(
           "migration-refused",
@@ -332,12 +334,10 @@ class ContractMigrations {
     return chosen;
   }
 
-  private MigrationPlan plan(Versions pair) {
-    return runtime
-        .createMigrationPlan(pair.from().getId(), pair.to().getId())
-        .mapEqualActivities()
-        .updateEventTriggers()
-        .build();
+  private MigrationPlan plan(Versions pair, boolean updateEventTriggers) {
+    MigrationInstructionsBuilder plan =
+        runtime.createMigrationPlan(pair.from().getId(), pair.to().getId()).mapEqualActivities();
+    return (updateEventTriggers ? plan.updateEventTriggers() : plan).build();
   }
 
   private MigrationPlanExecutionBuilder execution(MigrationPlan plan, List<String> ids) {
