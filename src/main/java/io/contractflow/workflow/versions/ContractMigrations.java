@@ -116,19 +116,9 @@ class ContractMigrations {
     } catch (MigrationPlanValidationException e) {
       problems.addAll(planProblems(e));
     }
-    Set<String> mapped =
-        instructions.stream()
-            .map(MigrationPreview.Instruction::sourceActivityId)
-            .collect(Collectors.toSet());
+    Set<String> inTarget = flowNodes(pair.to());
     List<String> unmapped =
-        repository
-            .getBpmnModelInstance(pair.from().getId())
-            .getModelElementsByType(FlowNode.class)
-            .stream()
-            .map(FlowNode::getId)
-            .filter(id -> !mapped.contains(id))
-            .sorted()
-            .toList();
+        flowNodes(pair.from()).stream().filter(id -> !inTarget.contains(id)).sorted().toList();
     List<MigrationPreview.InstanceCheck> can = new ArrayList<>();
     List<MigrationPreview.InstanceCheck> cannot = new ArrayList<>();
     List<ProcessInstance> checked = instances.stream().limit(PREVIEW_LIMIT).toList();
@@ -300,6 +290,16 @@ class ContractMigrations {
     return new Versions(
         versions.definition(key, request.fromVersion()),
         versions.definition(key, request.toVersion()));
+  }
+
+  /** The ids of the activities, events and gateways of a version. */
+  private Set<String> flowNodes(ProcessDefinition definition) {
+    return repository
+        .getBpmnModelInstance(definition.getId())
+        .getModelElementsByType(FlowNode.class)
+        .stream()
+        .map(FlowNode::getId)
+        .collect(Collectors.toSet());
   }
 
   private List<ProcessInstance> instances(ProcessDefinition from, List<String> contractIds) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a migration would do, before it is done: the engine's plan (the activities mapped by id, and
- * problems with it), the activities of the old version that have no counterpart, and for each
- * instance whether it can move, with the engine's reasons when it cannot.
+ * problems with it), the activities, events and gateways of the old version with no element of the
+ * same id in the new one ({@code unmappedActivities}), and for each instance whether it can move,
+ * with the engine's reasons when it cannot.
  *
  * @param instances how many instances the request covers
  * @param checked how many of them were checked (at most {@link ContractMigrations#PREVIEW_LIMIT})

@@ -83,6 +83,7 @@ class ModelVersionsIT extends IntegrationTest {
         preview(Map.of("fromVersion", old.getVersion(), "toVersion", designers), first, second);
     assertThat(fine.get("cannotMigrate")).as(fine.toString()).isEmpty();
     assertThat(fine.get("canMigrate")).hasSize(2);
+    assertThat(fine.get("unmappedActivities")).isEmpty();
 
     ObjectNode body =
         JSON.createObjectNode().put("fromVersion", old.getVersion()).put("toVersion", designers);
