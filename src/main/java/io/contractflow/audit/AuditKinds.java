@@ -70,5 +70,11 @@ public final class AuditKinds {
   /** A review waited too long and was escalated. */
   public static final String ESCALATION = "ESCALATION";
 
+  /**
+   * An administrator moved the contract's running process to another version of its model (the
+   * details name the model, both versions and the engine's batch).
+   */
+  public static final String PROCESS_MIGRATED = "PROCESS_MIGRATED";
+
   private AuditKinds() {}
 }
