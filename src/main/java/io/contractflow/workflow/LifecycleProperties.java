@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     admins; unset, the model's {@code escalateAfter} (P2D as shipped); set, it overrides the
  *     model
  * @param renewalLeadTime how long before the notice deadline the owner's renewal decision task
- *     appears
+ *     appears; unset, the term model's {@code renewalLeadTime} (P30D as shipped); set, it overrides
+ *     the model
  * @param zone the time zone in which contract dates start and end (a contract ending on 31 March
  *     ends at midnight)
  * @param baseCurrency the currency in which the approval matrix compares values
@@ -29,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LifecycleProperties(
     Duration reviewDue,
     Duration escalateAfter,
-    @DefaultValue("P30D") Duration renewalLeadTime,
+    Duration renewalLeadTime,
     @DefaultValue("UTC") ZoneId zone,
     @DefaultValue("EUR") String baseCurrency,
     Map<String, BigDecimal> exchangeRates) {

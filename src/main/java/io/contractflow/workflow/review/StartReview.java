@@ -6,12 +6,12 @@ import io.contractflow.contract.ContractTransitions;
 import io.contractflow.workflow.Actors;
 import io.contractflow.workflow.EngineClock;
 import io.contractflow.workflow.LifecycleProperties;
+import io.contractflow.workflow.ModelledDuration;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.drafting.DraftingVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,27 +45,6 @@ class StartReview implements JavaDelegate {
     this.properties = properties;
   }
 
-  /**
-   * A review timing: the operator's setting if set, else the model's input parameter (its visible
-   * default), else the built-in default.
-   */
-  private static Duration timing(
-      DelegateExecution execution, Duration setting, String parameter, Duration fallback) {
-    if (setting != null) {
-      return setting;
-    }
-    Object modelled = execution.getVariableLocal(parameter);
-    if (modelled == null || modelled.toString().isBlank()) {
-      return fallback;
-    }
-    try {
-      return Duration.parse(modelled.toString().strip());
-    } catch (DateTimeParseException notADuration) {
-      throw new IllegalStateException(
-          "The model's " + parameter + " is no ISO 8601 duration: " + modelled);
-    }
-  }
-
   @Override
   public void execute(DelegateExecution execution) {
     String submittedBy = ProcessVariables.string(execution, DraftingVariables.SUBMITTED_BY);
@@ -83,9 +62,10 @@ class StartReview implements JavaDelegate {
     execution.setVariable(ReviewVariables.CHANGES_REQUESTED, false);
 
     Duration dueIn =
-        timing(execution, properties.reviewDue(), ReviewVariables.REVIEW_DUE_IN, DEFAULT_DUE_IN);
+        ModelledDuration.of(
+            execution, properties.reviewDue(), ReviewVariables.REVIEW_DUE_IN, DEFAULT_DUE_IN);
     Duration escalateAfter =
-        timing(
+        ModelledDuration.of(
             execution,
             properties.escalateAfter(),
             ReviewVariables.ESCALATE_AFTER,

@@ -23,6 +23,13 @@ public final class TermVariables {
   @NotInModels("makes renewing safe to retry")
   public static final String TERM_ENDS_ON = "termEndsOn";
 
+  /**
+   * How long before the notice deadline the owner's renewal decision task appears: an input
+   * parameter of "Plan term" (P30D as shipped); the setting {@code
+   * contractflow.lifecycle.renewal-lead-time} overrides it.
+   */
+  public static final String RENEWAL_LEAD_TIME = "renewalLeadTime";
+
   public static final String ENDS_AT = "endsAt";
   public static final String NOTICE_DEADLINE = "noticeDeadline";
 
