@@ -37,8 +37,9 @@ public final class ElementTemplates {
 
   /**
    * One field of a template: its binding ({@code property}, {@code camunda:inputParameter}, {@code
-   * camunda:field}, {@code camunda:property}, {@code camunda:executionListener}) and name, a fixed
-   * value (a {@code Hidden} field), and its constraints.
+   * camunda:field}, {@code camunda:property}, {@code camunda:executionListener}, a call's {@code
+   * camunda:in}, {@code camunda:in:businessKey} and {@code camunda:out}) and name, a fixed value (a
+   * {@code Hidden} field), and its constraints.
    */
   public record Field(
       String label,
@@ -119,7 +120,7 @@ public final class ElementTemplates {
           new Field(
               text(property, "label"),
               text(binding, "type"),
-              binding.has("name") ? text(binding, "name") : text(binding, "implementationType"),
+              bindingName(binding),
               text(binding, "event"),
               "Hidden".equals(text(property, "type")) ? text(property, "value") : null,
               constraints.path("notEmpty").asBoolean(false),
@@ -130,6 +131,19 @@ public final class ElementTemplates {
     }
     return new Template(
         text(node, "id"), node.path("version").asInt(0), text(node, "name"), appliesTo, fields);
+  }
+
+  /**
+   * What a binding sets: its name; for a call's mappings the variable it copies ({@code camunda:in}
+   * target, {@code camunda:out} source), or {@code businessKey}.
+   */
+  private static String bindingName(JsonNode binding) {
+    for (String key : List.of("name", "implementationType", "source", "target")) {
+      if (binding.has(key)) {
+        return text(binding, key);
+      }
+    }
+    return "camunda:in:businessKey".equals(text(binding, "type")) ? "businessKey" : null;
   }
 
   private static String text(JsonNode node, String name) {

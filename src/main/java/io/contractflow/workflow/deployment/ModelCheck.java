@@ -441,6 +441,29 @@ public final class ModelCheck {
             }
           }
           return null;
+        case "camunda:in:businessKey":
+          for (Element in : extensions(element, null, "in")) {
+            if (in.hasAttribute("businessKey")) {
+              return in.getAttribute("businessKey");
+            }
+          }
+          return null;
+        case "camunda:in":
+          for (Element in : extensions(element, null, "in")) {
+            if (name != null && name.equals(in.getAttribute("target"))) {
+              return in.hasAttribute("source")
+                  ? in.getAttribute("source")
+                  : in.getAttribute("sourceExpression");
+            }
+          }
+          return null;
+        case "camunda:out":
+          for (Element out : extensions(element, null, "out")) {
+            if (name != null && name.equals(out.getAttribute("source"))) {
+              return out.getAttribute("target");
+            }
+          }
+          return null;
         case "camunda:executionListener":
           for (Element listener : extensions(element, null, "executionListener")) {
             if (field.event() == null || field.event().equals(listener.getAttribute("event"))) {

@@ -122,4 +122,37 @@ class ModelCheckTest {
         .noneMatch(p -> p.contains("Start") && p.contains("start-form"))
         .noneMatch(p -> p.contains("Task_Known"));
   }
+
+  @Test
+  void aCallOfTheSigningModelFromItsTemplateIsCheckedLikeAStep() {
+    String call =
+        """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="signs" isExecutable="true" camunda:historyTimeToLive="P3650D">
+            <bpmn:callActivity id="Call_Sign" camunda:modelerTemplate="io.contractflow.SignContract"
+                calledElement="%s" camunda:calledElementBinding="latest">
+              <bpmn:extensionElements>
+                <camunda:in businessKey="#{execution.processBusinessKey}"/>
+                <camunda:in variables="all"/>
+                <camunda:out source="signingOutcome" target="signingOutcome"/>
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+          </bpmn:process>
+        </bpmn:definitions>""";
+
+    assertThat(check.check(Map.of("signs.bpmn", bytes(call.formatted("contract-signing")))))
+        .isEmpty();
+    assertThat(check.check(Map.of("signs.bpmn", bytes(call.formatted("contract-term")))))
+        .extracting(ModelCheck.Problem::toString)
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("Call_Sign", "contract-signing"));
+    String noBusinessKey =
+        call.formatted("contract-signing")
+            .replace("<camunda:in businessKey=\"#{execution.processBusinessKey}\"/>", "");
+    assertThat(check.check(Map.of("signs.bpmn", bytes(noBusinessKey))))
+        .extracting(ModelCheck.Problem::toString)
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("Call_Sign", "businessKey", "missing"));
+  }
 }
