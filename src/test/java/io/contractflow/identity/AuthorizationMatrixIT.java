@@ -171,6 +171,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     calls.put(
         "get /api/tasks/{taskId}", new Call("GET", "/api/tasks/" + taskId, null, false, false));
     calls.put(
+        "get /api/tasks/{taskId}/form",
+        new Call("GET", "/api/tasks/" + taskId + "/form", null, false, false));
+    calls.put(
         "post /api/tasks/{taskId}/claim",
         new Call("POST", "/api/tasks/" + taskId + "/claim", null, false, true));
     calls.put(
