@@ -108,7 +108,7 @@ class DesignerJourneyIT extends IntegrationTest {
                       .replace(FORM_ID, "security-questionnaire")));
       assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
       assertThat(refused.json().get("message").asText())
-          .contains("Task_SecurityReview", "securty-team", "security-questionnaire");
+          .contains("2 problems", "Task_SecurityReview", "securty-team", "security-questionnaire");
       assertThat(latestReview()).as("nothing deployed").isEqualTo(oldVersion);
 
       // the what-if of the changed matrix before publishing it
