@@ -1,0 +1,193 @@
+package io.contractflow.report;
+
+import io.contractflow.contract.ContractScope;
+import io.contractflow.workflow.LifecycleProperties;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portfolio: how many contracts and what they are worth, by status, type, counterparty, owner
+ * and currency. Values are converted to the base currency with the rates the approval matrix uses
+ * ({@code contractflow.lifecycle.base-currency}, {@code exchange-rates}); a contract in a currency
+ * without a rate is counted but not valued, and shows under "unconverted" (its own amount stays in
+ * the currency rows). One statement: {@code group by grouping sets}.
+ */
+@Component
+class PortfolioReport {
+
+  static final String NAME = "portfolio";
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final int TOP = 10;
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final LifecycleProperties money;
+  private final Clock clock;
+
+  PortfolioReport(NamedParameterJdbcTemplate jdbc, LifecycleProperties money, Clock clock) {
+    this.jdbc = jdbc;
+    this.money = money;
+    this.clock = clock;
+  }
+
+  private record Row(
+      String dimension,
+      String key,
+      long contracts,
+      BigDecimal baseValue,
+      long unconverted,
+      BigDecimal amount) {}
+
+  Report build(ContractScope scope) {
+    String sql =
+        """
+        with rates(currency, rate) as (%s),
+        v as (
+          select c.status, c.type, c.owner, cp.name as counterparty, c.value_currency, c.value_amount,
+                 case when c.value_currency = :base then c.value_amount else c.value_amount * r.rate end as base_value
+          from contractflow.contract c
+          join contractflow.counterparty cp on cp.id = c.counterparty_id
+          left join rates r on r.currency = c.value_currency
+          where %s)
+        select case when grouping(status) = 0 then 'status' when grouping(type) = 0 then 'type'
+                    when grouping(counterparty) = 0 then 'counterparty' when grouping(owner) = 0 then 'owner'
+                    else 'currency' end as dimension,
+               coalesce(status, type, counterparty, owner, value_currency) as key,
+               count(*) as contracts,
+               coalesce(sum(base_value), 0) as base_value,
+               count(*) filter (where base_value is null) as unconverted,
+               case when grouping(value_currency) = 0 then sum(value_amount) end as amount
+        from v
+        group by grouping sets ((status), (type), (counterparty), (owner), (value_currency))
+        """
+            .formatted(rates(), scope.onContract("c"));
+    Map<String, Object> params = ReportQueries.params(scope);
+    params.put("base", money.baseCurrency());
+    List<Row> rows =
+        jdbc.query(
+            sql,
+            params,
+            (rs, i) ->
+                new Row(
+                    rs.getString("dimension"),
+                    rs.getString("key"),
+                    rs.getLong("contracts"),
+                    rs.getBigDecimal("base_value").setScale(2, RoundingMode.HALF_EVEN),
+                    rs.getLong("unconverted"),
+                    rs.getBigDecimal("amount") == null
+                        ? null
+                        : rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_EVEN)));
+    Map<String, List<Row>> byDimension = new TreeMap<>();
+    for (Row row : rows) {
+      byDimension.computeIfAbsent(row.dimension(), d -> new ArrayList<>()).add(row);
+    }
+    byDimension
+        .values()
+        .forEach(
+            list ->
+                list.sort(
+                    Comparator.comparing(Row::baseValue)
+                        .reversed()
+                        .thenComparing(Row::contracts, Comparator.reverseOrder())
+                        .thenComparing(Row::key)));
+    String base = money.baseCurrency();
+    List<Report.Chart> charts = new ArrayList<>();
+    for (String dimension : List.of("status", "type", "counterparty", "owner")) {
+      List<Row> list = byDimension.getOrDefault(dimension, List.of());
+      List<Row> shown =
+          list.size() > TOP && !dimension.equals("status") ? list.subList(0, TOP) : list;
+      charts.add(
+          new Report.Chart(
+              "by-" + dimension,
+              "Contracts and value ("
+                  + base
+                  + ") by "
+                  + dimension
+                  + (shown.size() < list.size() ? " (top " + TOP + " by value)" : ""),
+              "bar",
+              shown.stream().map(Row::key).toList(),
+              List.of(
+                  new Report.Series(
+                      "contracts", shown.stream().map(r -> (Number) r.contracts()).toList()),
+                  new Report.Series(
+                      "value " + base, shown.stream().map(r -> (Number) r.baseValue()).toList()))));
+    }
+    List<Report.Column> columns =
+        List.of(
+            new Report.Column("dimension", "Dimension", "string"),
+            new Report.Column("key", "Value", "string"),
+            new Report.Column("contracts", "Contracts", "number"),
+            new Report.Column("baseValue", "Value in " + base, "number"),
+            new Report.Column("unconverted", "Contracts without a rate to " + base, "number"),
+            new Report.Column("amount", "Amount in its own currency (currency rows)", "number"));
+    List<List<Object>> table = new ArrayList<>();
+    for (String dimension : List.of("status", "type", "counterparty", "owner", "currency")) {
+      for (Row r : byDimension.getOrDefault(dimension, List.of())) {
+        table.add(
+            java.util.Arrays.asList(
+                dimension, r.key(), r.contracts(), r.baseValue(), r.unconverted(), r.amount()));
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "Values in the base currency "
+            + base
+            + ", converted with the configured rates (contractflow.lifecycle.exchange-rates): "
+            + money.exchangeRates().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> "1 " + e.getKey() + " = " + e.getValue().toPlainString() + " " + base)
+                .collect(Collectors.joining(", "))
+            + ".");
+    long unconverted =
+        byDimension.getOrDefault("currency", List.of()).stream().mapToLong(Row::unconverted).sum();
+    if (unconverted > 0) {
+      notes.add(
+          unconverted
+              + " contracts are in a currency without a configured rate: counted, not valued (see the"
+              + " currency rows for their amounts).");
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("baseCurrency", base);
+    return new Report(
+        NAME,
+        "Portfolio: contracts and value by status, type, counterparty, owner",
+        clock.instant(),
+        ReportQueries.scopeName(scope),
+        parameters,
+        notes,
+        charts,
+        new Report.Table(columns, table));
+  }
+
+  /** The configured rates as a VALUES list (configuration, checked: currency codes and numbers). */
+  private String rates() {
+    List<String> values = new ArrayList<>();
+    values.add("(cast(null as varchar), cast(null as numeric))");
+    money
+        .exchangeRates()
+        .forEach(
+            (currency, rate) -> {
+              if (!CURRENCY.matcher(currency).matches()) {
+                throw new IllegalStateException(
+                    "Not a currency code in exchange-rates: " + currency);
+              }
+              values.add(
+                  "('"
+                      + currency
+                      + "', "
+                      + new BigDecimal(rate.toPlainString()).toPlainString()
+                      + ")");
+            });
+    return "values " + String.join(", ", values);
+  }
+}
