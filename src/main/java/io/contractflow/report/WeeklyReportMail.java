@@ -66,19 +66,21 @@ class WeeklyReportMail {
       return;
     }
     try {
-      send();
+      LocalDate today = LocalDate.now(clock.withZone(properties.weeklyMail().zone()));
+      send(
+          today.get(IsoFields.WEEK_BASED_YEAR)
+              + "-W"
+              + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
     } catch (RuntimeException e) {
       log.warn("Weekly report mail not written: {}", e.toString());
     }
   }
 
-  /** Writes this week's report mail for every contract admin with an address; how many. */
-  int send() {
-    LocalDate today = LocalDate.now(clock.withZone(properties.weeklyMail().zone()));
-    String week =
-        today.get(IsoFields.WEEK_BASED_YEAR)
-            + "-W"
-            + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  /**
+   * Writes the report mail of one edition (an ISO week, {@code 2026-W49}) for every contract admin
+   * with an address, once per admin and edition; how many were written.
+   */
+  int send(String week) {
     ContractScope all = ContractScope.everything();
     Report portfolio = reports.portfolio(all);
     Report renewals = reports.renewals(all, 30);

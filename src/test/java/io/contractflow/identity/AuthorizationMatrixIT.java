@@ -250,6 +250,68 @@ class AuthorizationMatrixIT extends IntegrationTest {
         .isEmpty();
   }
 
+  /**
+   * The reports' routes (no object id: each answers every signed-in caller, over what the caller
+   * may read), with the request that exercises each. A report route of the OpenAPI document without
+   * one here fails the test.
+   */
+  private static final Map<String, String> REPORT_REQUESTS =
+      Map.of(
+          "get /api/reports/portfolio", "/api/reports/portfolio",
+          "get /api/reports/renewals", "/api/reports/renewals?days=90",
+          "get /api/reports/cycle-times", "/api/reports/cycle-times?months=1",
+          "get /api/reports/approval-outcomes", "/api/reports/approval-outcomes?months=1",
+          "get /api/reports/overdue-reviews", "/api/reports/overdue-reviews",
+          "get /api/reports/signing-times", "/api/reports/signing-times?months=1");
+
+  @Test
+  void everyReportRouteCoversOnlyWhatTheCallerMayRead() {
+    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+    List<String> routes = new ArrayList<>();
+    for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String path = it.next();
+      if (path.startsWith("/api/reports")) {
+        paths.get(path).fieldNames().forEachRemaining(method -> routes.add(method + " " + path));
+      }
+    }
+    assertThat(routes).as("report routes the OpenAPI document lists").hasSizeGreaterThan(5);
+    assertThat(REPORT_REQUESTS.keySet())
+        .as("every report route has a request in this matrix")
+        .containsAll(routes);
+    String counterparty =
+        api.as("rita")
+            .get("/api/contracts/" + contractId)
+            .json()
+            .get("counterparty")
+            .get("name")
+            .asText();
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes) {
+      String path = REPORT_REQUESTS.get(route);
+      if (api.anonymous().get(path).status() != 401) {
+        leaks.add("anonymous → " + route);
+      }
+      for (String caller : List.of("rita", "audrey", "ravi", "leo", "fiona", "sam")) {
+        for (String format : List.of("", "&format=csv", "&format=xlsx")) {
+          String url = path + (path.contains("?") ? format : format.replaceFirst("&", "?"));
+          Api.BinaryResponse response = api.as(caller).download(url);
+          if (response.status() != 200) {
+            leaks.add(caller + " → " + url + ": " + response.status());
+          } else if (STRANGERS.contains(caller)
+              && !format.contains("xlsx") // compressed: ReportsIT reads its cells
+              && new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                  .contains(counterparty)) {
+            leaks.add(caller + " → " + url + " names rita's counterparty");
+          }
+        }
+      }
+    }
+    assertThat(leaks).as("report calls refused or leaking").isEmpty();
+    assertThat(api.as("audrey").get("/api/reports/portfolio").body())
+        .as("the auditor's portfolio names it, so the strangers' check can fail")
+        .contains(counterparty);
+  }
+
   @Test
   void theOwnersReadsOfTheSameRequestsSucceed() {
     Map<String, Call> requests = requests();
