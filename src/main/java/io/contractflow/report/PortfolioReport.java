@@ -148,13 +148,18 @@ class PortfolioReport {
                 .map(e -> "1 " + e.getKey() + " = " + e.getValue().toPlainString() + " " + base)
                 .collect(Collectors.joining(", "))
             + ".");
-    long unconverted =
-        byDimension.getOrDefault("currency", List.of()).stream().mapToLong(Row::unconverted).sum();
-    if (unconverted > 0) {
+    List<Row> withoutRate =
+        byDimension.getOrDefault("currency", List.of()).stream()
+            .filter(r -> r.unconverted() > 0)
+            .toList();
+    if (!withoutRate.isEmpty()) {
+      long unconverted = withoutRate.stream().mapToLong(Row::unconverted).sum();
       notes.add(
           unconverted
-              + " contracts are in a currency without a configured rate: counted, not valued (see the"
-              + " currency rows for their amounts).");
+              + (unconverted == 1 ? " contract is" : " contracts are")
+              + " in a currency without a configured rate ("
+              + withoutRate.stream().map(Row::key).collect(Collectors.joining(", "))
+              + "): counted, not valued; the currency rows show their amounts.");
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("baseCurrency", base);

@@ -179,7 +179,7 @@ class ReportsIT extends IntegrationTest {
         .isEqualByComparingTo(new BigDecimal("2000"));
     assertThat(rows.get("currency|USD").get(3).decimalValue())
         .isEqualByComparingTo(new BigDecimal("1000").multiply(usd));
-    assertThat(report.get("notes").toString()).contains("BRL", "1 contracts");
+    assertThat(report.get("notes").toString()).contains("1 contract is", "(BRL)");
     assertThat(chart(report, "by-status").get("labels").size()).isEqualTo(4);
   }
 
@@ -446,24 +446,19 @@ class ReportsIT extends IntegrationTest {
         await()
             .atMost(PATIENCE)
             .until(
-                () -> {
-                  String instance =
-                      runtime
-                          .createExecutionQuery()
-                          .processInstanceBusinessKey(id)
-                          .activityId(activityId)
-                          .list()
-                          .stream()
-                          .map(e -> e.getProcessInstanceId())
-                          .findFirst()
-                          .orElse("none");
-                  return management
-                      .createJobQuery()
-                      .timers()
-                      .processInstanceId(instance)
-                      .activityId(activityId)
-                      .singleResult();
-                },
+                () ->
+                    management
+                        .createJobQuery()
+                        .timers()
+                        .activityId(activityId)
+                        .processInstanceId(
+                            runtime
+                                .createProcessInstanceQuery()
+                                .processInstanceBusinessKey(id)
+                                .processDefinitionKey("contract-review")
+                                .singleResult()
+                                .getId())
+                        .singleResult(),
                 job -> job != null);
     management.executeJob(timer.getId());
   }
