@@ -177,6 +177,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         "get /api/tasks/{taskId}/form",
         new Call("GET", "/api/tasks/" + taskId + "/form", null, false, false));
     calls.put(
+        "get /api/tasks/{taskId}/form/variables",
+        new Call("GET", "/api/tasks/" + taskId + "/form/variables", null, false, false));
+    calls.put(
         "post /api/tasks/{taskId}/claim",
         new Call("POST", "/api/tasks/" + taskId + "/claim", null, false, true));
     calls.put(
