@@ -46,36 +46,33 @@ public record ContractScope(boolean all, String username, Set<String> groups) {
 
   /**
    * A condition that the uuid column {@code idColumn} names a contract the caller may read: {@code
-   * true} for those who read everything.
+   * true} for those who read everything. One {@code in} over the union of owned and shared ids, so
+   * PostgreSQL can look the few ids up by an index on the column.
    */
   public String onContractId(String idColumn) {
     if (all) {
       return "true";
     }
-    return "("
-        + idColumn
-        + " in (select c.id from contractflow.contract c where c.owner = :scopeUser) or "
-        + idColumn
-        + " in ("
+    return idColumn
+        + " in (select c.id from contractflow.contract c where c.owner = :scopeUser union "
         + sharedIds()
-        + "))";
+        + ")";
   }
 
   /**
    * A condition that the text column {@code keyColumn} (a process's business key) names a contract
-   * the caller may read: {@code true} for those who read everything.
+   * the caller may read: {@code true} for those who read everything. One {@code in} over a union,
+   * as {@link #onContractId}.
    */
   public String onContractKey(String keyColumn) {
     if (all) {
       return "true";
     }
-    return "("
-        + keyColumn
-        + " in (select c.id::text from contractflow.contract c where c.owner = :scopeUser) or "
-        + keyColumn
-        + " in (select s.contract_id::text from contractflow.contract_share s where "
+    return keyColumn
+        + " in (select c.id::text from contractflow.contract c where c.owner = :scopeUser union"
+        + " select s.contract_id::text from contractflow.contract_share s where "
         + sharedWhere()
-        + "))";
+        + ")";
   }
 
   /** The values of the named parameters the conditions use. */
