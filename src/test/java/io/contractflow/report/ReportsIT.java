@@ -324,6 +324,20 @@ class ReportsIT extends IntegrationTest {
   }
 
   @Test
+  void theOpenApiDocumentDescribesEveryReportWithItsFormats() {
+    JsonNode paths = api.as(owner).get("/v3/api-docs").json().get("paths");
+    for (String name : REPORTS) {
+      JsonNode get = paths.get("/api/reports/" + name).get("get");
+      assertThat(get.get("summary").asText()).as(name).isNotBlank();
+      assertThat(get.get("responses").get("200").get("content").has("text/csv")).as(name).isTrue();
+      assertThat(get.get("responses").get("200").get("content").has(ReportExport.XLSX))
+          .as(name)
+          .isTrue();
+      assertThat(get.get("responses").has("400")).as(name).isTrue();
+    }
+  }
+
+  @Test
   void theWeeklyMailGoesToTheAdminsWithTheFigures() {
     String edition = "test-" + UUID.randomUUID();
     assertThat(weeklyMail.send(edition)).isGreaterThanOrEqualTo(1);
