@@ -54,7 +54,7 @@ class FeedTokens {
         "select pg_advisory_xact_lock(hashtext('calendar_feed_token:' || ?))", username);
     Integer active =
         jdbc.queryForObject(
-            "select count(*) from calendar_feed_token where username = ? and revoked_at is null",
+            "select count(*) from contractflow.calendar_feed_token where username = ? and revoked_at is null",
             Integer.class,
             username);
     if (active != null && active >= properties.maxTokensPerUser()) {
@@ -69,7 +69,7 @@ class FeedTokens {
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     jdbc.update(
-        "insert into calendar_feed_token (id, username, token_sha256, label, created_at)"
+        "insert into contractflow.calendar_feed_token (id, username, token_sha256, label, created_at)"
             + " values (?, ?, ?, ?, ?)",
         id,
         username,
@@ -82,7 +82,7 @@ class FeedTokens {
   @Transactional(readOnly = true)
   List<FeedToken> mine(String username) {
     return jdbc.query(
-        "select id, label, created_at, last_used_at from calendar_feed_token"
+        "select id, label, created_at, last_used_at from contractflow.calendar_feed_token"
             + " where username = ? and revoked_at is null order by created_at, id",
         (rs, i) ->
             new FeedToken(
@@ -100,7 +100,7 @@ class FeedTokens {
   void revoke(String username, UUID id) {
     int revoked =
         jdbc.update(
-            "update calendar_feed_token set revoked_at = ?"
+            "update contractflow.calendar_feed_token set revoked_at = ?"
                 + " where id = ? and username = ? and revoked_at is null",
             Timestamp.from(clock.instant()),
             id,
@@ -118,7 +118,7 @@ class FeedTokens {
     }
     List<String> users =
         jdbc.queryForList(
-            "update calendar_feed_token set last_used_at = ?"
+            "update contractflow.calendar_feed_token set last_used_at = ?"
                 + " where token_sha256 = ? and revoked_at is null returning username",
             String.class,
             Timestamp.from(clock.instant()),
