@@ -17,11 +17,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,12 +53,21 @@ class CalendarIT extends IntegrationTest {
         .collect(Collectors.toMap(e -> e.get("kind").asText(), Function.identity()));
   }
 
+  /** Feeds made here, by user, revoked after each test: a user holds a few at most. */
+  private final List<String[]> made = new ArrayList<>();
+
+  @AfterEach
+  void revokeTheFeedsMadeHere() {
+    made.forEach(m -> api.as(m[0]).delete("/api/calendar/feed-tokens/" + m[1]));
+  }
+
   private JsonNode newFeed(String user) {
     Api.Response created =
         api.as(user)
             .post(
                 "/api/calendar/feed-tokens", JSON.createObjectNode().put("label", unique("phone")));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    made.add(new String[] {user, created.json().get("id").asText()});
     return created.json();
   }
 
