@@ -1,9 +1,11 @@
 package io.contractflow.calendar;
 
 import io.contractflow.platform.error.TooManyAttemptsException;
+import io.contractflow.security.Announcements;
 import io.contractflow.security.Budgets;
 import io.contractflow.security.SecurityLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * feed-requests} times per {@code feed-period}, whoever fetches it (a calendar service fetches for
  * many users from few addresses, so the token, not the address, is the key); and a source address
  * that presents unknown or revoked tokens is refused unchecked after {@code misses-per-source}.
- * Tokens are far too many to guess; the second budget keeps guessing from costing lookups.
+ * Tokens are far too many to guess; the second budget keeps guessing from costing lookups. A budget
+ * running out is logged once per minute and key, as the API's.
  */
 @Component
 class FeedRateLimit {
@@ -23,6 +26,7 @@ class FeedRateLimit {
   private final Budgets perToken;
   private final Budgets missesPerSource;
   private final SecurityLog securityLog;
+  private final Announcements announced = new Announcements(Duration.ofMinutes(1), 10_000);
 
   FeedRateLimit(CalendarProperties properties, SecurityLog securityLog) {
     this.perToken = new Budgets(properties.feedRequests(), properties.feedPeriod(), MAX_TRACKED);
@@ -45,7 +49,9 @@ class FeedRateLimit {
 
   private void refuseIfSpent(Optional<Duration> wait, String scope, String key, String sourceIp) {
     if (wait.isPresent()) {
-      securityLog.rateLimited(scope, key, sourceIp, wait.get());
+      if (announced.firstIn(scope + ":" + key, Instant.now())) {
+        securityLog.rateLimited(scope, key, sourceIp, wait.get());
+      }
       throw new TooManyAttemptsException(
           "too-many-requests", "This calendar feed was fetched too often", wait.get());
     }

@@ -59,9 +59,7 @@ class IcsFeed {
     }
     event.setSummary(e.kind().label() + ": " + e.title() + " (" + e.reference() + ")");
     event.setDescription(
-        e.kind().label()
-            + " of "
-            + e.reference()
+        e.reference()
             + " "
             + e.title()
             + "\nCounterparty: "
@@ -83,9 +81,9 @@ class IcsFeed {
         event.addAlarm(
             VAlarm.display(
                 trigger,
-                "Notice deadline in "
-                    + before.toDays()
-                    + " days: "
+                (before.toDays() == 1
+                        ? "Notice deadline tomorrow: "
+                        : "Notice deadline in " + before.toDays() + " days: ")
                     + e.title()
                     + " ("
                     + e.reference()

@@ -246,6 +246,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     assertThat(requests.keySet())
         .as("every route with an id has a request in this matrix")
         .containsAll(routes);
+    assertThat(routes)
+        .as("every request in this matrix is of a route the API lists, so none is skipped")
+        .containsAll(requests.keySet());
 
     List<String> leaks = new ArrayList<>();
     for (String route : routes) {
