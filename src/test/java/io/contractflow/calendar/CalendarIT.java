@@ -246,6 +246,24 @@ class CalendarIT extends IntegrationTest {
   }
 
   @Test
+  void aUserHoldsAFewFeedsAtMost() {
+    Api.Response refused = null;
+    for (int i = 0; i <= properties.maxTokensPerUser() && refused == null; i++) {
+      Api.Response created = api.as("sam").post("/api/calendar/feed-tokens", null);
+      if (created.status() == 201) {
+        made.add(new String[] {"sam", created.json().get("id").asText()});
+      } else {
+        refused = created;
+      }
+    }
+    assertThat(refused).as("the feed after the most one may hold").isNotNull();
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(api.as("sam").get("/api/calendar/feed-tokens").json().size())
+        .isEqualTo(properties.maxTokensPerUser());
+  }
+
+  @Test
   void aFeedFetchedTooOftenIsRefusedForAWhile() {
     JsonNode feed = newFeed("rita");
     int refusedAt = -1;
