@@ -2,6 +2,7 @@ package io.contractflow.report;
 
 import io.contractflow.contract.ContractScope;
 import io.contractflow.identity.CurrentUserProvider;
+import io.contractflow.platform.export.TableFile;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,9 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Function;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -155,17 +153,11 @@ class ReportController {
     if (chosen.equals("json")) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
-    boolean csv = chosen.equals("csv");
-    String fileName =
-        report.report() + "-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + "." + chosen;
-    return ResponseEntity.status(HttpStatus.OK)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName).build().toString())
-        .contentType(
-            csv
-                ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
-                : MediaType.parseMediaType(ReportExport.XLSX))
-        .body(csv ? ReportExport.csv(report) : ReportExport.xlsx(report));
+    return TableFile.download(
+        report.report(),
+        LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+        chosen,
+        ReportExport.headings(report),
+        report.table().rows());
   }
 }
