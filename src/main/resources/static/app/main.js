@@ -21,7 +21,10 @@ function currentRoute() {
   const [path, search = ''] = hash.split('?');
   for (const [pattern, make] of routes) {
     const m = path.match(pattern);
-    if (m) return { ...make(m), params: new URLSearchParams(search) };
+    if (m) {
+      const [nav, page] = make(m);
+      return { nav, page, params: new URLSearchParams(search) };
+    }
   }
   return null;
 }
@@ -35,7 +38,7 @@ export function navigate(path, params) {
 async function show() {
   const route = currentRoute();
   document.querySelectorAll('[data-nav]').forEach((a) => {
-    if (route && a.dataset.nav === route[0]) a.setAttribute('aria-current', 'page');
+    if (route && a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
   if (!route) {
@@ -43,9 +46,8 @@ async function show() {
     render(main, notice('There is no such page.'));
     return;
   }
-  const [, page] = route;
   try {
-    await page({ main, me, params: route.params, navigate });
+    await route.page({ main, me, params: route.params, navigate });
   } catch (e) {
     render(main, notice(e.message));
   }
@@ -68,5 +70,10 @@ async function start() {
   window.addEventListener('hashchange', show);
   await show();
 }
+
+// a failure no page caught still tells the user, rather than leaving "Loading…"
+window.addEventListener('unhandledrejection', (e) => {
+  render(main, notice('Something went wrong: ' + (e.reason?.message || e.reason)));
+});
 
 start();

@@ -74,8 +74,14 @@ class SecurityConfiguration {
                     .logoutUrl(WorkspacePaths.SIGN_OUT)
                     .logoutSuccessUrl(WorkspacePaths.SIGN_IN + "?signedout")
                     .deleteCookies(WorkspaceSessions.CSRF_COOKIE))
+        // the sign-in page with any notice (?error, ?throttled, ?signedout): formLogin's own
+        // permitAll matches its URLs with their exact query only
         .authorizeHttpRequests(
-            auth -> auth.requestMatchers("/app/**").permitAll().anyRequest().authenticated());
+            auth ->
+                auth.requestMatchers("/app/**", WorkspacePaths.SIGN_IN)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
     return http.build();
   }
 

@@ -32,7 +32,10 @@ export async function contractPage(ctx, id) {
   const actions = h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' },
     contract.status === 'DRAFT'
       ? h('button', { type: 'button', class: 'primary', id: 'submit-draft', onclick: () => act('Submitted for review',
-        () => post('/api/contracts/' + id + '/submit', { nonStandardTerms: false })) }, 'Submit for review')
+        async () => {
+          await post('/api/contracts/' + id + '/submit', { nonStandardTerms: false });
+          await statusLeaves(id, 'DRAFT');
+        }) }, 'Submit for review')
       : null,
     contract.status === 'DRAFT'
       ? h('button', { type: 'button', id: 'edit', onclick: () => edit() }, 'Edit facts') : null,
@@ -75,11 +78,20 @@ export async function contractPage(ctx, id) {
       h('span', { class: 'muted' }, contract.reference + (process?.phase ? ' · phase: ' + process.phase : ''))),
     messages,
     actions,
-    h('div', { class: 'grid two' },
-      facts,
-      documentsSection(contract, documents, again),
-      tasksSection(process),
-      timelineSection(history)));
+    h('div', { class: 'grid two' }, facts, tasksSection(process)),
+    documentsSection(contract, documents, again),
+    timelineSection(history));
+}
+
+/**
+ * The lifecycle moves a submitted contract on in the background (202 Accepted): wait a little for
+ * its status to change, so the page shows where it went.
+ */
+async function statusLeaves(id, status) {
+  for (let i = 0; i < 20; i++) {
+    if ((await get('/api/contracts/' + id)).status !== status) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 function pair(label, value) {
@@ -140,8 +152,8 @@ function documentsSection(contract, documents, again) {
     h('h2', { id: 'docs-h' }, 'Documents'),
     table('Document versions', [
       { label: 'Version', cell: (v) => 'v' + v.version + (v.current ? ' (current)' : '') },
-      { label: 'File', cell: (v) => v.fileName },
-      { label: 'Size', cell: (v) => bytes(v.size) + (v.pageCount ? ', ' + v.pageCount + ' pages' : '') },
+      { label: 'File', cell: (v) => [v.fileName, h('br'), h('small', { class: 'muted' },
+        bytes(v.size) + (v.pageCount ? ', ' + v.pageCount + (v.pageCount === 1 ? ' page' : ' pages') : ''))] },
       { label: 'Uploaded', cell: (v) => v.uploadedBy + ', ' + dateTime(v.uploadedAt) },
       { label: 'Open', cell: (v) => [
         v.mediaType === 'application/pdf'

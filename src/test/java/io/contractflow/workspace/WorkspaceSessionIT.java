@@ -202,6 +202,9 @@ class WorkspaceSessionIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(browser.csrfToken()))));
     assertThat(out.statusCode()).isEqualTo(302);
     assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/signin?signedout");
+    HttpResponse<String> notice = browser.get("/signin?signedout");
+    assertThat(notice.statusCode()).isEqualTo(200);
+    assertThat(notice.body()).contains("You are signed out.");
     assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
     assertThat(browser.get("/").statusCode()).isEqualTo(302);
   }
@@ -212,6 +215,7 @@ class WorkspaceSessionIT extends IntegrationTest {
     HttpResponse<String> refused = browser.signIn("rita", "not-her-password");
     assertThat(refused.statusCode()).isEqualTo(302);
     assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/signin?error");
+    assertThat(browser.get("/signin?error").body()).contains("Wrong user name or password.");
     assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
   }
 
