@@ -13,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -72,7 +71,13 @@ class KeycloakSecurityConfiguration {
   /** The workspace's client registration: the realm's public PKCE client. */
   static final String WORKSPACE_REGISTRATION = "workspace";
 
-  static final String WORKSPACE_LOGIN = "/oauth2/authorization/" + WORKSPACE_REGISTRATION;
+  /**
+   * The workspace's OAuth2 login runs under its own paths (the webapps' chain keeps {@code
+   * /oauth2/**} and {@code /login/oauth2/**} with its single client, as before).
+   */
+  static final String WORKSPACE_AUTHORIZATION = "/app/oauth2/authorization";
+
+  static final String WORKSPACE_LOGIN = WORKSPACE_AUTHORIZATION + "/" + WORKSPACE_REGISTRATION;
 
   // matched on the whole path: the webapps' API is served by servlets of its own, outside Spring
   // MVC's mapping
@@ -123,7 +128,7 @@ class KeycloakSecurityConfiguration {
         .clientId(properties.frontend().clientId())
         .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .redirectUri("{baseUrl}/app/login/oauth2/code/{registrationId}")
         .scope("openid", "profile", "email")
         .issuerUri(properties.issuer())
         .authorizationUri(properties.browserEndpoint("auth"))
@@ -204,7 +209,11 @@ class KeycloakSecurityConfiguration {
                     .denyAll()
                     .anyRequest()
                     .authenticated())
-        .oauth2Login(Customizer.withDefaults())
+        .oauth2Login(
+            login ->
+                login.clientRegistrationRepository(
+                    new InMemoryClientRegistrationRepository(
+                        registrations.findByRegistrationId(REGISTRATION))))
         .logout(
             logout ->
                 logout
@@ -219,10 +228,11 @@ class KeycloakSecurityConfiguration {
   }
 
   /**
-   * The workspace's pages: who is not signed in goes to Keycloak with the workspace's public client
-   * (the OAuth2 login itself, {@code /oauth2/**} and {@code /login/oauth2/**}, runs in the webapps'
-   * chain above, for both registrations; the session is the same). Signing out ends the session
-   * and, by the OIDC RP-initiated logout redirect, the Keycloak session.
+   * The workspace's pages: who is not signed in goes to Keycloak with the workspace's public
+   * client, under the workspace's own paths ({@link #WORKSPACE_AUTHORIZATION}, {@code
+   * /app/login/oauth2/code/workspace}). The session is the webapps' too, so Tasklist knows the user
+   * as well. Signing out ends the session and, by the OIDC RP-initiated logout redirect, the
+   * Keycloak session.
    */
   @Bean
   @Order(2)
@@ -234,6 +244,15 @@ class KeycloakSecurityConfiguration {
     WorkspaceSessions.protectPages(http);
     http.securityMatcher(SecurityConfiguration.WORKSPACE_PATHS)
         .headers(io.contractflow.security.WebHeaders::apply)
+        .oauth2Login(
+            login ->
+                login
+                    .clientRegistrationRepository(
+                        new InMemoryClientRegistrationRepository(
+                            registrations.findByRegistrationId(WORKSPACE_REGISTRATION)))
+                    .authorizationEndpoint(a -> a.baseUri(WORKSPACE_AUTHORIZATION))
+                    .redirectionEndpoint(r -> r.baseUri("/app/login/oauth2/code/*"))
+                    .defaultSuccessUrl("/"))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(WORKSPACE_LOGIN)))
         .logout(
