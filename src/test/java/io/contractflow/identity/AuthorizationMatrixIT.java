@@ -158,6 +158,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         "get /api/contracts/{contractId}/process",
         new Call("GET", c + "/process", null, false, false));
     calls.put(
+        "get /api/contracts/{contractId}/process/diagram",
+        new Call("GET", c + "/process/diagram", null, false, false));
+    calls.put(
         "post /api/contracts/{contractId}/submit",
         new Call("POST", c + "/submit", JSON.createObjectNode().put("comment", "go"), false, true));
     calls.put(
@@ -173,6 +176,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     calls.put(
         "get /api/tasks/{taskId}/form",
         new Call("GET", "/api/tasks/" + taskId + "/form", null, false, false));
+    calls.put(
+        "get /api/tasks/{taskId}/form/variables",
+        new Call("GET", "/api/tasks/" + taskId + "/form/variables", null, false, false));
     calls.put(
         "post /api/tasks/{taskId}/claim",
         new Call("POST", "/api/tasks/" + taskId + "/claim", null, false, true));

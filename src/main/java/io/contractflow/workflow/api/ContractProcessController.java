@@ -21,10 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ContractProcessController {
 
   private final ContractProcess process;
+  private final ContractProcessDiagrams diagrams;
   private final CurrentUserProvider currentUser;
 
-  ContractProcessController(ContractProcess process, CurrentUserProvider currentUser) {
+  ContractProcessController(
+      ContractProcess process, ContractProcessDiagrams diagrams, CurrentUserProvider currentUser) {
     this.process = process;
+    this.diagrams = diagrams;
     this.currentUser = currentUser;
   }
 
@@ -34,6 +37,17 @@ class ContractProcessController {
           "The contract's phase, the steps it waits at, its open tasks and its approval routing")
   ProcessView process(@PathVariable UUID contractId) {
     return process.view(currentUser.get(), contractId);
+  }
+
+  @GetMapping("/process/diagram")
+  @Operation(
+      summary = "The contract's process drawn: the models from the lifecycle to its current phase",
+      description =
+          "Each model's BPMN XML (the version the contract runs, for a viewer such as bpmn-js) with"
+              + " the element ids it waits at and those it has passed. An ended lifecycle shows"
+              + " the lifecycle model with the path taken.")
+  ProcessDiagram.Path diagram(@PathVariable UUID contractId) {
+    return diagrams.of(currentUser.get(), contractId);
   }
 
   @PostMapping("/submit")

@@ -18,12 +18,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -360,6 +362,31 @@ public class LifecycleTasks {
     } catch (IOException | ProcessEngineException unreadable) {
       throw new NotFoundException("The form of task " + taskId + " is not deployed");
     }
+  }
+
+  /**
+   * The values the task's form shows and starts from: the variables it names ({@link
+   * FormVariableNames}) as the task sees them, as JSON values (dates as ISO-8601 instants); values
+   * that are no plain text, number, true/false or date are left out.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> formVariables(CurrentUser user, String taskId) {
+    Set<String> names = FormVariableNames.of(form(user, taskId));
+    Map<String, Object> values = new TreeMap<>();
+    tasks
+        .getVariables(taskId, names)
+        .forEach(
+            (name, value) -> {
+              if (value instanceof Date date) {
+                values.put(name, date.toInstant().toString());
+              } else if (value == null
+                  || value instanceof String
+                  || value instanceof Number
+                  || value instanceof Boolean) {
+                values.put(name, value);
+              }
+            });
+    return values;
   }
 
   /*

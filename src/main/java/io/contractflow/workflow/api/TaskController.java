@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +57,15 @@ class TaskController {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(tasks.form(currentUser.get(), taskId));
+  }
+
+  @GetMapping("/{taskId}/form/variables")
+  @Operation(
+      summary =
+          "The values the task's form shows and starts from: the variables its fields and texts "
+              + "name, and no others; 404 if the task has no form")
+  Map<String, Object> formVariables(@PathVariable String taskId) {
+    return tasks.formVariables(currentUser.get(), taskId);
   }
 
   @PostMapping("/{taskId}/claim")

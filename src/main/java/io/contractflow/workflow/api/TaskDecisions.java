@@ -11,6 +11,7 @@ import io.contractflow.workflow.term.RenewalDecision;
 import io.contractflow.workflow.term.TermVariables;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +55,9 @@ final class TaskDecisions {
    * The values to complete a task of a known role with, before its form checks them: the request's
    * own fields as the role's variables, then its {@code values}.
    */
-  static Map<String, Object> variables(String role, CompleteTaskRequest request) {
+  static Map<String, Object> variables(String role, CompleteTaskRequest submitted) {
     Asked asked = ASKED.get(role);
+    CompleteTaskRequest request = fromFormValues(asked, submitted);
     Map<String, Object> variables = new HashMap<>();
     String comment = request.comment() == null ? "" : request.comment().strip();
     variables.put(ProcessVariables.COMMENT, comment);
@@ -90,6 +92,39 @@ final class TaskDecisions {
    * The values of a task the API knows only by its form: {@code values}, with a {@code comment}
    * given on its own as the form's {@code comment}.
    */
+  /**
+   * The request as if its own fields were given, when a form renderer sent all the role's form
+   * fields in {@code values} (form-js submits one object): the decision's variable, {@code comment}
+   * and, for a submit, {@code nonStandardTerms} are taken from there unless the request gives them
+   * itself.
+   */
+  private static CompleteTaskRequest fromFormValues(Asked asked, CompleteTaskRequest request) {
+    if (request.values() == null) {
+      return request;
+    }
+    Map<String, Object> rest = new LinkedHashMap<>(request.values());
+    String decision = request.decision();
+    if (decision == null
+        && asked.variable() != null
+        && rest.get(asked.variable()) instanceof String chosen) {
+      decision = chosen;
+      rest.remove(asked.variable());
+    }
+    String comment = request.comment();
+    if (comment == null && rest.get(ProcessVariables.COMMENT) instanceof String said) {
+      comment = said;
+      rest.remove(ProcessVariables.COMMENT);
+    }
+    Boolean nonStandardTerms = request.nonStandardTerms();
+    if (nonStandardTerms == null
+        && asked.variable() == null
+        && rest.get(DraftingVariables.NON_STANDARD_TERMS) instanceof Boolean flagged) {
+      nonStandardTerms = flagged;
+      rest.remove(DraftingVariables.NON_STANDARD_TERMS);
+    }
+    return new CompleteTaskRequest(decision, comment, nonStandardTerms, rest);
+  }
+
   static Map<String, Object> formValues(CompleteTaskRequest request) {
     if (request.decision() != null) {
       throw InvalidInputException.field(

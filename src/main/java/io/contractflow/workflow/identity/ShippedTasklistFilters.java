@@ -26,6 +26,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * <p>The criteria use Camunda's filter expressions, evaluated for whoever opens the filter: {@code
  * currentUser()}, {@code currentUserGroups()} and {@code now()}. The approval filters list the
  * whole team's queue, claimed tasks included, so a reviewer sees what colleagues hold too.
+ *
+ * <p>No filter saves an ordering: the engine applies a filter's saved ordering before the one
+ * Tasklist asks for, so a saved ordering made Tasklist's sort control (newest first by default, due
+ * date or priority at a click, remembered per filter) show one order and list another, and a new
+ * task could sit past the first page of a long queue.
  */
 final class ShippedTasklistFilters {
 
@@ -60,7 +65,7 @@ final class ShippedTasklistFilters {
               -30,
               false,
               WORKERS,
-              q -> byDueDate(q.taskAssigneeExpression(ME))),
+              q -> q.taskAssigneeExpression(ME)),
           new TasklistFilter(
               "my-groups-tasks",
               "My groups' tasks",
@@ -68,7 +73,7 @@ final class ShippedTasklistFilters {
               -25,
               true,
               WORKERS,
-              q -> byDueDate(q.taskCandidateGroupInExpression(MY_GROUPS).taskUnassigned())),
+              q -> q.taskCandidateGroupInExpression(MY_GROUPS).taskUnassigned()),
           new TasklistFilter(
               "overdue",
               "Overdue",
@@ -77,13 +82,12 @@ final class ShippedTasklistFilters {
               true,
               WORKERS,
               q ->
-                  byDueDate(
-                      q.dueBeforeExpression(NOW)
-                          .or()
-                          .taskAssigneeExpression(ME)
-                          .taskCandidateGroupInExpression(MY_GROUPS)
-                          .includeAssignedTasks()
-                          .endOr())),
+                  q.dueBeforeExpression(NOW)
+                      .or()
+                      .taskAssigneeExpression(ME)
+                      .taskCandidateGroupInExpression(MY_GROUPS)
+                      .includeAssignedTasks()
+                      .endOr()),
           new TasklistFilter(
               "drafts-to-submit",
               "Drafts to submit",
@@ -91,7 +95,7 @@ final class ShippedTasklistFilters {
               -15,
               false,
               Set.of(REQUESTER, CONTRACT_ADMIN),
-              q -> byDueDate(withRole(q, SUBMIT_DRAFT_ROLE).taskAssigneeExpression(ME))),
+              q -> withRole(q, SUBMIT_DRAFT_ROLE).taskAssigneeExpression(ME)),
           new TasklistFilter(
               "renewal-decisions",
               "Renewal decisions",
@@ -99,7 +103,7 @@ final class ShippedTasklistFilters {
               -14,
               false,
               Set.of(REQUESTER, CONTRACT_ADMIN),
-              q -> byDueDate(withRole(q, DECIDE_RENEWAL_ROLE).taskAssigneeExpression(ME))),
+              q -> withRole(q, DECIDE_RENEWAL_ROLE).taskAssigneeExpression(ME)),
           approvalQueue(
               "legal-review",
               "Legal review",
@@ -125,9 +129,7 @@ final class ShippedTasklistFilters {
               -5,
               true,
               Set.of(CONTRACT_ADMIN, AUDITOR),
-              q ->
-                  byDueDate(
-                      q.taskCandidateGroup(CONTRACT_ADMIN.groupId()).includeAssignedTasks())));
+              q -> q.taskCandidateGroup(CONTRACT_ADMIN.groupId()).includeAssignedTasks()));
 
   private ShippedTasklistFilters() {}
 
@@ -144,14 +146,10 @@ final class ShippedTasklistFilters {
         priority,
         true,
         Set.of(group, CONTRACT_ADMIN, AUDITOR),
-        q -> byDueDate(q.taskCandidateGroup(group.groupId()).includeAssignedTasks()));
+        q -> q.taskCandidateGroup(group.groupId()).includeAssignedTasks());
   }
 
   private static TaskQuery withRole(TaskQuery query, String role) {
     return query.taskVariableValueEquals(ProcessVariables.PLAYED_ROLE, role);
-  }
-
-  private static TaskQuery byDueDate(TaskQuery query) {
-    return query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc();
   }
 }

@@ -82,14 +82,7 @@ class TasklistFilters {
       Filter filter = filterService.newTaskFilter("Tasks for " + groupName);
       filter.setOwner(null);
       filter.setQuery(
-          taskService
-              .createTaskQuery()
-              .taskCandidateGroup(groupId)
-              .includeAssignedTasks()
-              .orderByDueDate()
-              .asc()
-              .orderByTaskPriority()
-              .desc());
+          taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
       Map<String, Object> properties = new HashMap<>();
       properties.put("description", "Tasks offered to the group " + groupName);
       properties.put("priority", 0);
