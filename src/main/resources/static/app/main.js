@@ -5,6 +5,8 @@ import { homePage } from './pages/home.js';
 import { contractsPage } from './pages/contracts.js';
 import { contractPage } from './pages/contract.js';
 import { draftPage } from './pages/draft.js';
+import { tasksPage } from './pages/tasks.js';
+import { taskPage } from './pages/task.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -14,6 +16,8 @@ const routes = [
   [/^\/contracts\/new$/, () => ['new', draftPage]],
   [/^\/contracts\/([0-9a-f-]{36})$/, (m) => ['contracts', (ctx) => contractPage(ctx, m[1])]],
   [/^\/contracts$/, () => ['contracts', contractsPage]],
+  [/^\/tasks$/, () => ['tasks', tasksPage]],
+  [/^\/tasks\/([^/?#]+)$/, (m) => ['tasks', (ctx) => taskPage(ctx, decodeURIComponent(m[1]))]],
 ];
 
 function currentRoute() {

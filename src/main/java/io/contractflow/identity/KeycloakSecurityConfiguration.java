@@ -262,7 +262,11 @@ class KeycloakSecurityConfiguration {
                     .deleteCookies(WorkspaceSessions.CSRF_COOKIE)
                     .logoutSuccessHandler(endSessionRedirect))
         .authorizeHttpRequests(
-            auth -> auth.requestMatchers("/app/**").permitAll().anyRequest().authenticated());
+            auth ->
+                auth.requestMatchers("/app/**", "/vendor/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
     return http.build();
   }
 

@@ -45,7 +45,7 @@ class SecurityConfiguration {
 
   /** The workspace's pages, its sign-in and sign-out: a session of their own (see below). */
   static final String[] WORKSPACE_PATHS = {
-    "/", "/index.html", "/app/**", WorkspacePaths.SIGN_IN, WorkspacePaths.SIGN_OUT
+    "/", "/index.html", "/app/**", "/vendor/**", WorkspacePaths.SIGN_IN, WorkspacePaths.SIGN_OUT
   };
 
   /**
@@ -78,7 +78,7 @@ class SecurityConfiguration {
         // permitAll matches its URLs with their exact query only
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/app/**", WorkspacePaths.SIGN_IN)
+                auth.requestMatchers("/app/**", "/vendor/**", WorkspacePaths.SIGN_IN)
                     .permitAll()
                     .anyRequest()
                     .authenticated());

@@ -3,6 +3,7 @@
 import { call, get, post, query, upload } from '../api.js';
 import { h, render, notice, toast, statusBadge, money, date, dateTime, bytes, tasklistLink, table } from '../ui.js';
 import { factsForm, saveDraft } from './draft.js';
+import { processDiagram } from '../diagram.js';
 
 const CANCELLABLE = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SIGNING'];
 
@@ -80,6 +81,7 @@ export async function contractPage(ctx, id) {
     actions,
     h('div', { class: 'grid two' }, facts, tasksSection(process)),
     documentsSection(contract, documents, again),
+    processDiagram(id),
     timelineSection(history));
 }
 
@@ -171,9 +173,10 @@ function tasksSection(process) {
     h('h2', { id: 'ctasks-h' }, 'Open tasks'),
     process?.waitingAt?.length ? h('p', { class: 'muted' }, 'Waiting at: ' + process.waitingAt.join(', ')) : null,
     table('Open tasks', [
-      { label: 'Task', cell: (t) => h('a', { href: tasklistLink(t) }, t.name) },
+      { label: 'Task', cell: (t) => h('a', { href: '#/tasks/' + encodeURIComponent(t.id) }, t.name) },
       { label: 'Assigned', cell: (t) => t.assignee || (t.candidateGroups || []).join(', ') || '—' },
       { label: 'Due', cell: (t) => (t.due ? dateTime(t.due) : '—') },
+      { label: 'Also in', cell: (t) => h('a', { href: tasklistLink(t) }, 'Tasklist') },
     ], tasks, 'No open tasks.'));
 }
 

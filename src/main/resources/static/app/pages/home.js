@@ -23,10 +23,11 @@ export async function homePage({ main, me }) {
     h('section', { class: 'card', 'aria-labelledby': 'tasks-h' },
       h('h2', { id: 'tasks-h' }, 'My open tasks ', h('span', { class: 'count' }, String(tasks.length))),
       table('My open tasks', [
-        { label: 'Task', cell: (t) => h('a', { href: tasklistLink(t) }, t.name) },
+        { label: 'Task', cell: (t) => h('a', { href: '#/tasks/' + encodeURIComponent(t.id) }, t.name) },
         { label: 'Contract', cell: (t) => h('a', { href: '#/contracts/' + t.contractId }, (t.reference || '') + ' · ' + (t.contractTitle || '')) },
         { label: 'Created', cell: (t) => dateTime(t.created) },
         { label: 'Due', cell: (t) => (t.due ? dateTime(t.due) : '—') },
+        { label: 'Also in', cell: (t) => h('a', { href: tasklistLink(t) }, 'Tasklist') },
       ], tasks, 'No tasks are waiting for you.')),
     h('div', { class: 'grid' },
       attention('drafts-h', 'Drafts to finish and submit', drafts,

@@ -108,6 +108,16 @@ class WorkspaceBrowserIT extends IntegrationTest {
                 return false;
               });
           screenshot("contract");
+          // where it stands, drawn by bpmn-js from the API's diagrams
+          WebElement diagram =
+              wait.until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.cssSelector("#process-diagram .djs-container")));
+          browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", diagram);
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("#process-diagram .cf-active")));
+          screenshot("contract-process");
 
           browser.get(api.baseUrl() + "/#/contracts?mine=1");
           wait.until(

@@ -127,6 +127,7 @@ class WorkspaceSessionIT extends IntegrationTest {
         .contains("<label for=\"username\">", "<label for=\"password\">", "name=\"_csrf\"");
     // the page's scripts and styles are public; the data behind them is not
     assertThat(browser.get("/app/workspace.css").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/vendor/form-js/form-viewer.umd.js").statusCode()).isEqualTo(200);
     assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
   }
 
