@@ -71,6 +71,10 @@ async function start() {
     return;
   }
   document.getElementById('who').textContent = me.username;
+  // only requesters and admins draft contracts: others are not offered it (the API refuses anyway)
+  if (!(me.roles || []).some((r) => r === 'requester' || r === 'contract-admin')) {
+    document.querySelector('[data-nav="new"]').parentElement.hidden = true;
+  }
   window.addEventListener('hashchange', show);
   await show();
 }

@@ -10,13 +10,20 @@ async function mine(me, params) {
   return (await get('/api/contracts' + query({ owner: me.username, size: 10, ...params }))).content;
 }
 
+/** Who may own contracts (and so have some needing attention): requesters and admins. */
+function ownsContracts(me) {
+  return (me.roles || []).some((r) => r === 'requester' || r === 'contract-admin');
+}
+
 export async function homePage({ main, me }) {
   document.title = 'Home · ContractFlow';
+  const owner = ownsContracts(me);
+  const none = Promise.resolve([]);
   const [tasks, drafts, signing, ending] = await Promise.all([
     get('/api/tasks'),
-    mine(me, { status: 'DRAFT', sort: 'updatedAt,desc' }),
-    mine(me, { status: ['APPROVED', 'SIGNING'], sort: 'updatedAt,asc' }),
-    mine(me, { status: 'ACTIVE', endTo: daysFromToday(90), sort: 'endDate,asc' }),
+    owner ? mine(me, { status: 'DRAFT', sort: 'updatedAt,desc' }) : none,
+    owner ? mine(me, { status: ['APPROVED', 'SIGNING'], sort: 'updatedAt,asc' }) : none,
+    owner ? mine(me, { status: 'ACTIVE', endTo: daysFromToday(90), sort: 'endDate,asc' }) : none,
   ]);
   render(main,
     h('h1', {}, 'Hello, ' + me.username),
@@ -29,7 +36,7 @@ export async function homePage({ main, me }) {
         { label: 'Due', cell: (t) => (t.due ? dateTime(t.due) : '—') },
         { label: 'Also in', cell: (t) => h('a', { href: tasklistLink(t) }, 'Tasklist') },
       ], tasks, 'No tasks are waiting for you.')),
-    h('div', { class: 'grid' },
+    owner && h('div', { class: 'grid' },
       attention('drafts-h', 'Drafts to finish and submit', drafts,
         'No drafts. Changes requested in a review bring a contract back here.', (c) => date(c.updatedAt)),
       attention('signing-h', 'Approved or out for signature', signing, 'Nothing waits for signatures.',
