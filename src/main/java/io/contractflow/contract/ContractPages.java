@@ -94,7 +94,8 @@ class ContractPages {
     return new CappedPage<>(content, pageable, exact ? counted : countLimit, exact);
   }
 
-  private Specification<Contract> visibleTo(CurrentUser user) {
+  /** What the caller may read, as the list and every other many-contract query asks it. */
+  Specification<Contract> visibleTo(CurrentUser user) {
     if (user.readsAll()) {
       return ContractSpecifications.all();
     }

@@ -154,6 +154,9 @@ class SecurityConfiguration {
         // (io.contractflow.signature.SigningCeremony)
         .requestMatchers("/api/signing/*", "/api/signing/*/*", "/sign/*", "/sign/*/*")
         .permitAll()
+        // calendar apps have no login: the feed's token authorises (io.contractflow.calendar)
+        .requestMatchers("/calendar/*.ics")
+        .permitAll()
         // e-signature vendors have no login: each call is verified the vendor's way
         // (io.contractflow.signature.vendor)
         .requestMatchers("/api/webhooks/esign/*", "/api/webhooks/esign/*/*")

@@ -9,18 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Says whether a refusal for a key is the first within a period, so a flood of refused requests
  * writes one line per key and minute to the security log, not one per request.
  */
-final class Announcements {
+public final class Announcements {
 
   private final Duration period;
   private final int maxKeys;
   private final Map<String, Instant> last = new ConcurrentHashMap<>();
 
-  Announcements(Duration period, int maxKeys) {
+  public Announcements(Duration period, int maxKeys) {
     this.period = period;
     this.maxKeys = maxKeys;
   }
 
-  boolean firstIn(String key, Instant now) {
+  public boolean firstIn(String key, Instant now) {
     if (last.size() >= maxKeys) {
       last.values().removeIf(at -> at.plus(period).isBefore(now));
       if (last.size() >= maxKeys) {

@@ -15,21 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * past that, full buckets (idle keys, which lose nothing by starting afresh) are dropped, and if
  * all are in use the oldest go.
  */
-final class Budgets {
+public final class Budgets {
 
   private final long capacity;
   private final Duration period;
   private final int maxKeys;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  Budgets(long capacity, Duration period, int maxKeys) {
+  public Budgets(long capacity, Duration period, int maxKeys) {
     this.capacity = capacity;
     this.period = period;
     this.maxKeys = maxKeys;
   }
 
   /** Takes one token; empty when it was there, else how long until one is. */
-  Optional<Duration> take(String key) {
+  public Optional<Duration> take(String key) {
     ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
     return probe.isConsumed()
         ? Optional.empty()
@@ -37,7 +37,7 @@ final class Budgets {
   }
 
   /** Whether a token is there, without taking it: empty if so, else how long until one is. */
-  Optional<Duration> check(String key) {
+  public Optional<Duration> check(String key) {
     Bucket bucket = buckets.get(key);
     if (bucket == null) {
       return Optional.empty();

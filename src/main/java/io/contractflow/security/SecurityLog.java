@@ -104,6 +104,20 @@ public class SecurityLog {
     write(Level.INFO, entity + " " + operation.toLowerCase(java.util.Locale.ROOT), fields);
   }
 
+  /**
+   * A personal access token (a calendar feed's link, ...) issued or revoked ({@code operation}:
+   * {@code created}, {@code revoked}) by its owner {@code user}; {@code kind} names the token's
+   * use, {@code tokenId} the token (never its secret).
+   */
+  public void accessTokenChanged(
+      String user, String sourceIp, String kind, String operation, String tokenId) {
+    Map<String, Object> fields =
+        fields(kind + "-token-" + operation, "iam", "success", user, sourceIp);
+    fields.put("event.type", operation.equals("created") ? "creation" : "deletion");
+    fields.put("contractflow.token_id", tokenId);
+    write(Level.INFO, kind + " token " + operation, fields);
+  }
+
   /** Data taken out of the platform in bulk (an export, a report), by {@code user}. */
   public void exported(String user, String sourceIp, String what, String scope) {
     Map<String, Object> fields = fields("export", "file", "success", user, sourceIp);

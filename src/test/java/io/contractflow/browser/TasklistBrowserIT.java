@@ -69,9 +69,12 @@ class TasklistBrowserIT extends IntegrationTest {
               .contains("My tasks", "My groups' tasks", "Overdue", "Legal review")
               .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
 
+          theProductIsNamedAndTheEndOfLifeNoticeIsNotShown();
+
           tasklist.openFilter("Legal review");
           tasklist.openTask(title);
           wait.until(ExpectedConditions.urlContains("task=" + task));
+          theTaskLinksToItsContractsPage(title, contract);
 
           tasklist.press(
               wait.until(
@@ -115,6 +118,63 @@ class TasklistBrowserIT extends IntegrationTest {
         .isEmpty();
     JsonNode history = api.as("rita").get("/api/contracts/" + contract + "/history").json();
     assertThat(history.toString()).contains("completed by leo: APPROVE").contains(COMMENT);
+  }
+
+  /**
+   * Tasklist names the product (config.js), and Camunda's end-of-life notice, which the header
+   * carries, is not shown to reviewers (user-styles.css).
+   */
+  private void theProductIsNamedAndTheEndOfLifeNoticeIsNotShown() {
+    wait.until(ExpectedConditions.titleIs("ContractFlow Tasklist"));
+    assertThat(browser.findElement(By.cssSelector("[cam-widget-header] .brand-name")).getText())
+        .isEqualTo("ContractFlow Tasklist");
+    List<WebElement> notice = browser.findElements(By.cssSelector(".ce-eol-banner"));
+    assertThat(notice).as("the header still carries the notice").isNotEmpty();
+    assertThat(notice).noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .doesNotContainIgnoringCase("Camunda 8");
+  }
+
+  /**
+   * The task's card and its "Contract" tab link to the contract's page in the workspace; a
+   * screenshot of Tasklist with the open task is kept under {@code target/browser/}.
+   */
+  private void theTaskLinksToItsContractsPage(String title, String contract) {
+    String page = "/contracts/" + contract;
+    WebElement onCard =
+        wait.until(
+            b -> {
+              WebElement card = tasklist.taskCard(title);
+              return card == null
+                  ? null
+                  : card.findElements(By.cssSelector("a.contractflow-contract-page")).stream()
+                      .findFirst()
+                      .orElse(null);
+            });
+    assertThat(onCard.getDomProperty("href")).endsWith(page);
+    assertThat(onCard.getText()).startsWith("Open contract CF-").endsWith("in the workspace");
+
+    openTab("Contract");
+    WebElement inTab =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".contractflow-contract a.contractflow-contract-page")));
+    assertThat(inTab.getDomProperty("href")).endsWith(page);
+    assertThat(browser.findElement(By.cssSelector(".contractflow-contract")).getText())
+        .contains(title);
+    tasklist.saveScreenshot("tasklist-contract-link");
+    openTab("Form");
+  }
+
+  /** Opens the open task's tab of this name. */
+  private void openTab(String name) {
+    tasklist.press(
+        wait.until(
+            b ->
+                b.findElements(By.cssSelector(".nav-tabs a")).stream()
+                    .filter(a -> a.getText().trim().equals(name))
+                    .findFirst()
+                    .orElse(null)));
   }
 
   /**

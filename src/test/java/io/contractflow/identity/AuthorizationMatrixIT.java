@@ -15,17 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The authorization matrix, whole: every route with an object id that the OpenAPI document lists
- * (contracts and everything under them, tasks) is called on rita's contract and rita's task by
- * callers who are neither its owner nor shared on it — another requester, reviewers, a signatory —
- * and each gets 404 (the object does not exist for them) or 403, never a success. Auditors read but
- * never write. A route without a request below fails the test, so a new route cannot slip past the
- * matrix. The owner's reads of the same requests succeed, so the refusals are about who calls, not
- * about a malformed request.
+ * (contracts and everything under them, tasks, calendar feeds) is called on rita's contract, rita's
+ * task and rita's calendar feed by callers who are neither its owner nor shared on it — another
+ * requester, reviewers, a signatory — and each gets 404 (the object does not exist for them) or
+ * 403, never a success. Auditors read but never write. A route without a request below fails the
+ * test, so a new route cannot slip past the matrix. The owner's reads of the same requests succeed,
+ * so the refusals are about who calls, not about a malformed request.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
@@ -41,6 +42,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
   private String contractId;
   private String taskId;
   private String counterpartyId;
+  private String feedTokenId;
 
   @BeforeEach
   void ritasDraftWithADocument() {
@@ -54,6 +56,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 Corpus.PDF,
                 Corpus.sample("nda.pdf"));
     assertThat(upload.status()).isEqualTo(201);
+    Api.Response feed = api.as("rita").post("/api/calendar/feed-tokens", null);
+    assertThat(feed.status()).as(feed.toString()).isEqualTo(201);
+    feedTokenId = feed.json().get("id").asText();
     taskId =
         await()
             .atMost(Duration.ofSeconds(30))
@@ -70,6 +75,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
                         .findFirst()
                         .orElse(null),
                 id -> id != null);
+  }
+
+  /** Users hold a few feeds at most: rita's goes again, so the matrix runs on any database. */
+  @AfterEach
+  void revokeRitasFeed() {
+    if (feedTokenId != null) {
+      api.as("rita").delete("/api/calendar/feed-tokens/" + feedTokenId);
+    }
   }
 
   /** One request of a route: method, the path with its ids filled in, and a valid body. */
@@ -193,6 +206,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
             JSON.createObjectNode().put("comment", "go"),
             false,
             true));
+    calls.put(
+        "delete /api/calendar/feed-tokens/{id}",
+        new Call("DELETE", "/api/calendar/feed-tokens/" + feedTokenId, null, false, true));
     return calls;
   }
 
@@ -202,7 +218,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     List<String> routes = new ArrayList<>();
     for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
       String path = it.next();
-      if (path.startsWith("/api/contracts/{") || path.startsWith("/api/tasks/{")) {
+      if (path.startsWith("/api/contracts/{")
+          || path.startsWith("/api/tasks/{")
+          || path.startsWith("/api/calendar/feed-tokens/{")) {
         paths.get(path).fieldNames().forEachRemaining(method -> routes.add(method + " " + path));
       }
     }
@@ -234,6 +252,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     assertThat(requests.keySet())
         .as("every route with an id has a request in this matrix")
         .containsAll(routes);
+    assertThat(routes)
+        .as("every request in this matrix is of a route the API lists, so none is skipped")
+        .containsAll(requests.keySet());
 
     List<String> leaks = new ArrayList<>();
     for (String route : routes) {

@@ -158,6 +158,21 @@ public final class TasklistBrowser implements AutoCloseable {
         "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
   }
 
+  /** Saves a screenshot of the page as it is under {@code target/browser/} as {@code name}. */
+  public Path saveScreenshot(String name) {
+    Path file = Path.of("target", "browser", name + ".png");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          file,
+          StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Runs the steps; if they fail, saves a screenshot and the page under {@code target/browser/} as
    * {@code name}.
