@@ -45,7 +45,13 @@ class SecurityConfiguration {
 
   /** The workspace's pages, its sign-in and sign-out: a session of their own (see below). */
   static final String[] WORKSPACE_PATHS = {
-    "/", "/index.html", "/app/**", "/vendor/**", WorkspacePaths.SIGN_IN, WorkspacePaths.SIGN_OUT
+    "/",
+    "/index.html",
+    "/contracts/*",
+    "/app/**",
+    "/vendor/**",
+    WorkspacePaths.SIGN_IN,
+    WorkspacePaths.SIGN_OUT
   };
 
   /**

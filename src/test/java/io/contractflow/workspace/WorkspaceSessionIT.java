@@ -120,6 +120,9 @@ class WorkspaceSessionIT extends IntegrationTest {
     HttpResponse<String> home = browser.get("/");
     assertThat(home.statusCode()).isEqualTo(302);
     assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+    assertThat(browser.get("/contracts/" + UUID.randomUUID()).statusCode())
+        .as("a contract's address needs a signed-in user too")
+        .isEqualTo(302);
 
     HttpResponse<String> page = browser.get("/signin");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -143,6 +146,13 @@ class WorkspaceSessionIT extends IntegrationTest {
     assertThat(home.body()).contains("<script type=\"module\" src=\"/app/main.js\">");
     String token = browser.csrfToken();
     assertThat(token).isNotBlank();
+
+    // a contract's plain address (Tasklist's and the calendar's links) leads to its page
+    String anyId = UUID.randomUUID().toString();
+    HttpResponse<String> byAddress = browser.get("/contracts/" + anyId);
+    assertThat(byAddress.statusCode()).isEqualTo(302);
+    assertThat(byAddress.headers().firstValue("Location").orElseThrow())
+        .endsWith("/#/contracts/" + anyId);
 
     HttpResponse<String> me = browser.get("/api/me");
     assertThat(me.statusCode()).isEqualTo(200);
