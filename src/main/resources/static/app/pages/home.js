@@ -15,6 +15,16 @@ function ownsContracts(me) {
   return (me.roles || []).some((r) => r === 'requester' || r === 'contract-admin');
 }
 
+const SHOWN = 10;
+
+/** The tasks due first, then the newest. */
+function firstTasks(tasks) {
+  const due = (t) => (t.due ? Date.parse(t.due) : Infinity);
+  return [...tasks]
+    .sort((a, b) => due(a) - due(b) || Date.parse(b.created) - Date.parse(a.created))
+    .slice(0, SHOWN);
+}
+
 export async function homePage({ main, me }) {
   document.title = 'Home · ContractFlow';
   const owner = ownsContracts(me);
@@ -29,13 +39,15 @@ export async function homePage({ main, me }) {
     h('h1', {}, 'Hello, ' + me.username),
     h('section', { class: 'card', 'aria-labelledby': 'tasks-h' },
       h('h2', { id: 'tasks-h' }, 'My open tasks ', h('span', { class: 'count' }, String(tasks.length))),
+      tasks.length > SHOWN ? h('p', { class: 'muted' }, 'The ' + SHOWN + ' due first or newest; ',
+        h('a', { href: '#/tasks' }, 'all ' + tasks.length + ' tasks →')) : null,
       table('My open tasks', [
         { label: 'Task', cell: (t) => h('a', { href: '#/tasks/' + encodeURIComponent(t.id) }, t.name) },
         { label: 'Contract', cell: (t) => h('a', { href: '#/contracts/' + t.contractId }, (t.reference || '') + ' · ' + (t.contractTitle || '')) },
         { label: 'Created', cell: (t) => dateTime(t.created) },
         { label: 'Due', cell: (t) => (t.due ? dateTime(t.due) : '—') },
         { label: 'Also in', cell: (t) => h('a', { href: tasklistLink(t) }, 'Tasklist') },
-      ], tasks, 'No tasks are waiting for you.')),
+      ], firstTasks(tasks), 'No tasks are waiting for you.')),
     owner && h('div', { class: 'grid' },
       attention('drafts-h', 'Drafts to finish and submit', drafts,
         'No drafts. Changes requested in a review bring a contract back here.', (c) => date(c.updatedAt)),

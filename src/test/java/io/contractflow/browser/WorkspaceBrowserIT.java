@@ -66,7 +66,6 @@ class WorkspaceBrowserIT extends IntegrationTest {
           signIn("rita");
           wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
           waitForText("Drafts to finish");
-          screenshot("home");
 
           chromium.press(browser.findElement(By.linkText("New contract")));
           WebElement titleField = wait.until(visible(By.id("title")));
@@ -94,6 +93,14 @@ class WorkspaceBrowserIT extends IntegrationTest {
           chromium.press(browser.findElement(By.cssSelector("form.upload button")));
           waitForText("v1 (current)");
           screenshot("contract-draft");
+          // Home now lists the draft to finish and its task
+          String contractPage = browser.getCurrentUrl();
+          chromium.press(browser.findElement(By.linkText("Home")));
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.cssSelector("section[aria-labelledby=drafts-h]"), title));
+          screenshot("home");
+          browser.get(contractPage);
 
           chromium.press(wait.until(visible(By.id("submit-draft"))));
           waitForText("Submitted");
