@@ -3,6 +3,7 @@ package io.contractflow.document;
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
@@ -73,14 +74,34 @@ class DocumentController {
   }
 
   @GetMapping("/{version}/content")
-  @Operation(summary = "Download a version, as an attachment")
-  ResponseEntity<byte[]> content(@PathVariable UUID contractId, @PathVariable @Min(1) int version) {
+  @Operation(
+      summary = "Download a version, as an attachment; a PDF with inline=true opens in the browser")
+  ResponseEntity<byte[]> content(
+      @PathVariable UUID contractId,
+      @PathVariable @Min(1) int version,
+      @Parameter(
+              description =
+                  "Show a PDF in the browser (Content-Disposition inline) rather than download it;"
+                      + " other types are always attachments")
+          @RequestParam(defaultValue = "false")
+          boolean inline) {
     DocumentService.Content content = documents.content(currentUser.get(), contractId, version);
+    boolean shown = inline && MediaType.APPLICATION_PDF_VALUE.equals(content.version().mediaType());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.version().mediaType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(content.version().fileName()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            shown
+                ? "inline"
+                    + attachment(content.version().fileName()).substring("attachment".length())
+                : attachment(content.version().fileName()))
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        // the browser's PDF viewer is a plugin: object-src lets it show the PDF, nothing else loads
+        .header(
+            "Content-Security-Policy",
+            shown
+                ? "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
+                : "sandbox; default-src 'none'")
         .eTag("\"" + content.version().sha256() + "\"")
         .body(content.bytes());
   }

@@ -5,17 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a read of the API ({@code GET}/{@code HEAD} under {@code /api/}) without credentials use the
- * browser's logged-in session, when a {@link BrowserSessionAuthentication} knows it. Requests that
- * change anything always need credentials of their own, so a cross-site form cannot act on a user's
- * behalf.
+ * Lets an API call ({@code /api/}) without credentials use the browser's logged-in session, when a
+ * {@link BrowserSessionAuthentication} knows it. Reads ({@code GET}/{@code HEAD}) may use any such
+ * session; changes only a session that {@link BrowserSessionAuthentication#allowsChanges() allows
+ * them} (the workspace's), whose unsafe requests Spring Security's CSRF filter has checked before
+ * ({@link WorkspaceSessions#needsCsrfToken}). So a cross-site form cannot act on a user's behalf.
  */
 class BrowserSessionFilter extends OncePerRequestFilter {
 
@@ -29,8 +32,7 @@ class BrowserSessionFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !SAFE.contains(request.getMethod())
-        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
         || request.getHeader(HttpHeaders.AUTHORIZATION) != null
         || request.getSession(false) == null;
   }
@@ -39,21 +41,26 @@ class BrowserSessionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    BrowserSessionAuthentication known = sessions.getIfAvailable();
-    if (known != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-      known
-          .authenticate(request)
-          .ifPresent(
-              authentication -> {
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(authentication);
-                SecurityContextHolder.setContext(context);
-              });
+    if (SecurityContextHolder.getContext().getAuthentication() == null) {
+      boolean safe = SAFE.contains(request.getMethod());
+      sessions
+          .orderedStream()
+          .filter(known -> safe || known.allowsChanges())
+          .map(known -> known.authenticate(request))
+          .flatMap(Optional::stream)
+          .findFirst()
+          .ifPresent(BrowserSessionFilter::signIn);
     }
     try {
       chain.doFilter(request, response);
     } finally {
       SecurityContextHolder.clearContext();
     }
+  }
+
+  private static void signIn(Authentication authentication) {
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
   }
 }

@@ -24,7 +24,11 @@ final class GroupsClaimAuthorities implements Converter<Jwt, Collection<GrantedA
 
   @Override
   public Collection<GrantedAuthority> convert(Jwt jwt) {
-    List<String> claimed = jwt.hasClaim(CLAIM) ? jwt.getClaimAsStringList(CLAIM) : List.of();
+    return of(jwt.hasClaim(CLAIM) ? jwt.getClaimAsStringList(CLAIM) : List.of());
+  }
+
+  /** The authorities of these groups (as a token's {@code groups} claim names them). */
+  static List<GrantedAuthority> of(List<String> claimed) {
     Set<GrantedAuthority> authorities = new LinkedHashSet<>();
     for (String raw : claimed == null ? List.<String>of() : claimed) {
       if (raw == null || raw.isBlank()) {

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     code)
  * @param identity the service-account client the Camunda identity plugin reads users and groups
  *     with
+ * @param frontend the public client (authorization code with PKCE) the workspace signs in with
  */
 @ConfigurationProperties("contractflow.keycloak")
 public record KeycloakProperties(
@@ -33,7 +34,16 @@ public record KeycloakProperties(
     @DefaultValue("contractflow-api") String audience,
     @DefaultValue("30s") Duration clockSkew,
     @DefaultValue WebappClient webapp,
-    @DefaultValue IdentityClient identity) {
+    @DefaultValue IdentityClient identity,
+    @DefaultValue FrontendClient frontend) {
+
+  /** Without a workspace client configured: the realm's default one. */
+  public KeycloakProperties {
+    frontend = frontend == null ? new FrontendClient("contractflow-frontend") : frontend;
+  }
+
+  /** The workspace's login client: public, no secret, PKCE. */
+  public record FrontendClient(@DefaultValue("contractflow-frontend") String clientId) {}
 
   /** The webapps' login client. */
   public record WebappClient(

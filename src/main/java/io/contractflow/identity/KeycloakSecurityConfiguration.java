@@ -1,7 +1,9 @@
 package io.contractflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +13,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -22,6 +25,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -30,6 +34,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -62,6 +67,17 @@ class KeycloakSecurityConfiguration {
 
   static final String PROFILE = "keycloak";
   static final String REGISTRATION = "keycloak";
+
+  /** The workspace's client registration: the realm's public PKCE client. */
+  static final String WORKSPACE_REGISTRATION = "workspace";
+
+  /**
+   * The workspace's OAuth2 login runs under its own paths (the webapps' chain keeps {@code
+   * /oauth2/**} and {@code /login/oauth2/**} with its single client, as before).
+   */
+  static final String WORKSPACE_AUTHORIZATION = "/app/oauth2/authorization";
+
+  static final String WORKSPACE_LOGIN = WORKSPACE_AUTHORIZATION + "/" + WORKSPACE_REGISTRATION;
 
   // matched on the whole path: the webapps' API is served by servlets of its own, outside Spring
   // MVC's mapping
@@ -98,23 +114,71 @@ class KeycloakSecurityConfiguration {
   @Bean
   ClientRegistrationRepository keycloakLogin(KeycloakProperties properties) {
     return new InMemoryClientRegistrationRepository(
-        ClientRegistration.withRegistrationId(REGISTRATION)
-            .clientName("Keycloak")
-            .clientId(properties.webapp().clientId())
-            .clientSecret(properties.webapp().clientSecret())
-            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-            .scope("openid", "profile", "email")
-            .issuerUri(properties.issuer())
-            .authorizationUri(properties.browserEndpoint("auth"))
-            .tokenUri(properties.backChannelEndpoint("token"))
-            .jwkSetUri(properties.backChannelEndpoint("certs"))
-            .userInfoUri(properties.backChannelEndpoint("userinfo"))
-            .userNameAttributeName(KeycloakJwtDecoder.USERNAME_CLAIM)
-            .providerConfigurationMetadata(
-                Map.of("end_session_endpoint", properties.browserEndpoint("logout")))
-            .build());
+        webappClient(properties), workspaceClient(properties));
+  }
+
+  /**
+   * The workspace's login: the realm's public client, so no secret and the authorization code flow
+   * with PKCE (Spring Security adds the code challenge for a client authenticating with {@code
+   * none}).
+   */
+  private static ClientRegistration workspaceClient(KeycloakProperties properties) {
+    return ClientRegistration.withRegistrationId(WORKSPACE_REGISTRATION)
+        .clientName("Keycloak")
+        .clientId(properties.frontend().clientId())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUri("{baseUrl}/app/login/oauth2/code/{registrationId}")
+        .scope("openid", "profile", "email")
+        .issuerUri(properties.issuer())
+        .authorizationUri(properties.browserEndpoint("auth"))
+        .tokenUri(properties.backChannelEndpoint("token"))
+        .jwkSetUri(properties.backChannelEndpoint("certs"))
+        .userInfoUri(properties.backChannelEndpoint("userinfo"))
+        .userNameAttributeName(KeycloakJwtDecoder.USERNAME_CLAIM)
+        .providerConfigurationMetadata(
+            Map.of("end_session_endpoint", properties.browserEndpoint("logout")))
+        .build();
+  }
+
+  /**
+   * A signed-in session's authorities from the ID token's {@code groups} claim, as the API maps a
+   * bearer token's ({@link GroupsClaimAuthorities}): the API accepts the workspace's session with
+   * the same roles. Spring Security's OAuth2 login uses this bean for both client registrations.
+   */
+  @Bean
+  GrantedAuthoritiesMapper groupsFromIdToken() {
+    return authorities -> {
+      List<GrantedAuthority> mapped = new ArrayList<>(authorities);
+      for (GrantedAuthority authority : authorities) {
+        if (authority instanceof OidcUserAuthority oidc) {
+          List<String> groups =
+              oidc.getIdToken().getClaimAsStringList(GroupsClaimAuthorities.CLAIM);
+          mapped.addAll(GroupsClaimAuthorities.of(groups == null ? List.of() : groups));
+        }
+      }
+      return mapped;
+    };
+  }
+
+  private static ClientRegistration webappClient(KeycloakProperties properties) {
+    return ClientRegistration.withRegistrationId(REGISTRATION)
+        .clientName("Keycloak")
+        .clientId(properties.webapp().clientId())
+        .clientSecret(properties.webapp().clientSecret())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .scope("openid", "profile", "email")
+        .issuerUri(properties.issuer())
+        .authorizationUri(properties.browserEndpoint("auth"))
+        .tokenUri(properties.backChannelEndpoint("token"))
+        .jwkSetUri(properties.backChannelEndpoint("certs"))
+        .userInfoUri(properties.backChannelEndpoint("userinfo"))
+        .userNameAttributeName(KeycloakJwtDecoder.USERNAME_CLAIM)
+        .providerConfigurationMetadata(
+            Map.of("end_session_endpoint", properties.browserEndpoint("logout")))
+        .build();
   }
 
   @Bean
@@ -145,7 +209,11 @@ class KeycloakSecurityConfiguration {
                     .denyAll()
                     .anyRequest()
                     .authenticated())
-        .oauth2Login(Customizer.withDefaults())
+        .oauth2Login(
+            login ->
+                login.clientRegistrationRepository(
+                    new InMemoryClientRegistrationRepository(
+                        registrations.findByRegistrationId(REGISTRATION))))
         .logout(
             logout ->
                 logout
@@ -159,8 +227,51 @@ class KeycloakSecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The workspace's pages: who is not signed in goes to Keycloak with the workspace's public
+   * client, under the workspace's own paths ({@link #WORKSPACE_AUTHORIZATION}, {@code
+   * /app/login/oauth2/code/workspace}). The session is the webapps' too, so Tasklist knows the user
+   * as well. Signing out ends the session and, by the OIDC RP-initiated logout redirect, the
+   * Keycloak session.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain workspaceSecurity(
+      HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    OidcClientInitiatedLogoutSuccessHandler endSessionRedirect =
+        new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    endSessionRedirect.setPostLogoutRedirectUri("{baseUrl}/");
+    WorkspaceSessions.protectPages(http);
+    http.securityMatcher(SecurityConfiguration.WORKSPACE_PATHS)
+        .headers(io.contractflow.security.WebHeaders::apply)
+        .oauth2Login(
+            login ->
+                login
+                    .clientRegistrationRepository(
+                        new InMemoryClientRegistrationRepository(
+                            registrations.findByRegistrationId(WORKSPACE_REGISTRATION)))
+                    .authorizationEndpoint(a -> a.baseUri(WORKSPACE_AUTHORIZATION))
+                    .redirectionEndpoint(r -> r.baseUri("/app/login/oauth2/code/*"))
+                    .defaultSuccessUrl("/"))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(WORKSPACE_LOGIN)))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl(WorkspacePaths.SIGN_OUT)
+                    .deleteCookies(WorkspaceSessions.CSRF_COOKIE)
+                    .logoutSuccessHandler(endSessionRedirect))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/app/**", "/vendor/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       JwtDecoder jwtDecoder,
@@ -193,21 +304,16 @@ class KeycloakSecurityConfiguration {
             unauthenticated.commence(request, response, ex);
           }
         };
-    AccessDeniedHandler denied =
-        (request, response, ex) ->
-            SecurityConfiguration.write(
-                response,
-                objectMapper,
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Your roles do not allow this");
+    AccessDeniedHandler denied = SecurityConfiguration.denied(objectMapper);
 
     JwtAuthenticationConverter tokenToCaller = new JwtAuthenticationConverter();
     tokenToCaller.setPrincipalClaimName(KeycloakJwtDecoder.USERNAME_CLAIM);
     tokenToCaller.setJwtGrantedAuthoritiesConverter(new GroupsClaimAuthorities());
 
-    http.csrf(csrf -> csrf.disable()) // bearer tokens only: a browser never sends one by itself
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    // bearer callers need no CSRF token (a browser never sends one by itself); calls authenticated
+    // by the workspace's session do (WorkspaceSessions)
+    WorkspaceSessions.protectApi(http);
+    http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .headers(io.contractflow.security.WebHeaders::apply)

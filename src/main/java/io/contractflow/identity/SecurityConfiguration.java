@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.platform.outage.ConnectionFailures;
 import io.contractflow.platform.web.Problems;
 import io.contractflow.security.BasicLoginThrottleFilter;
+import io.contractflow.security.FormLoginThrottleFilter;
 import io.contractflow.security.LoginGuard;
 import io.contractflow.security.WebHeaders;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +24,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Who may call what, at the URL level. Every API and engine REST call needs an authenticated
@@ -39,6 +43,54 @@ class SecurityConfiguration {
 
   static final String REALM = "ContractFlow";
 
+  /** The workspace's pages, its sign-in and sign-out: a session of their own (see below). */
+  static final String[] WORKSPACE_PATHS = {
+    "/",
+    "/index.html",
+    "/contracts/*",
+    "/app/**",
+    "/vendor/**",
+    WorkspacePaths.SIGN_IN,
+    WorkspacePaths.SIGN_OUT
+  };
+
+  /**
+   * The workspace (io.contractflow.workspace): our sign-in form against the same users and the same
+   * login throttle as HTTP Basic, then a server session; the API accepts that session ({@link
+   * WorkspaceSessions}). Signing out ends the session.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain workspaceSecurity(HttpSecurity http, LoginGuard loginGuard) throws Exception {
+    WorkspaceSessions.protectPages(http);
+    http.securityMatcher(WORKSPACE_PATHS)
+        .headers(WebHeaders::apply)
+        .addFilterBefore(
+            new FormLoginThrottleFilter(loginGuard, WorkspacePaths.SIGN_IN),
+            UsernamePasswordAuthenticationFilter.class)
+        .formLogin(
+            form ->
+                form.loginPage(WorkspacePaths.SIGN_IN)
+                    .defaultSuccessUrl("/", false)
+                    .failureUrl(WorkspacePaths.SIGN_IN + "?error")
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl(WorkspacePaths.SIGN_OUT)
+                    .logoutSuccessUrl(WorkspacePaths.SIGN_IN + "?signedout")
+                    .deleteCookies(WorkspaceSessions.CSRF_COOKIE))
+        // the sign-in page with any notice (?error, ?throttled, ?signedout): formLogin's own
+        // permitAll matches its URLs with their exact query only
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/app/**", "/vendor/**", WorkspacePaths.SIGN_IN)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+
   @Bean
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
@@ -53,7 +105,11 @@ class SecurityConfiguration {
             // platform's 503 (platform.web.DatabaseOutageFilter)
             throw new ServletException(ex);
           }
-          response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+          // a script's call (the workspace's) gets no challenge: the browser would show its own
+          // password dialog instead of the page sending the user to the sign-in form
+          if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+          }
           write(
               response,
               objectMapper,
@@ -61,25 +117,18 @@ class SecurityConfiguration {
               "unauthorized",
               "Authentication is required");
         };
-    AccessDeniedHandler denied =
-        (request, response, ex) ->
-            write(
-                response,
-                objectMapper,
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Your roles do not allow this");
+    AccessDeniedHandler denied = denied(objectMapper);
 
-    http.csrf(
-            csrf -> csrf.disable()) // stateless Basic/Bearer API; the Camunda webapps run their own
-        // CSRF filter
-        // nothing of Spring Security's lives in a session, so there is no session to protect from
-        // fixation: with
-        // the default (a new session id at every authentication) a Tasklist session whose browser
-        // also sends Basic
-        // credentials got a new id on every request, and the webapp's parallel calls then failed
-        // with 401
-        .sessionManagement(
+    // Basic callers are stateless and need no CSRF token; calls authenticated by the workspace's
+    // session do (WorkspaceSessions). The Camunda webapps run their own CSRF filter.
+    WorkspaceSessions.protectApi(http);
+    // nothing of Spring Security's lives in a session, so there is no session to protect from
+    // fixation: with
+    // the default (a new session id at every authentication) a Tasklist session whose browser
+    // also sends Basic
+    // credentials got a new id on every request, and the webapp's parallel calls then failed
+    // with 401
+    http.sessionManagement(
             s ->
                 s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                     .sessionFixation(fixation -> fixation.none()))
@@ -124,6 +173,29 @@ class SecurityConfiguration {
         .permitAll()
         .anyRequest()
         .authenticated();
+  }
+
+  /** 403 as a problem: a missing or wrong CSRF token of a workspace session, or a role refused. */
+  static AccessDeniedHandler denied(ObjectMapper objectMapper) {
+    return (request, response, ex) -> {
+      if (ex instanceof CsrfException) {
+        write(
+            response,
+            objectMapper,
+            HttpStatus.FORBIDDEN,
+            "csrf",
+            "A change through the workspace session needs its CSRF token in the "
+                + WorkspaceSessions.CSRF_HEADER
+                + " header");
+      } else {
+        write(
+            response,
+            objectMapper,
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Your roles do not allow this");
+      }
+    };
   }
 
   static void write(

@@ -96,6 +96,28 @@ abstract class DocumentApiContract extends IntegrationTest {
   }
 
   @Test
+  void aPdfOpensInTheBrowserWhenAskedAndOtherTypesStayAttachments() {
+    byte[] pdf = Corpus.sample("nda.pdf");
+    upload("rita", "nda.pdf", Corpus.PDF, pdf);
+    upload("rita", "nda.docx", Corpus.DOCX, Corpus.sample("nda.docx"));
+
+    Api.BinaryResponse shown = api.as("rita").download(documents() + "/1/content?inline=true");
+    assertThat(shown.status()).isEqualTo(200);
+    assertThat(shown.body()).isEqualTo(pdf);
+    assertThat(shown.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("inline; filename=\"nda.pdf\"");
+    assertThat(shown.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(shown.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'none'");
+
+    Api.BinaryResponse docx = api.as("rita").download(documents() + "/2/content?inline=true");
+    assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment;");
+    assertThat(api.as("ravi").download(documents() + "/1/content?inline=true").status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void storedBytesAreEncrypted() {
     byte[] v1 = Corpus.sample("nda.docx");
     upload("rita", "nda.docx", Corpus.DOCX, v1);

@@ -75,7 +75,8 @@ class KeycloakHealthIndicatorTest {
             "contractflow-api",
             Duration.ofSeconds(30),
             new KeycloakProperties.WebappClient("contractflow-webapp", "s"),
-            new KeycloakProperties.IdentityClient("contractflow-identity", "s", 1));
+            new KeycloakProperties.IdentityClient("contractflow-identity", "s", 1),
+            null);
     return new KeycloakHealthIndicator(properties, checks);
   }
 

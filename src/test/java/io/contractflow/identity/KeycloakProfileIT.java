@@ -354,6 +354,81 @@ class KeycloakProfileIT {
     assertThat(browser.get("/camunda/app/cockpit/" + engine + "/").statusCode()).isEqualTo(302);
   }
 
+  @Test
+  void theWorkspaceSignsInWithThePublicClientAndPkceAndItsSessionCallsTheApi() {
+    Browser browser = new Browser();
+    HttpResponse<String> toLogin = browser.get("/");
+    assertThat(toLogin.statusCode()).isEqualTo(302);
+    assertThat(toLogin.headers().firstValue("Location").orElseThrow())
+        .endsWith("/oauth2/authorization/workspace");
+    HttpResponse<String> toKeycloak =
+        browser.get(toLogin.headers().firstValue("Location").orElseThrow());
+    Map<String, String> request = query(toKeycloak.headers().firstValue("Location").orElseThrow());
+    assertThat(request)
+        .containsEntry("client_id", FakeKeycloak.FRONTEND_CLIENT)
+        .containsEntry("code_challenge_method", "S256")
+        .containsKey("code_challenge");
+
+    StubMapping grant =
+        keycloak.answerCodeGrant(
+            FakeKeycloak.FRONTEND_CLIENT,
+            "code-rita",
+            "rita",
+            request.get("nonce"),
+            "refresh-rita");
+    try {
+      HttpResponse<String> back =
+          browser.get(
+              request.get("redirect_uri")
+                  + "?code=code-rita&state="
+                  + URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8));
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+    } finally {
+      keycloak.server().removeStub(grant);
+    }
+    // a public client: no secret, the PKCE verifier instead
+    keycloak
+        .server()
+        .verify(
+            postRequestedFor(
+                    urlPathEqualTo(keycloak.realmPath() + "/protocol/openid-connect/token"))
+                .withRequestBody(containing("code=code-rita"))
+                .withRequestBody(containing("code_verifier="))
+                .withRequestBody(containing("client_id=" + FakeKeycloak.FRONTEND_CLIENT)));
+    assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+    JsonNode me = Api.json(browser.get("/api/me").body());
+    assertThat(me.get("username").asText()).isEqualTo("rita");
+    assertThat(texts(me.get("roles"))).containsExactly("requester");
+    assertThat(
+            browser
+                .postJson("/api/counterparties", counterpartyBody().toString(), null)
+                .statusCode())
+        .as("a change through the session without its CSRF token")
+        .isEqualTo(403);
+    HttpResponse<String> added =
+        browser.postJson("/api/counterparties", counterpartyBody().toString(), browser.csrfToken());
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+    // signing out ends the Keycloak session too, by the OIDC redirect, back to the workspace
+    HttpResponse<String> out = browser.signOut();
+    assertThat(out.statusCode()).isEqualTo(302);
+    String location = out.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith(keycloak.issuer() + "/protocol/openid-connect/logout?");
+    assertThat(query(location))
+        .containsKey("id_token_hint")
+        .containsEntry("post_logout_redirect_uri", api.baseUrl() + "/");
+    assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode counterpartyBody() {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    body.put("name", "Counterparty " + java.util.UUID.randomUUID().toString().substring(0, 8));
+    body.put("contactEmail", "legal@example.com");
+    return body;
+  }
+
   /**
    * The authorization-code login as a browser makes it, with Keycloak's part played by the test.
    */
@@ -401,9 +476,10 @@ class KeycloakProfileIT {
 
   /** A browser without JavaScript: keeps cookies, follows no redirects. */
   private static final class Browser {
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
@@ -420,6 +496,35 @@ class KeycloakProfileIT {
           HttpRequest.newBuilder(uri(path))
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin")));
+    }
+
+    /** The workspace's CSRF token, from its cookie. */
+    String csrfToken() {
+      return cookies.getCookieStore().getCookies().stream()
+          .filter(c -> c.getName().equals("CF-XSRF-TOKEN"))
+          .map(java.net.HttpCookie::getValue)
+          .findFirst()
+          .orElseThrow();
+    }
+
+    HttpResponse<String> postJson(String path, String json, String csrf) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri(path))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json));
+      if (csrf != null) {
+        request.header("X-CF-XSRF-TOKEN", csrf);
+      }
+      return send(request);
+    }
+
+    HttpResponse<String> signOut() {
+      return send(
+          HttpRequest.newBuilder(uri("/signout"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "_csrf=" + URLEncoder.encode(csrfToken(), StandardCharsets.UTF_8))));
     }
 
     private static URI uri(String pathOrUrl) {

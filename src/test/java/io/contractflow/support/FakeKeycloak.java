@@ -49,6 +49,7 @@ public final class FakeKeycloak implements AutoCloseable {
   public static final String AUDIENCE = "contractflow-api";
   public static final String WEBAPP_CLIENT = "contractflow-webapp";
   public static final String WEBAPP_SECRET = "webapp-secret";
+  public static final String FRONTEND_CLIENT = "contractflow-frontend";
   public static final String IDENTITY_CLIENT = "contractflow-identity";
   public static final String IDENTITY_SECRET = "identity-secret";
 
@@ -162,19 +163,29 @@ public final class FakeKeycloak implements AutoCloseable {
    * carrying the login's {@code nonce}, an access token and a refresh token.
    */
   public StubMapping answerCodeGrant(String code, String user, String nonce, String refreshToken) {
+    return answerCodeGrant(WEBAPP_CLIENT, code, user, nonce, refreshToken);
+  }
+
+  /**
+   * Answers {@code client}'s authorization-code grant (the webapps' or the workspace's), with the
+   * user's groups in the ID token as the realm's group mapper puts them.
+   */
+  public StubMapping answerCodeGrant(
+      String client, String code, String user, String nonce, String refreshToken) {
     Instant now = Instant.now();
     String idToken =
         sign(
             new JWTClaimsSet.Builder()
                 .issuer(issuer())
                 .subject(userId(user))
-                .audience(WEBAPP_CLIENT)
+                .audience(client)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .claim("nonce", nonce)
-                .claim("azp", WEBAPP_CLIENT)
+                .claim("azp", client)
                 .claim("typ", "ID")
                 .claim("preferred_username", user)
+                .claim("groups", List.of(roleOf(user).groupId()))
                 .build());
     ObjectNode body =
         JSON.createObjectNode()

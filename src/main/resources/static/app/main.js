@@ -1,0 +1,87 @@
+// The workspace shell: who is signed in, the navigation, and the pages as routes after the '#'.
+import { get, csrfToken } from './api.js';
+import { render, notice } from './ui.js';
+import { homePage } from './pages/home.js';
+import { contractsPage } from './pages/contracts.js';
+import { contractPage } from './pages/contract.js';
+import { draftPage } from './pages/draft.js';
+import { tasksPage } from './pages/tasks.js';
+import { taskPage } from './pages/task.js';
+
+const main = document.getElementById('main');
+let me = null;
+
+const routes = [
+  [/^\/?$/, () => ['home', homePage]],
+  [/^\/contracts\/new$/, () => ['new', draftPage]],
+  [/^\/contracts\/([0-9a-f-]{36})$/, (m) => ['contracts', (ctx) => contractPage(ctx, m[1])]],
+  [/^\/contracts$/, () => ['contracts', contractsPage]],
+  [/^\/tasks$/, () => ['tasks', tasksPage]],
+  [/^\/tasks\/([^/?#]+)$/, (m) => ['tasks', (ctx) => taskPage(ctx, decodeURIComponent(m[1]))]],
+];
+
+function currentRoute() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, search = ''] = hash.split('?');
+  for (const [pattern, make] of routes) {
+    const m = path.match(pattern);
+    if (m) {
+      const [nav, page] = make(m);
+      return { nav, page, params: new URLSearchParams(search) };
+    }
+  }
+  return null;
+}
+
+/** Changes the route's query (e.g. a list's filters) and renders again. */
+export function navigate(path, params) {
+  const q = params && params.toString();
+  location.hash = '#' + path + (q ? '?' + q : '');
+}
+
+async function show() {
+  const route = currentRoute();
+  document.querySelectorAll('[data-nav]').forEach((a) => {
+    if (route && a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  if (!route) {
+    document.title = 'Not found · ContractFlow';
+    render(main, notice('There is no such page.'));
+    return;
+  }
+  try {
+    await route.page({ main, me, params: route.params, navigate });
+  } catch (e) {
+    render(main, notice(e.message));
+  }
+  if (document.activeElement === document.body || !main.contains(document.activeElement)) {
+    main.focus({ preventScroll: true });
+  }
+}
+
+async function start() {
+  document.getElementById('signout').addEventListener('submit', () => {
+    document.getElementById('signout-csrf').value = csrfToken();
+  });
+  try {
+    me = await get('/api/me');
+  } catch (e) {
+    render(main, notice(e.message));
+    return;
+  }
+  document.getElementById('who').textContent = me.username;
+  // only requesters and admins draft contracts: others are not offered it (the API refuses anyway)
+  if (!(me.roles || []).some((r) => r === 'requester' || r === 'contract-admin')) {
+    document.querySelector('[data-nav="new"]').parentElement.hidden = true;
+  }
+  window.addEventListener('hashchange', show);
+  await show();
+}
+
+// a failure no page caught still tells the user, rather than leaving "Loading…"
+window.addEventListener('unhandledrejection', (e) => {
+  render(main, notice('Something went wrong: ' + (e.reason?.message || e.reason)));
+});
+
+start();
