@@ -7,6 +7,8 @@ import { contractPage } from './pages/contract.js';
 import { draftPage } from './pages/draft.js';
 import { tasksPage } from './pages/tasks.js';
 import { taskPage } from './pages/task.js';
+import { reportsPage } from './pages/reports.js';
+import { renewalsPage } from './pages/renewals.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -18,6 +20,8 @@ const routes = [
   [/^\/contracts$/, () => ['contracts', contractsPage]],
   [/^\/tasks$/, () => ['tasks', tasksPage]],
   [/^\/tasks\/([^/?#]+)$/, (m) => ['tasks', (ctx) => taskPage(ctx, decodeURIComponent(m[1]))]],
+  [/^\/reports(?:\/([a-z-]+))?$/, (m) => ['reports', (ctx) => reportsPage(ctx, m[1])]],
+  [/^\/renewals$/, () => ['renewals', renewalsPage]],
 ];
 
 function currentRoute() {

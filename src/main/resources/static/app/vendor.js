@@ -1,4 +1,5 @@
-// Browser libraries that come as classic scripts (UMD bundles under /vendor/, from the build):
+// Browser libraries that come as classic scripts (UMD bundles under /vendor/, from the build, or
+// WebJars under /webjars/):
 // each is loaded once, on the first page that needs it.
 
 const loaded = new Map();
@@ -36,4 +37,10 @@ export async function bpmnViewer() {
   stylesheet('/vendor/bpmn-js/assets/bpmn-font/css/bpmn-embedded.css');
   await script('/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js');
   return window.BpmnJS;
+}
+
+/** Apache ECharts (global echarts), from its WebJar (pom.xml, org.webjars.npm:echarts). */
+export async function echarts() {
+  await script('/webjars/echarts/5.3.1/dist/echarts.min.js');
+  return window.echarts;
 }

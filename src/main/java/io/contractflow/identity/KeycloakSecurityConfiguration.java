@@ -263,7 +263,7 @@ class KeycloakSecurityConfiguration {
                     .logoutSuccessHandler(endSessionRedirect))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/app/**", "/vendor/**")
+                auth.requestMatchers("/app/**", "/vendor/**", "/webjars/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated());

@@ -50,6 +50,7 @@ class SecurityConfiguration {
     "/contracts/*",
     "/app/**",
     "/vendor/**",
+    "/webjars/**",
     WorkspacePaths.SIGN_IN,
     WorkspacePaths.SIGN_OUT
   };
@@ -84,7 +85,7 @@ class SecurityConfiguration {
         // permitAll matches its URLs with their exact query only
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/app/**", "/vendor/**", WorkspacePaths.SIGN_IN)
+                auth.requestMatchers("/app/**", "/vendor/**", "/webjars/**", WorkspacePaths.SIGN_IN)
                     .permitAll()
                     .anyRequest()
                     .authenticated());

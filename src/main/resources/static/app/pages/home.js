@@ -1,6 +1,7 @@
 // Home: my open tasks and my contracts that need attention.
 import { get, query } from '../api.js';
 import { h, render, table, statusBadge, date, dateTime, daysFromToday, tasklistLink } from '../ui.js';
+import { chartFigure, drawCharts } from '../charts.js';
 
 function contractLink(c) {
   return h('a', { href: '#/contracts/' + c.id }, c.reference + ' · ' + c.title);
@@ -29,11 +30,16 @@ export async function homePage({ main, me }) {
   document.title = 'Home · ContractFlow';
   const owner = ownsContracts(me);
   const none = Promise.resolve([]);
-  const [tasks, drafts, signing, ending] = await Promise.all([
+  // key charts for everyone whose reports have contracts in them (the API scopes them); a report
+  // that fails leaves Home without its chart rather than without Home
+  const report = (path) => get(path).catch(() => null);
+  const [tasks, drafts, signing, ending, portfolio, renewals] = await Promise.all([
     get('/api/tasks'),
     owner ? mine(me, { status: 'DRAFT', sort: 'updatedAt,desc' }) : none,
     owner ? mine(me, { status: ['APPROVED', 'SIGNING'], sort: 'updatedAt,asc' }) : none,
     owner ? mine(me, { status: 'ACTIVE', endTo: daysFromToday(90), sort: 'endDate,asc' }) : none,
+    report('/api/reports/portfolio'),
+    report('/api/reports/renewals?days=90'),
   ]);
   render(main,
     h('h1', {}, 'Hello, ' + me.username),
@@ -54,7 +60,24 @@ export async function homePage({ main, me }) {
       attention('signing-h', 'Approved or out for signature', signing, 'Nothing waits for signatures.',
         (c) => statusBadge(c.status)),
       attention('ending-h', 'Ending within 90 days', ending, 'No active contract of yours ends soon.',
-        (c) => 'ends ' + date(c.endDate))));
+        (c) => 'ends ' + date(c.endDate))),
+    keyCharts(portfolio, renewals));
+  await drawCharts(main);
+}
+
+/** The portfolio by status and the renewals of the next 90 days, if there are contracts to show. */
+function keyCharts(portfolio, renewals) {
+  if (!portfolio || !portfolio.table.rows.length) return null;
+  const byStatus = portfolio.charts.find((c) => c.id === 'by-status');
+  const ahead = renewals?.charts.find((c) => c.id === 'by-days');
+  const card = (id, title, chart, link) => h('section', { class: 'card', 'aria-labelledby': id },
+    h('h2', { id }, title),
+    chartFigure(chart),
+    h('p', {}, h('a', { href: link }, 'The figures and more →')));
+  return h('div', { class: 'grid two' },
+    byStatus && card('portfolio-h', portfolio.scope === 'all' ? 'All contracts by status' : 'Your contracts by status',
+      byStatus, '#/reports/portfolio'),
+    ahead && card('renewals-h', 'Renewals in the next 90 days', ahead, '#/reports/renewals'));
 }
 
 function attention(id, title, contracts, empty, aside) {
