@@ -26,8 +26,10 @@ export function summary(chart) {
 
 function option(chart) {
   const twoAxes = chart.series.some(isValue) && chart.series.some((s) => !isValue(s));
-  const axis = (name) => ({
-    type: 'value', name, nameTextStyle: { color: '#4f5b6a' }, axisLabel: { color: '#4f5b6a' },
+  const whole = (list) => list.every((x) => x === null || Number.isInteger(x));
+  const counts = (series) => whole(series.flatMap((x) => x.data));
+  const axis = (name, series) => ({
+    type: 'value', name, minInterval: counts(series) ? 1 : undefined, nameTextStyle: { color: '#4f5b6a' }, axisLabel: { color: '#4f5b6a' },
     splitLine: { lineStyle: { color: '#e4e8ee' } },
   });
   return {
@@ -41,7 +43,9 @@ function option(chart) {
       type: 'category', data: chart.labels,
       axisLabel: { color: '#1b2430', interval: 0, rotate: chart.labels.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' },
     },
-    yAxis: twoAxes ? [axis('count'), axis(chart.series.find(isValue).name)] : [axis('')],
+    yAxis: twoAxes
+      ? [axis('count', chart.series.filter((x) => !isValue(x))), axis(chart.series.find(isValue).name, chart.series.filter(isValue))]
+      : [axis('', chart.series)],
     series: chart.series.map((s) => ({
       name: s.name,
       type: chart.kind === 'line' ? 'line' : 'bar',
@@ -53,8 +57,9 @@ function option(chart) {
 }
 
 /**
- * A chart's figure: the heading, then the drawing (filled in by draw() once it is in the page).
- * `headingLevel` keeps the document outline right where it is placed.
+ * A chart's figure: the heading, then the drawing (filled in by drawCharts() once it is in the
+ * page). `headingLevel` keeps the document outline right where it is placed; null leaves the
+ * heading to the surrounding section.
  */
 export function chartFigure(chart, headingLevel = 'h3') {
   const canvas = h('div', {
@@ -62,7 +67,7 @@ export function chartFigure(chart, headingLevel = 'h3') {
   });
   canvas.chartDefinition = chart;
   return h('figure', { class: 'chart-figure' },
-    h('figcaption', {}, h(headingLevel, {}, chart.title)),
+    headingLevel ? h('figcaption', {}, h(headingLevel, {}, chart.title)) : null,
     chart.labels.length ? canvas : h('p', { class: 'muted' }, 'Nothing to show yet.'));
 }
 

@@ -72,12 +72,12 @@ function keyCharts(portfolio, renewals) {
   const ahead = renewals?.charts.find((c) => c.id === 'by-days');
   const card = (id, title, chart, link) => h('section', { class: 'card', 'aria-labelledby': id },
     h('h2', { id }, title),
-    chartFigure(chart),
+    chartFigure(chart, null),
     h('p', {}, h('a', { href: link }, 'The figures and more →')));
   return h('div', { class: 'grid two' },
-    byStatus && card('portfolio-h', portfolio.scope === 'all' ? 'All contracts by status' : 'Your contracts by status',
+    byStatus && card('portfolio-h', portfolio.scope === 'all' ? 'All contracts by status' : 'The contracts you may read, by status',
       byStatus, '#/reports/portfolio'),
-    ahead && card('renewals-h', 'Renewals in the next 90 days', ahead, '#/reports/renewals'));
+    ahead && card('renewals-h', 'Ending, and notice deadlines, in the next 90 days', ahead, '#/reports/renewals'));
 }
 
 function attention(id, title, contracts, empty, aside) {

@@ -92,6 +92,10 @@ class ReportsBrowserIT extends IntegrationTest {
           assertThat(browser.findElement(By.linkText("Download CSV")).getDomAttribute("href"))
               .isEqualTo("/api/reports/portfolio?format=csv");
           screenshot("reports");
+          browser.executeScript(
+              "arguments[0].scrollIntoView({block: 'start'});",
+              browser.findElement(By.cssSelector("ul.notes")));
+          screenshot("reports-table");
 
           browser.get(api.baseUrl() + "/#/reports/renewals?days=60");
           wait.until(
