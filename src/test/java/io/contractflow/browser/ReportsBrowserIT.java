@@ -136,6 +136,7 @@ class ReportsBrowserIT extends IntegrationTest {
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Renewals"));
           waitForText(ritas.get("title").asText());
+          screenshot("renewals");
           assertThat(mainText()).doesNotContain(ravisMarks.toArray(String[]::new));
           WebElement ritasLink =
               browser.findElement(
@@ -152,7 +153,7 @@ class ReportsBrowserIT extends IntegrationTest {
               wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
           assertThat(url.getDomProperty("value")).matches("https?://.+/calendar/.+\\.ics");
           waitForText("Browser test phone");
-          screenshot("renewals");
+          screenshot("renewals-feed");
           browser.executeScript("window.confirm = () => true;");
           chromium.press(
               browser.findElement(
