@@ -1,6 +1,7 @@
 package io.contractflow.contract;
 
 import io.contractflow.identity.CurrentUserProvider;
+import io.contractflow.platform.export.TableFile;
 import io.contractflow.platform.validation.Iso4217Currency;
 import io.contractflow.platform.web.ApiException;
 import io.contractflow.platform.web.ETags;
@@ -8,6 +9,9 @@ import io.contractflow.platform.web.PageRequests;
 import io.contractflow.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,6 +25,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,21 +58,37 @@ class ContractController {
   private final ContractService service;
   private final CurrentUserProvider currentUser;
   private final PageRequests pageRequests;
+  private final ContractListExport export;
 
   ContractController(
-      ContractService service, CurrentUserProvider currentUser, PageRequests pageRequests) {
+      ContractService service,
+      CurrentUserProvider currentUser,
+      PageRequests pageRequests,
+      ContractListExport export) {
     this.service = service;
     this.currentUser = currentUser;
     this.pageRequests = pageRequests;
+    this.export = export;
   }
 
   @GetMapping
   @Operation(
-      summary = "List the contracts you may read, filtered, paged and sorted",
+      summary = "List the contracts you may read, filtered, paged and sorted; or export the list",
       description =
           "sort is field,asc|desc with field one of reference, title, type, status, owner, startDate, "
-              + "endDate, value, createdAt, updatedAt; size is at most 100")
-  PageResponse<ContractResponse> list(
+              + "endDate, value, createdAt, updatedAt; size is at most 100. With format=csv or "
+              + "format=xlsx the whole filtered list in that order (page and size ignored, at most "
+              + "10,000 rows; X-Export-Truncated: true when more matched) comes as a download.")
+  @ApiResponse(
+      responseCode = "200",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ContractPage.class)),
+        @Content(mediaType = TableFile.CSV, schema = @Schema(type = "string")),
+        @Content(mediaType = TableFile.XLSX, schema = @Schema(type = "string", format = "binary"))
+      })
+  ResponseEntity<?> list(
       @RequestParam(required = false) List<ContractStatus> status,
       @RequestParam(required = false) List<ContractType> type,
       @RequestParam(required = false) UUID counterpartyId,
@@ -90,7 +111,13 @@ class ContractController {
       @RequestParam(required = false) @Iso4217Currency String currency,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
-      @RequestParam(required = false) List<String> sort) {
+      @RequestParam(required = false) List<String> sort,
+      @Parameter(description = "csv or xlsx: the whole filtered list as a download")
+          @RequestParam(required = false)
+          String format) {
+    if (format != null && !TableFile.isFormat(format)) {
+      throw ApiException.invalid("format", "must be csv or xlsx");
+    }
     requireOrdered("startTo", startFrom, startTo);
     requireOrdered("endTo", endFrom, endTo);
     requireOrdered("valueMax", valueMin, valueMax);
@@ -111,12 +138,24 @@ class ContractController {
             currency);
     var pageable =
         pageRequests.of(
-            page,
-            size,
+            format == null ? page : 0,
+            format == null ? size : 100,
             sort,
             SORTABLE,
             Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-    return PageResponse.of(service.list(currentUser.get(), filter, pageable), c -> c);
+    if (format != null) {
+      return export.download(currentUser.get(), filter, pageable.getSort(), format);
+    }
+    return ResponseEntity.ok(
+        PageResponse.of(service.list(currentUser.get(), filter, pageable), c -> c));
+  }
+
+  /** The list's JSON shape, for the API's documentation. */
+  @Schema(name = "ContractPage")
+  interface ContractPage {
+    List<ContractResponse> getContent();
+
+    PageResponse.PageInfo getPage();
   }
 
   @PostMapping

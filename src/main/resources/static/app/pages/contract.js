@@ -4,6 +4,7 @@ import { call, get, post, query, upload } from '../api.js';
 import { h, render, notice, toast, statusBadge, money, date, dateTime, bytes, tasklistLink, table } from '../ui.js';
 import { factsForm, saveDraft } from './draft.js';
 import { processDiagram } from '../diagram.js';
+import { signingSection, sharesSection, redlineSection } from '../contract-parts.js';
 
 const CANCELLABLE = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SIGNING'];
 // only these roles change contracts (an auditor or reviewer reads them): others are not offered the
@@ -86,6 +87,8 @@ export async function contractPage(ctx, id) {
     actions,
     h('div', { class: 'grid two' }, facts, tasksSection(process)),
     documentsSection(contract, documents, again, mayChange),
+    redlineSection(id, documents),
+    h('div', { class: 'grid two' }, signingSection(id), sharesSection(contract, mayManageShares(ctx.me, contract))),
     processDiagram(id),
     timelineSection(history));
 }
@@ -99,6 +102,11 @@ async function statusLeaves(id, status) {
     if ((await get('/api/contracts/' + id)).status !== status) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/** The owner and contract admins decide who else may see a contract. */
+function mayManageShares(me, contract) {
+  return Boolean(me) && (me.username === contract.owner || (me.roles || []).includes('contract-admin'));
 }
 
 function pair(label, value) {

@@ -42,6 +42,7 @@ class ContractControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean ContractService service;
   @MockitoBean CurrentUserProvider currentUser;
+  @MockitoBean ContractListExport export;
 
   @BeforeEach
   void caller() {

@@ -1,0 +1,72 @@
+package io.contractflow.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contractflow.support.Api;
+import io.contractflow.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /api/contracts?format=csv|xlsx}: the list as the caller sees it, filtered and sorted,
+ * as a file — and nothing she may not read.
+ */
+class ContractListExportIT extends IntegrationTest {
+
+  @Test
+  void aRequesterExportsHerFilteredListAndNotAnotherRequestersContract() throws Exception {
+    String tag = "export-" + UUID.randomUUID().toString().substring(0, 8);
+    String first = tagged("rita", tag, "Alpha");
+    String second = tagged("rita", tag, "Beta");
+    String ravis = tagged("ravi", tag, "Gamma");
+
+    Api.BinaryResponse csv =
+        api.as("rita").download("/api/contracts?format=csv&tag=" + tag + "&sort=title,asc");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("attachment")
+        .contains(".csv");
+    assertThat(csv.headers().firstValue("X-Export-Rows")).contains("2");
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertThat(text).contains("Reference,Title,Type,Status");
+    assertThat(text.indexOf(first)).isPositive().isLessThan(text.indexOf(second));
+    assertThat(text).doesNotContain(ravis);
+
+    Api.BinaryResponse xlsx = api.as("rita").download("/api/contracts?format=xlsx&tag=" + tag);
+    assertThat(xlsx.status()).isEqualTo(200);
+    try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      var sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getLastRowNum()).as("heading and two rows").isEqualTo(2);
+      assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(12000.5);
+    }
+
+    // an admin reads all three
+    String all =
+        new String(
+            api.as("admin").download("/api/contracts?format=csv&tag=" + tag).body(),
+            StandardCharsets.UTF_8);
+    assertThat(all).contains(first, second, ravis);
+  }
+
+  @Test
+  void anUnknownFormatIsRefusedAndStrangersMustSignIn() {
+    Api.Response refused = api.as("rita").get("/api/contracts?format=pdf");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("errors").findValuesAsText("field")).contains("format");
+    assertThat(api.anonymous().get("/api/contracts?format=csv").status()).isEqualTo(401);
+  }
+
+  private String tagged(String owner, String tag, String title) {
+    ObjectNode body = contractBody(createCounterparty(owner));
+    String unique = title + " " + UUID.randomUUID().toString().substring(0, 6);
+    body.put("title", unique);
+    body.putArray("tags").add(tag);
+    assertThat(createContract(owner, body).get("id").asText()).isNotBlank();
+    return unique;
+  }
+}
