@@ -256,15 +256,24 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
           assertThat(csv).startsWith("/api/contracts?").contains("q=" + word, "format=csv");
           assertThat(browser.findElement(By.id("export-xlsx")).getDomAttribute("href"))
               .contains("q=" + word, "format=xlsx");
+          // as a plain link would fetch them, with the session's cookie only
           Map<String, Object> export = fetchInPage("/api/contracts?format=csv");
           assertThat(((Number) export.get("status")).intValue()).isEqualTo(200);
+          assertThat(String.valueOf(export.get("type"))).startsWith("text/csv");
           assertThat(String.valueOf(export.get("body")))
               .contains(herTitle)
               .doesNotContain(hisTitle);
           Map<String, Object> searched = fetchInPage(csv);
+          assertThat(String.valueOf(searched.get("type"))).startsWith("text/csv");
+          assertThat(String.valueOf(searched.get("rows"))).isEqualTo("1");
           assertThat(String.valueOf(searched.get("body")))
               .contains(herTitle)
               .doesNotContain(hisTitle);
+          Map<String, Object> xlsx =
+              fetchInPage(browser.findElement(By.id("export-xlsx")).getDomAttribute("href"));
+          assertThat(((Number) xlsx.get("status")).intValue()).isEqualTo(200);
+          assertThat(String.valueOf(xlsx.get("rows"))).isEqualTo("1");
+          assertThat(String.valueOf(xlsx.get("disposition"))).contains("attachment", ".xlsx");
 
           // her saved view: save the search, leave it, apply it again, delete it
           String viewName = "Zebras " + word.substring(word.length() - 4);
@@ -274,14 +283,20 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
               ExpectedConditions.textToBePresentInElementLocated(By.id("saved-view"), viewName));
           screenshot("contracts-views");
           browser.get(api.baseUrl() + "/#/contracts");
+          // the whole list (its search empty), then choose the view and apply it
           wait.until(
-              ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Contracts"));
-          wait.until(
-              ExpectedConditions.textToBePresentInElementLocated(By.id("saved-view"), viewName));
-          new Select(browser.findElement(By.id("saved-view"))).selectByVisibleText(viewName);
-          chromium.press(browser.findElement(By.id("apply-view")));
+              b -> {
+                if (!b.findElement(By.id("q")).getDomProperty("value").isEmpty()
+                    || !b.findElement(By.id("saved-view")).getText().contains(viewName)) {
+                  return false;
+                }
+                new Select(b.findElement(By.id("saved-view"))).selectByVisibleText(viewName);
+                chromium.press(b.findElement(By.id("apply-view")));
+                return true;
+              });
           wait.until(ExpectedConditions.urlContains("q=" + word));
-          // the page drawn from the view shows it as chosen
+          // the page drawn from the view: its search, its rows, the view shown as chosen
+          wait.until(b -> word.equals(b.findElement(By.id("q")).getDomProperty("value")));
           wait.until(
               b ->
                   new Select(b.findElement(By.id("saved-view")))
@@ -302,15 +317,20 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     assertThat(api.as("rita").get("/api/saved-views?list=contracts").body()).doesNotContain(word);
   }
 
-  /** A GET through the signed-in page's session: its status and body as text. */
+  /**
+   * A GET through the signed-in page's session, as a link would make it (no header of the
+   * workspace's scripts): its status, content type, disposition, the rows an export says it holds
+   * and the body as text.
+   */
   @SuppressWarnings("unchecked")
   private Map<String, Object> fetchInPage(String path) {
     return (Map<String, Object>)
         browser.executeAsyncScript(
             "const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {credentials: 'same-origin', headers:"
-                + " {'X-Requested-With': 'XMLHttpRequest'}})"
-                + ".then(async r => done({status: r.status, body: await r.text()}))"
+                + "fetch(arguments[0], {credentials: 'same-origin'})"
+                + ".then(async r => done({status: r.status, type: r.headers.get('Content-Type'),"
+                + " disposition: r.headers.get('Content-Disposition'),"
+                + " rows: r.headers.get('X-Export-Rows'), body: await r.text()}))"
                 + ".catch(e => done({status: -1, body: String(e)}));",
             path);
   }
