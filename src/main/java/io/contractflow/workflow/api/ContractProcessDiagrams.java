@@ -17,9 +17,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +39,17 @@ class ContractProcessDiagrams {
   private final LifecycleTasks tasks;
   private final HistoryService history;
   private final RepositoryService repository;
+  private final RuntimeService runtime;
 
   ContractProcessDiagrams(
-      LifecycleTasks tasks, HistoryService history, RepositoryService repository) {
+      LifecycleTasks tasks,
+      HistoryService history,
+      RepositoryService repository,
+      RuntimeService runtime) {
     this.tasks = tasks;
     this.history = history;
     this.repository = repository;
+    this.runtime = runtime;
   }
 
   @Transactional(readOnly = true)
@@ -93,35 +101,63 @@ class ContractProcessDiagrams {
   private ProcessDiagram diagram(HistoricProcessInstance instance) {
     ProcessDefinition definition =
         repository.getProcessDefinition(instance.getProcessDefinitionId());
+    boolean running = HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState());
     Set<String> active = new LinkedHashSet<>();
+    if (running) {
+      ActivityInstance tree = runtime.getActivityInstance(instance.getId());
+      if (tree != null) {
+        collect(tree, active);
+      }
+    }
     Set<String> completed = new LinkedHashSet<>();
     for (HistoricActivityInstance step :
         history
             .createHistoricActivityInstanceQuery()
             .processInstanceId(instance.getId())
+            .finished()
             .orderByHistoricActivityInstanceStartTime()
             .asc()
             .orderPartiallyByOccurrence()
             .asc()
             .list()) {
-      String id = step.getActivityId();
-      if (id == null) {
-        continue;
+      if (step.getActivityId() != null) {
+        completed.add(elementId(step.getActivityId()));
       }
-      if (id.endsWith(MULTI_INSTANCE_BODY)) {
-        id = id.substring(0, id.length() - MULTI_INSTANCE_BODY.length());
-      }
-      (step.getEndTime() == null ? active : completed).add(id);
     }
     completed.removeAll(active);
     return new ProcessDiagram(
         definition.getKey(),
         definition.getName(),
         definition.getVersion(),
-        HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState()),
+        running,
         List.copyOf(active),
         List.copyOf(completed),
         xml(definition.getId()));
+  }
+
+  /**
+   * Where the instance is now, from the engine's runtime: the activities it is in (the innermost of
+   * each branch) and those it is about to run (an asynchronous continuation waiting for the job
+   * executor is a transition instance, not yet an activity instance).
+   */
+  private static void collect(ActivityInstance instance, Set<String> active) {
+    for (TransitionInstance waiting : instance.getChildTransitionInstances()) {
+      active.add(elementId(waiting.getActivityId()));
+    }
+    ActivityInstance[] children = instance.getChildActivityInstances();
+    boolean isProcess = instance.getParentActivityInstanceId() == null;
+    if (children.length == 0 && !isProcess) {
+      active.add(elementId(instance.getActivityId()));
+    }
+    for (ActivityInstance child : children) {
+      collect(child, active);
+    }
+  }
+
+  private static String elementId(String activityId) {
+    return activityId.endsWith(MULTI_INSTANCE_BODY)
+        ? activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length())
+        : activityId;
   }
 
   private String xml(String definitionId) {
