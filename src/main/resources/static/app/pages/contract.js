@@ -7,9 +7,13 @@ import { processDiagram } from '../diagram.js';
 import { signingSection, sharesSection, redlineSection } from '../contract-parts.js';
 
 const CANCELLABLE = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SIGNING'];
+// only these roles change contracts (an auditor or reviewer reads them): others are not offered the
+// actions; the API decides anyway, for the contract at hand
+const EDITING_ROLES = ['requester', 'contract-admin'];
 
 export async function contractPage(ctx, id) {
   const { main } = ctx;
+  const mayChange = (ctx.me?.roles || []).some((r) => EDITING_ROLES.includes(r));
   const [{ data: contract, etag }, documents, process, history] = await Promise.all([
     call('/api/contracts/' + id),
     get('/api/contracts/' + id + '/documents'),
@@ -31,7 +35,8 @@ export async function contractPage(ctx, id) {
     }
   };
 
-  const actions = h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' },
+  const actions = !mayChange ? h('p', { class: 'muted', id: 'read-only' }, 'You can read this contract; you cannot change it.')
+    : h('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' },
     contract.status === 'DRAFT'
       ? h('button', { type: 'button', class: 'primary', id: 'submit-draft', onclick: () => act('Submitted for review',
         async () => {
@@ -81,7 +86,7 @@ export async function contractPage(ctx, id) {
     messages,
     actions,
     h('div', { class: 'grid two' }, facts, tasksSection(process)),
-    documentsSection(contract, documents, again),
+    documentsSection(contract, documents, again, mayChange),
     redlineSection(id, documents),
     h('div', { class: 'grid two' }, signingSection(id), sharesSection(contract, mayManageShares(ctx.me, contract))),
     processDiagram(id),
@@ -127,10 +132,10 @@ function terminateForm(id, act) {
   h('button', { type: 'submit', class: 'danger' }, 'Terminate'));
 }
 
-function documentsSection(contract, documents, again) {
+function documentsSection(contract, documents, again, mayChange) {
   const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Upload progress' });
   const status = h('p', { role: 'status', class: 'muted' });
-  const uploadForm = contract.status === 'DRAFT'
+  const uploadForm = contract.status === 'DRAFT' && mayChange
     ? h('form', { class: 'upload', onsubmit: async (e) => {
       e.preventDefault();
       const file = e.target.elements.file.files[0];

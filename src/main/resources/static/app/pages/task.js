@@ -42,6 +42,10 @@ export async function taskPage({ main, me, navigate }, taskId) {
   await form.importSchema(schema, values);
 
   submit.addEventListener('click', async () => {
+    // form-js debounces typing and takes it in on blur: a click or Enter that does not move the
+    // focus (a keyboard shortcut, a script) would otherwise complete without the last words typed
+    if (formBox.contains(document.activeElement)) document.activeElement.blur();
+    await new Promise((resolve) => setTimeout(resolve));
     const result = form.submit();
     if (Object.keys(result.errors || {}).length) {
       render(errors, notice('Some fields need your attention.'));
