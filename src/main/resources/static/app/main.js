@@ -9,6 +9,7 @@ import { tasksPage } from './pages/tasks.js';
 import { taskPage } from './pages/task.js';
 import { reportsPage } from './pages/reports.js';
 import { renewalsPage } from './pages/renewals.js';
+import { counterpartiesPage } from './pages/counterparties.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -22,6 +23,7 @@ const routes = [
   [/^\/tasks\/([^/?#]+)$/, (m) => ['tasks', (ctx) => taskPage(ctx, decodeURIComponent(m[1]))]],
   [/^\/reports(?:\/([a-z-]+))?$/, (m) => ['reports', (ctx) => reportsPage(ctx, m[1])]],
   [/^\/renewals$/, () => ['renewals', renewalsPage]],
+  [/^\/counterparties$/, () => ['counterparties', counterpartiesPage]],
 ];
 
 function currentRoute() {

@@ -335,6 +335,75 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
             path);
   }
 
+  @Test
+  void aRequesterAddsAndCorrectsACounterpartyAndAnAuditorOnlyReadsTheDirectory(TestInfo test) {
+    String name = "Northwind " + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    chromium.onFailureSaveThePage(
+        test.getTestMethod().orElseThrow().getName(),
+        () -> {
+          signIn("rita");
+          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
+          chromium.press(browser.findElement(By.linkText("Counterparties")));
+          wait.until(visible(By.id("add-name"))).sendKeys(name);
+          browser.findElement(By.id("add-email")).sendKeys("legal@northwind.example");
+          chromium.press(browser.findElement(By.cssSelector("#add button[type=submit]")));
+          wait.until(
+              b ->
+                  api.as("rita")
+                          .get("/api/counterparties?name=" + encode(name))
+                          .json()
+                          .path("content")
+                          .size()
+                      == 1);
+
+          browser.get(api.baseUrl() + "/#/counterparties?name=" + encode(name));
+          WebElement row =
+              wait.until(
+                  b ->
+                      b.findElements(By.cssSelector("main tbody tr")).stream()
+                          .filter(r -> r.getText().contains(name))
+                          .findFirst()
+                          .orElse(null));
+          chromium.press(row.findElement(By.xpath(".//button[normalize-space()='Edit']")));
+          WebElement contact =
+              wait.until(
+                  visible(By.cssSelector("main form[id^='edit-'] input[name='contactName']")));
+          contact.sendKeys("Nora North");
+          chromium.press(
+              browser.findElement(By.cssSelector("main form[id^='edit-'] button[type=submit]")));
+          wait.until(
+              b ->
+                  "Nora North"
+                      .equals(
+                          api.as("rita")
+                              .get("/api/counterparties?name=" + encode(name))
+                              .json()
+                              .path("content")
+                              .path(0)
+                              .path("contactName")
+                              .asText()));
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Nora North"));
+          screenshot("counterparties");
+
+          browser.manage().deleteAllCookies();
+          signIn("audrey");
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "audrey"));
+          browser.get(api.baseUrl() + "/#/counterparties?name=" + encode(name));
+          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
+          assertThat(browser.findElements(By.id("add"))).as("no add form for an auditor").isEmpty();
+          assertThat(browser.findElements(By.xpath("//main//button[normalize-space()='Edit']")))
+              .as("no edit for an auditor")
+              .isEmpty();
+        });
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private void signIn(String user) {
     browser.get(api.baseUrl() + "/");
     wait.until(ExpectedConditions.urlContains("/signin"));
