@@ -67,6 +67,9 @@ final class PlatformUnderTest implements AutoCloseable {
             "--spring.mail.host=127.0.0.1",
             "--spring.mail.port=" + MailServer.shared().port(),
             "--contractflow.outbox.poll-interval=200ms",
+            // every lifecycle is rita's: her per-user API budget (1,200 a minute, against one
+            // user's flood) would turn the measurement into one of the rate limit (429s)
+            "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000",
             "--contractflow.search.embedded.data-dir=" + workDir.resolve("opensearch"),
             "--logging.file.name=",
             "--logging.level.root=WARN",
