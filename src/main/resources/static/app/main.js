@@ -1,6 +1,6 @@
 // The workspace shell: who is signed in, the navigation, and the pages as routes after the '#'.
 import { get, csrfToken } from './api.js';
-import { render, notice } from './ui.js';
+import { h, render, notice } from './ui.js';
 import { homePage } from './pages/home.js';
 import { contractsPage } from './pages/contracts.js';
 import { contractPage } from './pages/contract.js';
@@ -45,28 +45,42 @@ export function navigate(path, params) {
   location.hash = '#' + path + (q ? '?' + q : '');
 }
 
+/**
+ * Each route draws into a page element of its own: a page still loading when the user moves on
+ * draws into a page no longer shown, never over the next one.
+ */
 async function show() {
   const route = currentRoute();
+  const page = document.createElement('div');
+  page.className = 'page';
+  main.replaceChildren(page);
   document.querySelectorAll('[data-nav]').forEach((a) => {
     if (route && a.dataset.nav === route.nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
   if (!route) {
     document.title = 'Not found · ContractFlow';
-    render(main, notice('There is no such page.'));
+    render(page, notice('There is no such page.'));
     return;
   }
+  render(page, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
-    await route.page({ main, me, params: route.params, navigate });
+    await route.page({ main: page, me, params: route.params, navigate });
   } catch (e) {
-    render(main, notice(e.message));
+    render(page, notice(e.message));
   }
+  if (!page.isConnected) return;
   if (document.activeElement === document.body || !main.contains(document.activeElement)) {
     main.focus({ preventScroll: true });
   }
 }
 
 async function start() {
+  // the skip link moves the focus to the content; following it as a link would change the route
+  document.getElementById('skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
   document.getElementById('signout').addEventListener('submit', () => {
     document.getElementById('signout-csrf').value = csrfToken();
   });

@@ -49,17 +49,18 @@ class ContractSearch {
   private static final Logger log = LoggerFactory.getLogger(ContractSearch.class);
 
   static final Map<String, String> SORTABLE =
-      Map.of(
-          "reference", "reference",
-          "title", "title.keyword",
-          "type", "type",
-          "status", "status",
-          "counterparty", "counterpartyName.keyword",
-          "startDate", "startDate",
-          "endDate", "endDate",
-          "value", "valueAmount",
-          "createdAt", "createdAt",
-          "updatedAt", "updatedAt");
+      Map.ofEntries(
+          Map.entry("reference", "reference"),
+          Map.entry("title", "title.keyword"),
+          Map.entry("type", "type"),
+          Map.entry("status", "status"),
+          Map.entry("counterparty", "counterpartyName.keyword"),
+          Map.entry("owner", "owner"),
+          Map.entry("startDate", "startDate"),
+          Map.entry("endDate", "endDate"),
+          Map.entry("value", "valueAmount"),
+          Map.entry("createdAt", "createdAt"),
+          Map.entry("updatedAt", "updatedAt"));
 
   private static final List<String> FIELDS =
       List.of(

@@ -4,10 +4,14 @@ import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractType;
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.platform.error.FieldError;
+import io.contractflow.platform.export.TableFile;
 import io.contractflow.platform.validation.Iso4217Currency;
 import io.contractflow.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -21,6 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,12 +43,17 @@ class SearchController {
   private static final int MAX_FILTER_VALUES = 50;
 
   private final ContractSearch search;
+  private final SearchExport export;
   private final CurrentUserProvider currentUser;
   private final SearchProperties.Query limits;
 
   SearchController(
-      ContractSearch search, CurrentUserProvider currentUser, SearchProperties properties) {
+      ContractSearch search,
+      SearchExport export,
+      CurrentUserProvider currentUser,
+      SearchProperties properties) {
     this.search = search;
+    this.export = export;
     this.currentUser = currentUser;
     this.limits = properties.query();
   }
@@ -55,9 +66,18 @@ class SearchController {
           "q uses the query-string syntax (words must all match; \"a phrase\", OR, -word, field:value, "
               + "a trailing * or ?, /regex/ and word~ are allowed, a few at a time) over title, reference, counterparty, "
               + "tags, description and the current document's text. sort is relevance (default) or field,asc|desc with "
-              + "field one of reference, title, type, status, counterparty, startDate, endDate, value, createdAt, "
+              + "field one of reference, title, type, status, counterparty, owner, startDate, endDate, value, createdAt, "
               + "updatedAt. Page with page/size, or past 10,000 hits with after=nextCursor.")
-  SearchResults contracts(
+  @ApiResponse(
+      responseCode = "200",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = SearchResults.class)),
+        @Content(mediaType = TableFile.CSV, schema = @Schema(type = "string")),
+        @Content(mediaType = TableFile.XLSX, schema = @Schema(type = "string", format = "binary"))
+      })
+  ResponseEntity<?> contracts(
       @Parameter(description = "the query text") @RequestParam(required = false) String q,
       @RequestParam(required = false) List<ContractType> type,
       @RequestParam(required = false) List<ContractStatus> status,
@@ -89,7 +109,16 @@ class SearchController {
           String after,
       @Parameter(description = "counts by status, type and counterparty")
           @RequestParam(defaultValue = "true")
-          boolean facets) {
+          boolean facets,
+      @Parameter(
+              description =
+                  "csv or xlsx: every hit in this order as a download (page, size, after ignored; "
+                      + "at most 10,000 rows, X-Export-Truncated: true when more matched)")
+          @RequestParam(required = false)
+          String format) {
+    if (format != null && !TableFile.isFormat(format)) {
+      throw ApiException.invalid("format", "must be csv or xlsx");
+    }
     String text = text(q);
     if (page < 0) {
       throw ApiException.invalid("page", "must be 0 or more");
@@ -160,10 +189,13 @@ class SearchController {
             size,
             null,
             facets);
-    if (after != null) {
-      criteria = withCursor(criteria, SearchCursor.decode(after, 2));
+    if (format != null) {
+      return export.download(currentUser.get(), criteria, format);
     }
-    return search.search(currentUser.get(), criteria);
+    if (after != null) {
+      criteria = criteria.after(SearchCursor.decode(after, 2));
+    }
+    return ResponseEntity.ok(search.search(currentUser.get(), criteria));
   }
 
   private String text(String q) {
@@ -199,30 +231,6 @@ class SearchController {
           List.of(new FieldError("q", "has too many wildcard, regex or fuzzy terms")));
     }
     return text;
-  }
-
-  private static SearchCriteria withCursor(SearchCriteria c, SearchCursor cursor) {
-    return new SearchCriteria(
-        c.text(),
-        c.types(),
-        c.statuses(),
-        c.counterpartyIds(),
-        c.owners(),
-        c.tags(),
-        c.startFrom(),
-        c.startTo(),
-        c.endFrom(),
-        c.endTo(),
-        c.valueMin(),
-        c.valueMax(),
-        c.currency(),
-        c.expiringWithinDays(),
-        c.sortField(),
-        c.ascending(),
-        0,
-        c.size(),
-        cursor,
-        c.facets());
   }
 
   private static List<String> trimmed(List<String> values) {

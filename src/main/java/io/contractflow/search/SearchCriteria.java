@@ -34,4 +34,55 @@ record SearchCriteria(
     int page,
     int size,
     SearchCursor after,
-    boolean facets) {}
+    boolean facets) {
+
+  /** The same search from its first hit, {@code size} at a time, without facets. */
+  SearchCriteria firstPage(int size) {
+    return new SearchCriteria(
+        text,
+        types,
+        statuses,
+        counterpartyIds,
+        owners,
+        tags,
+        startFrom,
+        startTo,
+        endFrom,
+        endTo,
+        valueMin,
+        valueMax,
+        currency,
+        expiringWithinDays,
+        sortField,
+        ascending,
+        0,
+        size,
+        null,
+        false);
+  }
+
+  /** The same search from after the hit {@code cursor} points at. */
+  SearchCriteria after(SearchCursor cursor) {
+    return new SearchCriteria(
+        text,
+        types,
+        statuses,
+        counterpartyIds,
+        owners,
+        tags,
+        startFrom,
+        startTo,
+        endFrom,
+        endTo,
+        valueMin,
+        valueMax,
+        currency,
+        expiringWithinDays,
+        sortField,
+        ascending,
+        0,
+        size,
+        cursor,
+        facets);
+  }
+}

@@ -1,13 +1,16 @@
-// Contracts: the list of what I may read (GET /api/contracts), with search, filters, sortable
-// columns and paging; the state lives in the address, so a view can be bookmarked, saved by name
-// (/api/saved-views) and downloaded as CSV or XLSX (the same filters and sort, ?format=csv|xlsx).
-import { call, get, post, query } from '../api.js';
-import { h, render, select, field, notice, toast, statusBadge, statusLabel, money, date, STATUSES, TYPES } from '../ui.js';
+// Contracts: full-text search over what I may read (GET /api/search/contracts: title, reference,
+// counterparty, tags, description and the current document's text), with facets to refine by
+// status, type and counterparty, filters, sortable columns and paging. The state lives in the
+// address, so a view can be bookmarked, saved by name (/api/saved-views) and downloaded as CSV or
+// XLSX (the same search, every hit: ?format=csv|xlsx). When search is unavailable the page falls
+// back to the database list (titles and references only) and says so.
+import { ApiError, call, get, post, query } from '../api.js';
+import { h, render, select, field, notice, toast, statusBadge, statusLabel, money, date } from '../ui.js';
 
 const COLUMNS = [
   { key: 'reference', label: 'Reference', cell: (c) => h('a', { href: '#/contracts/' + c.id }, c.reference) },
-  { key: 'title', label: 'Title', cell: (c) => c.title },
-  { key: null, label: 'Counterparty', cell: (c) => c.counterparty?.name || '' },
+  { key: 'title', label: 'Title', cell: (c) => [c.title, snippet(c)] },
+  { key: 'counterparty', label: 'Counterparty', cell: (c) => c.counterparty?.name || '' },
   { key: 'type', label: 'Type', cell: (c) => c.type },
   { key: 'status', label: 'Status', cell: (c) => statusBadge(c.status) },
   { key: 'owner', label: 'Owner', cell: (c) => c.owner },
@@ -15,26 +18,40 @@ const COLUMNS = [
   { key: 'endDate', label: 'Ends', cell: (c) => date(c.endDate) },
 ];
 
+const FACETS = [
+  { key: 'status', param: 'status', label: 'Status', name: (f) => statusLabel(f.value) },
+  { key: 'type', param: 'type', label: 'Type', name: (f) => f.value },
+  { key: 'counterparty', param: 'counterpartyId', label: 'Counterparty', name: (f) => f.name || f.value },
+];
+
+const EXPIRING = [['', 'Any end date'], ['30', 'Ending in 30 days'], ['60', 'Ending in 60 days'],
+  ['90', 'Ending in 90 days'], ['365', 'Ending in a year']];
+
 export async function contractsPage({ main, me: user, params, navigate }) {
   document.title = 'Contracts · ContractFlow';
   const q = params.get('q') || '';
-  const status = params.get('status') || '';
-  const type = params.get('type') || '';
   const mineOnly = params.get('mine') === '1';
-  const sort = params.get('sort') || 'updatedAt,desc';
+  const expiring = params.get('expiring') || '';
+  const sort = params.get('sort') || (q ? 'relevance' : 'updatedAt,desc');
   const page = Number(params.get('page') || 0);
   const size = 20;
-  const me = mineOnly ? await get('/api/me') : null;
-  const filters = { q, status, type, owner: me?.username, sort };
-  const [result, views] = await Promise.all([
-    get('/api/contracts' + query({ ...filters, page, size })),
+  const chosen = Object.fromEntries(FACETS.map((f) => [f.param, params.getAll(f.param)]));
+  const filters = {
+    q, ...chosen, owner: mineOnly ? user?.username : '', expiringWithinDays: expiring,
+    sort: sort === 'relevance' ? '' : sort,
+  };
+  const [found, views] = await Promise.all([
+    search(filters, page, size),
     get('/api/saved-views?list=contracts').catch(() => []),
   ]);
 
   const go = (changes) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
-      if (v === '' || v === null || v === undefined) next.delete(k); else next.set(k, v);
+      next.delete(k);
+      for (const value of Array.isArray(v) ? v : [v]) {
+        if (value !== '' && value !== null && value !== undefined) next.append(k, value);
+      }
     }
     navigate('/contracts', next);
   };
@@ -42,12 +59,13 @@ export async function contractsPage({ main, me: user, params, navigate }) {
   const form = h('form', { class: 'filters', role: 'search', onsubmit: (e) => {
     e.preventDefault();
     const data = new FormData(e.target);
-    go({ q: data.get('q').trim(), status: data.get('status'), type: data.get('type'),
-      mine: data.get('mine') ? '1' : '', page: '' });
+    const text = data.get('q').trim();
+    go({ q: text, expiring: data.get('expiring'), mine: data.get('mine') ? '1' : '', page: '',
+      sort: text && !q ? '' : params.get('sort') });
   } },
-  field('Search title or reference', h('input', { id: 'q', name: 'q', type: 'search', value: q })),
-  field('Status', select('status', [['', 'Any status'], ...STATUSES.map((s) => [s, statusLabel(s)])], status)),
-  field('Type', select('type', [['', 'Any type'], ...TYPES.map((t) => [t, t])], type)),
+  field('Search contracts and their documents', h('input', { id: 'q', name: 'q', type: 'search', value: q,
+    placeholder: 'e.g. "limitation of liability" or acme -draft' })),
+  field('End date', select('expiring', EXPIRING, expiring)),
   h('div', { class: 'field check' },
     h('input', { id: 'mine', name: 'mine', type: 'checkbox', checked: mineOnly }),
     h('label', { for: 'mine' }, 'Only mine')),
@@ -56,7 +74,6 @@ export async function contractsPage({ main, me: user, params, navigate }) {
 
   const [sortField, sortDir] = sort.split(',');
   const header = (col) => {
-    if (!col.key) return h('th', { scope: 'col' }, col.label);
     const active = sortField === col.key;
     const nextDir = active && sortDir === 'asc' ? 'desc' : 'asc';
     return h('th', { scope: 'col', 'aria-sort': active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none' },
@@ -65,32 +82,99 @@ export async function contractsPage({ main, me: user, params, navigate }) {
       col.label, h('span', { 'aria-hidden': 'true', class: 'arrow' }, active ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ' ↕')));
   };
 
-  const info = result.page;
-  const from = info.totalElements === 0 ? 0 : info.number * info.size + 1;
-  const to = info.number * info.size + result.content.length;
-  const total = info.totalExact === false ? 'more than ' + info.totalElements : String(info.totalElements);
+  const rows = found.rows;
+  const from = found.total === 0 ? 0 : page * size + 1;
+  const to = page * size + rows.length;
+  const total = found.exact ? String(found.total) : 'more than ' + found.total;
+  const pages = Math.max(1, Math.ceil(Math.min(found.total, 10_000) / size));
+  const exportBase = found.fallback ? '/api/contracts' : '/api/search/contracts';
 
   render(main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Contracts'),
       drafts(user) ? h('a', { href: '#/contracts/new', class: 'button primary' }, 'New contract') : null),
     form,
+    found.fallback ? notice('Full-text search is unavailable right now: showing matches in titles and '
+      + 'references only, without facets.', 'info') : null,
     savedViews(views, params, () => contractsPage({ main, me: user, params, navigate }), navigate),
-    h('p', { class: 'export' }, 'Download this view (all its rows, up to 10,000): ',
-      h('a', { id: 'export-csv', href: '/api/contracts' + query({ ...filters, format: 'csv' }), download: '' }, 'Download CSV'),
-      ' · ',
-      h('a', { id: 'export-xlsx', href: '/api/contracts' + query({ ...filters, format: 'xlsx' }), download: '' }, 'Download XLSX')),
-    h('p', { class: 'muted', role: 'status' }, result.content.length ? `Showing ${from}–${to} of ${total}` : ''),
-    result.content.length
-      ? h('div', { class: 'table-wrap' }, h('table', { class: 'contracts' },
-        h('caption', { class: 'sr-only' }, 'Contracts, sortable by column'),
-        h('thead', {}, h('tr', {}, COLUMNS.map(header))),
-        h('tbody', {}, result.content.map((c) => h('tr', {}, COLUMNS.map((col, i) =>
-          h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, 'data-label': col.label, class: col.numeric ? 'num' : null }, col.cell(c))))))))
-      : h('p', { class: 'muted' }, 'No contracts match.'),
-    h('nav', { class: 'pager', 'aria-label': 'Pages' },
-      h('button', { type: 'button', disabled: page <= 0, onclick: () => go({ page: String(page - 1) }) }, '← Previous'),
-      h('span', {}, `Page ${page + 1} of ${Math.max(1, info.totalPages)}`),
-      h('button', { type: 'button', disabled: page + 1 >= info.totalPages, onclick: () => go({ page: String(page + 1) }) }, 'Next →')));
+    h('div', { class: 'results' },
+      found.facets ? facetsPanel(found.facets, chosen, go) : null,
+      h('div', { class: 'results-main' },
+        h('p', { class: 'export' }, 'Download this view (all its rows, up to 10,000): ',
+          h('a', { id: 'export-csv', href: exportBase + query({ ...found.query, format: 'csv' }), download: '' }, 'Download CSV'),
+          ' · ',
+          h('a', { id: 'export-xlsx', href: exportBase + query({ ...found.query, format: 'xlsx' }), download: '' }, 'Download XLSX')),
+        h('p', { class: 'muted', role: 'status' }, rows.length
+          ? `Showing ${from}–${to} of ${total}` + (sort === 'relevance' ? ', best matches first' : '') : ''),
+        rows.length
+          ? h('div', { class: 'table-wrap' }, h('table', { class: 'contracts' },
+            h('caption', { class: 'sr-only' }, 'Contracts, sortable by column'),
+            h('thead', {}, h('tr', {}, COLUMNS.map(header))),
+            h('tbody', {}, rows.map((c) => h('tr', {}, COLUMNS.map((col, i) =>
+              h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, 'data-label': col.label, class: col.numeric ? 'num' : null }, col.cell(c))))))))
+          : h('p', { class: 'muted' }, 'No contracts match.'),
+        h('nav', { class: 'pager', 'aria-label': 'Pages' },
+          h('button', { type: 'button', disabled: page <= 0, onclick: () => go({ page: String(page - 1) }) }, '← Previous'),
+          h('span', {}, `Page ${page + 1} of ${pages}`),
+          h('button', { type: 'button', disabled: page + 1 >= pages, onclick: () => go({ page: String(page + 1) }) }, 'Next →')))));
+}
+
+/**
+ * One page of the search; when search is unavailable (503), the database list with what it can
+ * filter by, marked as the fallback.
+ */
+async function search(filters, page, size) {
+  try {
+    const r = await get('/api/search/contracts' + query({ ...filters, page, size }));
+    return { rows: r.hits, total: r.total, exact: r.totalExact, facets: r.facets, query: filters };
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 503) throw e;
+    const listed = {
+      q: filters.q, status: filters.status, type: filters.type, owner: filters.owner,
+      sort: filters.sort || 'updatedAt,desc',
+    };
+    const r = await get('/api/contracts' + query({ ...listed, page, size }));
+    return { rows: r.content, total: r.page.totalElements, exact: r.page.totalExact !== false,
+      facets: null, query: listed, fallback: true };
+  }
+}
+
+/** The facets as checkboxes with their counts: ticking one narrows the search to it. */
+function facetsPanel(facets, chosen, go) {
+  return h('aside', { class: 'facets', 'aria-label': 'Refine the results' },
+    FACETS.map((f) => {
+      const values = [...(facets[f.key] || [])];
+      for (const value of chosen[f.param]) {
+        if (!values.some((v) => v.value === value)) values.push({ value, name: null, count: 0 });
+      }
+      if (!values.length) return null;
+      return h('fieldset', { class: 'facet' }, h('legend', {}, f.label),
+        values.map((v) => {
+          const id = 'facet-' + f.param + '-' + v.value;
+          const on = chosen[f.param].includes(v.value);
+          return h('div', { class: 'field check' },
+            h('input', { type: 'checkbox', id, checked: on, 'data-facet': f.param, value: v.value,
+              onchange: () => go({ [f.param]: on ? chosen[f.param].filter((x) => x !== v.value)
+                : [...chosen[f.param], v.value], page: '' }) }),
+            h('label', { for: id }, f.name(v), h('span', { class: 'count' }, ' ' + v.count)));
+        }));
+    }));
+}
+
+/** Where the search words matched, in the document or the description: text, the words marked. */
+function snippet(hit) {
+  const fragment = hit.highlights?.documentText?.[0] || hit.highlights?.description?.[0];
+  if (!fragment) return null;
+  return h('div', { class: 'snippet muted' }, '… ', fragment.split(/(<em>|<\/em>)/).reduce((acc, part) => {
+    if (part === '<em>') acc.marked = true;
+    else if (part === '</em>') acc.marked = false;
+    else if (part) acc.nodes.push(acc.marked ? h('mark', {}, decode(part)) : decode(part));
+    return acc;
+  }, { nodes: [], marked: false }).nodes, ' …');
+}
+
+/** The search engine escapes the text it highlights (&amp; &lt; …); this reads it back as text. */
+function decode(escaped) {
+  return new DOMParser().parseFromString(escaped, 'text/html').documentElement.textContent;
 }
 
 /** Only requesters and admins draft contracts: others are not offered it (the API refuses anyway). */

@@ -1,6 +1,7 @@
 package io.contractflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.TasklistBrowser;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,17 @@ class WorkspaceBrowserIT extends IntegrationTest {
                   By.cssSelector("#process-diagram .cf-active")));
           screenshot("contract-process");
 
+          // the list is the full-text search: the contract has reached the index
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () ->
+                      api.as("rita")
+                          .get("/api/search/contracts?q=" + title.replace(" ", "%20"))
+                          .json()
+                          .get("total")
+                          .asLong(),
+                  total -> total == 1);
           browser.get(api.baseUrl() + "/#/contracts?mine=1");
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Contracts"));

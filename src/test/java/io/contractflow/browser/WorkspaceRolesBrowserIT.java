@@ -1,6 +1,7 @@
 package io.contractflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +228,17 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     String hisTitle = his.get("title").asText();
     // the same search finds ravi's contract for ravi: what rita misses is hidden, not absent
     assertThat(api.as("ravi").get("/api/contracts?q=" + word).body()).contains(hisTitle);
+    // the list is the full-text search: both have reached the index (it follows within seconds)
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                api.as("audrey")
+                    .get("/api/search/contracts?q=" + word)
+                    .json()
+                    .get("total")
+                    .asLong(),
+            total -> total == 2);
 
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
@@ -253,7 +266,10 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
 
           // the view's export links carry its filters and sort; the export holds hers only
           String csv = browser.findElement(By.id("export-csv")).getDomAttribute("href");
-          assertThat(csv).startsWith("/api/contracts?").contains("q=" + word, "format=csv");
+          assertThat(csv).startsWith("/api/search/contracts?").contains("q=" + word, "format=csv");
+          // the facets count what she may read: one draft
+          assertThat(browser.findElement(By.cssSelector("aside.facets")).getText())
+              .contains("Draft 1");
           assertThat(browser.findElement(By.id("export-xlsx")).getDomAttribute("href"))
               .contains("q=" + word, "format=xlsx");
           // as a plain link would fetch them, with the session's cookie only

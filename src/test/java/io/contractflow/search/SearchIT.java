@@ -126,6 +126,23 @@ class SearchIT extends IntegrationTest {
       assertThat(ids(awaitHits(user, q, 2))).as(user).containsExactlyInAnyOrder(ritas, ravis);
     }
 
+    // the export of the same search: every hit the caller may read, nothing else
+    Api.Response ritasFile = api.as("rita").get("/api/search/contracts?format=csv&" + q);
+    assertThat(ritasFile.status()).as(ritasFile.toString()).isEqualTo(200);
+    assertThat(ritasFile.contentType()).startsWith("text/csv");
+    assertThat(ritasFile.headers().firstValue("X-Export-Rows")).hasValue("1");
+    assertThat(ritasFile.body()).contains(reference(ritas)).doesNotContain(reference(ravis));
+    Api.Response all = api.as("audrey").get("/api/search/contracts?format=csv&sort=title,asc&" + q);
+    assertThat(all.headers().firstValue("X-Export-Rows")).hasValue("2");
+    assertThat(all.headers().firstValue("X-Export-Truncated")).hasValue("false");
+    assertThat(all.body()).contains(reference(ritas), reference(ravis));
+    assertThat(
+            api.as("leo")
+                .get("/api/search/contracts?format=xlsx&" + q)
+                .headers()
+                .firstValue("X-Export-Rows"))
+        .hasValue("0");
+
     // a share to a user, then to a group, reaches search; taking it back takes the contract out
     // again
     share("rita", ritas, "USER", "ravi");
@@ -229,7 +246,8 @@ class SearchIT extends IntegrationTest {
     assertProblem(search400("size=0"), "validation");
     assertProblem(search400("page=-1"), "validation");
     assertProblem(search400("page=100&size=100"), "validation");
-    assertProblem(search400("sort=owner,asc"), "validation");
+    assertProblem(search400("sort=documentText,asc"), "validation");
+    assertProblem(search400("format=pdf"), "validation");
     assertProblem(search400("sort=value,sideways"), "validation");
     assertProblem(search400("after=not-a-cursor"), "validation");
     assertProblem(search400("after=WzFd"), "validation");
@@ -305,6 +323,10 @@ class SearchIT extends IntegrationTest {
                 TestPdf.of("This agreement names " + word + " in its schedule of services."));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     return id;
+  }
+
+  private String reference(String id) {
+    return api.as("admin").get("/api/contracts/" + id).json().get("reference").asText();
   }
 
   private void upload(String id, String name, String text) {

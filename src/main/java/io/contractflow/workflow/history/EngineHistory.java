@@ -3,9 +3,15 @@ package io.contractflow.workflow.history;
 import io.contractflow.contract.ContractScope;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,9 +41,11 @@ public class EngineHistory {
   static final String ESCALATION_GROUP = "contract-admin";
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final HistorySummaries summaries;
 
-  EngineHistory(NamedParameterJdbcTemplate jdbc) {
+  EngineHistory(NamedParameterJdbcTemplate jdbc, HistorySummaries summaries) {
     this.jdbc = jdbc;
+    this.summaries = summaries;
   }
 
   /**
@@ -50,6 +58,77 @@ public class EngineHistory {
 
   /** Finished phases (completed instances of the phase models) by phase, and by phase and month. */
   public List<Durations> phaseDurations(ContractScope scope, Instant from, Instant to) {
+    Split split = split(scope, from, to);
+    if (split == null) {
+      return exactPhaseDurations(scope, from, to);
+    }
+    HistorySummaries.Figures figures =
+        summaries.phases(
+            split.summarised(),
+            summaries.phasesFromHistory(split.historyFrom(), Timestamp.from(to)));
+    List<Durations> months = new ArrayList<>(figures.months());
+    exactPhaseDurations(scope, split.historyFrom().toInstant(), to).stream()
+        .filter(d -> d.month() != null)
+        .forEach(months::add);
+    List<Durations> all = new ArrayList<>();
+    figures
+        .histograms()
+        .forEach(
+            (key, histogram) -> all.add(overall(key.substring(key.indexOf('/') + 1), histogram)));
+    all.addAll(months);
+    all.sort(
+        Comparator.comparing(Durations::key)
+            .thenComparing(Durations::month, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return all;
+  }
+
+  /**
+   * Where a report over everything can read summarised months: the window's closed months up to the
+   * first that is not summarised come from {@link HistorySummaries}, the rest from the history
+   * itself. Null when the history must be read for all of it (a scoped report, or the window's
+   * first month is not summarised).
+   */
+  private Split split(ContractScope scope, Instant from, Instant to) {
+    if (!scope.all()) {
+      return null;
+    }
+    ZoneId zone = ZoneId.systemDefault();
+    YearMonth first = YearMonth.from(LocalDateTime.ofInstant(from, zone));
+    YearMonth current = YearMonth.from(LocalDateTime.ofInstant(to, zone));
+    if (!LocalDateTime.ofInstant(from, zone).equals(first.atDay(1).atStartOfDay())) {
+      return null;
+    }
+    List<YearMonth> closed = new ArrayList<>();
+    for (YearMonth m = first; m.isBefore(current); m = m.plusMonths(1)) {
+      closed.add(m);
+    }
+    Set<YearMonth> done = summaries.summarised(closed);
+    List<YearMonth> summarised = new ArrayList<>();
+    for (YearMonth m : closed) {
+      if (!done.contains(m)) {
+        break;
+      }
+      summarised.add(m);
+    }
+    if (summarised.isEmpty()) {
+      return null;
+    }
+    YearMonth next = summarised.get(summarised.size() - 1).plusMonths(1);
+    return new Split(summarised, Timestamp.valueOf(next.atDay(1).atStartOfDay()));
+  }
+
+  private record Split(List<YearMonth> summarised, Timestamp historyFrom) {}
+
+  private static Durations overall(String key, DurationHistogram histogram) {
+    return new Durations(
+        key,
+        null,
+        histogram.count(),
+        histogram.percentileHours(0.5),
+        histogram.percentileHours(0.9));
+  }
+
+  private List<Durations> exactPhaseDurations(ContractScope scope, Instant from, Instant to) {
     String sql =
         """
         select p.proc_def_key_ as key,
@@ -79,24 +158,43 @@ public class EngineHistory {
   public record ReviewDurations(String dimension, Durations durations) {}
 
   public List<ReviewDurations> reviewDurations(ContractScope scope, Instant from, Instant to) {
-    // The approver group: the task's candidate group other than the escalation's, added when the
-    // task
-    // was created. Links are read by time (an index), from a month before the window: a task that
-    // waited longer looks its link up by its id.
+    Split split = split(scope, from, to);
+    if (split == null) {
+      return exactReviewDurations(scope, from, to);
+    }
+    HistorySummaries.Figures figures =
+        summaries.reviews(
+            split.summarised(),
+            summaries.reviewsFromHistory(split.historyFrom(), Timestamp.from(to)));
+    List<ReviewDurations> all = new ArrayList<>();
+    figures
+        .histograms()
+        .forEach(
+            (key, histogram) ->
+                all.add(
+                    new ReviewDurations(
+                        key.startsWith(HistorySummaries.REVIEW_GROUP) ? "group" : "approver",
+                        overall(key.substring(key.indexOf('/') + 1), histogram))));
+    for (Durations month : figures.months()) {
+      all.add(
+          new ReviewDurations(
+              "month",
+              new Durations(
+                  month.month(), null, month.count(), month.p50Hours(), month.p90Hours())));
+    }
+    exactReviewDurations(scope, split.historyFrom().toInstant(), to).stream()
+        .filter(r -> r.dimension().equals("month"))
+        .forEach(all::add);
+    all.sort(
+        Comparator.comparing(ReviewDurations::dimension).thenComparing(r -> r.durations().key()));
+    return all;
+  }
+
+  private List<ReviewDurations> exactReviewDurations(
+      ContractScope scope, Instant from, Instant to) {
     String sql =
         """
-        with done as (
-          select t.duration_, t.assignee_, date_trunc('month', t.end_time_) as month,
-                 coalesce(l.group_id_, case when t.start_time_ < :linksFrom then
-                   (select min(o.group_id_) from act_hi_identitylink o where o.task_id_ = t.id_
-                     and o.type_ = 'candidate' and o.operation_type_ = 'add' and o.group_id_ <> :escalation) end) as grp
-          from act_hi_taskinst t
-          left join act_hi_identitylink l on l.task_id_ = t.id_ and l.timestamp_ >= :linksFrom
-               and l.type_ = 'candidate' and l.operation_type_ = 'add' and l.group_id_ <> :escalation
-          where t.end_time_ >= :from and t.end_time_ < :to
-            and t.proc_def_key_ = :process and t.task_def_key_ = :task and t.delete_reason_ = 'completed'
-            and %s
-        )
+        %s
         select case when grouping(grp) = 0 then 'group' when grouping(assignee_) = 0 then 'approver'
                     else 'month' end as dimension,
                coalesce(grp, assignee_, to_char(month, 'YYYY-MM'), '(none)') as key,
@@ -107,7 +205,7 @@ public class EngineHistory {
         group by grouping sets ((grp), (assignee_), (month))
         order by 1, 2
         """
-            .formatted(onProcessInstance(scope, "t.proc_inst_id_"));
+            .formatted(completedReviews(onProcessInstance(scope, "t.proc_inst_id_")));
     Map<String, Object> params = params(scope, from, to);
     params.put("process", REVIEW_PROCESS);
     params.put("task", REVIEW_TASK);
@@ -125,6 +223,31 @@ public class EngineHistory {
                     rs.getLong("n"),
                     rs.getDouble("p50"),
                     rs.getDouble("p90"))));
+  }
+
+  /**
+   * The completed review tasks between {@code :from} and {@code :to} as a {@code with done as
+   * (...)} clause, each with its duration, approver ({@code assignee_}), month and approver group
+   * ({@code grp}): the task's candidate group other than the escalation's, added when the task was
+   * created. Links are read by time (an index), from {@code :linksFrom} (a month before the
+   * window): a task that waited longer looks its link up by its id.
+   */
+  static String completedReviews(String scopeCondition) {
+    return """
+        with done as (
+          select t.duration_, t.assignee_, date_trunc('month', t.end_time_) as month,
+                 coalesce(l.group_id_, case when t.start_time_ < :linksFrom then
+                   (select min(o.group_id_) from act_hi_identitylink o where o.task_id_ = t.id_
+                     and o.type_ = 'candidate' and o.operation_type_ = 'add' and o.group_id_ <> :escalation) end) as grp
+          from act_hi_taskinst t
+          left join act_hi_identitylink l on l.task_id_ = t.id_ and l.timestamp_ >= :linksFrom
+               and l.type_ = 'candidate' and l.operation_type_ = 'add' and l.group_id_ <> :escalation
+          where t.end_time_ >= :from and t.end_time_ < :to
+            and t.proc_def_key_ = :process and t.task_def_key_ = :task and t.delete_reason_ = 'completed'
+            and %s
+        )
+        """
+        .formatted(scopeCondition);
   }
 
   /**
