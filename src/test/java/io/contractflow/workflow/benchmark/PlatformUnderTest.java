@@ -70,6 +70,8 @@ final class PlatformUnderTest implements AutoCloseable {
             // every lifecycle is rita's: her per-user API budget (1,200 a minute, against one
             // user's flood) would turn the measurement into one of the rate limit (429s)
             "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000",
+            // the benchmarks load past months' history after start-up and summarise it themselves
+            "--contractflow.reports.history-summary-delay=P3650D",
             "--contractflow.search.embedded.data-dir=" + workDir.resolve("opensearch"),
             "--logging.file.name=",
             "--logging.level.root=WARN",
