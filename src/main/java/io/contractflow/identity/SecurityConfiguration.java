@@ -72,6 +72,7 @@ class SecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage(WorkspacePaths.SIGN_IN)
+                    .authenticationDetailsSource(FormLoginThrottleFilter.Details::new)
                     .defaultSuccessUrl("/", false)
                     .failureUrl(WorkspacePaths.SIGN_IN + "?error")
                     .permitAll())

@@ -29,7 +29,7 @@ class AuthenticationOutcomes {
     Authentication authentication = event.getAuthentication();
     String source = source(authentication);
     if (authentication instanceof UsernamePasswordAuthenticationToken) {
-      guard.succeeded(authentication.getName(), source, BasicLoginThrottleFilter.SURFACE, false);
+      guard.succeeded(authentication.getName(), source, passwordSurface(authentication), false);
     } else {
       securityLog.loginSucceeded(
           authentication.getName(),
@@ -44,12 +44,19 @@ class AuthenticationOutcomes {
   void failed(AbstractAuthenticationFailureEvent event) {
     Authentication attempt = event.getAuthentication();
     if (attempt instanceof UsernamePasswordAuthenticationToken) {
-      guard.failed(attempt.getName(), source(attempt), BasicLoginThrottleFilter.SURFACE);
+      guard.failed(attempt.getName(), source(attempt), passwordSurface(attempt));
     } else {
       // a bearer token's "name" is the token itself: never logged
       String user = surface(attempt).equals("bearer-token") ? null : attempt.getName();
       securityLog.loginFailed(user, source(attempt), surface(attempt), 1);
     }
+  }
+
+  /** Where a password was checked: the workspace's form says so in its details, else HTTP Basic. */
+  private static String passwordSurface(Authentication authentication) {
+    return authentication.getDetails() instanceof FormLoginThrottleFilter.Details
+        ? FormLoginThrottleFilter.SURFACE
+        : BasicLoginThrottleFilter.SURFACE;
   }
 
   private static String source(Authentication authentication) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,6 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class FormLoginThrottleFilter extends OncePerRequestFilter {
 
   static final String SURFACE = "workspace-login";
+
+  /**
+   * What the form's sign-in carries beside the password: the caller's address as for any web
+   * sign-in, and that it came through this form (the security log names the surface).
+   */
+  public static final class Details extends WebAuthenticationDetails {
+
+    public Details(HttpServletRequest request) {
+      super(request);
+    }
+  }
 
   private final LoginGuard guard;
   private final String loginUrl;

@@ -154,6 +154,28 @@ class LoginThrottlingIT extends IntegrationTest {
   }
 
   @Test
+  void theWorkspaceSignInFormIsLoggedAsItselfNotAsHttpBasic() {
+    HttpFrom browser = new HttpFrom("127.0.0.7", port);
+    String token = UUID.randomUUID().toString();
+    Map<String, String> form =
+        Map.of(
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Cookie",
+            "CF-XSRF-TOKEN=" + token);
+    HttpFrom.Response wrong =
+        browser.send("POST", "/signin", form, "username=erin&password=wrong&_csrf=" + token);
+    assertThat(wrong.header("Location").orElseThrow()).endsWith("/signin?error");
+    HttpFrom.Response right =
+        browser.send("POST", "/signin", form, "username=erin&password=erin&_csrf=" + token);
+    assertThat(right.header("Location").orElseThrow()).doesNotContain("error");
+    assertThat(logged("login", "erin", "127.0.0.7"))
+        .hasSize(2)
+        .allSatisfy(
+            e -> assertThat(fields(e)).containsEntry("contractflow.surface", "workspace-login"));
+  }
+
+  @Test
   void aSourceGuessingManyAccountsRunsOutOfItsBudget() {
     HttpFrom sprayer = new HttpFrom("127.0.0.5", port);
     int refusedAt = -1;
