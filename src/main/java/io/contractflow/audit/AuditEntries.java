@@ -97,6 +97,26 @@ class AuditEntries {
         contractId);
   }
 
+  /** Every entry of every chain, chain by chain (by contract id), each oldest first. */
+  void forEachOfAll(Consumer<AuditEntry> action) {
+    streaming.query(
+        "select " + COLUMNS + " from contractflow.audit_entry order by contract_id, seq",
+        rs -> {
+          action.accept(entry(rs));
+        });
+  }
+
+  /** The newest entry of every chain: contract id, sequence number and hash, by contract id. */
+  List<Head> heads() {
+    return streaming.query(
+        "select distinct on (contract_id) contract_id, seq, hash from contractflow.audit_entry"
+            + " order by contract_id, seq desc",
+        (rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)));
+  }
+
+  /** A chain's newest entry. */
+  record Head(UUID contractId, int seq, String hash) {}
+
   /** One page of the chain, by sequence number. */
   List<AuditEntry> page(UUID contractId, boolean newestFirst, long offset, int limit) {
     return jdbc.query(
