@@ -18,10 +18,12 @@ class AuthenticationOutcomes {
 
   private final LoginGuard guard;
   private final SecurityLog securityLog;
+  private final SignIns signIns;
 
-  AuthenticationOutcomes(LoginGuard guard, SecurityLog securityLog) {
+  AuthenticationOutcomes(LoginGuard guard, SecurityLog securityLog, SignIns signIns) {
     this.guard = guard;
     this.securityLog = securityLog;
+    this.signIns = signIns;
   }
 
   @EventListener
@@ -30,7 +32,9 @@ class AuthenticationOutcomes {
     String source = source(authentication);
     if (authentication instanceof UsernamePasswordAuthenticationToken) {
       guard.succeeded(authentication.getName(), source, passwordSurface(authentication), false);
+      signIns.signedIn(authentication.getName(), passwordSurface(authentication));
     } else {
+      signIns.signedIn(authentication.getName(), surface(authentication));
       securityLog.loginSucceeded(
           authentication.getName(),
           source,
