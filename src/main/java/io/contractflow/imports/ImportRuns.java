@@ -1,5 +1,6 @@
 package io.contractflow.imports;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,8 +24,8 @@ public interface ImportRuns {
   int retry(UUID importId);
 
   /**
-   * Completes the file's verify task as its facts stand, on behalf of {@code by}; false if it has
-   * no open verify task.
+   * Completes the file's verify task as its facts stand, on behalf of {@code by} (in his groups),
+   * in a transaction of its own; false if it has no open verify task or the task refused.
    */
-  boolean acceptAsExtracted(UUID contractId, String by);
+  boolean acceptAsExtracted(UUID contractId, String by, List<String> groups);
 }

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ContractImportRuns implements ImportRuns {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ContractImportRuns.class);
+
   static final String PROCESS_KEY = "contract-import";
 
   private final RuntimeService runtime;
@@ -95,7 +98,7 @@ class ContractImportRuns implements ImportRuns {
   }
 
   @Override
-  public boolean acceptAsExtracted(UUID contractId, String by) {
+  public boolean acceptAsExtracted(UUID contractId, String by, List<String> groups) {
     Task task =
         tasks
             .createTaskQuery()
@@ -110,11 +113,12 @@ class ContractImportRuns implements ImportRuns {
     if (task == null) {
       return false;
     }
-    identity.setAuthentication(by, List.of());
+    identity.setAuthentication(by, groups);
     try {
       tasks.complete(task.getId());
       return true;
     } catch (ProcessEngineException refused) {
+      log.warn("The verify task of {} was not accepted: {}", contractId, refused.getMessage());
       return false;
     } finally {
       identity.clearAuthentication();
