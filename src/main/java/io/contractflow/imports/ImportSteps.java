@@ -95,7 +95,8 @@ public class ImportSteps {
     if (file.status() != ImportFileStatus.CHECKED) {
       return;
     }
-    FactExtractor reader = extractor.getIfAvailable();
+    // the first by order if several are configured (a model-based one may join the rule-based one)
+    FactExtractor reader = extractor.orderedStream().findFirst().orElse(null);
     List<ExtractedFact> extracted =
         reader == null
             ? List.of()
