@@ -76,6 +76,11 @@ export function query(params) {
 
 /** Uploads a file as multipart part "file" with XHR, reporting progress (0..1). */
 export function upload(path, file, onProgress) {
+  return uploadParts(path, { file }, onProgress);
+}
+
+/** Uploads files as multipart parts (name → File; empty ones are left out), reporting progress. */
+export function uploadParts(path, parts, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -94,7 +99,9 @@ export function upload(path, file, onProgress) {
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, { detail: 'The upload was interrupted' })));
     const form = new FormData();
-    form.append('file', file);
+    for (const [name, file] of Object.entries(parts)) {
+      if (file) form.append(name, file);
+    }
     xhr.send(form);
   });
 }

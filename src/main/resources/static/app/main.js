@@ -10,6 +10,7 @@ import { taskPage } from './pages/task.js';
 import { reportsPage } from './pages/reports.js';
 import { renewalsPage } from './pages/renewals.js';
 import { counterpartiesPage } from './pages/counterparties.js';
+import { importsPage, importPage } from './pages/imports.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -24,6 +25,8 @@ const routes = [
   [/^\/reports(?:\/([a-z-]+))?$/, (m) => ['reports', (ctx) => reportsPage(ctx, m[1])]],
   [/^\/renewals$/, () => ['renewals', renewalsPage]],
   [/^\/counterparties$/, () => ['counterparties', counterpartiesPage]],
+  [/^\/imports$/, () => ['imports', importsPage]],
+  [/^\/imports\/([0-9a-f-]{36})$/, (m) => ['imports', (ctx) => importPage(ctx, m[1])]],
 ];
 
 function currentRoute() {
@@ -94,6 +97,7 @@ async function start() {
   // only requesters and admins draft contracts: others are not offered it (the API refuses anyway)
   if (!(me.roles || []).some((r) => r === 'requester' || r === 'contract-admin')) {
     document.querySelector('[data-nav="new"]').parentElement.hidden = true;
+    document.querySelector('[data-nav="imports"]').parentElement.hidden = true;
   }
   window.addEventListener('hashchange', show);
   await show();

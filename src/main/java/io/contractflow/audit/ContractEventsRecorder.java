@@ -32,7 +32,10 @@ class ContractEventsRecorder {
         event.contractId(),
         event.owner(),
         AuditKinds.CREATED,
-        "Contract " + event.reference() + " created by " + event.owner(),
+        "Contract "
+            + event.reference()
+            + (event.imported() ? " imported for " : " created by ")
+            + event.owner(),
         Map.of("reference", event.reference(), "owner", event.owner()));
   }
 

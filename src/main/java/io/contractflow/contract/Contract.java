@@ -78,6 +78,10 @@ public class Contract {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** Brought in by a bulk import, already signed: it joins the lifecycle at its active term. */
+  @Column(nullable = false, updatable = false)
+  private boolean imported;
+
   @Version private Long version;
 
   protected Contract() {}
@@ -117,6 +121,32 @@ public class Contract {
     this.startDate = endDate.plusDays(1);
     this.endDate = endDate.plusMonths(terms.renewalTermMonths());
     this.updatedAt = now;
+  }
+
+  /** An imported draft, verified, becomes ACTIVE or (its end date passed) EXPIRED at once. */
+  static Contract imported(UUID id, String reference, String owner, Instant now) {
+    Contract contract = new Contract(id, reference, owner, now);
+    contract.imported = true;
+    return contract;
+  }
+
+  /**
+   * An imported draft joins the lifecycle where a signed contract stands: ACTIVE, or EXPIRED if its
+   * term has already run out. Only imported drafts skip review and signing.
+   */
+  void joinAt(ContractStatus next, Instant now) {
+    if (!imported
+        || status != ContractStatus.DRAFT
+        || (next != ContractStatus.ACTIVE && next != ContractStatus.EXPIRED)) {
+      throw new IllegalStateException(
+          "Only an imported draft becomes ACTIVE or EXPIRED directly, not a " + status + " one");
+    }
+    this.status = next;
+    this.updatedAt = now;
+  }
+
+  public boolean isImported() {
+    return imported;
   }
 
   void moveTo(ContractStatus next, Instant now) {

@@ -139,7 +139,7 @@ public class ContractService {
   }
 
   /** The facts a client edits, each with its old and new value where it changed. */
-  private static FieldChanges changes(ContractResponse before, ContractResponse after) {
+  static FieldChanges changes(ContractResponse before, ContractResponse after) {
     return new FieldChanges()
         .compare("title", before.title(), after.title())
         .compare("description", before.description(), after.description())
@@ -167,7 +167,7 @@ public class ContractService {
   }
 
   /** Checks the rules that span fields, so that nothing is stored from an inconsistent request. */
-  private ContractDetails details(ContractRequest r) {
+  ContractDetails details(ContractRequest r) {
     List<FieldError> errors = new ArrayList<>();
     if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
       errors.add(new FieldError("endDate", "must not be before startDate"));
@@ -216,7 +216,7 @@ public class ContractService {
         tags);
   }
 
-  private Counterparty counterparty(ContractDetails details) {
+  Counterparty counterparty(ContractDetails details) {
     return counterparties
         .find(details.counterpartyId())
         .orElseThrow(

@@ -11,5 +11,7 @@ interface CounterpartyRepository extends JpaRepository<Counterparty, UUID> {
 
   boolean existsByNameIgnoreCase(String name);
 
+  java.util.Optional<Counterparty> findFirstByNameIgnoreCase(String name);
+
   boolean existsByNameIgnoreCaseAndIdNot(String name, UUID id);
 }

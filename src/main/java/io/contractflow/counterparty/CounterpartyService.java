@@ -50,6 +50,27 @@ public class CounterpartyService {
     return repository.findById(id);
   }
 
+  /**
+   * For a bulk import: the counterparty of this name (whatever its case), added for {@code owner}
+   * if there is none yet. An imported contract names its other party but rarely an address: the
+   * added entry has the placeholder {@link #UNKNOWN_CONTACT} for its owner to correct.
+   */
+  @Transactional
+  public Counterparty findOrAdd(String name, String owner) {
+    String trimmed = name.strip();
+    return repository
+        .findFirstByNameIgnoreCase(trimmed)
+        .orElseGet(
+            () -> {
+              Counterparty added = new Counterparty(UUID.randomUUID(), owner, clock.instant());
+              added.describe(trimmed, null, UNKNOWN_CONTACT, clock.instant());
+              return repository.saveAndFlush(added);
+            });
+  }
+
+  /** The contact address of a counterparty added by an import, until someone corrects it. */
+  public static final String UNKNOWN_CONTACT = "unknown@example.invalid";
+
   @Transactional(readOnly = true)
   Page<Counterparty> list(String name, Pageable pageable) {
     return name == null || name.isBlank()

@@ -88,6 +88,48 @@ public class DocumentService {
     return store(contractId, inspected, content, user.username(), false, null);
   }
 
+  /**
+   * For a bulk import, before the file has a contract: the same inspection and virus scan as an
+   * upload, its type declared by its extension (an import has no Content-Type per file); nothing is
+   * stored.
+   *
+   * @return the file's media type
+   * @throws RejectedContentException if an upload of the file would be refused
+   * @throws UnavailableException if the virus scan cannot be reached (retry later)
+   */
+  public String check(String fileName, byte[] content) {
+    String declared = DocumentType.ofExtension(fileName).map(DocumentType::mediaType).orElse(null);
+    UploadInspector.Inspected inspected = inspector.inspect(fileName, declared, content);
+    scan(content);
+    return inspected.type().mediaType();
+  }
+
+  /** For a bulk import: the file's text as an upload would extract it; empty if it has none. */
+  public Optional<String> text(byte[] content) {
+    return Optional.ofNullable(extractor.extract(content).text());
+  }
+
+  /**
+   * For a bulk import: the checked file (see {@link #check}) as the first version of its imported
+   * contract, inspected again and encrypted like any upload. Joins the caller's transaction; if
+   * that rolls back, the stored object is removed again. A contract that already has a version with
+   * the same content keeps it (a retried step stores nothing twice).
+   */
+  public DocumentVersionResponse storeImported(
+      UUID contractId, String fileName, byte[] content, String actor) {
+    String hash = sha256(content);
+    Optional<DocumentVersion> stored =
+        versions.findByContractIdOrderByNumberDesc(contractId).stream()
+            .filter(v -> hash.equals(v.getSha256()))
+            .findFirst();
+    if (stored.isPresent()) {
+      return DocumentVersionResponse.of(stored.get());
+    }
+    String declared = DocumentType.ofExtension(fileName).map(DocumentType::mediaType).orElse(null);
+    UploadInspector.Inspected inspected = inspector.inspect(fileName, declared, content);
+    return store(contractId, inspected, content, actor, true, null);
+  }
+
   /** A file to store as a new version. */
   public record NewFile(String fileName, String declaredType, byte[] content) {}
 

@@ -24,8 +24,15 @@ class ContractLifecycle {
     this.runtimeService = runtimeService;
   }
 
+  /**
+   * A new draft starts its lifecycle at drafting; an imported contract joins it later, at its
+   * active term, once its facts are verified ({@code workflow.imports}).
+   */
   @EventListener
   void onCreated(ContractCreated event) {
+    if (event.imported()) {
+      return;
+    }
     runtimeService.startProcessInstanceByKey(
         PROCESS_KEY,
         event.contractId().toString(),

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
+import io.contractflow.imports.ContractFiles;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import java.time.Duration;
@@ -337,6 +338,83 @@ class AuthorizationMatrixIT extends IntegrationTest {
     assertThat(api.as("audrey").get("/api/reports/portfolio").body())
         .as("the auditor's portfolio names it, so the strangers' check can fail")
         .contains(counterparty);
+  }
+
+  /**
+   * The bulk import's routes: admins and requesters import, each requester sees and resumes only
+   * her own imports, only admins accept confident facts in bulk; reviewers, approvers, signatories
+   * and auditors are refused every route. A route of the OpenAPI document under /api/imports
+   * without a request here fails the test.
+   */
+  @Test
+  void everyImportRouteIsForAdminsAndTheImportingRequesterOnly() {
+    var entries = ContractFiles.entries();
+    entries.put("nda.pdf", ContractFiles.pdf("Imported NDA " + java.util.UUID.randomUUID()));
+    byte[] zip = ContractFiles.zip(entries);
+    Api.Response started =
+        api.as("rita")
+            .multipart(
+                "/api/imports", List.of(new Api.Part("archive", "f.zip", "application/zip", zip)));
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String importId = started.json().get("id").asText();
+    String i = "/api/imports/" + importId;
+    Map<String, Call> calls = new LinkedHashMap<>();
+    calls.put("post /api/imports", new Call("POST", "/api/imports", null, true, true));
+    calls.put("get /api/imports", new Call("GET", "/api/imports", null, false, false));
+    calls.put("get /api/imports/{id}", new Call("GET", i, null, false, false));
+    calls.put("post /api/imports/{id}/resume", new Call("POST", i + "/resume", null, false, true));
+    calls.put(
+        "post /api/imports/{id}/accept-confident",
+        new Call("POST", i + "/accept-confident", null, false, true));
+
+    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+    List<String> routes = new ArrayList<>();
+    paths
+        .fieldNames()
+        .forEachRemaining(
+            path -> {
+              if (path.startsWith("/api/imports")) {
+                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
+              }
+            });
+    assertThat(calls.keySet()).as("every import route has a request here").containsAll(routes);
+    assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes) {
+      Call call = calls.get(route);
+      for (String other : List.of("leo", "fiona", "erin", "sam", "audrey")) {
+        int status = sendImport(other, call, zip).status();
+        if (status != 403) {
+          leaks.add(other + " → " + route + ": " + status);
+        }
+      }
+      if (call.path().startsWith(i)) {
+        int status = sendImport("ravi", call, zip).status();
+        if (status != 404 && status != 403) {
+          leaks.add("ravi → " + route + ": " + status);
+        }
+      }
+    }
+    assertThat(leaks).as("import calls that were not refused").isEmpty();
+    assertThat(api.as("ravi").get("/api/imports").json().toString()).doesNotContain(importId);
+    assertThat(api.as("rita").get("/api/imports").json().toString()).contains(importId);
+    assertThat(api.as("rita").get(i).status()).isEqualTo(200);
+    assertThat(api.as("rita").post(i + "/resume", null).status()).isEqualTo(200);
+    assertThat(api.as("rita").post(i + "/accept-confident", null).status()).isEqualTo(403);
+    assertThat(api.as("admin").get(i).status()).isEqualTo(200);
+    assertThat(api.as("admin").get("/api/imports").json().toString()).contains(importId);
+  }
+
+  private Api.Response sendImport(String user, Call call, byte[] zip) {
+    if (call.upload()) {
+      return api.as(user)
+          .multipart(
+              call.path(), List.of(new Api.Part("archive", "f.zip", "application/zip", zip)));
+    }
+    return call.method().equals("GET")
+        ? api.as(user).get(call.path())
+        : api.as(user).post(call.path(), call.body());
   }
 
   @Test

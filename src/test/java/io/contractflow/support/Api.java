@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A small HTTP client for tests: real requests to the running platform, as a given demo user.
@@ -143,6 +144,30 @@ public final class Api {
           "POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
+    /** A multipart/form-data upload of several parts, each a file. */
+    public Response multipart(String path, List<Part> parts) {
+      String boundary = "----cf" + System.nanoTime();
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      for (Part part : parts) {
+        String head =
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + part.name()
+                + "\"; filename=\""
+                + part.fileName().replace("\"", "%22")
+                + "\"\r\nContent-Type: "
+                + part.contentType()
+                + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(part.content());
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return sendBytes(
+          "POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     /** A GET whose body is kept as bytes (downloads). */
     public BinaryResponse download(String path) {
       HttpRequest.Builder request = builder(path).GET();
@@ -209,6 +234,9 @@ public final class Api {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** One part of a multipart upload. */
+  public record Part(String name, String fileName, String contentType, byte[] content) {}
 
   /** A download. */
   public record BinaryResponse(int status, HttpHeaders headers, byte[] body) {}

@@ -1,0 +1,321 @@
+package io.contractflow.imports;
+
+import io.contractflow.contract.ContractImports;
+import io.contractflow.contract.ContractRequest;
+import io.contractflow.contract.ContractResponse;
+import io.contractflow.contract.ContractStatus;
+import io.contractflow.contract.ContractType;
+import io.contractflow.counterparty.CounterpartyService;
+import io.contractflow.document.DocumentService;
+import io.contractflow.extraction.ExtractedFact;
+import io.contractflow.extraction.FactExtractor;
+import io.contractflow.platform.error.InvalidInputException;
+import io.contractflow.platform.error.RejectedContentException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The steps of one file's import process ({@code processes/contract-import.bpmn}), for its
+ * delegates. Each finds its file by the contract id the file was given when it was queued (the
+ * process's business key) and joins the step's transaction. A refusal for good (an upload check,
+ * facts that cannot make a contract) is recorded on the file and reported as such, for the process
+ * to end there; anything else is thrown, for the engine to retry and then raise an incident.
+ */
+@Service
+public class ImportSteps {
+
+  /** The outcome of a step that may refuse the file for good. */
+  public record Outcome(boolean refused, String reason) {
+    static final Outcome DONE = new Outcome(false, null);
+  }
+
+  /** The contract made of a file, or the one it duplicates. */
+  public record Created(
+      UUID contractId,
+      String reference,
+      boolean duplicate,
+      String refusal,
+      Map<String, Object> formValues) {}
+
+  private final ImportStore store;
+  private final DocumentService documents;
+  private final ContractImports contracts;
+  private final CounterpartyService counterparties;
+  private final ObjectProvider<FactExtractor> extractor;
+  private final ImportProperties properties;
+  private final Clock clock;
+
+  ImportSteps(
+      ImportStore store,
+      DocumentService documents,
+      ContractImports contracts,
+      CounterpartyService counterparties,
+      ObjectProvider<FactExtractor> extractor,
+      ImportProperties properties,
+      Clock clock) {
+    this.store = store;
+    this.documents = documents;
+    this.contracts = contracts;
+    this.counterparties = counterparties;
+    this.extractor = extractor;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** "Check document": the same inspection and virus scan as an upload. */
+  public Outcome check(UUID contractId) {
+    ImportStore.File file = file(contractId);
+    if (file.status() != ImportFileStatus.QUEUED) {
+      return Outcome.DONE;
+    }
+    try {
+      documents.check(ImportArchive.baseName(file.fileName()), store.content(file.id()));
+    } catch (RejectedContentException refused) {
+      return refuse(file, refused.getMessage());
+    }
+    store.status(file.id(), ImportFileStatus.CHECKED, null, clock.instant());
+    return Outcome.DONE;
+  }
+
+  /** "Extract facts": the file's text as an upload extracts it, its facts, its CSV row on top. */
+  public void extractFacts(UUID contractId) {
+    ImportStore.File file = file(contractId);
+    if (file.status() != ImportFileStatus.CHECKED) {
+      return;
+    }
+    // the first by order if several are configured (a model-based one may join the rule-based one)
+    FactExtractor reader = extractor.orderedStream().findFirst().orElse(null);
+    List<ExtractedFact> extracted =
+        reader == null
+            ? List.of()
+            : documents.text(store.content(file.id())).map(reader::extract).orElse(List.of());
+    store.facts(file.id(), ImportFacts.merge(extracted, file.csvFacts()), clock.instant());
+  }
+
+  /**
+   * "Create contract": a draft of the file's facts (defaults where none was found) holding the file
+   * as its document; or, if the same content became a contract before, that one; or, if its facts
+   * cannot make a contract (an end before the start, say), the file is refused for good.
+   */
+  public Created create(UUID contractId) {
+    ImportStore.File file = file(contractId);
+    if (file.status() == ImportFileStatus.AWAITING_VERIFICATION) {
+      return new Created(contractId, null, false, null, formValues(file));
+    }
+    Map<ImportedField, String> values = values(file);
+    ContractRequest request;
+    try {
+      request = request(values);
+      contracts.check(request);
+    } catch (InvalidInputException | DateTimeException | IllegalArgumentException invalid) {
+      String reason = "The facts cannot make a contract: " + invalid.getMessage();
+      refuse(file, reason);
+      return new Created(contractId, null, false, reason, Map.of());
+    }
+    if (!store.claim(file.sha256(), contractId, clock.instant())) {
+      UUID existing = store.importedAs(file.sha256()).orElseThrow();
+      if (!existing.equals(contractId)) {
+        store.duplicateOf(file.id(), existing, clock.instant());
+        return new Created(existing, null, true, null, Map.of());
+      }
+    }
+    ContractResponse contract = contracts.create(contractId, file.owner(), request);
+    documents.storeImported(
+        contractId,
+        ImportArchive.baseName(file.fileName()),
+        store.content(file.id()),
+        file.owner());
+    store.dropContent(file.id());
+    store.status(file.id(), ImportFileStatus.AWAITING_VERIFICATION, null, clock.instant());
+    return new Created(contractId, contract.reference(), false, null, formValues(file));
+  }
+
+  /**
+   * What keeps the verify task from completing with these variables: facts read with less
+   * confidence than the threshold whose box is not ticked, and values that cannot make a contract.
+   */
+  public List<String> refusals(UUID contractId, Map<String, Object> variables) {
+    List<String> problems = new ArrayList<>(unconfirmed(contractId, variables));
+    try {
+      contracts.check(request(verifiedValues(variables)));
+    } catch (InvalidInputException | DateTimeException | IllegalArgumentException invalid) {
+      problems.add(invalid.getMessage());
+    }
+    return problems;
+  }
+
+  /**
+   * The facts read with less confidence than the threshold whose box is not ticked in {@code
+   * confirmed} (by the field's confirmation variable).
+   */
+  List<String> unconfirmed(UUID contractId, Map<String, Object> confirmed) {
+    ImportStore.File file = file(contractId);
+    List<String> missing = new ArrayList<>();
+    file.facts()
+        .forEach(
+            (field, fact) -> {
+              if (fact.confidence() < properties.confidenceThreshold()
+                  && !Boolean.TRUE.equals(confirmed.get(field.confirmedVariable()))) {
+                missing.add(
+                    field.variable()
+                        + " ("
+                        + fact.value()
+                        + ", confidence "
+                        + String.format(Locale.ROOT, "%.2f", fact.confidence())
+                        + ")");
+              }
+            });
+    return missing;
+  }
+
+  /**
+   * "Apply verified facts": the values the person confirmed (the form's variables) become the
+   * contract's.
+   *
+   * @return whether the contract's term has already ended
+   */
+  public boolean applyVerified(UUID contractId, Map<String, Object> variables, String by) {
+    ContractRequest request = request(verifiedValues(variables));
+    ContractResponse contract = contracts.correct(contractId, request, by);
+    return contract.endDate() != null && contract.endDate().isBefore(today());
+  }
+
+  /** "Join lifecycle at active term", before the lifecycle starts: the contract is ACTIVE. */
+  public ContractResponse activate(UUID contractId, String by) {
+    ContractResponse contract =
+        contracts.join(
+            contractId, ContractStatus.ACTIVE, by, "imported, its facts verified by " + by);
+    store.status(file(contractId).id(), ImportFileStatus.ACTIVE, null, clock.instant());
+    return contract;
+  }
+
+  /** "Mark imported contract expired": its end date passed before it was imported. */
+  public void expire(UUID contractId, String by) {
+    ContractResponse contract =
+        contracts.join(
+            contractId,
+            ContractStatus.EXPIRED,
+            by,
+            "imported after its end date, its facts verified by " + by);
+    store.status(file(contractId).id(), ImportFileStatus.EXPIRED, null, clock.instant());
+  }
+
+  private static Map<ImportedField, String> verifiedValues(Map<String, Object> variables) {
+    Map<ImportedField, String> values = new LinkedHashMap<>();
+    for (ImportedField field : ImportedField.values()) {
+      Object value = variables.get(field.variable());
+      if (value != null && !value.toString().isBlank()) {
+        values.put(field, value.toString().strip());
+      }
+    }
+    return values;
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private Outcome refuse(ImportStore.File file, String reason) {
+    store.status(file.id(), ImportFileStatus.FAILED, reason, clock.instant());
+    store.dropContent(file.id());
+    return new Outcome(true, reason);
+  }
+
+  private ImportStore.File file(UUID contractId) {
+    return store
+        .byContract(contractId)
+        .orElseThrow(() -> new IllegalStateException("No imported file for " + contractId));
+  }
+
+  /** The value of each field: its fact, else the default the form shows as such. */
+  private Map<ImportedField, String> values(ImportStore.File file) {
+    Map<ImportedField, String> values = new LinkedHashMap<>();
+    file.facts().forEach((field, fact) -> values.put(field, fact.value()));
+    String name = ImportArchive.baseName(file.fileName());
+    values.putIfAbsent(ImportedField.TITLE, name.substring(0, name.lastIndexOf('.')));
+    return values;
+  }
+
+  private ContractRequest request(Map<ImportedField, String> values) {
+    boolean autoRenew = "true".equals(values.get(ImportedField.AUTO_RENEW));
+    String months = values.get(ImportedField.RENEWAL_TERM_MONTHS);
+    String notice = values.get(ImportedField.NOTICE_PERIOD_DAYS);
+    String end = values.get(ImportedField.END_DATE);
+    String counterparty =
+        values.getOrDefault(ImportedField.COUNTERPARTY, "Unknown counterparty (imported)");
+    UUID counterpartyId = counterparties.findOrAdd(counterparty, "system").getId();
+    String title = values.getOrDefault(ImportedField.TITLE, "Imported contract");
+    return new ContractRequest(
+        title.length() > 200 ? title.substring(0, 200) : title,
+        null,
+        ContractType.valueOf(values.getOrDefault(ImportedField.TYPE, ContractType.OTHER.name())),
+        counterpartyId,
+        new ContractRequest.MoneyBody(
+            new BigDecimal(values.getOrDefault(ImportedField.VALUE, "0")),
+            values.getOrDefault(ImportedField.CURRENCY, properties.defaultCurrency())),
+        LocalDate.parse(values.getOrDefault(ImportedField.START_DATE, today().toString())),
+        end == null ? null : LocalDate.parse(end),
+        new ContractRequest.RenewalBody(
+            autoRenew,
+            months == null ? (autoRenew ? 12 : null) : Integer.valueOf(months),
+            notice == null ? null : Integer.valueOf(notice)),
+        java.util.Set.of("imported"));
+  }
+
+  /**
+   * The verify form's variables: each field's value (the default where no fact was found), where it
+   * was found, and its confirmation box (ticked where the fact is confident enough).
+   */
+  private Map<String, Object> formValues(ImportStore.File file) {
+    Map<ImportedField, String> values = values(file);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (ImportedField field : ImportedField.values()) {
+      ImportFact fact = file.facts().get(field);
+      String value = values.get(field);
+      if (field == ImportedField.AUTO_RENEW) {
+        variables.put(field.variable(), "true".equals(value));
+      } else {
+        variables.put(field.variable(), value == null ? "" : value);
+      }
+      variables.put(field.foundVariable(), found(fact));
+      variables.put(
+          field.confirmedVariable(),
+          fact == null || fact.confidence() >= properties.confidenceThreshold());
+    }
+    return variables;
+  }
+
+  private static String found(ImportFact fact) {
+    if (fact == null) {
+      return "Not found in the document: a default, check it.";
+    }
+    String passage =
+        fact.passage() == null
+            ? ""
+            : fact.passage().replaceAll("\\s+", " ").replace("{", "(").replace("}", ")").strip();
+    if (passage.length() > 300) {
+      passage = passage.substring(0, 300) + "…";
+    }
+    return String.format(Locale.ROOT, "\"%s\" (confidence %.2f)", passage, fact.confidence());
+  }
+
+  /** Which fields of the file are below the threshold, for the list of files. */
+  static List<String> doubtful(Map<ImportedField, ImportFact> facts, double threshold) {
+    return facts.entrySet().stream()
+        .filter(e -> e.getValue().confidence() < threshold)
+        .map(e -> e.getKey().variable())
+        .collect(Collectors.toList());
+  }
+}
