@@ -22,7 +22,7 @@ final class ContractText {
               + "aug|sep|sept|oct|nov|dec)|\\b[A-Z]|(?:^|[\\s§(])\\d{1,2})\\.$");
   private static final Pattern LINE_START_BREAK =
       Pattern.compile(
-          "^\\s*(?:\\d+(?:\\.\\d+)*\\.?\\s|\\([a-z0-9]{1,4}\\)\\s|[•\\-*]\\s|[A-Z][A-Za-z ]{1,30}:|"
+          "^\\s*(?:\\d{1,3}(?:\\.\\d{1,3})*\\.\\s|\\d{1,3}(?:\\.\\d{1,3})+\\s|§\\s*\\d|\\([a-z0-9]{1,4}\\)\\s|[•\\-*]\\s|[A-Z][A-Za-z ]{1,30}:|"
               + "[A-Z][A-Z \\-&]{3,}$)");
 
   private final String text;
