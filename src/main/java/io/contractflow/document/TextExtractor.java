@@ -98,10 +98,15 @@ class TextExtractor implements DisposableBean {
       return text;
     }
     String scanned = null;
-    if (type.getType().equals("image")) {
-      scanned = ocr.readImage(content, limits.maxTextChars(), deadline);
-    } else if (type.getBaseType().toString().equals(DocumentType.PDF.mediaType())) {
-      scanned = ocr.readPdf(content, limits.maxTextChars(), deadline);
+    try {
+      if (type.getType().equals("image")) {
+        scanned = ocr.readImage(content, limits.maxTextChars(), deadline);
+      } else if (type.getBaseType().toString().equals(DocumentType.PDF.mediaType())) {
+        scanned = ocr.readPdf(content, limits.maxTextChars(), deadline);
+      }
+    } catch (IOException | TikaException | SAXException | RuntimeException e) {
+      // OCR failing costs the scan's text, never the text the document already had
+      log.warn("OCR failed; the version keeps the text extracted without it: {}", e.toString());
     }
     return scanned == null ? text : scanned;
   }
