@@ -38,6 +38,11 @@ FROM eclipse-temurin:17-jre
 
 ARG APP_UID=10001
 ARG APP_GID=10001
+# Tesseract reads scanned documents (health component "ocr"); one tesseract-ocr-LANG package per OCR language
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid "${APP_GID}" contractflow \
  && useradd --system --uid "${APP_UID}" --gid "${APP_GID}" --home-dir /app --no-create-home \
       --shell /usr/sbin/nologin contractflow

@@ -46,7 +46,8 @@ class DocumentController {
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
       summary =
-          "Upload a PDF or DOCX as the contract's new current document version (editors, drafts only)")
+          "Upload a PDF or DOCX, or a scanned page as PNG, JPEG or TIFF (its text is read by OCR),"
+              + " as the contract's new current document version (editors, drafts only)")
   ResponseEntity<DocumentVersionResponse> upload(
       @PathVariable UUID contractId, @RequestPart("file") MultipartFile file) throws IOException {
     DocumentVersionResponse version =

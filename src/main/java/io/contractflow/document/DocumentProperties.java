@@ -14,8 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxCompressionRatio most a DOCX entry may be compressed (zip bombs)
  * @param maxEntries most entries a DOCX may hold
  * @param maxTextChars most characters of text kept per version
- * @param extractionTimeout how long text extraction may take before the version is kept without
- *     text
+ * @param extractionTimeout how long text extraction (OCR included) may take before the version is
+ *     kept without text
+ * @param maxImagePixels most pixels a page of an uploaded image may have (decompression bombs)
  */
 @ConfigurationProperties("contractflow.documents")
 public record DocumentProperties(
@@ -25,4 +26,5 @@ public record DocumentProperties(
     @DefaultValue("100") int maxCompressionRatio,
     @DefaultValue("2000") int maxEntries,
     @DefaultValue("5000000") int maxTextChars,
-    @DefaultValue("60s") Duration extractionTimeout) {}
+    @DefaultValue("60s") Duration extractionTimeout,
+    @DefaultValue("40000000") long maxImagePixels) {}

@@ -3,10 +3,17 @@ package io.contractflow.document;
 import io.contractflow.platform.error.RejectedContentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -21,10 +28,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether an upload may become a contract document (OWASP ASVS file handling): the type
- * detected from the bytes must be PDF or DOCX and agree with the declared type and the extension;
- * PDFs must open without a password, carry no scripts or attachments and stay under the page cap;
- * DOCX packages must be well-formed, macro-free and unpack to a bounded size. Every refusal is a
- * 413 or 415 with a message that says what to fix.
+ * detected from the bytes must be PDF, DOCX or a page image (PNG, JPEG, TIFF) and agree with the
+ * declared type and the extension; PDFs must open without a password, carry no scripts or
+ * attachments and stay under the page cap; DOCX packages must be well-formed, macro-free and unpack
+ * to a bounded size; images must be readable and stay under the pixel cap per page (decompression
+ * bombs) and, as TIFF, under the page cap. Every refusal is a 413 or 415 with a message that says
+ * what to fix.
  */
 @Component
 class UploadInspector {
@@ -50,7 +59,10 @@ class UploadInspector {
     String fileName = FileNames.sanitize(originalName);
     DocumentType byExtension =
         DocumentType.ofExtension(fileName)
-            .orElseThrow(() -> unsupported("Only .pdf and .docx files can be uploaded"));
+            .orElseThrow(
+                () ->
+                    unsupported(
+                        "Only .pdf, .docx and scanned pages as .png, .jpg or .tif can be uploaded"));
     String detected = detect(content);
     DocumentType byContent =
         DocumentType.ofMediaType(detected)
@@ -59,7 +71,7 @@ class UploadInspector {
                     unsupported(
                         "The content is "
                             + detected
-                            + "; only PDF and DOCX documents are accepted"));
+                            + "; only PDF and DOCX documents and PNG, JPEG or TIFF scans are accepted"));
     if (byContent != byExtension) {
       throw unsupported(
           "The file is named ."
@@ -81,7 +93,12 @@ class UploadInspector {
               + byContent.mediaType()
               + "; send the file with that Content-Type");
     }
-    Integer pages = byContent == DocumentType.PDF ? inspectPdf(content) : inspectDocx(content);
+    Integer pages =
+        switch (byContent) {
+          case PDF -> inspectPdf(content);
+          case DOCX -> inspectDocx(content);
+          case PNG, JPEG, TIFF -> inspectImage(content);
+        };
     return new Inspected(byContent, fileName, pages);
   }
 
@@ -189,6 +206,61 @@ class UploadInspector {
       throw tooLarge("The DOCX is compressed more than " + limits.maxCompressionRatio() + ":1");
     }
     return null;
+  }
+
+  /**
+   * The page count of an image. The sizes come from the headers; then every page is decoded at an
+   * eighth of its size in each direction, which reads all of the image data (a damaged or truncated
+   * scan is refused) without holding its pixels.
+   */
+  private Integer inspectImage(byte[] content) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw unsupported("The image could not be read");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, false, true);
+        int pages = reader.getNumImages(true);
+        if (pages < 1) {
+          throw unsupported("The image has no pages");
+        }
+        if (pages > limits.maxPages()) {
+          throw tooLarge(
+              "The image has " + pages + " pages; at most " + limits.maxPages() + " are accepted");
+        }
+        for (int page = 0; page < pages; page++) {
+          long pixels = (long) reader.getWidth(page) * reader.getHeight(page);
+          if (pixels > limits.maxImagePixels()) {
+            throw tooLarge(
+                "A page of the image has "
+                    + pixels
+                    + " pixels; at most "
+                    + limits.maxImagePixels()
+                    + " are accepted (scan at 300 dpi)");
+          }
+        }
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(8, 8, 0, 0);
+        for (int page = 0; page < pages; page++) {
+          reader.read(page, param);
+        }
+        if (!warnings.isEmpty()) {
+          throw unsupported("The image is damaged: " + warnings.get(0));
+        }
+        return pages;
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof RejectedContentException rejected) {
+        throw rejected;
+      }
+      throw unsupported("The image is damaged: " + e.getMessage());
+    }
   }
 
   private static RejectedContentException unsupported(String detail) {

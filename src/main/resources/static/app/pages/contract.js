@@ -158,8 +158,8 @@ function documentsSection(contract, documents, again, mayChange) {
         button.disabled = false;
       }
     } },
-    h('label', { for: 'file' }, 'Upload a new version (PDF or DOCX)'),
-    h('input', { id: 'file', name: 'file', type: 'file', accept: '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document', required: true }),
+    h('label', { for: 'file' }, 'Upload a new version (PDF or DOCX, or a scan as PNG, JPEG or TIFF)'),
+    h('input', { id: 'file', name: 'file', type: 'file', accept: '.pdf,.docx,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg,image/tiff', required: true }),
     h('button', { type: 'submit' }, 'Upload'),
     progress, status)
     : null;

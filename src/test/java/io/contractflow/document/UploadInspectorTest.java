@@ -3,6 +3,7 @@ package io.contractflow.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contractflow.extraction.ContractCorpus;
 import io.contractflow.platform.error.DomainException;
 import io.contractflow.platform.web.ApiException;
 import java.time.Duration;
@@ -25,7 +26,8 @@ class UploadInspectorTest {
               100,
               2000,
               5_000_000,
-              Duration.ofSeconds(60)));
+              Duration.ofSeconds(60),
+              40_000_000L));
 
   static java.util.List<Corpus.HostileFile> hostileFiles() {
     return Corpus.hostileFiles();
@@ -85,5 +87,39 @@ class UploadInspectorTest {
                 .fileName())
         .hasSize(FileNames.MAX_LENGTH)
         .endsWith(".pdf");
+  }
+
+  @Test
+  void acceptsScannedPagesAsPngJpegAndMultiPageTiff() throws Exception {
+    String page = "Scanned contract page";
+    UploadInspector.Inspected png =
+        inspector.inspect("scan.png", "image/png", ContractCorpus.pageImage(page, "png"));
+    UploadInspector.Inspected jpeg =
+        inspector.inspect("scan.JPEG", "image/jpeg", ContractCorpus.pageImage(page, "jpeg"));
+    UploadInspector.Inspected tiff = inspector.inspect("scan.tif", "image/tiff", twoPageTiff(page));
+
+    assertThat(png.type()).isEqualTo(DocumentType.PNG);
+    assertThat(png.pageCount()).isEqualTo(1);
+    assertThat(jpeg.type()).isEqualTo(DocumentType.JPEG);
+    assertThat(tiff.type()).isEqualTo(DocumentType.TIFF);
+    assertThat(tiff.pageCount()).isEqualTo(2);
+  }
+
+  private static byte[] twoPageTiff(String text) throws java.io.IOException {
+    java.awt.image.BufferedImage page = ContractCorpus.pageImages(text).get(0);
+    javax.imageio.ImageWriter writer =
+        javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (javax.imageio.stream.ImageOutputStream stream =
+        javax.imageio.ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.prepareWriteSequence(null);
+      writer.writeToSequence(new javax.imageio.IIOImage(page, null, null), null);
+      writer.writeToSequence(new javax.imageio.IIOImage(page, null, null), null);
+      writer.endWriteSequence();
+    } finally {
+      writer.dispose();
+    }
+    return out.toByteArray();
   }
 }
