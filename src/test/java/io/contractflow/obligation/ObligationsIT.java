@@ -67,6 +67,73 @@ class ObligationsIT extends IntegrationTest {
     return statuses;
   }
 
+  private void sign(String id) {
+    Api.Response uploaded =
+        api.as("rita")
+            .upload(
+                "/api/contracts/" + id + "/documents",
+                "nda.pdf",
+                Corpus.PDF,
+                Corpus.sample("nda.pdf"));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
+    JsonNode signing =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
+                r -> r.status() == 200)
+            .json();
+    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+  }
+
+  private String openTask(String id, String name) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              for (JsonNode task :
+                  api.as("rita").get("/api/contracts/" + id + "/process").json().get("openTasks")) {
+                if (task.get("name").asText().equals(name)) {
+                  return task.get("id").asText();
+                }
+              }
+              return null;
+            },
+            t -> t != null);
+  }
+
+  @Test
+  void theRenewalDecisionShowsTheTermsObligationRecord() {
+    // a term in its last weeks: the renewal decision is due as soon as it is active
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");
+    String id = createContract("rita", body).get("id").asText();
+    ObjectNode waived = delivery(today().minusMonths(2));
+    assertThat(api.as("rita").post("/api/contracts/" + id + "/obligations", waived).status())
+        .isEqualTo(201);
+    String obligationId = obligations("rita", id).get(0).get("id").asText();
+    assertThat(
+            api.as("admin")
+                .post(
+                    "/api/obligations/" + obligationId + "/instalments/1/waive",
+                    Map.of("reason", "before signing"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.as("rita")
+                .post("/api/contracts/" + id + "/obligations", delivery(today().minusDays(3)))
+                .status())
+        .isEqualTo(201);
+    sign(id);
+
+    String decision = openTask(id, "Decide on renewal");
+    String variables = api.as("rita").get("/api/tasks/" + decision + "/form/variables").body();
+    assertThat(variables).contains("0 met on time, 0 late, 0 missed, 1 waived (1 still open)");
+  }
+
   @Test
   void obligationsRunFromSigningToTermination() {
     String id = activeNdaWithObligations();
@@ -185,6 +252,24 @@ class ObligationsIT extends IntegrationTest {
         .until(
             () -> statuses(obligations("rita", id).get(1)),
             s -> s.equals(List.of("CANCELLED", "WAIVED", "CANCELLED", "CANCELLED")));
+
+    // the report counts it for rita, not for ravi
+    String counterparty =
+        api.as("rita").get("/api/contracts/" + id).json().get("counterparty").get("name").asText();
+    JsonNode report = api.as("rita").get("/api/reports/obligations").json();
+    JsonNode row = null;
+    for (JsonNode r : report.get("table").get("rows")) {
+      if (r.get(0).asText().equals(counterparty)) {
+        row = r;
+      }
+    }
+    assertThat(row).as(report.toString()).isNotNull();
+    assertThat(row.get(1).asText()).isEqualTo("COUNTERPARTY");
+    assertThat(row.get(5).asInt()).as("met late").isEqualTo(1);
+    assertThat(row.get(7).asInt()).as("waived").isEqualTo(1);
+    assertThat(api.as("ravi").get("/api/reports/obligations").body()).doesNotContain(counterparty);
+    assertThat(api.as("rita").download("/api/reports/obligations?format=csv").status())
+        .isEqualTo(200);
 
     String history = api.as("rita").get("/api/contracts/" + id + "/history").body();
     assertThat(history)

@@ -78,5 +78,11 @@ public final class ObligationVariables {
   @NotInModels("set by the steps that settle it, for Cockpit")
   public static final String OUTCOME = "obligationOutcome";
 
+  /**
+   * How the contract's obligations went this term in words, set by "Summarise obligations" in the
+   * active term before the renewal decision, which shows it.
+   */
+  public static final String OBLIGATION_RECORD = "obligationRecord";
+
   private ObligationVariables() {}
 }
