@@ -224,7 +224,7 @@ class ObligationsIT extends IntegrationTest {
         .atMost(PATIENCE)
         .until(() -> statuses(obligations("rita", id).get(0)), s -> s.equals(List.of("MET_LATE")));
 
-    // what is due for rita (the contract's owner) within 120 days: the payment's first two
+    // what is due for rita (the contract's owner) within 120 days: the payment's first ones
     Api.Response mine = api.as("rita").get("/api/obligations?due=" + today().plusDays(120));
     assertThat(mine.status()).isEqualTo(200);
     assertThat(mine.json().findValuesAsText("title")).contains("Licence fee");
@@ -232,7 +232,7 @@ class ObligationsIT extends IntegrationTest {
         .doesNotContain(id);
 
     // only admins waive
-    String waive = "/api/obligations/" + paymentId + "/instalments/2/waive";
+    String waive = "/api/obligations/" + paymentId + "/instalments/1/waive";
     assertThat(api.as("ravi").post(waive, Map.of("reason", "x")).status()).isEqualTo(404);
     assertThat(api.as("rita").post(waive, Map.of("reason", "x")).status()).isEqualTo(403);
     assertThat(api.as("admin").post(waive, Map.of("reason", " ")).status()).isEqualTo(400);
@@ -251,7 +251,7 @@ class ObligationsIT extends IntegrationTest {
         .atMost(PATIENCE)
         .until(
             () -> statuses(obligations("rita", id).get(1)),
-            s -> s.equals(List.of("CANCELLED", "WAIVED", "CANCELLED", "CANCELLED")));
+            s -> s.equals(List.of("WAIVED", "CANCELLED", "CANCELLED", "CANCELLED")));
 
     // the report counts it for rita, not for ravi
     String counterparty =

@@ -84,5 +84,24 @@ public final class ObligationVariables {
    */
   public static final String OBLIGATION_RECORD = "obligationRecord";
 
+  /** Whether the instalment is invoiced through Stripe (a payment the counterparty owes). */
+  public static final String COLLECT_BY_STRIPE = "collectByStripe";
+
+  /** Stripe reports (and its API confirms) the instalment's invoice paid. */
+  public static final String MESSAGE_INVOICE_PAID = "InvoicePaid";
+
+  /** Stripe reports a failed payment or a dispute of the instalment's invoice. */
+  public static final String MESSAGE_PAYMENT_PROBLEM = "PaymentProblem";
+
+  /** The role of the owner's task to follow up a failed or disputed payment. */
+  public static final String ROLE_RESOLVE_PAYMENT_PROBLEM = "resolve-payment-problem";
+
+  /** What Stripe reported (invoice.payment_failed, charge.dispute.created), for the form. */
+  public static final String PAYMENT_PROBLEM = "paymentProblem";
+
+  /** The Stripe invoice issued for the instalment, for Cockpit. */
+  @NotInModels("set by the invoice step, for Cockpit")
+  public static final String STRIPE_INVOICE_ID = "stripeInvoiceId";
+
   private ObligationVariables() {}
 }

@@ -1,8 +1,11 @@
 package io.contractflow.workflow.obligation;
 
 import io.contractflow.obligation.Obligation;
+import io.contractflow.obligation.ObligationKind;
 import io.contractflow.obligation.Obligations;
+import io.contractflow.obligation.OwedBy;
 import io.contractflow.obligation.OwnerType;
+import io.contractflow.payment.StripeInvoices;
 import io.contractflow.workflow.LifecycleProperties;
 import io.contractflow.workflow.ModelledDuration;
 import java.time.Duration;
@@ -27,10 +30,12 @@ class PlanInstalment implements JavaDelegate {
 
   private final Obligations obligations;
   private final LifecycleProperties properties;
+  private final StripeInvoices stripe;
 
-  PlanInstalment(Obligations obligations, LifecycleProperties properties) {
+  PlanInstalment(Obligations obligations, LifecycleProperties properties, StripeInvoices stripe) {
     this.obligations = obligations;
     this.properties = properties;
+    this.stripe = stripe;
   }
 
   @Override
@@ -58,6 +63,12 @@ class PlanInstalment implements JavaDelegate {
         ObligationVariables.OBLIGATION_OWNER, byUser ? obligation.ownerId() : null);
     execution.setVariable(ObligationVariables.OBLIGATION_GROUPS, groups);
     execution.setVariable(ObligationVariables.ESCALATION_GROUP, obligation.escalationGroup());
+    execution.setVariable(
+        ObligationVariables.COLLECT_BY_STRIPE,
+        stripe.enabled()
+            && obligation.kind() == ObligationKind.PAYMENT
+            && obligation.owedBy() == OwedBy.COUNTERPARTY
+            && obligation.amount() != null);
     execution.setVariable(ObligationVariables.OBLIGATION_TITLE, obligation.title());
     execution.setVariable(ObligationVariables.INSTALMENT_DUE, due.instalment().dueOn().toString());
     execution.setVariable(

@@ -33,9 +33,11 @@ class ObligationProcessTest {
 
   @RegisterExtension
   static ProcessTestEngine engine =
-      ProcessTestEngine.withDelegates("remindObligationOwner", "escalateOverdueObligation");
+      ProcessTestEngine.withDelegates(
+          "remindObligationOwner", "escalateOverdueObligation", "issueStripeInvoice");
 
   private Instant dueOn;
+  private boolean byStripe;
   private final List<String> outcomes = new ArrayList<>();
   private final List<Map<String, Object>> planned = new ArrayList<>();
 
@@ -57,9 +59,12 @@ class ObligationProcessTest {
           execution.setVariable("escalationAt", Date.from(dueAt.plus(grace)));
           execution.setVariable("obligationOwner", "rita");
           execution.setVariable("obligationGroups", new ArrayList<>(List.of("finance-approver")));
+          execution.setVariable("collectByStripe", byStripe);
         });
     engine.delegate(
         "recordOutcome", execution -> outcomes.add(RecordOutcome.outcome(execution).name()));
+    engine.delegate(
+        "recordPayment", execution -> outcomes.add(RecordPayment.outcome(execution).name()));
     engine.delegate("recordWaiver", execution -> outcomes.add(InstalmentStatus.WAIVED.name()));
     engine.delegate(
         "cancelInstalment", execution -> outcomes.add(InstalmentStatus.CANCELLED.name()));
@@ -156,5 +161,40 @@ class ObligationProcessTest {
     EngineSupport.runDueJobs();
     assertThat(outcomes).containsExactly("CANCELLED");
     assertThat(instance).isEnded().hasPassed("EndEvent_Cancelled");
+  }
+
+  @Test
+  void aPaymentIsInvoicedThroughStripeAndMetWhenTheInvoiceIsPaid() {
+    byStripe = true;
+    ProcessInstance instance = start();
+    at(dueOn.minus(Duration.ofDays(7)));
+    assertThat(engine.steps())
+        .containsExactly("planInstalment", "remindObligationOwner", "issueStripeInvoice");
+    assertThat(instance).isWaitingAt("Task_RecordFulfilment");
+
+    // a failed payment gives the owner a task beside the instalment
+    runtimeService()
+        .createMessageCorrelation("PaymentProblem")
+        .processInstanceBusinessKey("c-1")
+        .setVariable("paymentProblem", "invoice.payment_failed")
+        .correlateAll();
+    assertThat(instance).isWaitingAt("Task_RecordFulfilment", "Task_ResolvePaymentProblem");
+    complete(
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey("Task_ResolvePaymentProblem")
+            .singleResult(),
+        withVariables("comment", "new card on file"));
+    assertThat(instance).hasPassed("EndEvent_ProblemHandled");
+
+    at(dueOn);
+    runtimeService()
+        .createMessageCorrelation("InvoicePaid")
+        .processInstanceBusinessKey("c-1")
+        .processInstanceVariableEquals("instalmentId", "i-1")
+        .correlateAll();
+    assertThat(outcomes).containsExactly("MET_ON_TIME");
+    assertThat(instance).isEnded().hasPassed("EndEvent_Paid").hasNotPassed("EndEvent_Settled");
   }
 }
