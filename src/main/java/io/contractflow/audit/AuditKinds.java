@@ -76,5 +76,17 @@ public final class AuditKinds {
    */
   public static final String PROCESS_MIGRATED = "PROCESS_MIGRATED";
 
+  /** An obligation was added to the contract (its kind, schedule and due dates). */
+  public static final String OBLIGATION_ADDED = "OBLIGATION_ADDED";
+
+  /**
+   * Something happened to an obligation's instalment: its reminder, its escalation when overdue, an
+   * invoice issued or paid.
+   */
+  public static final String OBLIGATION = "OBLIGATION";
+
+  /** An obligation's instalment was settled: met on time or late, missed, waived or cancelled. */
+  public static final String OBLIGATION_SETTLED = "OBLIGATION_SETTLED";
+
   private AuditKinds() {}
 }

@@ -35,6 +35,19 @@ public class ContractGuard {
     return ContractResponse.of(contracts.readable(user, contractId));
   }
 
+  /**
+   * The whole contract, as the API shows it, if the caller manages it (its owner, admins; never
+   * auditors): 404 for those who may not read it, 403 for those who only may.
+   */
+  @Transactional(readOnly = true)
+  public ContractResponse managed(CurrentUser user, UUID contractId) {
+    Contract contract = contracts.readable(user, contractId);
+    if (!access.canManage(user, contract)) {
+      throw new NotPermittedException("Only the contract's owner and admins may do this");
+    }
+    return ContractResponse.of(contract);
+  }
+
   /** The contract if the caller may edit it and it is still editable; 404, 403 or 409 otherwise. */
   @Transactional(readOnly = true)
   public ContractSummary editable(CurrentUser user, UUID contractId) {

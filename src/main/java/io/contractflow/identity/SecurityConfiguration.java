@@ -169,6 +169,10 @@ class SecurityConfiguration {
         // (io.contractflow.signature.vendor)
         .requestMatchers("/api/webhooks/esign/*", "/api/webhooks/esign/*/*")
         .permitAll()
+        // Stripe has no login: each delivery is verified by its Stripe-Signature header
+        // (io.contractflow.payment)
+        .requestMatchers("/api/webhooks/stripe")
+        .permitAll()
         .requestMatchers("/api/**", "/engine-rest/**")
         .authenticated()
         .requestMatchers("/", "/camunda", "/camunda/**", "/error", "/favicon.ico")

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
     name = "Reports",
     description =
-        "Portfolio, renewals, cycle times, approval outcomes, overdue reviews and signing times over"
+        "Portfolio, renewals, cycle times, approval outcomes, overdue reviews, obligations and signing times over"
             + " the contracts the caller may read (admins and auditors: all). JSON for charts, or"
             + " format=csv|xlsx for the table as a file.")
 class ReportController {
@@ -131,6 +131,19 @@ class ReportController {
       @Parameter(description = MONTHS_DESCRIPTION) @RequestParam(required = false) Integer months,
       @Parameter(description = FORMAT_DESCRIPTION) @RequestParam(required = false) String format) {
     return answer(format, scope -> reports.overdueReviews(scope, months));
+  }
+
+  @GetMapping("/obligations")
+  @Operation(
+      summary = "Obligations due, overdue and met, by counterparty",
+      description =
+          "Instalments due from the window's first month to 90 days ahead, by counterparty and"
+              + " whose side owes them.")
+  @ReportResponses
+  ResponseEntity<?> obligations(
+      @Parameter(description = MONTHS_DESCRIPTION) @RequestParam(required = false) Integer months,
+      @Parameter(description = FORMAT_DESCRIPTION) @RequestParam(required = false) String format) {
+    return answer(format, scope -> reports.obligations(scope, months));
   }
 
   @GetMapping("/signing-times")

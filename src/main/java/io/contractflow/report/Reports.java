@@ -20,6 +20,7 @@ public class Reports {
   private final ApprovalOutcomesReport approvalOutcomes;
   private final OverdueReviewsReport overdueReviews;
   private final SigningTimeReport signingTimes;
+  private final ObligationsReport obligations;
   private final JdbcTemplate jdbc;
 
   Reports(
@@ -29,7 +30,9 @@ public class Reports {
       ApprovalOutcomesReport approvalOutcomes,
       OverdueReviewsReport overdueReviews,
       SigningTimeReport signingTimes,
+      ObligationsReport obligations,
       JdbcTemplate jdbc) {
+    this.obligations = obligations;
     this.portfolio = portfolio;
     this.renewals = renewals;
     this.cycleTimes = cycleTimes;
@@ -76,6 +79,11 @@ public class Reports {
   public Report overdueReviews(ContractScope scope, Integer months) {
     analytical();
     return overdueReviews.build(scope, months);
+  }
+
+  public Report obligations(ContractScope scope, Integer months) {
+    analytical();
+    return obligations.build(scope, months);
   }
 
   public Report signingTimes(ContractScope scope, Integer months) {

@@ -44,6 +44,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
   private String taskId;
   private String counterpartyId;
   private String feedTokenId;
+  private String obligationId;
 
   @BeforeEach
   void ritasDraftWithADocument() {
@@ -57,6 +58,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 Corpus.PDF,
                 Corpus.sample("nda.pdf"));
     assertThat(upload.status()).isEqualTo(201);
+    Api.Response obligation =
+        api.as("rita").post("/api/contracts/" + contractId + "/obligations", obligation());
+    assertThat(obligation.status()).as(obligation.toString()).isEqualTo(201);
+    obligationId = obligation.json().get("id").asText();
     Api.Response feed = api.as("rita").post("/api/calendar/feed-tokens", null);
     assertThat(feed.status()).as(feed.toString()).isEqualTo(201);
     feedTokenId = feed.json().get("id").asText();
@@ -76,6 +81,17 @@ class AuthorizationMatrixIT extends IntegrationTest {
                         .findFirst()
                         .orElse(null),
                 id -> id != null);
+  }
+
+  /** A one-off delivery the counterparty owes in a month, rita's to record. */
+  private ObjectNode obligation() {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("kind", "DELIVERY").put("title", "Pilot delivered");
+    body.putObject("owner").put("type", "USER").put("id", "rita");
+    body.put("owedBy", "COUNTERPARTY")
+        .put("schedule", "ONE_OFF")
+        .put("firstDue", today().plusMonths(1).toString());
+    return body;
   }
 
   /** Users hold a few feeds at most: rita's goes again, so the matrix runs on any database. */
@@ -186,6 +202,20 @@ class AuthorizationMatrixIT extends IntegrationTest {
             false,
             true));
     calls.put(
+        "get /api/contracts/{contractId}/obligations",
+        new Call("GET", c + "/obligations", null, false, false));
+    calls.put(
+        "post /api/contracts/{contractId}/obligations",
+        new Call("POST", c + "/obligations", obligation(), false, true));
+    calls.put(
+        "post /api/obligations/{obligationId}/instalments/{seq}/waive",
+        new Call(
+            "POST",
+            "/api/obligations/" + obligationId + "/instalments/1/waive",
+            JSON.createObjectNode().put("reason", "not needed"),
+            false,
+            true));
+    calls.put(
         "get /api/tasks/{taskId}", new Call("GET", "/api/tasks/" + taskId, null, false, false));
     calls.put(
         "get /api/tasks/{taskId}/form",
@@ -221,7 +251,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
       String path = it.next();
       if (path.startsWith("/api/contracts/{")
           || path.startsWith("/api/tasks/{")
-          || path.startsWith("/api/calendar/feed-tokens/{")) {
+          || path.startsWith("/api/calendar/feed-tokens/{")
+          || path.startsWith("/api/obligations/{")) {
         paths.get(path).fieldNames().forEachRemaining(method -> routes.add(method + " " + path));
       }
     }
@@ -290,6 +321,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
           "get /api/reports/cycle-times", "/api/reports/cycle-times?months=1",
           "get /api/reports/approval-outcomes", "/api/reports/approval-outcomes?months=1",
           "get /api/reports/overdue-reviews", "/api/reports/overdue-reviews",
+          "get /api/reports/obligations", "/api/reports/obligations?months=1",
           "get /api/reports/signing-times", "/api/reports/signing-times?months=1");
 
   @Test

@@ -48,6 +48,12 @@ public final class VendorStubs {
    */
   public static final String RIGHTSIGNATURE_PRIVATE_TOKEN = "it-rightsignature-private-token";
 
+  /** Stripe: the secret API key, and the webhook's signing secrets (old and new, rotating). */
+  public static final String STRIPE_API_KEY = "sk_test_it_51Hx";
+
+  public static final String STRIPE_WEBHOOK_SECRET_OLD = "whsec_it_old_5b2f";
+  public static final String STRIPE_WEBHOOK_SECRET_NEW = "whsec_it_new_9c7d";
+
   private static WireMockServer server;
   private static KeyPair docuSignKey;
 
@@ -87,6 +93,12 @@ public final class VendorStubs {
   public static void register(DynamicPropertyRegistry registry) {
     String base = baseUrl();
     registry.add("contractflow.signing.polling.enabled", () -> "false");
+    registry.add("contractflow.payments.stripe.api-key", () -> STRIPE_API_KEY);
+    registry.add("contractflow.payments.stripe.base-url", () -> base + "/stripe");
+    registry.add(
+        "contractflow.payments.stripe.webhook-secrets",
+        () -> STRIPE_WEBHOOK_SECRET_OLD + "," + STRIPE_WEBHOOK_SECRET_NEW);
+    registry.add("contractflow.payments.stripe.read-timeout", () -> "PT5S");
     registry.add("contractflow.signing.docusign.enabled", () -> "true");
     registry.add("contractflow.signing.docusign.auth-base-url", () -> base + "/docusign-auth");
     registry.add("contractflow.signing.docusign.integration-key", () -> DOCUSIGN_INTEGRATION_KEY);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TermProcessTest {
 
   @RegisterExtension
-  static ProcessTestEngine engine = ProcessTestEngine.withDelegates("recordTerminationNotice");
+  static ProcessTestEngine engine =
+      ProcessTestEngine.withDelegates("recordTerminationNotice", "summariseObligations");
 
   static final Duration TERM = Duration.ofDays(365);
   static final Duration NOTICE = Duration.ofDays(30);
@@ -128,7 +129,8 @@ class TermProcessTest {
     EngineSupport.runDueJobs();
 
     assertThat(engine.steps())
-        .containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
+        .containsExactly(
+            "activateContract", "planTerm", "summariseObligations", "renewContract", "planTerm");
     assertThat(instance).isWaitingAt("Event_RenewalDecisionDue");
 
     terminateEarly();
@@ -178,7 +180,8 @@ class TermProcessTest {
     autoRenew = false; // the renewed term is no longer auto-renewing
     at(termEnd.minus(NOTICE));
     assertThat(engine.steps())
-        .containsExactly("activateContract", "planTerm", "renewContract", "planTerm");
+        .containsExactly(
+            "activateContract", "planTerm", "summariseObligations", "renewContract", "planTerm");
     assertThat(instance).isWaitingAt("Event_RenewalDecisionDue");
 
     at(decisionDue());

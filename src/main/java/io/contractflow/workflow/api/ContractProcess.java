@@ -9,6 +9,7 @@ import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.error.ConflictException;
 import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.workflow.drafting.DraftingVariables;
+import io.contractflow.workflow.obligation.ObligationVariables;
 import io.contractflow.workflow.review.ApprovalRouting;
 import io.contractflow.workflow.term.TermVariables;
 import java.util.List;
@@ -69,7 +70,13 @@ public class ContractProcess {
             .processInstanceBusinessKey(contract.id().toString())
             .orderByProcessInstanceStartTime()
             .desc()
-            .list();
+            .list()
+            .stream()
+            // an obligation's instalments run beside the lifecycle, not as a phase of it
+            .filter(
+                instance ->
+                    !ObligationVariables.PROCESS_KEY.equals(instance.getProcessDefinitionKey()))
+            .toList();
     List<HistoricProcessInstance> running =
         instances.stream()
             .filter(instance -> HistoricProcessInstance.STATE_ACTIVE.equals(instance.getState()))

@@ -2,6 +2,7 @@ package io.contractflow.workflow.api;
 
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.identity.CurrentUser;
+import io.contractflow.workflow.obligation.ObligationVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,13 @@ class ContractProcessDiagrams {
             .processInstanceBusinessKey(contract.id().toString())
             .orderByProcessInstanceStartTime()
             .desc()
-            .list();
+            .list()
+            .stream()
+            // an obligation's instalments run beside the lifecycle, not as a phase of it
+            .filter(
+                instance ->
+                    !ObligationVariables.PROCESS_KEY.equals(instance.getProcessDefinitionKey()))
+            .toList();
     return new ProcessDiagram.Path(chain(instances).stream().map(this::diagram).toList());
   }
 

@@ -1,0 +1,279 @@
+package io.contractflow.obligation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contractflow.document.Corpus;
+import io.contractflow.support.Api;
+import io.contractflow.support.IntegrationTest;
+import io.contractflow.support.MailServer;
+import io.contractflow.support.SignerMail;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Obligations over HTTP: added to a draft by its owner (others refused, bad schedules 400), started
+ * when the contract is signed, an overdue delivery recorded by its owner through her task (met
+ * late), a payment instalment waived by an admin only, her list of what is due, and the rest
+ * cancelled when the contract is terminated; all in the contract's history.
+ */
+class ObligationsIT extends IntegrationTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private String activeNdaWithObligations() {
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");
+    body.put("startDate", today().toString());
+    body.put("endDate", today().plusYears(1).minusDays(1).toString());
+    body.putObject("renewal").put("autoRenew", false);
+    return createContract("rita", body).get("id").asText();
+  }
+
+  private ObjectNode delivery(LocalDate due) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("kind", "DELIVERY").put("title", "Quarterly report delivered");
+    body.putObject("owner").put("type", "USER").put("id", "rita");
+    body.put("owedBy", "COUNTERPARTY").put("schedule", "ONE_OFF").put("firstDue", due.toString());
+    return body;
+  }
+
+  private ObjectNode payment(LocalDate first) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("kind", "PAYMENT").put("title", "Licence fee");
+    body.putObject("owner").put("type", "GROUP").put("id", "finance-approver");
+    body.put("owedBy", "COUNTERPARTY")
+        .put("schedule", "QUARTERLY")
+        .put("firstDue", first.toString());
+    body.putObject("amount").put("amount", 2500).put("currency", "EUR");
+    return body;
+  }
+
+  private JsonNode obligations(String user, String id) {
+    Api.Response response = api.as(user).get("/api/contracts/" + id + "/obligations");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static List<String> statuses(JsonNode obligation) {
+    List<String> statuses = new ArrayList<>();
+    obligation.get("instalments").forEach(i -> statuses.add(i.get("status").asText()));
+    return statuses;
+  }
+
+  private void sign(String id) {
+    Api.Response uploaded =
+        api.as("rita")
+            .upload(
+                "/api/contracts/" + id + "/documents",
+                "nda.pdf",
+                Corpus.PDF,
+                Corpus.sample("nda.pdf"));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
+    JsonNode signing =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
+                r -> r.status() == 200)
+            .json();
+    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+  }
+
+  private String openTask(String id, String name) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              for (JsonNode task :
+                  api.as("rita").get("/api/contracts/" + id + "/process").json().get("openTasks")) {
+                if (task.get("name").asText().equals(name)) {
+                  return task.get("id").asText();
+                }
+              }
+              return null;
+            },
+            t -> t != null);
+  }
+
+  @Test
+  void theRenewalDecisionShowsTheTermsObligationRecord() {
+    // a term in its last weeks: the renewal decision is due as soon as it is active
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");
+    String id = createContract("rita", body).get("id").asText();
+    ObjectNode waived = delivery(today().minusMonths(2));
+    assertThat(api.as("rita").post("/api/contracts/" + id + "/obligations", waived).status())
+        .isEqualTo(201);
+    String obligationId = obligations("rita", id).get(0).get("id").asText();
+    assertThat(
+            api.as("admin")
+                .post(
+                    "/api/obligations/" + obligationId + "/instalments/1/waive",
+                    Map.of("reason", "before signing"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.as("rita")
+                .post("/api/contracts/" + id + "/obligations", delivery(today().minusDays(3)))
+                .status())
+        .isEqualTo(201);
+    sign(id);
+
+    String decision = openTask(id, "Decide on renewal");
+    String variables = api.as("rita").get("/api/tasks/" + decision + "/form/variables").body();
+    assertThat(variables).contains("0 met on time, 0 late, 0 missed, 1 waived (1 still open)");
+  }
+
+  @Test
+  void obligationsRunFromSigningToTermination() {
+    String id = activeNdaWithObligations();
+    String c = "/api/contracts/" + id + "/obligations";
+
+    // bad input is a 400 naming the field
+    ObjectNode noAmount = payment(today());
+    noAmount.remove("amount");
+    Api.Response refused = api.as("rita").post(c, noAmount);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("amount");
+    ObjectNode noDates = delivery(today()).put("schedule", "MILESTONE");
+    assertThat(api.as("rita").post(c, noDates).status()).isEqualTo(400);
+    assertThat(api.as("rita").post(c, JSON.createObjectNode().put("kind", "NOPE")).status())
+        .isEqualTo(400);
+
+    // who may add
+    assertThat(api.as("ravi").post(c, delivery(today())).status()).isEqualTo(404);
+    assertThat(api.as("audrey").post(c, delivery(today())).status()).isEqualTo(403);
+    Api.Response added = api.as("rita").post(c, delivery(today().minusDays(5)));
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    Api.Response schedule = api.as("rita").post(c, payment(today().plusDays(20)));
+    assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+    String paymentId = schedule.json().get("id").asText();
+    assertThat(statuses(schedule.json())).containsExactly("OPEN", "OPEN", "OPEN", "OPEN");
+    assertThat(obligations("audrey", id)).hasSize(2);
+    assertThat(api.as("ravi").get(c).status()).isEqualTo(404);
+
+    // signed: every instalment starts its process
+    Api.Response uploaded =
+        api.as("rita")
+            .upload(
+                "/api/contracts/" + id + "/documents",
+                "nda.pdf",
+                Corpus.PDF,
+                Corpus.sample("nda.pdf"));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
+    JsonNode signing =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
+                r -> r.status() == 200)
+            .json();
+    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> api.as("rita").get("/api/contracts/" + id + "/process").json(),
+            p ->
+                p.get("status").asText().equals("ACTIVE")
+                    && p.get("phase").asText().equals("Active term"));
+
+    // the delivery was due five days ago: its owner has the task at once, and records it
+    String taskId =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> {
+                  for (JsonNode task :
+                      api.as("rita")
+                          .get("/api/contracts/" + id + "/process")
+                          .json()
+                          .get("openTasks")) {
+                    if (task.get("name").asText().equals("Record fulfilment")) {
+                      return task.get("id").asText();
+                    }
+                  }
+                  return null;
+                },
+                t -> t != null);
+    Api.Response form = api.as("rita").get("/api/tasks/" + taskId + "/form/variables");
+    assertThat(form.body()).contains("Quarterly report delivered");
+    assertThat(api.as("ravi").post("/api/tasks/" + taskId + "/complete", Map.of()).status())
+        .isIn(403, 404);
+    Api.Response completed =
+        api.as("rita")
+            .post(
+                "/api/tasks/" + taskId + "/complete",
+                Map.of(
+                    "values",
+                    Map.of("fulfilment", "MET", "evidenceVersion", 1, "comment", "received")));
+    assertThat(completed.status()).as(completed.toString()).isBetween(200, 299);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> statuses(obligations("rita", id).get(0)), s -> s.equals(List.of("MET_LATE")));
+
+    // what is due for rita (the contract's owner) within 120 days: the payment's first ones
+    Api.Response mine = api.as("rita").get("/api/obligations?due=" + today().plusDays(120));
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(mine.json().findValuesAsText("title")).contains("Licence fee");
+    assertThat(api.as("ravi").get("/api/obligations?due=" + today().plusDays(120)).body())
+        .doesNotContain(id);
+
+    // only admins waive
+    String waive = "/api/obligations/" + paymentId + "/instalments/1/waive";
+    assertThat(api.as("ravi").post(waive, Map.of("reason", "x")).status()).isEqualTo(404);
+    assertThat(api.as("rita").post(waive, Map.of("reason", "x")).status()).isEqualTo(403);
+    assertThat(api.as("admin").post(waive, Map.of("reason", " ")).status()).isEqualTo(400);
+    Api.Response waived = api.as("admin").post(waive, Map.of("reason", "goodwill for the outage"));
+    assertThat(waived.status()).as(waived.toString()).isEqualTo(200);
+    assertThat(waived.json().get("status").asText()).isEqualTo("WAIVED");
+    assertThat(api.as("admin").post(waive, Map.of("reason", "again")).status()).isEqualTo(409);
+
+    // terminated: what is open is cancelled
+    assertThat(
+            api.as("rita")
+                .post("/api/contracts/" + id + "/terminate", Map.of("reason", "ended early"))
+                .status())
+        .isEqualTo(202);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> statuses(obligations("rita", id).get(1)),
+            s -> s.equals(List.of("WAIVED", "CANCELLED", "CANCELLED", "CANCELLED")));
+
+    // the report counts it for rita, not for ravi
+    String counterparty =
+        api.as("rita").get("/api/contracts/" + id).json().get("counterparty").get("name").asText();
+    JsonNode report = api.as("rita").get("/api/reports/obligations").json();
+    JsonNode row = null;
+    for (JsonNode r : report.get("table").get("rows")) {
+      if (r.get(0).asText().equals(counterparty)) {
+        row = r;
+      }
+    }
+    assertThat(row).as(report.toString()).isNotNull();
+    assertThat(row.get(1).asText()).isEqualTo("COUNTERPARTY");
+    assertThat(row.get(5).asInt()).as("met late").isEqualTo(1);
+    assertThat(row.get(7).asInt()).as("waived").isEqualTo(1);
+    assertThat(api.as("ravi").get("/api/reports/obligations").body()).doesNotContain(counterparty);
+    assertThat(api.as("rita").download("/api/reports/obligations?format=csv").status())
+        .isEqualTo(200);
+
+    String history = api.as("rita").get("/api/contracts/" + id + "/history").body();
+    assertThat(history)
+        .contains("OBLIGATION_ADDED", "OBLIGATION_SETTLED", "Reminder", "goodwill for the outage")
+        .contains("MET_LATE", "CANCELLED");
+  }
+}
