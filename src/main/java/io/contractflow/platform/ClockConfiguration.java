@@ -1,7 +1,6 @@
 package io.contractflow.platform;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +15,7 @@ class ClockConfiguration {
    */
   @Bean
   Clock clock(ClockProperties properties) {
-    Clock ticking = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    Clock ticking = new MicrosecondClock(Clock.systemUTC());
     return properties.offset().isZero() ? ticking : Clock.offset(ticking, properties.offset());
   }
 }
