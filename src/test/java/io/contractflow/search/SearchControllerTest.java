@@ -39,6 +39,7 @@ class SearchControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean ContractSearch search;
+  @MockitoBean SearchExport export;
   @MockitoBean CurrentUserProvider currentUser;
 
   @BeforeEach
