@@ -74,7 +74,7 @@ public class ImportSteps {
     this.clock = clock;
   }
 
-  /** "Check document": the same inspection and virus scan as an upload. */
+  /** "Check imported document": the same inspection and virus scan as an upload. */
   public Outcome check(UUID contractId) {
     ImportStore.File file = file(contractId);
     if (file.status() != ImportFileStatus.QUEUED) {
@@ -89,7 +89,10 @@ public class ImportSteps {
     return Outcome.DONE;
   }
 
-  /** "Extract facts": the file's text as an upload extracts it, its facts, its CSV row on top. */
+  /**
+   * "Extract imported facts": the file's text as an upload extracts it, its facts, its CSV row on
+   * top.
+   */
   public void extractFacts(UUID contractId) {
     ImportStore.File file = file(contractId);
     if (file.status() != ImportFileStatus.CHECKED) {
@@ -105,9 +108,9 @@ public class ImportSteps {
   }
 
   /**
-   * "Create contract": a draft of the file's facts (defaults where none was found) holding the file
-   * as its document; or, if the same content became a contract before, that one; or, if its facts
-   * cannot make a contract (an end before the start, say), the file is refused for good.
+   * "Create imported contract": a draft of the file's facts (defaults where none was found) holding
+   * the file as its document; or, if the same content became a contract before, that one; or, if
+   * its facts cannot make a contract (an end before the start, say), the file is refused for good.
    */
   public Created create(UUID contractId) {
     ImportStore.File file = file(contractId);

@@ -412,6 +412,27 @@ class AuditCompletenessIT extends IntegrationTest {
                           .post("/api/contracts/" + id + "/signers/" + signer + "/resend", null));
             }));
     expected.put(
+        "post /api/contracts/{contractId}/obligations",
+        Expectation.records(
+            AuditKinds.OBLIGATION_ADDED,
+            "rita",
+            201,
+            () -> {
+              String id = draft();
+              ObjectNode obligation = JSON.createObjectNode();
+              obligation.put("kind", "DELIVERY").put("title", "Monthly report delivered");
+              obligation.putObject("owner").put("type", "USER").put("id", "rita");
+              obligation
+                  .put("owedBy", "COUNTERPARTY")
+                  .put("schedule", "ONE_OFF")
+                  .put("firstDue", java.time.LocalDate.now(clock).plusMonths(2).toString());
+              return new Prepared(
+                  List.of(id),
+                  List.of(),
+                  "ravi",
+                  user -> api.as(user).post("/api/contracts/" + id + "/obligations", obligation));
+            }));
+    expected.put(
         "put /api/counterparties/{id}",
         Expectation.records(
             AuditKinds.COUNTERPARTY_CHANGED,

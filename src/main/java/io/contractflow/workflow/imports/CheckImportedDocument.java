@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check document": the file passes the same inspection and virus scan as an upload, or is refused
- * for good ({@link #DOCUMENT_REFUSED}); a scanner that cannot be reached is retried.
+ * "Check imported document": the file passes the same inspection and virus scan as an upload, or is
+ * refused for good ({@link #DOCUMENT_REFUSED}); a scanner that cannot be reached is retried.
  */
 @Component("checkImportedDocument")
 class CheckImportedDocument implements JavaDelegate {

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Create contract": the draft of the file's facts with the file as its document, and the verify
- * form's values; or the contract of the same file imported before ({@link
+ * "Create imported contract": the draft of the file's facts with the file as its document, and the
+ * verify form's values; or the contract of the same file imported before ({@link
  * ImportVariables#DUPLICATE}); or the file refused for good when its facts cannot make a contract.
  */
 @Component("createImportedContract")

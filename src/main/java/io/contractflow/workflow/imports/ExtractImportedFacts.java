@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Extract facts": the file's text, the facts in it, its CSV row's facts on top. */
+/** "Extract imported facts": the file's text, the facts in it, its CSV row's facts on top. */
 @Component("extractImportedFacts")
 class ExtractImportedFacts implements JavaDelegate {
 
