@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -113,7 +114,13 @@ class DatabaseOutageIT {
     Path workDir =
         Path.of("target", "database-outage", UUID.randomUUID().toString()).toAbsolutePath();
     Files.createDirectories(workDir);
-    try (StoppablePostgres postgres = StoppablePostgres.start(workDir.resolve("db"));
+    // the server runs as the postgres user when the tests run as root: its data lives under the
+    // system's temporary directory, which that user can reach whoever owns the checkout
+    Path dbDir =
+        Files.createTempDirectory(
+            "contractflow-outage-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    try (StoppablePostgres postgres = StoppablePostgres.start(dbDir.resolve("db"));
         EmbeddedOpenSearch search = PlatformNode.openSearch(workDir.resolve("opensearch"));
         PlatformNode node =
             PlatformNode.launch(
