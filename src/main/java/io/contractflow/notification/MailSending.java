@@ -3,6 +3,9 @@ package io.contractflow.notification;
 import io.contractflow.platform.outbox.OutboxEntry;
 import io.contractflow.platform.outbox.OutboxHandler;
 import io.contractflow.platform.outbox.RetryPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,18 +14,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox's mail (topic {@value #TOPIC}, payload: the mail's id), one mail per
- * transaction: the entry's row lock is held while the mail is handed over, so two nodes never send
- * the same mail at once, and a node that dies mid-send leaves it to the others (sent again with the
- * same Message-ID, {@code <mail id@contractflow>}). A failure (server down, refused, timed out)
- * leaves it for a later attempt, with a doubling wait; after the last attempt it is marked failed
- * and stays there for an operator.
+ * Sends the outbox's mail (topic {@value #TOPIC}, payload: the mail's id), up to {@value #BATCH}
+ * mails per transaction over one connection to the server: the entries' row locks are held while
+ * the mails are handed over, so two nodes never send the same mail at once, and a node that dies
+ * mid-send leaves them to the others (those it had handed over are sent again, with the same
+ * Message-ID, {@code <mail id@contractflow>}). A mail that fails (server down, refused, timed out)
+ * is left for a later attempt, with a doubling wait, while the others of its batch count as sent;
+ * after the last attempt it is marked failed and stays there for an operator.
  */
 @Component
 @Order(3)
 class MailSending implements OutboxHandler {
 
   static final String TOPIC = "mail";
+
+  /** Mails per transaction and connection. */
+  static final int BATCH = 20;
 
   private final Mails mails;
   private final MailDelivery delivery;
@@ -45,15 +52,34 @@ class MailSending implements OutboxHandler {
   }
 
   @Override
-  public Map<Long, String> handle(List<OutboxEntry> entries) throws Exception {
+  public int batchSize() {
+    return BATCH;
+  }
+
+  @Override
+  public Map<Long, String> handle(List<OutboxEntry> entries) {
+    Map<UUID, Long> entryOf = new LinkedHashMap<>();
+    List<Mails.Pending> pending = new ArrayList<>();
     for (OutboxEntry entry : entries) {
       Optional<Mails.Pending> mail = mails.unsent(UUID.fromString(entry.payload()));
       if (mail.isPresent()) { // else sent already (a digest took it) or deleted
-        Mails.Pending m = mail.get();
-        delivery.deliver(m.id(), m.recipientEmail(), m.subject(), m.textBody(), m.htmlBody());
-        mails.markSent(m.id());
+        pending.add(mail.get());
+        entryOf.put(mail.get().id(), entry.id());
       }
     }
-    return Map.of();
+    if (pending.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, String> refused = delivery.deliverAll(pending);
+    Map<Long, String> failed = new HashMap<>();
+    for (Mails.Pending m : pending) {
+      String error = refused.get(m.id());
+      if (error == null) {
+        mails.markSent(m.id());
+      } else {
+        failed.put(entryOf.get(m.id()), error);
+      }
+    }
+    return failed;
   }
 }

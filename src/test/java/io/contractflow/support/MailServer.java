@@ -1,5 +1,8 @@
 package io.contractflow.support;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -12,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,19 +73,44 @@ public final class MailServer {
     return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
   }
 
-  /** The messages received for one address. */
-  public List<MimeMessage> receivedBy(String address) {
-    return received().stream()
-        .filter(
-            m -> {
-              try {
-                return java.util.Arrays.stream(m.getAllRecipients())
-                    .anyMatch(r -> r.toString().equalsIgnoreCase(address));
-              } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
+  /**
+   * The messages received for one address, in the order they arrived: read from that address's own
+   * mailbox on the server (GreenMail keeps one per recipient), so that waiting for one person's
+   * mail costs the same however much mail everyone else has received.
+   */
+  public synchronized List<MimeMessage> receivedBy(String address) {
+    if (greenMail == null) {
+      return List.of();
+    }
+    GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+    if (user == null) {
+      user = greenMail.getUserManager().getUserByEmail(address.toLowerCase(Locale.ROOT));
+    }
+    if (user == null) {
+      return List.of();
+    }
+    try {
+      return greenMail
+          .getManagers()
+          .getImapHostManager()
+          .getInbox(user)
+          .getNonDeletedMessages()
+          .stream()
+          .map(StoredMessage::getMimeMessage)
+          .filter(m -> addressedTo(m, address))
+          .toList();
+    } catch (FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean addressedTo(MimeMessage message, String address) {
+    try {
+      return java.util.Arrays.stream(message.getAllRecipients())
+          .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int freePort() {

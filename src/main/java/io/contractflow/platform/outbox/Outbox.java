@@ -28,7 +28,7 @@ public class Outbox {
   /** Writes one entry in the caller's transaction. */
   public void add(String topic, String payload) {
     jdbc.update("insert into contractflow.outbox (topic, payload) values (?, ?)", topic, payload);
-    wakeAfterCommit();
+    wakeAfterCommit(topic);
   }
 
   /** Writes one entry per payload in the caller's transaction. */
@@ -38,7 +38,7 @@ public class Outbox {
     }
     List<Object[]> rows = payloads.stream().map(payload -> new Object[] {topic, payload}).toList();
     jdbc.batchUpdate("insert into contractflow.outbox (topic, payload) values (?, ?)", rows);
-    wakeAfterCommit();
+    wakeAfterCommit(topic);
   }
 
   /**
@@ -56,7 +56,7 @@ public class Outbox {
                 dedupeKey)
             == 1;
     if (added) {
-      wakeAfterCommit();
+      wakeAfterCommit(topic);
     }
     return added;
   }
@@ -76,17 +76,17 @@ public class Outbox {
         batch);
   }
 
-  private void wakeAfterCommit() {
+  private void wakeAfterCommit(String topic) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              signal.wake();
+              signal.wake(topic);
             }
           });
     } else {
-      signal.wake();
+      signal.wake(topic);
     }
   }
 }

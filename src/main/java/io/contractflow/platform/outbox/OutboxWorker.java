@@ -12,9 +12,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one worker of the outbox: a thread that, from start-up (after the database is migrated) to
- * shutdown, works every topic's due entries, then waits for the next poll or for a commit on this
- * node that wrote an entry.
+ * The worker of the outbox: from start-up (after the database is migrated) to shutdown, one thread
+ * per topic (a lane, {@code outbox-<topic>}) works that topic's due entries, then waits for the
+ * next poll or for a commit on this node that wrote an entry of the topic. Lanes keep the topics
+ * from waiting on each other: a signer's code mail is not sent only after the search index's bulk
+ * request and the composition of everyone's notifications; within a topic, entries are still worked
+ * oldest first by one thread.
  *
  * <p>Each batch is one transaction: the due entries of one topic, oldest first, locked {@code FOR
  * UPDATE SKIP LOCKED} (another node working the same database takes other entries, never these),
@@ -36,12 +39,7 @@ public class OutboxWorker implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final OutboxSignal signal;
   private volatile boolean running;
-
-  /** The worker's thread met no database connection (and said so); cleared by a good round. */
-  private boolean databaseDown;
-
-  private boolean gaveUpThisRound;
-  private Thread thread;
+  private final List<Thread> lanes = new ArrayList<>();
 
   OutboxWorker(
       OutboxStore store,
@@ -70,19 +68,10 @@ public class OutboxWorker implements SmartLifecycle {
   public int workDue() {
     int worked = 0;
     for (OutboxHandler handler : handlers) {
-      try {
-        handler.beforeRound();
-        worked += workTopic(handler);
-      } catch (RuntimeException e) {
-        if (ConnectionFailures.isConnectionFailure(e)) {
-          waitingForDatabase(e);
-          return worked; // the other topics would meet the same: the next poll tries again
-        }
-        log.warn(
-            "Outbox round of topic {} failed; trying again in {}: {}",
-            handler.topic(),
-            properties.pollInterval(),
-            e.toString());
+      Lane lane = new Lane(handler);
+      worked += lane.round();
+      if (lane.gaveUpThisRound) {
+        return worked; // the other topics would meet the same: the next poll tries again
       }
     }
     return worked;
@@ -205,49 +194,75 @@ public class OutboxWorker implements SmartLifecycle {
   }
 
   /**
-   * No database connection: said once per outage (a warning), then only at debug level, so an
-   * outage does not flood the log every poll; the entries stay as they are and the worker goes on
-   * by itself when the database answers.
+   * One topic's lane: its rounds, its wait for the next poll or signal, and what it has said about
+   * a database outage.
    */
-  private void waitingForDatabase(RuntimeException e) {
-    gaveUpThisRound = true;
-    if (!databaseDown) {
-      databaseDown = true;
-      log.warn(
-          "Outbox worker has no database connection; it tries again every {} until it has: {}",
-          properties.pollInterval(),
-          e.toString());
-    } else {
-      log.debug("Outbox worker still has no database connection: {}", e.toString());
-    }
-  }
+  private final class Lane {
 
-  private void loop() {
-    while (running) {
-      boolean busy = false;
+    private final OutboxHandler handler;
+
+    /** The lane met no database connection (and said so); cleared by a good round. */
+    private boolean databaseDown;
+
+    private boolean gaveUpThisRound;
+
+    Lane(OutboxHandler handler) {
+      this.handler = handler;
+    }
+
+    /** The topic's due entries, batch by batch; how many were done. */
+    int round() {
       gaveUpThisRound = false;
       try {
-        busy = workDue() > 0;
+        handler.beforeRound();
+        return workTopic(handler);
       } catch (RuntimeException e) {
         if (ConnectionFailures.isConnectionFailure(e)) {
           waitingForDatabase(e);
         } else {
           log.warn(
-              "Outbox round failed; trying again in {}: {}",
+              "Outbox round of topic {} failed; trying again in {}: {}",
+              handler.topic(),
               properties.pollInterval(),
               e.toString());
         }
+        return 0;
       }
-      if (databaseDown && !gaveUpThisRound) {
-        databaseDown = false;
-        log.info("Outbox worker has its database again and goes on");
+    }
+
+    /**
+     * No database connection: said once per outage (a warning), then only at debug level, so an
+     * outage does not flood the log every poll; the entries stay as they are and the lane goes on
+     * by itself when the database answers.
+     */
+    private void waitingForDatabase(RuntimeException e) {
+      gaveUpThisRound = true;
+      if (!databaseDown) {
+        databaseDown = true;
+        log.warn(
+            "Outbox lane {} has no database connection; it tries again every {} until it has: {}",
+            handler.topic(),
+            properties.pollInterval(),
+            e.toString());
+      } else {
+        log.debug("Outbox lane {} still has no database connection: {}", handler.topic(), e);
       }
-      if (!busy && running) {
-        try {
-          signal.await(properties.pollInterval());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+    }
+
+    void loop() {
+      while (running) {
+        boolean busy = round() > 0;
+        if (databaseDown && !gaveUpThisRound) {
+          databaseDown = false;
+          log.info("Outbox lane {} has its database again and goes on", handler.topic());
+        }
+        if (!busy && running) {
+          try {
+            signal.await(handler.topic(), properties.pollInterval());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
         }
       }
     }
@@ -256,23 +271,27 @@ public class OutboxWorker implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
-    thread = new Thread(this::loop, "outbox-worker");
-    thread.setDaemon(true);
-    thread.start();
+    for (OutboxHandler handler : handlers) {
+      Thread lane = new Thread(new Lane(handler)::loop, "outbox-" + handler.topic());
+      lane.setDaemon(true);
+      lane.start();
+      lanes.add(lane);
+    }
   }
 
   @Override
   public synchronized void stop() {
     running = false;
-    signal.wake();
-    if (thread != null) {
-      try {
-        thread.join(STOP_WAIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    signal.wakeAll();
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    try {
+      for (Thread lane : lanes) {
+        lane.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       }
-      thread = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    lanes.clear();
   }
 
   @Override

@@ -136,6 +136,7 @@ public final class LifecycleBenchmark {
     Throughput platform = null;
     Throughput bare = null;
     MassExpiry.Result expiry = null;
+    BareMassExpiry.Result bareExpiry = null;
     Path workDir = Files.createTempDirectory("contractflow-lifecycle-benchmark-");
     try (BenchmarkDatabases databases = BenchmarkDatabases.start(workDir, options.keep())) {
       Map<String, Object> machine = new LinkedHashMap<>();
@@ -176,10 +177,14 @@ public final class LifecycleBenchmark {
           PlatformLifecycle lifecycle = new PlatformLifecycle(app.api());
           warmUp("platform warm-up", lifecycle, options);
           lifecycle.resetPhases();
+          ProcessCpu cpuBefore = ProcessCpu.snapshot(platformDatabase.name());
           platform =
               LifecycleDriver.run(
                   "platform", lifecycle, options.contracts(), options.clients(), options.warmup());
+          ProcessCpu cpu = ProcessCpu.snapshot(platformDatabase.name()).since(cpuBefore);
           System.out.println("  " + platform);
+          System.out.println("  " + cpu.describe(platform.completed(), "lifecycle"));
+          report.put("platformCpu", cpu.per(platform.completed()));
           System.out.print(lifecycle.phases());
         } catch (RuntimeException e) {
           errors.put("platform", e.toString());
@@ -195,6 +200,7 @@ public final class LifecycleBenchmark {
           report.put("engineSettings", engine.settings());
           BareLifecycle lifecycle = new BareLifecycle(engine.engine());
           warmUp("bare warm-up", lifecycle, options);
+          ProcessCpu cpuBefore = ProcessCpu.snapshot(bareDatabase.name());
           bare =
               LifecycleDriver.run(
                   "bare engine",
@@ -202,7 +208,19 @@ public final class LifecycleBenchmark {
                   options.contracts(),
                   options.clients(),
                   options.warmup());
+          ProcessCpu cpu = ProcessCpu.snapshot(bareDatabase.name()).since(cpuBefore);
           System.out.println("  " + bare);
+          System.out.println("  " + cpu.describe(bare.completed(), "lifecycle"));
+          report.put("bareEngineCpu", cpu.per(bare.completed()));
+          if (options.expiring() > 0) {
+            System.out.printf(
+                "  the mass expiry on the bare engine (%,d end dates at once), the yardstick for"
+                    + " part 3:%n",
+                options.expiring());
+            bareExpiry =
+                new BareMassExpiry(engine.engine(), bareDatabase.name())
+                    .run(options.expiring(), options.clients());
+          }
         } catch (RuntimeException e) {
           errors.put("bareEngine", e.toString());
           System.out.println("  failed: " + e);
@@ -213,7 +231,9 @@ public final class LifecycleBenchmark {
               "%n3. Mass expiry: %,d contracts whose end date passes at the same moment%n",
               options.expiring());
           try {
-            expiry = new MassExpiry(app).run(options.expiring(), options.clients());
+            expiry =
+                new MassExpiry(app, platformDatabase.name())
+                    .run(options.expiring(), options.clients());
           } catch (RuntimeException e) {
             errors.put("massExpiry", e.toString());
             System.out.println("  failed: " + e);
@@ -242,10 +262,13 @@ public final class LifecycleBenchmark {
     if (expiry != null) {
       report.put("massExpiry", expiry.asMap());
     }
+    if (bareExpiry != null) {
+      report.put("bareEngineMassExpiry", bareExpiry.asMap());
+    }
     if (!errors.isEmpty()) {
       report.put("errors", errors);
     }
-    printSummary(options, platform, bare, ratio, expiry);
+    printSummary(options, platform, bare, ratio, expiry, bareExpiry);
     printTargets(ratio, expiry);
     Files.createDirectories(options.json().toAbsolutePath().getParent());
     new ObjectMapper()
@@ -287,7 +310,8 @@ public final class LifecycleBenchmark {
       Throughput platform,
       Throughput bare,
       Double ratio,
-      MassExpiry.Result expiry) {
+      MassExpiry.Result expiry,
+      BareMassExpiry.Result bareExpiry) {
     System.out.println();
     System.out.printf(
         "Summary (%d lifecycles each, %d clients)%n", options.contracts(), options.clients());
@@ -328,6 +352,17 @@ public final class LifecycleBenchmark {
                 expiry.expirySeconds(),
                 expiry.expiredPerSecond(),
                 expiry.setupSeconds()));
+    if (bareExpiry != null) {
+      System.out.printf(
+          row,
+          "mass expiry on the bare engine (yardstick)",
+          String.format(
+              "%,d closures ended in %.1f s  (%.0f/s; %s)",
+              bareExpiry.contracts(),
+              bareExpiry.expirySeconds(),
+              bareExpiry.expiredPerSecond(),
+              bareExpiry.cpu().per(bareExpiry.contracts())));
+    }
     if (expiry != null) {
       System.out.printf(
           row,
@@ -347,6 +382,7 @@ public final class LifecycleBenchmark {
       System.out.printf(
           row, "  API before it (idle yardstick)", ApiLatencyProbe.describe(expiry.apiIdle()));
       System.out.printf(row, "  load average (1, 5, 15 min)", expiry.loadAverage());
+      System.out.printf(row, "  CPU per expired contract", expiry.cpuPerContract());
       System.out.printf(row, "  database per expired contract", expiry.databasePerContract());
     }
   }

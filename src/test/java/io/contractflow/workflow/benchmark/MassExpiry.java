@@ -50,6 +50,7 @@ final class MassExpiry {
       long expiredInAuditTrail,
       long incidents,
       Map<String, Object> databasePerContract,
+      Map<String, Object> cpuPerContract,
       ApiLatencyProbe.Latencies[] apiIdle,
       ApiLatencyProbe.Latencies[] apiDuringExpiry,
       String loadAverage) {
@@ -70,6 +71,7 @@ final class MassExpiry {
       map.put("expiredEntriesInAuditTrail", expiredInAuditTrail);
       map.put("incidents", incidents);
       map.put("databasePerContract", databasePerContract);
+      map.put("cpuPerContract", cpuPerContract);
       map.put("apiBeforeExpiry", ApiLatencyProbe.asMap(apiIdle));
       map.put("apiDuringExpiry", ApiLatencyProbe.asMap(apiDuringExpiry));
       map.put("loadAverage", loadAverage);
@@ -95,9 +97,11 @@ final class MassExpiry {
   private final HistoryService history;
   private final PlatformUnderTest platform;
   private final ZoneId zone;
+  private final String database;
 
-  MassExpiry(PlatformUnderTest platform) {
+  MassExpiry(PlatformUnderTest platform, String database) {
     this.platform = platform;
+    this.database = database;
     this.jdbc = new JdbcTemplate(platform.dataSource());
     this.transactions = platform.transactions();
     this.runtime = platform.engine().getRuntimeService();
@@ -127,6 +131,7 @@ final class MassExpiry {
           "  API before the expiry (%d requests/s): %s%n",
           ApiLatencyProbe.PER_SECOND, ApiLatencyProbe.describe(idle));
       DatabaseActivity before = DatabaseActivity.snapshot(jdbc);
+      ProcessCpu cpuBefore = ProcessCpu.snapshot(database);
       String loadBefore = loadAverage();
       ApiLatencyProbe.Latencies[] during;
       double expirySeconds;
@@ -146,7 +151,10 @@ final class MassExpiry {
       System.out.printf(
           "  API during the expiry (%d requests/s): %s%n",
           ApiLatencyProbe.PER_SECOND, ApiLatencyProbe.describe(during));
-      Map<String, Object> database = DatabaseActivity.snapshot(jdbc).since(before).per(count, 12);
+      ProcessCpu cpu = ProcessCpu.snapshot(database).since(cpuBefore);
+      System.out.println("  " + cpu.describe(count, "expired contract"));
+      Map<String, Object> databaseWork =
+          DatabaseActivity.snapshot(jdbc).since(before).per(count, 12);
       return new Result(
           count,
           setupSeconds,
@@ -173,7 +181,8 @@ final class MassExpiry {
               Long.class,
               REFERENCE_PREFIX + "%"),
           runtime.createIncidentQuery().count(),
-          database,
+          databaseWork,
+          cpu.per(count),
           idle,
           during,
           load);

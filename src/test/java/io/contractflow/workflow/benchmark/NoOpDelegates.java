@@ -113,6 +113,13 @@ final class NoOpDelegates {
    * time.
    */
   private static void planTwoYearTerm(VariableScope scope) {
+    if (scope.getVariable("plannedEndsAt") instanceof Date plannedEnd) {
+      // the bare mass expiry: a term that ends then, without renewal
+      scope.setVariable("endsAt", plannedEnd);
+      scope.setVariable("renewable", false);
+      scope.setVariable("autoRenew", false);
+      return;
+    }
     LocalDate endDate = LocalDate.ofInstant(now(), ZoneOffset.UTC).plusYears(2).minusDays(1);
     Instant endsAt = endDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     LocalDate lastNoticeDay = endDate.minusDays(30);
