@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * #LOGGER}. Each event carries ECS-style key-value fields ({@code event.action}, {@code
  * event.category}, {@code event.outcome}, {@code user.name}, {@code source.ip}, ...), which the
  * JSON log formats ({@code logging.structured.format.*: ecs}) write as fields; the plain console
- * shows the same fields in the message. Passwords and other secrets are never logged.
+ * shows the same fields in the message. Passwords and other secrets are never logged. Events of
+ * INFO and above are also kept in the database for export ({@link SecurityEvents}).
  */
 @Component
 public class SecurityLog {
@@ -23,6 +25,18 @@ public class SecurityLog {
   public static final String LOGGER = "contractflow.security";
 
   private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+  /** Where events of INFO and above are also kept for export; none in unit tests. */
+  private final SecurityEvents events;
+
+  public SecurityLog() {
+    this(null);
+  }
+
+  @Autowired
+  public SecurityLog(SecurityEvents events) {
+    this.events = events;
+  }
 
   /**
    * A password check that succeeded; {@code afterFailures} wrong ones from the same source came
@@ -126,6 +140,21 @@ public class SecurityLog {
     write(Level.INFO, "export", fields);
   }
 
+  /**
+   * Models deployed to the engine by {@code user} (null: the platform itself at start-up): the
+   * deployment and how many of its resources changed.
+   */
+  public void modelsDeployed(String user, String deploymentId, String name, int changed) {
+    Map<String, Object> fields = fields("model-deployed", "configuration", "success", user, null);
+    fields.put("event.type", "change");
+    fields.put("contractflow.deployment_id", deploymentId);
+    if (name != null) {
+      fields.put("contractflow.deployment_name", printable(name));
+    }
+    fields.put("contractflow.resources_changed", changed);
+    write(Level.INFO, "models deployed", fields);
+  }
+
   private static Map<String, Object> fields(
       String action, String category, String outcome, String user, String ip) {
     Map<String, Object> fields = new TreeMap<>();
@@ -141,7 +170,10 @@ public class SecurityLog {
     return fields;
   }
 
-  private static void write(Level level, String message, Map<String, Object> fields) {
+  private void write(Level level, String message, Map<String, Object> fields) {
+    if (events != null && level.toInt() >= Level.INFO.toInt()) {
+      events.add(level.name(), message, fields);
+    }
     if (!log.isEnabledForLevel(level)) {
       return;
     }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * command) checks each new deployment's resources and refuses it with {@link
  * DeploymentRefusedException}, which names every problem; nothing of it is stored. A parse listener
  * gives the asynchronous steps placed from the platform's templates the platform's retry cycle
- * ({@value #RETRY_CYCLE}), since Modeler's templates cannot set it.
+ * ({@value #RETRY_CYCLE}), since Modeler's templates cannot set it. A deployment that passes is
+ * recorded with who made it and what changed ({@link DeploymentRecords}).
  *
  * <p>Candidate groups are checked against the identity service (Camunda's groups; the Keycloak
  * realm's with the {@code keycloak} profile); the platform's role groups always count as known
@@ -42,12 +43,16 @@ class DeploymentChecks extends AbstractProcessEnginePlugin {
 
   private final ConfigurableListableBeanFactory beanFactory;
   private final ObjectProvider<TemplatedStep> steps;
+  private final ObjectProvider<DeploymentRecords> records;
   private final ElementTemplates templates = ElementTemplates.shipped();
 
   DeploymentChecks(
-      ConfigurableListableBeanFactory beanFactory, ObjectProvider<TemplatedStep> steps) {
+      ConfigurableListableBeanFactory beanFactory,
+      ObjectProvider<TemplatedStep> steps,
+      ObjectProvider<DeploymentRecords> records) {
     this.beanFactory = beanFactory;
     this.steps = steps;
+    this.records = records;
   }
 
   @Override
@@ -57,6 +62,7 @@ class DeploymentChecks extends AbstractProcessEnginePlugin {
             ? new java.util.ArrayList<>()
             : new java.util.ArrayList<>(configuration.getCustomPreDeployers());
     pre.add(new CheckingDeployer(new DelegateBeans(beanFactory)));
+    pre.add(new RecordingDeployer());
     configuration.setCustomPreDeployers(pre);
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
@@ -88,6 +94,21 @@ class DeploymentChecks extends AbstractProcessEnginePlugin {
         log.warn("Deployment {} refused: {}", deployment.getName(), ModelCheck.describe(problems));
         throw new DeploymentRefusedException(problems);
       }
+    }
+  }
+
+  /**
+   * Records a deployment the checks let through ({@link DeploymentRecords}), in the deploy
+   * command's transaction.
+   */
+  private final class RecordingDeployer implements Deployer {
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+      if (!deployment.isNew() || deployment.getResources() == null) {
+        return;
+      }
+      records.getObject().record(deployment);
     }
   }
 

@@ -103,9 +103,12 @@ public final class ModelCheck {
     resources.forEach(
         (name, content) -> {
           if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-            Document document = parse(content);
-            if (document != null) {
+            try {
+              Document document = parse(content);
               new ResourceCheck(name, forms, problems).check(document.getDocumentElement());
+            } catch (SAXException | IOException notXml) {
+              problems.add(
+                  new Problem(name, null, "not a well-formed XML model: " + notXml.getMessage()));
             }
           }
         });
@@ -121,8 +124,8 @@ public final class ModelCheck {
     }
   }
 
-  /** The model, or null when it is no XML (the engine's own parser names that problem). */
-  private static Document parse(byte[] content) {
+  /** The model; throws when it is no well-formed XML (or declares a DOCTYPE). */
+  private static Document parse(byte[] content) throws SAXException, IOException {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -132,8 +135,8 @@ public final class ModelCheck {
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(content));
-    } catch (ParserConfigurationException | SAXException | IOException notXml) {
-      return null;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
     }
   }
 

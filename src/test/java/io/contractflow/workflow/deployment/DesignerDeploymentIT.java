@@ -178,6 +178,47 @@ class DesignerDeploymentIT extends IntegrationTest {
   }
 
   @Test
+  void everyDeploymentIsRecordedWithWhoAndWhatChangedForAdminsAndAuditorsOnly() throws Exception {
+    String key = "designer-record-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String first = templatedModel(key, "First review");
+    String second = templatedModel(key, "Second review");
+    assertThat(deploy("admin", key, Map.of(key + ".bpmn", first)).status()).isEqualTo(200);
+    assertThat(deploy("admin", key, Map.of(key + ".bpmn", second)).status()).isEqualTo(200);
+    assertThat(deploy("admin", key + "-broken", Map.of(key + ".bpmn", "<not a model")).status())
+        .isEqualTo(400);
+
+    for (String user : List.of("rita", "leo", "fiona", "erin", "sam")) {
+      assertThat(api.as(user).get("/api/admin/deployments").status()).as(user).isEqualTo(403);
+    }
+    assertThat(api.anonymous().get("/api/admin/deployments").status()).isEqualTo(401);
+    assertThat(api.as("admin").get("/api/admin/deployments?limit=0").status()).isEqualTo(400);
+    assertThat(api.as("admin").get("/api/admin/deployments?format=pdf").status()).isEqualTo(400);
+
+    JsonNode records = api.as("audrey").get("/api/admin/deployments?limit=50").json();
+    List<JsonNode> mine =
+        StreamSupport.stream(records.spliterator(), false)
+            .filter(d -> d.get("name").asText().startsWith(key))
+            .toList();
+    assertThat(mine).as("the refused deployment left no record").hasSize(2);
+    JsonNode latest = mine.get(0).get("resources").get(0);
+    assertThat(mine.get(0).get("deployedBy").asText()).isEqualTo("admin");
+    assertThat(latest.get("resource").asText()).isEqualTo(key + ".bpmn");
+    assertThat(latest.get("change").asText()).isEqualTo("CHANGED");
+    assertThat(latest.get("modified"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("Task_RecordReview", "Task_TellOwner");
+    assertThat(latest.get("added")).isEmpty();
+    assertThat(latest.get("removed")).isEmpty();
+    JsonNode earlier = mine.get(1).get("resources").get(0);
+    assertThat(earlier.get("change").asText()).isEqualTo("ADDED");
+    assertThat(latest.get("previousSha256").asText()).isEqualTo(earlier.get("sha256").asText());
+
+    Api.Response csv = api.as("admin").get("/api/admin/deployments?format=csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.body()).contains(key + ".bpmn", "CHANGED", "Task_RecordReview");
+  }
+
+  @Test
   void aBrokenModelIsRefusedWithEveryProblemNamed() throws Exception {
     String key = "designer-broken-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     String model =

@@ -60,6 +60,13 @@ class ModelCheckTest {
   }
 
   @Test
+  void aFileThatIsNoXmlIsRefusedNotLeftToTheEngine() {
+    assertThat(check.check(Map.of("draft.bpmn", bytes("<not a model"))))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("not a well-formed XML model"));
+  }
+
+  @Test
   void aBrokenModelIsRefusedWithEveryProblemNamed() {
     String broken =
         """
