@@ -2,6 +2,7 @@ package io.contractflow.audit;
 
 import io.contractflow.obligation.InstalmentSettled;
 import io.contractflow.obligation.ObligationAdded;
+import io.contractflow.obligation.ObligationExtended;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -45,6 +46,24 @@ class ObligationEventsRecorder {
             + event.dueDates().size()
             + " due) added by "
             + event.by(),
+        details);
+  }
+
+  @EventListener
+  void onExtended(ObligationExtended event) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("obligationId", event.obligationId());
+    details.put("dueDates", event.dueDates().stream().map(Object::toString).toList());
+    trail.recordFitted(
+        event.contractId(),
+        "system",
+        AuditKinds.OBLIGATION_ADDED,
+        "Obligation \""
+            + event.title()
+            + "\" goes on into the renewed term: "
+            + event.dueDates().size()
+            + " more due, the last on "
+            + event.dueDates().get(event.dueDates().size() - 1),
         details);
   }
 

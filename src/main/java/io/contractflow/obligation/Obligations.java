@@ -1,5 +1,6 @@
 package io.contractflow.obligation;
 
+import io.contractflow.contract.ContractEdited;
 import io.contractflow.contract.ContractGuard;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractScope;
@@ -16,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,7 +89,7 @@ public class Obligations {
     jdbc.sql(
             "insert into contractflow.obligation (id, contract_id, kind, title, owner_type,"
                 + " owner_id, escalation_group, owed_by, schedule, amount, currency, created_by,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, follows_term) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             id,
             contractId,
@@ -100,7 +103,10 @@ public class Obligations {
             request.amount() == null ? null : request.amount().amount(),
             request.amount() == null ? null : request.amount().currency(),
             user.username(),
-            Timestamp.from(now))
+            Timestamp.from(now),
+            request.schedule().months() > 0
+                && request.until() == null
+                && contract.endDate() != null)
         .update();
     for (int i = 0; i < dates.size(); i++) {
       jdbc.sql(
@@ -122,6 +128,60 @@ public class Obligations {
             user.username(),
             contract.status() == ContractStatus.ACTIVE));
     return obligation(id).orElseThrow();
+  }
+
+  /**
+   * A renewal moved the contract's end: each recurring obligation that follows the term (added
+   * without a last date) gets its instalments on to the new end date, in the renewal's transaction;
+   * returns how many instalments were added. Retried renewals add nothing twice (the dates go on
+   * from the last instalment).
+   */
+  @EventListener
+  public int onContractEdited(ContractEdited edited) {
+    LocalDate end =
+        jdbc.sql("select end_date from contractflow.contract where id = ?")
+            .param(edited.contractId())
+            .query(LocalDate.class)
+            .optional()
+            .orElse(null);
+    if (end == null) {
+      return 0;
+    }
+    int added = 0;
+    for (Map<String, Object> row :
+        jdbc.sql(
+                "select o.id, o.title, o.schedule, max(i.seq) as last_seq, max(i.due_on) as last_due"
+                    + " from contractflow.obligation o join contractflow.obligation_instalment i"
+                    + " on i.obligation_id = o.id where o.contract_id = ? and o.follows_term"
+                    + " group by o.id, o.title, o.schedule")
+            .param(edited.contractId())
+            .query()
+            .listOfRows()) {
+      UUID obligationId = (UUID) row.get("id");
+      int months = Schedule.valueOf((String) row.get("schedule")).months();
+      int seq = ((Number) row.get("last_seq")).intValue();
+      LocalDate next = ((Date) row.get("last_due")).toLocalDate().plusMonths(months);
+      List<LocalDate> dates = new ArrayList<>();
+      while (!next.isAfter(end) && seq + dates.size() < InstalmentSchedule.MAX) {
+        dates.add(next);
+        next = next.plusMonths(months);
+      }
+      for (LocalDate due : dates) {
+        seq++;
+        jdbc.sql(
+                "insert into contractflow.obligation_instalment (id, obligation_id, contract_id,"
+                    + " seq, due_on, status) values (?, ?, ?, ?, ?, 'OPEN')")
+            .params(UUID.randomUUID(), obligationId, edited.contractId(), seq, Date.valueOf(due))
+            .update();
+      }
+      if (!dates.isEmpty()) {
+        added += dates.size();
+        events.publishEvent(
+            new ObligationExtended(
+                edited.contractId(), obligationId, (String) row.get("title"), dates));
+      }
+    }
+    return added;
   }
 
   /**

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Obligations over HTTP: added to a draft by its owner (others refused, bad schedules 400), started
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class ObligationsIT extends IntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Autowired private RuntimeService runtimeService;
 
   private String activeNdaWithObligations() {
     ObjectNode body = contractBody(createCounterparty("rita"));
@@ -132,6 +136,69 @@ class ObligationsIT extends IntegrationTest {
     String decision = openTask(id, "Decide on renewal");
     String variables = api.as("rita").get("/api/tasks/" + decision + "/form/variables").body();
     assertThat(variables).contains("0 met on time, 0 late, 0 missed, 1 waived (1 still open)");
+  }
+
+  @Test
+  void aQuarterlyPaymentWithoutALastDateGoesOnIntoTheRenewedTerm() {
+    // the term ends in 45 days: its renewal decision is due at once
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");
+    String id = createContract("rita", body).get("id").asText();
+    LocalDate end =
+        LocalDate.parse(api.as("rita").get("/api/contracts/" + id).json().get("endDate").asText());
+    ObjectNode following = payment(today().plusDays(10));
+    ObjectNode bounded = payment(today().plusDays(10)).put("title", "Set-up fee");
+    bounded.put("until", today().plusDays(40).toString());
+    for (ObjectNode obligation : List.of(following, bounded)) {
+      Api.Response added = api.as("rita").post("/api/contracts/" + id + "/obligations", obligation);
+      assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    }
+    sign(id);
+
+    String decision = openTask(id, "Decide on renewal");
+    Api.Response renewed =
+        api.as("rita")
+            .post(
+                "/api/tasks/" + decision + "/complete",
+                Map.of("values", Map.of("renewalDecision", "RENEW", "comment", "good supplier")));
+    assertThat(renewed.status()).as(renewed.toString()).isBetween(200, 299);
+    LocalDate newEnd = end.plusMonths(12);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> api.as("rita").get("/api/contracts/" + id).json().get("endDate").asText(),
+            e -> e.equals(newEnd.toString()));
+
+    JsonNode licence = null;
+    JsonNode setUp = null;
+    for (JsonNode o : obligations("rita", id)) {
+      if (o.get("title").asText().equals("Licence fee")) {
+        licence = o;
+      } else {
+        setUp = o;
+      }
+    }
+    List<String> dues = new ArrayList<>();
+    licence.get("instalments").forEach(i -> dues.add(i.get("dueOn").asText()));
+    List<String> expected = new ArrayList<>();
+    for (LocalDate due = today().plusDays(10); !due.isAfter(newEnd); due = due.plusMonths(3)) {
+      expected.add(due.toString());
+    }
+    assertThat(dues).as("on to the new end date, every quarter").isEqualTo(expected);
+    assertThat(expected).hasSizeGreaterThan(4);
+    assertThat(setUp.get("instalments")).as("a last date given: not extended").hasSize(1);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey("obligation")
+                    .processInstanceBusinessKey(id)
+                    .count(),
+            n -> n == expected.size() + 1);
+    assertThat(api.as("rita").get("/api/contracts/" + id + "/history").body())
+        .contains("goes on into the renewed term");
   }
 
   @Test

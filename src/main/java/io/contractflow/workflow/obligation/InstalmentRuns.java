@@ -5,6 +5,7 @@ import io.contractflow.contract.ContractStatusChanged;
 import io.contractflow.obligation.Instalment;
 import io.contractflow.obligation.InstalmentProcesses;
 import io.contractflow.obligation.ObligationAdded;
+import io.contractflow.obligation.ObligationExtended;
 import io.contractflow.obligation.Obligations;
 import io.contractflow.workflow.ProcessVariables;
 import java.util.List;
@@ -44,6 +45,12 @@ class InstalmentRuns implements InstalmentProcesses {
           .correlateAllWithResult();
       obligations.cancelUnstarted(change.contractId(), "the contract is " + change.to());
     }
+  }
+
+  /** A renewal's new instalments start at once: the contract is active. */
+  @EventListener
+  void onExtended(ObligationExtended extended) {
+    start(extended.contractId(), null, obligations.unstartedOf(extended.obligationId()));
   }
 
   @EventListener
