@@ -126,6 +126,19 @@ public class SecurityLog {
     write(Level.INFO, "export", fields);
   }
 
+  /**
+   * A data subject's request carried out (issue 21): {@code action} is {@code privacy-export} or
+   * {@code privacy-erasure}. The person is named only by the request's id and the SHA-256 of what
+   * identified them, never by name or address.
+   */
+  public void privacyRequest(
+      String action, String user, String sourceIp, String requestId, String subjectSha256) {
+    Map<String, Object> fields = fields(action, "iam", "success", user, sourceIp);
+    fields.put("contractflow.privacy_request", requestId);
+    fields.put("contractflow.subject_sha256", subjectSha256);
+    write(Level.INFO, action, fields);
+  }
+
   private static Map<String, Object> fields(
       String action, String category, String outcome, String user, String ip) {
     Map<String, Object> fields = new TreeMap<>();
