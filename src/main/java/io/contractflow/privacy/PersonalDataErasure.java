@@ -288,7 +288,14 @@ class PersonalDataErasure {
             }
           });
     }
-    return new Result(erasureId, pseudonym, removed, anonymised, kept, checked.size(), chains);
+    return new Result(
+        erasureId,
+        subject.userId() == null ? null : pseudonym,
+        removed,
+        anonymised,
+        kept,
+        checked.size(),
+        chains);
   }
 
   private static void count(Map<String, Long> counts, String store, int n) {

@@ -6,6 +6,7 @@ import io.contractflow.security.SecurityLog;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class PrivacyRequests {
     DataSubject subject = subjects.find(email, userId);
     UUID id = UUID.randomUUID();
     PersonalDataExport.Archive archive = exports.export(subject, id);
-    record(id, "EXPORT", subject, null, by, java.util.Map.of("files", archive.files().size()));
+    record(id, "EXPORT", subject, null, by, Map.of("files", archive.files().size()));
     securityLog.privacyRequest("privacy-export", by, sourceIp, id.toString(), subject.digest());
     return archive;
   }

@@ -88,6 +88,10 @@ class ErasureIT extends IntegrationTest {
         .as("the people are in the stores before")
         .isNotEmpty();
 
+    // an anchor of every chain as it is before the erasure
+    Api.Response anchored = api.as("admin").post("/api/admin/audit/anchors", null);
+    assertThat(anchored.status()).as(anchored.toString()).isIn(201, 204);
+
     // only admins erase
     for (String user : List.of("rita", "audrey", "sam")) {
       assertThat(
@@ -130,6 +134,10 @@ class ErasureIT extends IntegrationTest {
           .as("chain of " + contract + ": " + history.get("verification"))
           .isTrue();
       assertThat(history.toString()).contains("PERSONAL_DATA_ERASED");
+    }
+    JsonNode anchors = api.as("admin").get("/api/admin/audit/anchors/verification").json();
+    for (String contract : List.of(signed, ritas)) {
+      assertThat(anchors.toString()).as("the anchor's findings").doesNotContain(contract);
     }
     assertThat(api.as("admin").get("/api/contracts/" + signed).json().get("owner").asText())
         .isEqualTo(pseudonym);
