@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.contractflow.audit.PersonalDataInAudit;
 import io.contractflow.document.DocumentService;
 import io.contractflow.platform.privacy.PersonalTerms;
+import io.contractflow.search.IndexedCopies;
 import io.contractflow.workflow.privacy.EnginePersonalData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PersonalDataExport {
 
+  private static final Logger log = LoggerFactory.getLogger(PersonalDataExport.class);
+
   static final String ANOTHER = "[another person]";
 
   private final PersonalDataQueries queries;
   private final PersonalDataInAudit audit;
   private final EnginePersonalData engine;
   private final DocumentService documents;
+  private final IndexedCopies index;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -52,12 +58,14 @@ class PersonalDataExport {
       PersonalDataInAudit audit,
       EnginePersonalData engine,
       DocumentService documents,
+      IndexedCopies index,
       ObjectMapper json,
       Clock clock) {
     this.queries = queries;
     this.audit = audit;
     this.engine = engine;
     this.documents = documents;
+    this.index = index;
     this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     this.clock = clock;
   }
@@ -74,6 +82,7 @@ class PersonalDataExport {
     stores.putAll(queries.export(subject, terms));
     stores.put("audit-trail", audit.entriesNaming(terms));
     stores.put("engine", engine.export(subject.userId(), terms));
+    stores.put("search-index", searchIndex(subject, terms));
 
     PersonalTerms others = queries.otherPeople(subject, terms);
     Map<String, JsonNode> files = new LinkedHashMap<>();
@@ -103,10 +112,6 @@ class PersonalDataExport {
             "application logs name users by id only (e-mail addresses masked) and are kept"
                 + " by the log platform for its retention period (docs/privacy.md); an operator"
                 + " extracts them on request");
-    notHere
-        .addObject()
-        .put("store", "search-index")
-        .put("why", "a copy of contracts.json and documents, rebuilt from them");
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<String> names = new ArrayList<>();
@@ -143,6 +148,18 @@ class PersonalDataExport {
       throw new UncheckedIOException(e);
     }
     return new Archive(bytes.toByteArray(), names);
+  }
+
+  /** The index's copies of the contracts the person is involved in. */
+  private Object searchIndex(DataSubject subject, PersonalTerms terms) {
+    try {
+      return index.of(queries.involvedContracts(subject, terms));
+    } catch (IOException | RuntimeException e) {
+      log.warn("Export without the search index's copies: {}", e.toString());
+      return Map.of(
+          "unavailable",
+          "the search index could not be read; it holds copies of the contracts in contracts.json");
+    }
   }
 
   private void put(ZipOutputStream zip, String name, JsonNode node) throws IOException {
