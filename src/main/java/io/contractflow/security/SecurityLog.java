@@ -1,5 +1,6 @@
 package io.contractflow.security;
 
+import io.contractflow.platform.privacy.Masked;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,7 +101,9 @@ public class SecurityLog {
             null);
     fields.put("event.type", "change");
     fields.put("contractflow.entity", entity);
-    changes.forEach((property, value) -> fields.put("contractflow.change." + property, value));
+    changes.forEach(
+        (property, value) ->
+            fields.put("contractflow.change." + property, masked(property, value)));
     write(Level.INFO, entity + " " + operation.toLowerCase(java.util.Locale.ROOT), fields);
   }
 
@@ -137,6 +140,18 @@ public class SecurityLog {
     fields.put("contractflow.privacy_request", requestId);
     fields.put("contractflow.subject_sha256", subjectSha256);
     write(Level.INFO, action, fields);
+  }
+
+  /** Names and addresses in identity changes are not logged (docs/privacy.md, "Logs"). */
+  private static String masked(String property, String value) {
+    String lower = property.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("email")) {
+      return Masked.email(value);
+    }
+    if (lower.contains("name") && !lower.equals("username") && !lower.contains("group")) {
+      return value == null || value.isEmpty() ? value : "***";
+    }
+    return value;
   }
 
   private static Map<String, Object> fields(
