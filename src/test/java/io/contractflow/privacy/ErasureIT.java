@@ -52,7 +52,21 @@ class ErasureIT extends IntegrationTest {
             api, owner, contractBody(PrivacyFixture.counterparty(api, owner, signer)));
     PrivacyFixture.signers(api, owner, signed, signer);
     PrivacyFixture.awaitPhase(api, signed, "DRAFT", "Drafting");
-    Api.Response submitted = owner.as(api).post("/api/contracts/" + signed + "/submit", null);
+    // a comment naming both: a process variable, its history and the trail
+    Api.Response submitted =
+        owner
+            .as(api)
+            .post(
+                "/api/contracts/" + signed + "/submit",
+                JSON.createObjectNode()
+                    .put(
+                        "comment",
+                        "Agreed with "
+                            + signer.name()
+                            + " ("
+                            + signer.email()
+                            + "), "
+                            + owner.name()));
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
     PrivacyFixture.awaitPhase(api, signed, "SIGNING", "Signing");
     JsonNode signing =
