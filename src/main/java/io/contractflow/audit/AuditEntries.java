@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class AuditEntries {
 
   private static final String COLUMNS =
-      "contract_id, seq, occurred_at, actor, kind, summary, details::text as details, prev_hash, hash";
+      "contract_id, seq, occurred_at, actor, kind, summary, details::text as details, prev_hash, hash, salt";
 
   private final JdbcTemplate jdbc;
 
@@ -70,11 +70,12 @@ class AuditEntries {
       String summary,
       String canonicalDetails,
       String prevHash,
-      String hash) {
+      String hash,
+      byte[] salt) {
     jdbc.update(
         "insert into contractflow.audit_entry"
-            + " (id, contract_id, seq, occurred_at, actor, kind, summary, details, prev_hash, hash)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+            + " (id, contract_id, seq, occurred_at, actor, kind, summary, details, prev_hash, hash, salt)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
         UUID.randomUUID(),
         contractId,
         seq,
@@ -84,7 +85,8 @@ class AuditEntries {
         summary,
         canonicalDetails,
         prevHash,
-        hash);
+        hash,
+        salt);
   }
 
   /** Every entry of the chain, oldest first, handed over one at a time. */
@@ -141,6 +143,7 @@ class AuditEntries {
         rs.getString("summary"),
         rs.getString("details"),
         rs.getString("prev_hash"),
-        rs.getString("hash"));
+        rs.getString("hash"),
+        rs.getBytes("salt"));
   }
 }

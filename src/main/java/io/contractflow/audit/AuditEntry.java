@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param details the details as PostgreSQL gives them back (same meaning as recorded, not the same
  *     text)
+ * @param salt the entry's salt (hash version 2); null for version 1 entries and erased ones
  */
 record AuditEntry(
     UUID contractId,
@@ -18,7 +19,21 @@ record AuditEntry(
     String summary,
     String details,
     String prevHash,
-    String hash) {
+    String hash,
+    byte[] salt) {
+
+  AuditEntry(
+      UUID contractId,
+      int seq,
+      Instant occurredAt,
+      String actor,
+      String kind,
+      String summary,
+      String details,
+      String prevHash,
+      String hash) {
+    this(contractId, seq, occurredAt, actor, kind, summary, details, prevHash, hash, null);
+  }
 
   /** What the hash of this entry should be, recomputed from its fields. */
   String expectedHash() {
@@ -31,6 +46,7 @@ record AuditEntry(
             actor,
             kind,
             summary,
-            CanonicalJson.of(details)));
+            CanonicalJson.of(details),
+            salt));
   }
 }

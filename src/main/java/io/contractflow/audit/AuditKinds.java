@@ -88,5 +88,12 @@ public final class AuditKinds {
   /** An obligation's instalment was settled: met on time or late, missed, waived or cancelled. */
   public static final String OBLIGATION_SETTLED = "OBLIGATION_SETTLED";
 
+  /**
+   * A person was erased (issue 21): the entries before this one that named them now hold "[erased]"
+   * instead; the details list each such entry's sequence number and the hash of its redacted form,
+   * so that the chain still verifies. Names no one.
+   */
+  public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
+
   private AuditKinds() {}
 }

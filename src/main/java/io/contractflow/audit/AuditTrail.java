@@ -2,6 +2,7 @@ package io.contractflow.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,7 @@ public class AuditTrail {
   static final int MAX_ACTOR = 64;
   static final int MAX_SUMMARY = 1000;
   static final int MAX_DETAILS = 8192;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
   private final AuditEntries entries;
@@ -76,11 +78,14 @@ public class AuditTrail {
     AuditEntries.Link last = entries.last(contractId).orElse(null);
     int seq = last == null ? 1 : last.seq() + 1;
     String prevHash = last == null ? EntryHash.GENESIS : last.hash();
+    byte[] salt = new byte[EntryHash.SALT_BYTES];
+    RANDOM.nextBytes(salt);
     String hash =
         EntryHash.of(
             new EntryHash.Input(
-                prevHash, contractId, seq, now, actor, kind, summary, canonicalDetails));
-    entries.insert(contractId, seq, now, actor, kind, summary, canonicalDetails, prevHash, hash);
+                prevHash, contractId, seq, now, actor, kind, summary, canonicalDetails, salt));
+    entries.insert(
+        contractId, seq, now, actor, kind, summary, canonicalDetails, prevHash, hash, salt);
   }
 
   /**

@@ -21,12 +21,22 @@ import java.util.UUID;
  * and the details in {@link CanonicalJson canonical form}. The length prefixes keep field
  * boundaries unambiguous ({@code "ab","c"} never hashes like {@code "a","bc"}).
  *
- * <p>The encoding must never change: entries already stored were hashed with it. A different one
+ * <p>Version 2 ({@value #VERSION_2}, entries written since V35) puts the entry's random salt (32
+ * bytes, lowercase hex) right after the version tag and hashes the rest alike; an entry with a salt
+ * uses it, one without uses version 1. The salt makes the hash useless for confirming a guessed
+ * name: once a person is erased, the salt goes with their text (see {@link AuditRedaction}).
+ *
+ * <p>The encodings must never change: entries already stored were hashed with them. A different one
  * needs a new version tag and a way to tell which entries use it.
  */
 final class EntryHash {
 
   static final String VERSION = "contractflow-audit-v1";
+
+  static final String VERSION_2 = "contractflow-audit-v2";
+
+  /** The length of a version 2 entry's salt. */
+  static final int SALT_BYTES = 32;
 
   /** The previous hash of a chain's first entry. */
   static final String GENESIS = "0".repeat(64);
@@ -45,11 +55,31 @@ final class EntryHash {
       String actor,
       String kind,
       String summary,
-      String canonicalDetails) {}
+      String canonicalDetails,
+      byte[] salt) {
+
+    /** A version 1 entry: no salt. */
+    Input(
+        String prevHash,
+        UUID contractId,
+        int seq,
+        Instant occurredAt,
+        String actor,
+        String kind,
+        String summary,
+        String canonicalDetails) {
+      this(prevHash, contractId, seq, occurredAt, actor, kind, summary, canonicalDetails, null);
+    }
+  }
 
   static String of(Input entry) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + entry.canonicalDetails().length());
-    field(out, VERSION);
+    if (entry.salt() == null) {
+      field(out, VERSION);
+    } else {
+      field(out, VERSION_2);
+      field(out, HexFormat.of().formatHex(entry.salt()));
+    }
     field(out, entry.prevHash());
     field(out, entry.contractId().toString());
     field(out, Integer.toString(entry.seq()));

@@ -1,5 +1,6 @@
 package io.contractflow.notification;
 
+import io.contractflow.platform.privacy.Masked;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ final class InboxDelivery implements MailDelivery {
   @Override
   public void deliver(UUID mailId, String to, String subject, String text, String html) {
     log.info(
-        "Mail for {} kept in the platform's inbox (no SMTP server configured): {}", to, subject);
+        "Mail {} for {} kept in the platform's inbox (no SMTP server configured)",
+        mailId,
+        Masked.email(to));
   }
 }

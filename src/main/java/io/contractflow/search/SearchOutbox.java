@@ -7,6 +7,7 @@ import io.contractflow.contract.ContractStatusChanged;
 import io.contractflow.counterparty.CounterpartyChanged;
 import io.contractflow.document.DocumentVersionChanged;
 import io.contractflow.platform.outbox.Outbox;
+import io.contractflow.platform.privacy.PersonalDataErased;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,6 +64,13 @@ class SearchOutbox {
             "select id::text from contractflow.contract where counterparty_id = ?",
             String.class,
             event.counterpartyId()));
+  }
+
+  /** An erased person's contracts: their index entries are rebuilt without them. */
+  @EventListener
+  void onPersonalDataErased(PersonalDataErased event) {
+    outbox.addAll(
+        IndexUpdates.TOPIC, event.contractIds().stream().map(UUID::toString).sorted().toList());
   }
 
   /** The index takes the contract as it is when the entry is worked, whatever changed. */

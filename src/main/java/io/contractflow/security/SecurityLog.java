@@ -1,5 +1,6 @@
 package io.contractflow.security;
 
+import io.contractflow.platform.privacy.Masked;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -114,7 +115,9 @@ public class SecurityLog {
             null);
     fields.put("event.type", "change");
     fields.put("contractflow.entity", entity);
-    changes.forEach((property, value) -> fields.put("contractflow.change." + property, value));
+    changes.forEach(
+        (property, value) ->
+            fields.put("contractflow.change." + property, masked(property, value)));
     write(Level.INFO, entity + " " + operation.toLowerCase(java.util.Locale.ROOT), fields);
   }
 
@@ -153,6 +156,31 @@ public class SecurityLog {
     }
     fields.put("contractflow.resources_changed", changed);
     write(Level.INFO, "models deployed", fields);
+  }
+
+  /**
+   * A data subject's request carried out (issue 21): {@code action} is {@code privacy-export} or
+   * {@code privacy-erasure}. The person is named only by the request's id and the SHA-256 of what
+   * identified them, never by name or address.
+   */
+  public void privacyRequest(
+      String action, String user, String sourceIp, String requestId, String subjectSha256) {
+    Map<String, Object> fields = fields(action, "iam", "success", user, sourceIp);
+    fields.put("contractflow.privacy_request", requestId);
+    fields.put("contractflow.subject_sha256", subjectSha256);
+    write(Level.INFO, action, fields);
+  }
+
+  /** Names and addresses in identity changes are not logged (docs/privacy.md, "Logs"). */
+  private static String masked(String property, String value) {
+    String lower = property.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("email")) {
+      return Masked.email(value);
+    }
+    if (lower.contains("name") && !lower.equals("username") && !lower.contains("group")) {
+      return value == null || value.isEmpty() ? value : "***";
+    }
+    return value;
   }
 
   private static Map<String, Object> fields(

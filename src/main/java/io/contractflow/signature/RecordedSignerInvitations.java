@@ -1,5 +1,6 @@
 package io.contractflow.signature;
 
+import io.contractflow.platform.privacy.Masked;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,9 +36,9 @@ class RecordedSignerInvitations implements SignerInvitations {
         new SigningInvitation(UUID.randomUUID(), invitation.signerId(), clock.instant()));
     if (properties.logLinks()) {
       log.info(
-          "Signing invitation for {} <{}> to sign {} ({}): {} (valid until {})",
-          invitation.signerName(),
-          invitation.signerEmail(),
+          "Signing invitation for signer {} <{}> to sign {} ({}): {} (valid until {})",
+          invitation.signerId(),
+          Masked.email(invitation.signerEmail()),
           invitation.contractReference(),
           invitation.contractTitle(),
           invitation.link(),
@@ -54,9 +55,9 @@ class RecordedSignerInvitations implements SignerInvitations {
   public void sendCode(Code code) {
     if (properties.logLinks()) {
       log.info(
-          "One-time code for {} <{}> to sign {}: {} (valid until {})",
-          code.signerName(),
-          code.signerEmail(),
+          "One-time code for signer {} <{}> to sign {}: {} (valid until {})",
+          code.signerId(),
+          Masked.email(code.signerEmail()),
           code.contractReference(),
           code.code(),
           code.expiresAt());

@@ -184,8 +184,8 @@ class SigningCeremony {
     events.publishEvent(
         new SignerSigned(request.getContractId(), request.getId(), signer.getName()));
     log.info(
-        "{} signed {} (signing request {})",
-        signer.getName(),
+        "Signer {} signed {} (signing request {})",
+        signer.getId(),
         request.getContractReference(),
         request.getId());
     if (SigningTurns.allSigned(SigningTurns.seats(link.all()))) {
@@ -234,8 +234,8 @@ class SigningCeremony {
         new SigningDeclined(
             request.getContractId(), request.getId(), signer.getName(), reason.strip()));
     log.info(
-        "{} declined to sign {} (signing request {})",
-        signer.getName(),
+        "Signer {} declined to sign {} (signing request {})",
+        signer.getId(),
         request.getContractReference(),
         request.getId());
     return page(link, true);

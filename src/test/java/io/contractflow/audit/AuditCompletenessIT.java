@@ -196,7 +196,9 @@ class AuditCompletenessIT extends IntegrationTest {
     List<String> routes = new ArrayList<>();
     for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
       String path = it.next();
-      if (path.startsWith("/api/contracts/{") || path.startsWith("/api/counterparties")) {
+      if (path.startsWith("/api/contracts/{")
+          || path.startsWith("/api/counterparties")
+          || path.startsWith("/api/admin/privacy")) {
         paths
             .get(path)
             .fieldNames()
@@ -491,7 +493,68 @@ class AuditCompletenessIT extends IntegrationTest {
                   "rita",
                   user -> api.as(user).delete("/api/counterparties/" + unused));
             }));
+    expected.put(
+        "post /api/admin/privacy/erasures",
+        Expectation.records(
+            AuditKinds.PERSONAL_DATA_ERASED,
+            "admin",
+            200,
+            () -> {
+              String named = draftNaming(unique("Erin Erasable").replace(' ', '-'));
+              String other = draft();
+              String email = signerEmail(named);
+              return new Prepared(
+                  List.of(named),
+                  List.of(other),
+                  "rita",
+                  user ->
+                      api.as(user)
+                          .post(
+                              "/api/admin/privacy/erasures",
+                              JSON.createObjectNode().put("email", email)));
+            }));
+    expected.put(
+        "post /api/admin/privacy/exports",
+        Expectation.none(
+            "an export changes no contract; it is recorded in privacy_request and the security log",
+            200,
+            () -> {
+              String named = draftNaming(unique("Eve Exportable").replace(' ', '-'));
+              String email = signerEmail(named);
+              return new Prepared(
+                  List.of(),
+                  List.of(),
+                  "rita",
+                  user ->
+                      api.as(user)
+                          .post(
+                              "/api/admin/privacy/exports",
+                              JSON.createObjectNode().put("email", email)));
+            }));
     return expected;
+  }
+
+  /** A draft of rita's whose signing plan names one outside person, known by {@code name}. */
+  private String draftNaming(String name) {
+    String id = draft();
+    ObjectNode signers = JSON.createObjectNode().put("mode", "SEQUENTIAL");
+    signers
+        .putArray("signers")
+        .addObject()
+        .put("name", name)
+        .put("email", name.toLowerCase() + "@erasable.example")
+        .put("order", 1);
+    assertThat(api.as("rita").put("/api/contracts/" + id + "/signers", signers).status())
+        .isEqualTo(200);
+    return id;
+  }
+
+  private String signerEmail(String contractId) {
+    return api.as("rita")
+        .get("/api/contracts/" + contractId + "/signers")
+        .json()
+        .toString()
+        .replaceAll("(?s).*\"email\":\"([^\"]+)\".*", "$1");
   }
 
   // --- tests
@@ -518,7 +581,10 @@ class AuditCompletenessIT extends IntegrationTest {
         // e.g. DELETE of a counterparty: refused for a requester, but no contract names it either
         // way
         Prepared prepared = expected.prepare().get();
-        String caller = route.startsWith("delete") ? "admin" : expected.actor();
+        String caller =
+            route.startsWith("delete") || route.contains(" /api/admin/")
+                ? "admin"
+                : expected.actor();
         if (prepared.stranger() != null) {
           soft.assertThat(prepared.call().apply(prepared.stranger()).status())
               .as(route + " as a requester")

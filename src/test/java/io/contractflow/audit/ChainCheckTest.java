@@ -143,4 +143,107 @@ class ChainCheckTest {
 
     assertThat(verify(entries).brokenAtSeq()).isEqualTo(2);
   }
+
+  // --- erasure (issue 21)
+
+  /** An erasure entry appended to the chain, vouching for these sequence numbers and hashes. */
+  private static AuditEntry erasure(List<AuditEntry> entries, String vouched) {
+    AuditEntry last = entries.get(entries.size() - 1);
+    int seq = last.seq() + 1;
+    Instant at = last.occurredAt().plusSeconds(1);
+    String details = "{\"erasure\":\"e1\",\"redacted\":[" + vouched + "]}";
+    String hash =
+        EntryHash.of(
+            new EntryHash.Input(
+                last.hash(),
+                CONTRACT,
+                seq,
+                at,
+                "admin",
+                AuditKinds.PERSONAL_DATA_ERASED,
+                "Personal data removed",
+                CanonicalJson.of(details)));
+    return new AuditEntry(
+        CONTRACT,
+        seq,
+        at,
+        "admin",
+        AuditKinds.PERSONAL_DATA_ERASED,
+        "Personal data removed",
+        details,
+        last.hash(),
+        hash);
+  }
+
+  private static String vouch(AuditEntry redacted) {
+    return "{\"seq\":" + redacted.seq() + ",\"hash\":\"" + redacted.expectedHash() + "\"}";
+  }
+
+  @Test
+  void aRedactedEntryVouchedForByALaterErasureEntryKeepsTheChainIntact() {
+    List<AuditEntry> entries = chain(4);
+    AuditEntry redacted = withSummary(entries.get(1), "Signed by [erased]");
+    entries.set(1, redacted);
+    entries.add(erasure(entries, vouch(redacted)));
+
+    assertThat(verify(entries)).isEqualTo(new ChainVerification(true, null, 5));
+  }
+
+  @Test
+  void aRedactedEntryChangedAgainAfterTheErasureBreaksTheChain() {
+    List<AuditEntry> entries = chain(4);
+    AuditEntry redacted = withSummary(entries.get(1), "Signed by [erased]");
+    entries.set(1, redacted);
+    entries.add(erasure(entries, vouch(redacted)));
+    entries.set(1, withSummary(redacted, "Signed by somebody else"));
+
+    assertThat(verify(entries)).isEqualTo(new ChainVerification(false, 2, 5));
+  }
+
+  @Test
+  void anErasureEntryVouchesOnlyForWhatItNames() {
+    List<AuditEntry> entries = chain(4);
+    AuditEntry redacted = withSummary(entries.get(1), "Signed by [erased]");
+    entries.set(1, redacted);
+    entries.set(2, withSummary(entries.get(2), "Entry 3, edited"));
+    entries.add(erasure(entries, vouch(redacted)));
+
+    assertThat(verify(entries)).isEqualTo(new ChainVerification(false, 3, 5));
+  }
+
+  @Test
+  void aChangedErasureEntryVouchesForNothing() {
+    List<AuditEntry> entries = chain(3);
+    AuditEntry redacted = withSummary(entries.get(1), "Signed by [erased]");
+    entries.set(1, redacted);
+    entries.add(erasure(entries, vouch(redacted)));
+    entries.set(3, withSummary(entries.get(3), "Personal data removed, edited"));
+
+    assertThat(verify(entries).intact()).isFalse();
+    assertThat(verify(entries).brokenAtSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void aSaltedEntryVerifiesWithItsSaltAndNotWithout() {
+    Instant at = Instant.parse("2026-03-01T09:00:00Z");
+    byte[] salt = new byte[EntryHash.SALT_BYTES];
+    salt[0] = 7;
+    String hash =
+        EntryHash.of(
+            new EntryHash.Input(
+                EntryHash.GENESIS, CONTRACT, 1, at, "rita", "COMMENT", "Hello", "{}", salt));
+    AuditEntry salted =
+        new AuditEntry(
+            CONTRACT, 1, at, "rita", "COMMENT", "Hello", "{}", EntryHash.GENESIS, hash, salt);
+    AuditEntry unsalted =
+        new AuditEntry(CONTRACT, 1, at, "rita", "COMMENT", "Hello", "{}", EntryHash.GENESIS, hash);
+
+    assertThat(verify(List.of(salted)).intact()).isTrue();
+    assertThat(verify(List.of(unsalted)).intact()).isFalse();
+    assertThat(hash)
+        .isNotEqualTo(
+            EntryHash.of(
+                new EntryHash.Input(
+                    EntryHash.GENESIS, CONTRACT, 1, at, "rita", "COMMENT", "Hello", "{}")));
+  }
 }

@@ -465,4 +465,44 @@ class AuthorizationMatrixIT extends IntegrationTest {
       }
     }
   }
+
+  /**
+   * The privacy routes (issue 21: a person's export and erasure) are for contract admins only:
+   * every other role, auditors included, gets 403 and nothing is exported or erased; anonymous
+   * callers 401. A privacy route without a request here fails the test.
+   */
+  @Test
+  void everyPrivacyRouteIsForContractAdminsOnly() {
+    Map<String, Call> calls = new LinkedHashMap<>();
+    ObjectNode rita = JSON.createObjectNode().put("userId", "rita");
+    calls.put(
+        "post /api/admin/privacy/exports",
+        new Call("POST", "/api/admin/privacy/exports", rita, false, true));
+    calls.put(
+        "post /api/admin/privacy/erasures",
+        new Call("POST", "/api/admin/privacy/erasures", rita, false, true));
+    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+    List<String> routes = new ArrayList<>();
+    paths
+        .fieldNames()
+        .forEachRemaining(
+            path -> {
+              if (path.startsWith("/api/admin/privacy")) {
+                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
+              }
+            });
+    assertThat(routes).as("privacy routes the OpenAPI document lists").isNotEmpty();
+    assertThat(calls.keySet()).as("every privacy route has a request here").containsAll(routes);
+    for (String route : routes) {
+      Call call = calls.get(route);
+      for (String user : List.of("rita", "ravi", "leo", "fiona", "erin", "sam", "audrey")) {
+        Api.Response response = api.as(user).post(call.path(), call.body());
+        assertThat(response.status()).as(user + " → " + route + ": " + response).isEqualTo(403);
+      }
+      assertThat(api.anonymous().post(call.path(), call.body()).status())
+          .as("anonymous → " + route)
+          .isEqualTo(401);
+    }
+    assertThat(api.as("rita").get("/api/me").status()).as("rita was not erased").isEqualTo(200);
+  }
 }

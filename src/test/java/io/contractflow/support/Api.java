@@ -183,6 +183,24 @@ public final class Api {
       }
     }
 
+    /** A POST of JSON whose answer is kept as bytes (an archive). */
+    public BinaryResponse postForBytes(String path, Object json) {
+      HttpRequest.Builder request =
+          builder(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body(json)));
+      try {
+        HttpResponse<byte[]> response =
+            client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new BinaryResponse(response.statusCode(), response.headers(), response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
     private HttpRequest.Builder builder(String path) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
