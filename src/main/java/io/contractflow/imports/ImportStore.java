@@ -87,6 +87,12 @@ class ImportStore {
         Timestamp.from(now));
   }
 
+  /** The number of files, once the archive is unpacked. */
+  void fileCount(UUID importId, int files) {
+    jdbc.update(
+        "update contractflow.contract_import set file_count = ? where id = ?", files, importId);
+  }
+
   Optional<Batch> batch(UUID id) {
     return jdbc
         .query(
