@@ -77,6 +77,16 @@ class ImportUploadLimitIT extends IntegrationTest {
     assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
     assertThat(refused.contentType()).startsWith("application/problem+json");
 
+    // no declared length (chunked): refused as the upload passes the archive's limit
+    Api.Response chunked =
+        api.as("admin")
+            .chunked()
+            .multipart(
+                "/api/imports",
+                List.of(new Api.Part("archive", "large.zip", "application/zip", zip)));
+    assertThat(chunked.status()).as(chunked.toString()).isEqualTo(413);
+    assertThat(chunked.contentType()).startsWith("application/problem+json");
+
     // a declared length over the request's limit: refused before it is read
     byte[] more = new byte[48 * MB];
     System.arraycopy(zip, 0, more, 0, zip.length);
