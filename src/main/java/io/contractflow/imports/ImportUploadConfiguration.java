@@ -3,6 +3,7 @@ package io.contractflow.imports;
 import io.contractflow.platform.web.LargeUploadRoute;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +32,12 @@ class ImportUploadConfiguration {
 
   @Bean
   ServletRegistrationBean<ImportUploadServlet> importUploadServlet(
-      WebApplicationContext context, ImportProperties imports, MultipartProperties multipart) {
+      WebApplicationContext context,
+      WebMvcProperties mvc,
+      ImportProperties imports,
+      MultipartProperties multipart) {
     ServletRegistrationBean<ImportUploadServlet> registration =
-        new ServletRegistrationBean<>(new ImportUploadServlet(context), PATH);
+        new ServletRegistrationBean<>(new ImportUploadServlet(context, mvc), PATH);
     registration.setName("importUpload");
     registration.setMultipartConfig(
         new MultipartConfigElement(

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcProperties;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -23,8 +24,13 @@ final class ImportUploadServlet extends HttpServlet {
 
   private final transient DispatcherServlet dispatcher;
 
-  ImportUploadServlet(WebApplicationContext context) {
+  ImportUploadServlet(WebApplicationContext context, WebMvcProperties mvc) {
     this.dispatcher = new DispatcherServlet(context);
+    // as Spring Boot sets up its own dispatcher
+    dispatcher.setDispatchOptionsRequest(mvc.isDispatchOptionsRequest());
+    dispatcher.setDispatchTraceRequest(mvc.isDispatchTraceRequest());
+    dispatcher.setPublishEvents(mvc.isPublishRequestHandledEvents());
+    dispatcher.setEnableLoggingRequestDetails(mvc.isLogRequestDetails());
   }
 
   @Override
