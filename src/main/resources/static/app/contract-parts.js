@@ -1,7 +1,7 @@
 // More of a contract's page, each section from the public API: signing (signers and their status),
-// shares (who else may view or edit), and the redline between two document versions.
+// shares (who else may view or edit), the redline between two document versions, and obligations.
 import { get, call } from './api.js';
-import { h, render, notice, dateTime, toast, table } from './ui.js';
+import { h, render, notice, date, dateTime, money, toast, table, field, select } from './ui.js';
 
 const SIGNER_STATUS = { PENDING: 'Waiting', INVITED: 'Invited', SIGNED: 'Signed', DECLINED: 'Declined' };
 
@@ -116,4 +116,126 @@ export function redlineSection(contractId, documents) {
   h('button', { type: 'submit' }, 'Show changes'));
   return h('section', { class: 'card', 'aria-labelledby': 'redline-h', id: 'redline' },
     h('h2', { id: 'redline-h' }, 'Changes between versions'), form, out);
+}
+
+const OBLIGATION_KINDS = [['PAYMENT', 'Payment'], ['DELIVERY', 'Delivery'], ['REPORT', 'Report'], ['NOTICE', 'Notice'], ['CUSTOM', 'Other']];
+const SCHEDULES = [['ONE_OFF', 'once'], ['MONTHLY', 'monthly'], ['QUARTERLY', 'quarterly'], ['YEARLY', 'yearly']];
+const INSTALMENT_LABELS = {
+  MET_ON_TIME: 'Met on time', MET_LATE: 'Met late', MISSED: 'Missed', WAIVED: 'Waived', CANCELLED: 'Cancelled',
+};
+
+/**
+ * How an instalment stands: open (due, or overdue once its due day has passed; escalated after
+ * the grace period), met on time, met late, missed, waived.
+ */
+function instalmentStatus(i) {
+  if (i.status === 'OPEN') {
+    const late = i.overdue || i.dueOn < new Date().toLocaleDateString('en-CA');
+    return h('span', { class: 'badge ' + (late ? 'status-rejected' : 'status-in_review') },
+      i.overdue ? 'Overdue, escalated' : late ? 'Overdue' : 'Due');
+  }
+  const good = i.status === 'MET_ON_TIME' || i.status === 'WAIVED';
+  return h('span', { class: 'badge ' + (good ? 'status-active' : i.status === 'CANCELLED' ? 'status-expired' : 'status-rejected') },
+    INSTALMENT_LABELS[i.status] || i.status);
+}
+
+/**
+ * The open "Record fulfilment" task of an instalment, among the contract's open tasks: the one due
+ * at the end of the instalment's due day (the platform's zone: within 14 hours of midnight UTC).
+ */
+function fulfilmentTask(instalment, tasks, taken) {
+  const endOfDue = Date.parse(instalment.dueOn + 'T00:00:00Z') + 24 * 3600 * 1000;
+  return tasks.find((t) => t.key === 'Task_RecordFulfilment' && !taken.has(t.id) && t.due
+    && Math.abs(Date.parse(t.due) - endOfDue) <= 14 * 3600 * 1000);
+}
+
+/**
+ * Obligations: what the contract promises and who owes it; each instalment's due date and outcome
+ * (met on time, late, missed, waived), and for an open one the link to the task that records its
+ * fulfilment. The owner and admins add obligations.
+ */
+export function obligationsSection(contract, mayManage, process) {
+  const box = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+  const messages = h('div', { 'aria-live': 'assertive' });
+  const section = h('section', { class: 'card', 'aria-labelledby': 'obligations-h', id: 'obligations' },
+    h('h2', { id: 'obligations-h' }, 'Obligations'), messages, box);
+  const base = '/api/contracts/' + contract.id + '/obligations';
+  const tasks = process?.openTasks || [];
+
+  async function show() {
+    const obligations = await get(base);
+    const taken = new Set();
+    const rows = obligations.flatMap((o) => o.instalments.map((i) => ({ o, i })));
+    const columns = [
+      { label: 'Obligation', cell: ({ o, i }) => [o.title, h('br'), h('small', { class: 'muted' },
+        (OBLIGATION_KINDS.find(([k]) => k === o.kind) || [o.kind, o.kind])[1]
+          + (o.instalments.length > 1 ? ' · ' + i.seq + ' of ' + o.instalments.length : '')
+          + (o.amount ? ' · ' + money({ amount: o.amount, currency: o.currency }) : ''))] },
+      { label: 'Owed by', cell: ({ o }) => (o.owedBy === 'US' ? 'Us' : contract.counterparty?.name || 'Counterparty') },
+      { label: 'Owner', cell: ({ o }) => (o.ownerType === 'GROUP' ? 'group ' : '') + o.ownerId },
+      { label: 'Due', cell: ({ i }) => date(i.dueOn) },
+      { label: 'Status', cell: ({ i }) => instalmentStatus(i) },
+      { label: 'Fulfilment', cell: ({ i }) => {
+        if (i.status !== 'OPEN') {
+          return [i.outcomeBy ? i.outcomeBy + ', ' + dateTime(i.outcomeAt) : '—', i.note ? h('br') : null,
+            i.note ? h('small', { class: 'muted' }, i.note) : null];
+        }
+        const task = fulfilmentTask(i, tasks, taken);
+        if (task) {
+          taken.add(task.id);
+          return h('a', { href: '#/tasks/' + encodeURIComponent(task.id), class: 'record-fulfilment' }, 'Record fulfilment');
+        }
+        return h('span', { class: 'muted' }, i.started ? 'Task not open yet' : 'Starts when the contract is active');
+      } },
+    ];
+    render(box, table('Obligations', columns, rows, 'No obligations recorded.'), mayManage ? addForm() : null);
+  }
+
+  function addForm() {
+    const today = new Date().toLocaleDateString('en-CA');
+    return h('details', { class: 'add-obligation' }, h('summary', {}, 'Add an obligation'),
+      h('form', { id: 'obligation-form', onsubmit: (e) => {
+        e.preventDefault();
+        const d = new FormData(e.target);
+        const amount = d.get('obligationAmount').trim();
+        const body = {
+          kind: d.get('obligationKind'),
+          title: d.get('obligationTitle').trim(),
+          owner: { type: d.get('obligationOwnerType'), id: d.get('obligationOwner').trim() },
+          owedBy: d.get('obligationOwedBy'),
+          schedule: d.get('obligationSchedule'),
+          firstDue: d.get('obligationDue'),
+          until: d.get('obligationUntil') || null,
+          amount: amount ? { amount: Number(amount), currency: d.get('obligationCurrency').trim().toUpperCase() } : null,
+        };
+        change(() => call(base, { method: 'POST', body }), 'Obligation added: ' + body.title);
+      } },
+      h('div', { class: 'grid two' },
+        field('What', h('input', { id: 'obligationTitle', name: 'obligationTitle', required: true, maxlength: 200 })),
+        field('Kind', select('obligationKind', OBLIGATION_KINDS, 'DELIVERY')),
+        field('Owed by', select('obligationOwedBy', [['COUNTERPARTY', 'the counterparty'], ['US', 'us']], 'COUNTERPARTY')),
+        field('Owner', h('input', { id: 'obligationOwner', name: 'obligationOwner', required: true, maxlength: 64, value: contract.owner, autocomplete: 'off' }),
+          'Who records its fulfilment'),
+        field('Owner is a', select('obligationOwnerType', [['USER', 'user'], ['GROUP', 'group']], 'USER')),
+        field('Schedule', select('obligationSchedule', SCHEDULES, 'ONE_OFF')),
+        field('First due', h('input', { id: 'obligationDue', name: 'obligationDue', type: 'date', required: true, value: today })),
+        field('Until', h('input', { id: 'obligationUntil', name: 'obligationUntil', type: 'date' }), 'For a schedule; the contract\'s end if empty'),
+        field('Amount', h('input', { id: 'obligationAmount', name: 'obligationAmount', inputmode: 'decimal', pattern: '[0-9]+([.][0-9]{1,2})?' }), 'Payments'),
+        field('Currency', h('input', { id: 'obligationCurrency', name: 'obligationCurrency', maxlength: 3, value: contract.value?.currency || 'EUR' }))),
+      h('button', { type: 'submit', class: 'primary' }, 'Add obligation')));
+  }
+
+  async function change(run, done) {
+    render(messages);
+    try {
+      await run();
+      toast(done);
+      await show();
+    } catch (e) {
+      render(messages, notice(e.message));
+    }
+  }
+
+  show().catch((e) => render(box, notice(e.message)));
+  return section;
 }

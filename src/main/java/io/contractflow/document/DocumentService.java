@@ -85,7 +85,7 @@ public class DocumentService {
     contracts.editable(user, contractId);
     UploadInspector.Inspected inspected = inspector.inspect(originalName, declaredType, content);
     scan(content);
-    return store(contractId, inspected, content, user.username(), false, null);
+    return store(contractId, inspected, content, null, user.username(), false, null);
   }
 
   /**
@@ -104,19 +104,23 @@ public class DocumentService {
     return inspected.type().mediaType();
   }
 
-  /** For a bulk import: the file's text as an upload would extract it; empty if it has none. */
-  public Optional<String> text(byte[] content) {
-    return Optional.ofNullable(extractor.extract(content).text());
+  /**
+   * For a bulk import: the file's text as an upload would extract it (OCR included), to read its
+   * facts and to hand back to {@link #storeImported}, so the file is read once.
+   */
+  public ExtractedText text(byte[] content) {
+    return extractor.extract(content);
   }
 
   /**
    * For a bulk import: the checked file (see {@link #check}) as the first version of its imported
-   * contract, inspected again and encrypted like any upload. Joins the caller's transaction; if
-   * that rolls back, the stored object is removed again. A contract that already has a version with
-   * the same content keeps it (a retried step stores nothing twice).
+   * contract, inspected again and encrypted like any upload, with the text {@link #text} extracted
+   * from it before (extracted now if null). Joins the caller's transaction; if that rolls back, the
+   * stored object is removed again. A contract that already has a version with the same content
+   * keeps it (a retried step stores nothing twice).
    */
   public DocumentVersionResponse storeImported(
-      UUID contractId, String fileName, byte[] content, String actor) {
+      UUID contractId, String fileName, byte[] content, ExtractedText text, String actor) {
     String hash = sha256(content);
     Optional<DocumentVersion> stored =
         versions.findByContractIdOrderByNumberDesc(contractId).stream()
@@ -127,7 +131,7 @@ public class DocumentService {
     }
     String declared = DocumentType.ofExtension(fileName).map(DocumentType::mediaType).orElse(null);
     UploadInspector.Inspected inspected = inspector.inspect(fileName, declared, content);
-    return store(contractId, inspected, content, actor, true, null);
+    return store(contractId, inspected, content, text, actor, true, null);
   }
 
   /** A file to store as a new version. */
@@ -155,6 +159,7 @@ public class DocumentService {
                     contractId,
                     inspected.get(i),
                     files.get(i).content(),
+                    null,
                     user.username(),
                     true,
                     template));
@@ -174,7 +179,7 @@ public class DocumentService {
   public DocumentVersionResponse storeSystemVersion(
       UUID contractId, String fileName, DocumentType type, byte[] content, String actor) {
     UploadInspector.Inspected inspected = inspector.inspect(fileName, type.mediaType(), content);
-    return store(contractId, inspected, content, actor, true, null);
+    return store(contractId, inspected, content, null, actor, true, null);
   }
 
   /**
@@ -210,18 +215,19 @@ public class DocumentService {
   }
 
   /**
-   * Stores one new current version. Published as {@link DocumentVersionAdded}, unless it is one of
-   * the versions generated from {@code template} (null for none), which the caller publishes
-   * together.
+   * Stores one new current version with its text ({@code extracted}, or extracted now if null).
+   * Published as {@link DocumentVersionAdded}, unless it is one of the versions generated from
+   * {@code template} (null for none), which the caller publishes together.
    */
   private DocumentVersionResponse store(
       UUID contractId,
       UploadInspector.Inspected inspected,
       byte[] content,
+      ExtractedText extracted,
       String actor,
       boolean removeOnOuterRollback,
       String template) {
-    TextExtractor.Extracted text = extractor.extract(content);
+    ExtractedText text = extracted != null ? extracted : extractor.extract(content);
     UUID id = UUID.randomUUID();
     String key = "documents/" + contractId + "/" + id;
     try {

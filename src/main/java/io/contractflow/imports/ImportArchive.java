@@ -6,11 +6,13 @@ import io.contractflow.platform.error.RejectedContentException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -33,14 +35,35 @@ final class ImportArchive {
 
   private ImportArchive() {}
 
+  /** The archive's files, all in memory (small archives, tests). */
   static List<Entry> read(byte[] zip, ImportProperties limits, long maxFileSize) {
     List<Entry> entries = new ArrayList<>();
+    read(new ByteArrayInputStream(zip), zip.length, limits, maxFileSize, entries::add);
+    return entries;
+  }
+
+  /**
+   * Unpacks the archive from a stream, handing each file to {@code files} as soon as it is read, so
+   * that only one file is in memory at a time; a refusal is thrown once it is found, or, for files
+   * that are not PDF or DOCX, after all are named: the caller undoes what it did with the files
+   * handed before (its transaction).
+   *
+   * @param zipSize the archive's size in bytes (for the compression ratio)
+   * @return how many files were handed on
+   */
+  static int read(
+      InputStream zip,
+      long zipSize,
+      ImportProperties limits,
+      long maxFileSize,
+      Consumer<Entry> files) {
     List<String> refused = new ArrayList<>();
     Set<String> names = new HashSet<>();
     long unpacked = 0;
     int seen = 0;
+    int handed = 0;
     byte[] buffer = new byte[64 * 1024];
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+    try (ZipInputStream in = new ZipInputStream(zip)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         if (++seen > limits.maxFiles()) {
           throw tooLarge("The ZIP holds more than " + limits.maxFiles() + " entries");
@@ -76,8 +99,17 @@ final class ImportArchive {
           }
           content.write(buffer, 0, n);
         }
-        entries.add(new Entry(name, content.toByteArray()));
+        if (refused.isEmpty()) {
+          try {
+            files.accept(new Entry(name, content.toByteArray()));
+          } catch (RuntimeException failed) {
+            throw new HandedOn(failed);
+          }
+          handed++;
+        }
       }
+    } catch (HandedOn failed) {
+      throw failed.failure;
     } catch (IOException | IllegalArgumentException e) {
       throw invalid("The archive is not a readable ZIP: " + e.getMessage());
     }
@@ -90,13 +122,23 @@ final class ImportArchive {
                   "; ", refused.stream().limit(20).map(ImportArchive::printable).toList()),
           refused.stream().limit(100).map(r -> new FieldError("archive", printable(r))).toList());
     }
-    if (entries.isEmpty()) {
+    if (handed == 0) {
       throw invalid("The ZIP holds no PDF or DOCX file");
     }
-    if (unpacked / Math.max(1, zip.length) > limits.maxCompressionRatio()) {
+    if (unpacked / Math.max(1, zipSize) > limits.maxCompressionRatio()) {
       throw tooLarge("The ZIP is compressed more than " + limits.maxCompressionRatio() + ":1");
     }
-    return entries;
+    return handed;
+  }
+
+  /** What the receiver of a file threw, past the catch of what the ZIP throws. */
+  private static final class HandedOn extends RuntimeException {
+    private final RuntimeException failure;
+
+    HandedOn(RuntimeException failure) {
+      super(failure);
+      this.failure = failure;
+    }
   }
 
   private static boolean unsafe(String name) {

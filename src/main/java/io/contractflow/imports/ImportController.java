@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
   /** A CSV of facts is small text; anything larger is no such CSV. */
-  private static final long MAX_CSV_BYTES = 5L * 1024 * 1024;
+  static final long MAX_CSV_BYTES = 5L * 1024 * 1024;
 
   private final ImportService imports;
   private final CurrentUserProvider currentUser;
@@ -51,7 +51,8 @@ class ImportController {
               + " (path or name in the ZIP) and any of title, type, counterparty, effectiveDate,"
               + " endDate, autoRenewal, renewalTerm, noticePeriod, value, currency, owner (admins"
               + " only). A ZIP that is no ZIP, names a path outside its folder, nests archives or"
-              + " holds other files is refused with 400; one with too many entries or unpacking"
+              + " holds other files is refused with 400; one larger than"
+              + " contractflow.imports.max-archive-size (512MB), with too many entries or unpacking"
               + " too large with 413; nothing is stored then. The same file imported twice is one"
               + " contract: the second is DUPLICATE, naming the first's contract.")
   ResponseEntity<ImportView> start(
@@ -64,11 +65,13 @@ class ImportController {
     if (facts != null && facts.getSize() > MAX_CSV_BYTES) {
       throw InvalidInputException.field("facts", "must be at most 5 MB of CSV");
     }
+    // the archive is read from the temporary file the upload streamed to (ImportUploadServlet)
     ImportView started =
         imports.start(
             currentUser.get(),
             archive.getOriginalFilename(),
-            archive.getBytes(),
+            archive,
+            archive.getSize(),
             facts == null || facts.isEmpty() ? null : facts.getBytes());
     return ResponseEntity.accepted()
         .location(URI.create("/api/imports/" + started.id()))

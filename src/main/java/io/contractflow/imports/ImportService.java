@@ -7,6 +7,8 @@ import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.error.InvalidInputException;
 import io.contractflow.platform.error.NotFoundException;
 import io.contractflow.platform.error.NotPermittedException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,56 +57,68 @@ public class ImportService {
     this.clock = clock;
   }
 
-  @Transactional
-  public ImportView start(CurrentUser user, String archiveName, byte[] zip, byte[] csv) {
+  /**
+   * Starts an import of the archive, read from {@code zip} (a temporary file the upload streamed
+   * to, so an archive of hundreds of megabytes is never held in memory: one file at a time is),
+   * with the CSV of known facts (null for none).
+   *
+   * @param zipSize the archive's size in bytes
+   */
+  @Transactional(rollbackFor = IOException.class)
+  public ImportView start(
+      CurrentUser user, String archiveName, InputStreamSource zip, long zipSize, byte[] csv)
+      throws IOException {
     mayImport(user);
-    List<ImportArchive.Entry> entries =
-        ImportArchive.read(zip, properties, documents.maxSize().toBytes());
     Map<String, ImportCsv.Row> rows = csv == null ? Map.of() : ImportCsv.read(csv);
     Set<String> matched = new HashSet<>();
     List<FieldError> errors = new ArrayList<>();
     UUID importId = UUID.randomUUID();
     Instant now = clock.instant();
-    store.insert(
-        new ImportStore.Batch(importId, user.username(), now, name(archiveName), entries.size()));
+    store.insert(new ImportStore.Batch(importId, user.username(), now, name(archiveName), 0));
     Map<String, UUID> inBatch = new HashMap<>();
     List<ImportStore.File> queued = new ArrayList<>();
-    int position = 0;
-    for (ImportArchive.Entry entry : entries) {
-      position++;
-      ImportCsv.Row row = row(rows, entry.name(), matched);
-      String owner = row == null || row.owner() == null ? user.username() : row.owner();
-      if (!owner.equals(user.username()) && !user.isAdmin()) {
-        errors.add(
-            new FieldError(
-                "csv row " + row.number() + " owner",
-                "only contract admins import contracts for others"));
-      }
-      String sha = sha256(entry.content());
-      UUID earlier = inBatch.get(sha);
-      UUID before = earlier != null ? earlier : store.importedAs(sha).orElse(null);
-      UUID contractId = before != null ? before : UUID.randomUUID();
-      ImportStore.File file =
-          new ImportStore.File(
-              UUID.randomUUID(),
-              importId,
-              position,
-              entry.name(),
-              sha,
-              entry.content().length,
-              row == null ? null : row.number(),
-              row == null ? new EnumMap<>(ImportedField.class) : row.facts(),
-              null,
-              owner,
-              before != null ? ImportFileStatus.DUPLICATE : ImportFileStatus.QUEUED,
-              contractId,
-              null);
-      store.insert(file, before != null ? null : entry.content(), now);
-      if (before == null) {
-        inBatch.put(sha, contractId);
-        queued.add(file);
-      }
+    int[] position = {0};
+    Consumer<ImportArchive.Entry> stage =
+        entry -> {
+          position[0]++;
+          ImportCsv.Row row = row(rows, entry.name(), matched);
+          String owner = row == null || row.owner() == null ? user.username() : row.owner();
+          if (!owner.equals(user.username()) && !user.isAdmin()) {
+            errors.add(
+                new FieldError(
+                    "csv row " + row.number() + " owner",
+                    "only contract admins import contracts for others"));
+          }
+          String sha = sha256(entry.content());
+          UUID earlier = inBatch.get(sha);
+          UUID before = earlier != null ? earlier : store.importedAs(sha).orElse(null);
+          UUID contractId = before != null ? before : UUID.randomUUID();
+          ImportStore.File file =
+              new ImportStore.File(
+                  UUID.randomUUID(),
+                  importId,
+                  position[0],
+                  entry.name(),
+                  sha,
+                  entry.content().length,
+                  row == null ? null : row.number(),
+                  row == null ? new EnumMap<>(ImportedField.class) : row.facts(),
+                  null,
+                  owner,
+                  before != null ? ImportFileStatus.DUPLICATE : ImportFileStatus.QUEUED,
+                  contractId,
+                  null);
+          store.insert(file, before != null ? null : entry.content(), now);
+          if (before == null) {
+            inBatch.put(sha, contractId);
+            queued.add(file);
+          }
+        };
+    int files;
+    try (InputStream in = zip.getInputStream()) {
+      files = ImportArchive.read(in, zipSize, properties, documents.maxSize().toBytes(), stage);
     }
+    store.fileCount(importId, files);
     rows.keySet().stream()
         .filter(file -> !matched.contains(file))
         .sorted()

@@ -7,6 +7,7 @@ import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractType;
 import io.contractflow.counterparty.CounterpartyService;
 import io.contractflow.document.DocumentService;
+import io.contractflow.document.ExtractedText;
 import io.contractflow.extraction.ExtractedFact;
 import io.contractflow.extraction.FactExtractor;
 import io.contractflow.platform.error.InvalidInputException;
@@ -90,20 +91,20 @@ public class ImportSteps {
   }
 
   /**
-   * "Extract imported facts": the file's text as an upload extracts it, its facts, its CSV row on
-   * top.
+   * "Extract imported facts": the file's text as an upload extracts it (kept for its document
+   * version, so the file is read once), its facts, its CSV row on top.
    */
   public void extractFacts(UUID contractId) {
     ImportStore.File file = file(contractId);
     if (file.status() != ImportFileStatus.CHECKED) {
       return;
     }
+    ExtractedText text = documents.text(store.content(file.id()));
+    store.text(file.id(), text);
     // the first by order if several are configured (a model-based one may join the rule-based one)
     FactExtractor reader = extractor.orderedStream().findFirst().orElse(null);
     List<ExtractedFact> extracted =
-        reader == null
-            ? List.of()
-            : documents.text(store.content(file.id())).map(reader::extract).orElse(List.of());
+        reader == null || text.text() == null ? List.of() : reader.extract(text.text());
     store.facts(file.id(), ImportFacts.merge(extracted, file.csvFacts()), clock.instant());
   }
 
@@ -139,6 +140,8 @@ public class ImportSteps {
         contractId,
         ImportArchive.baseName(file.fileName()),
         store.content(file.id()),
+        // read by "Extract imported facts"; a file staged before its text was kept is read now
+        store.text(file.id()).orElse(null),
         file.owner());
     store.dropContent(file.id());
     store.status(file.id(), ImportFileStatus.AWAITING_VERIFICATION, null, clock.instant());

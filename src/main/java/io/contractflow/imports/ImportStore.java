@@ -3,6 +3,8 @@ package io.contractflow.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contractflow.document.DocumentVersion;
+import io.contractflow.document.ExtractedText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -83,6 +85,12 @@ class ImportStore {
         file.contractId(),
         file.failure(),
         Timestamp.from(now));
+  }
+
+  /** The number of files, once the archive is unpacked. */
+  void fileCount(UUID importId, int files) {
+    jdbc.update(
+        "update contractflow.contract_import set file_count = ? where id = ?", files, importId);
   }
 
   Optional<Batch> batch(UUID id) {
@@ -188,9 +196,35 @@ class ImportStore {
         fileId);
   }
 
-  /** Once stored as a document version, or refused for good, the staged bytes go. */
+  /** The text extracted from the staged bytes, kept until they are stored as a version. */
+  void text(UUID fileId, ExtractedText text) {
+    jdbc.update(
+        "update contractflow.contract_import_file set text_status = ?, text = ? where id = ?",
+        text.status().name(),
+        text.text(),
+        fileId);
+  }
+
+  /** The text extracted from the staged bytes; empty if none was extracted (yet). */
+  Optional<ExtractedText> text(UUID fileId) {
+    return jdbc
+        .query(
+            "select text_status, text from contractflow.contract_import_file where id = ? and"
+                + " text_status is not null",
+            (rs, n) ->
+                new ExtractedText(
+                    DocumentVersion.TextStatus.valueOf(rs.getString(1)), rs.getString(2)),
+            fileId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Once stored as a document version, or refused for good, the staged bytes and text go. */
   void dropContent(UUID fileId) {
-    jdbc.update("update contractflow.contract_import_file set content = null where id = ?", fileId);
+    jdbc.update(
+        "update contractflow.contract_import_file set content = null, text_status = null, text ="
+            + " null where id = ?",
+        fileId);
   }
 
   /** A file that turned out to be the same as one imported before: its contract is that one. */

@@ -4,7 +4,7 @@ import { call, get, post, query, upload } from '../api.js';
 import { h, render, notice, toast, statusBadge, money, date, dateTime, bytes, tasklistLink, table } from '../ui.js';
 import { factsForm, saveDraft } from './draft.js';
 import { processDiagram } from '../diagram.js';
-import { signingSection, sharesSection, redlineSection } from '../contract-parts.js';
+import { signingSection, sharesSection, redlineSection, obligationsSection } from '../contract-parts.js';
 
 const CANCELLABLE = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SIGNING'];
 // only these roles change contracts (an auditor or reviewer reads them): others are not offered the
@@ -89,6 +89,7 @@ export async function contractPage(ctx, id) {
     documentsSection(contract, documents, again, mayChange),
     redlineSection(id, documents),
     h('div', { class: 'grid two' }, signingSection(id), sharesSection(contract, mayManageShares(ctx.me, contract))),
+    obligationsSection(contract, mayChange && mayManageShares(ctx.me, contract), process),
     processDiagram(id),
     timelineSection(history));
 }

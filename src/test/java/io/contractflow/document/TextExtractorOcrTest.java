@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.contractflow.document.ocr.OcrProperties;
 import io.contractflow.document.ocr.OcrReader;
 import io.contractflow.extraction.ContractCorpus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class TextExtractorOcrTest {
     byte[] scan = ContractCorpus.scannedPdf(PAGE_ONE);
     assertThat(textLayerOf(scan)).isBlank();
 
-    TextExtractor.Extracted extracted = extractor(ocr(true, 50, "")).extract(scan);
+    ExtractedText extracted = extractor(ocr(true, 50, "")).extract(scan);
 
     assertThat(extracted.status()).isEqualTo(DocumentVersion.TextStatus.EXTRACTED);
     assertThat(words(extracted.text()))
@@ -66,8 +67,7 @@ class TextExtractorOcrTest {
   void pageImagesGetTheirTextByOcr() {
     TextExtractor extractor = extractor(ocr(true, 50, ""));
     for (String format : List.of("png", "jpeg", "tiff")) {
-      TextExtractor.Extracted extracted =
-          extractor.extract(ContractCorpus.pageImage(PAGE_TWO, format));
+      ExtractedText extracted = extractor.extract(ContractCorpus.pageImage(PAGE_TWO, format));
       assertThat(extracted.status()).as(format).isEqualTo(DocumentVersion.TextStatus.EXTRACTED);
       assertThat(words(extracted.text())).as(format).contains("marmalade escrow account");
     }
@@ -103,10 +103,13 @@ class TextExtractorOcrTest {
     assertThat(missing.tesseractInstalled()).isFalse();
     assertThat(extractor(ocr(false, 50, "")).extract(scan).status())
         .isEqualTo(DocumentVersion.TextStatus.EMPTY);
-    assertThat(new TextExtractor(parser(), LIMITS, missing).extract(scan).status())
+    assertThat(
+            new TextExtractor(parser(), LIMITS, missing, new SimpleMeterRegistry())
+                .extract(scan)
+                .status())
         .isEqualTo(DocumentVersion.TextStatus.EMPTY);
     assertThat(
-            new TextExtractor(parser(), LIMITS, missing)
+            new TextExtractor(parser(), LIMITS, missing, new SimpleMeterRegistry())
                 .extract(ContractCorpus.pageImage(PAGE_TWO, "png"))
                 .status())
         .isEqualTo(DocumentVersion.TextStatus.EMPTY);
@@ -124,7 +127,8 @@ class TextExtractorOcrTest {
   }
 
   private static TextExtractor extractor(OcrProperties properties) {
-    return new TextExtractor(parser(), LIMITS, new OcrReader(properties));
+    return new TextExtractor(
+        parser(), LIMITS, new OcrReader(properties), new SimpleMeterRegistry());
   }
 
   private static AutoDetectParser parser() {

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 class ImportFactsTest {
 
   static final ImportProperties LIMITS =
-      new ImportProperties(10, DataSize.ofMegabytes(5), 100, 0.8, "EUR");
+      new ImportProperties(DataSize.ofMegabytes(50), 10, DataSize.ofMegabytes(5), 100, 0.8, "EUR");
 
   @Test
   void extractedFactsBecomeFieldsAndTheCsvWins() {

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps request bodies on {@code /api/**}: a declared length over the limit is refused with 413
  * before a byte is parsed (Tomcat swallows the unread rest, up to server.tomcat.max-swallow-size,
  * so the client reads the 413), and a chunked JSON body is cut off as soon as it passes the limit.
- * JSON bodies have the API's limit; uploads the multipart one.
+ * JSON bodies have the API's limit; uploads the multipart one, or their route's where a feature
+ * declares a {@link LargeUploadRoute} (a bulk import's archive).
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -27,12 +30,17 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final ApiProperties properties;
   private final MultipartProperties multipart;
   private final ObjectMapper objectMapper;
+  private final List<LargeUploadRoute> largeUploads;
 
   RequestBodyLimitFilter(
-      ApiProperties properties, MultipartProperties multipart, ObjectMapper objectMapper) {
+      ApiProperties properties,
+      MultipartProperties multipart,
+      ObjectMapper objectMapper,
+      ObjectProvider<LargeUploadRoute> largeUploads) {
     this.properties = properties;
     this.multipart = multipart;
     this.objectMapper = objectMapper;
+    this.largeUploads = largeUploads.orderedStream().toList();
   }
 
   @Override
@@ -50,8 +58,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     // uploads have the (larger) multipart limit, checked again part by part by the multipart
     // resolver
-    long limit =
-        upload ? multipart.getMaxRequestSize().toBytes() : properties.maxJsonBodyBytes().toBytes();
+    long limit = upload ? uploadLimit(request) : properties.maxJsonBodyBytes().toBytes();
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -65,6 +72,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(upload ? request : new LimitedRequest(request, limit), response);
+  }
+
+  private long uploadLimit(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return largeUploads.stream()
+        .filter(route -> route.path().equals(path))
+        .mapToLong(LargeUploadRoute::maxRequestBytes)
+        .findFirst()
+        .orElse(multipart.getMaxRequestSize().toBytes());
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -23,8 +23,9 @@ final class ApiLatencyProbe implements AutoCloseable {
 
   static final int PER_SECOND = 4;
 
-  /** p50, p99 and max in milliseconds of one kind of request, and how many failed. */
-  record Latencies(int requests, int failed, double p50Ms, double p99Ms, double maxMs) {
+  /** p50, p95, p99 and max in milliseconds of one kind of request, and how many failed. */
+  record Latencies(
+      int requests, int failed, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
 
     static Latencies of(List<Long> nanos, int failed) {
       long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -32,6 +33,7 @@ final class ApiLatencyProbe implements AutoCloseable {
           sorted.length,
           failed,
           percentileMs(sorted, 50),
+          percentileMs(sorted, 95),
           percentileMs(sorted, 99),
           sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
     }
@@ -49,6 +51,7 @@ final class ApiLatencyProbe implements AutoCloseable {
       map.put("requests", requests);
       map.put("failed", failed);
       map.put("p50Ms", Throughput.round(p50Ms));
+      map.put("p95Ms", Throughput.round(p95Ms));
       map.put("p99Ms", Throughput.round(p99Ms));
       map.put("maxMs", Throughput.round(maxMs));
       return map;
@@ -57,8 +60,8 @@ final class ApiLatencyProbe implements AutoCloseable {
     @Override
     public String toString() {
       return String.format(
-          "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d requests%s)",
-          p50Ms, p99Ms, maxMs, requests, failed == 0 ? "" : ", " + failed + " FAILED");
+          "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (%d requests%s)",
+          p50Ms, p95Ms, p99Ms, maxMs, requests, failed == 0 ? "" : ", " + failed + " FAILED");
     }
   }
 
