@@ -6,6 +6,7 @@ import io.contractflow.document.storage.DocumentStore;
 import io.contractflow.platform.privacy.PersonalDataErased;
 import io.contractflow.platform.privacy.PersonalTerms;
 import io.contractflow.platform.privacy.TextSweep;
+import io.contractflow.security.SecurityEvents;
 import io.contractflow.workflow.privacy.EnginePersonalData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,7 @@ class PersonalDataErasure {
   private final EnginePersonalData engine;
   private final DocumentStore store;
   private final ApplicationEventPublisher events;
+  private final SecurityEvents securityEvents;
 
   PersonalDataErasure(
       JdbcTemplate jdbc,
@@ -59,7 +61,9 @@ class PersonalDataErasure {
       PersonalDataInAudit audit,
       EnginePersonalData engine,
       DocumentStore store,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      SecurityEvents securityEvents) {
+    this.securityEvents = securityEvents;
     this.jdbc = jdbc;
     this.queries = queries;
     this.audit = audit;
@@ -87,6 +91,7 @@ class PersonalDataErasure {
 
   @Transactional
   Result erase(DataSubject subject, String by, UUID erasureId) {
+    securityEvents.flush(); // what the security log still queues about them is swept with the rest
     String pseudonym = pseudonym(erasureId);
     PersonalTerms terms = subject.terms(pseudonym);
     String user = subject.userId() == null ? "(no user)" : subject.userId();

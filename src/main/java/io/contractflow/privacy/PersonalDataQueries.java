@@ -218,6 +218,18 @@ class PersonalDataQueries {
     out.put(
         "sign-ins",
         rows("select last_at, surface from contractflow.user_sign_in where user_id = ?", user));
+    out.put(
+        "security-log",
+        rows(
+            "select at, level, action, outcome, source_ip, message, fields"
+                + " from contractflow.security_event where user_name = ? order by at, id",
+            user));
+    out.put(
+        "model-deployments",
+        rows(
+            "select id, name, source, deployed_at from contractflow.model_deployment"
+                + " where deployed_by = ? order by deployed_at",
+            user));
     Map<String, Object> imports = new LinkedHashMap<>();
     imports.put(
         "imports",
