@@ -1,9 +1,11 @@
-package io.contractflow.security;
+package io.contractflow.compliance;
 
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.platform.export.TableFile;
 import io.contractflow.platform.web.ApiException;
+import io.contractflow.security.SecurityEvents;
+import io.contractflow.security.SecurityLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
