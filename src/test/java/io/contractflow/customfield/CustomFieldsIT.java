@@ -58,6 +58,29 @@ class CustomFieldsIT extends IntegrationTest {
     return created.json();
   }
 
+  /**
+   * A field whose key is fixed (the extractor fills {@code governing_law}): defined, or brought
+   * back if an earlier run archived it.
+   */
+  private void defineOrRestore(ObjectNode body) {
+    Api.Response created = api.as("admin").post("/api/admin/custom-fields", body);
+    if (created.status() == 201) {
+      defined.add(created.json().get("id").asText());
+      return;
+    }
+    assertThat(created.status()).as(created.toString()).isEqualTo(409);
+    for (JsonNode field : api.as("admin").get("/api/admin/custom-fields").json()) {
+      if (field.get("key").asText().equals(body.get("key").asText())) {
+        String id = field.get("id").asText();
+        Api.Response restored =
+            api.as("admin")
+                .put("/api/admin/custom-fields/" + id, body.deepCopy().put("archived", false));
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+        defined.add(id);
+      }
+    }
+  }
+
   private ObjectNode partnership(String owner, ObjectNode customFields) {
     ObjectNode body = contractBody(createCounterparty(owner));
     body.put("type", "PARTNERSHIP");
@@ -312,9 +335,15 @@ class CustomFieldsIT extends IntegrationTest {
     String budget = key("budget");
     define(field(level, "CHOICE", false, "High", "Low"));
     define(field(budget, "MONEY", false));
+    defineOrRestore(field("governing_law", "TEXT", false));
     String tag = UUID.randomUUID().toString().substring(0, 8);
     var entries = ContractFiles.entries();
-    entries.put("good.pdf", ContractFiles.pdf("Partnership agreement " + tag, "Signed."));
+    entries.put(
+        "good.pdf",
+        ContractFiles.pdf(
+            "Partnership agreement " + tag,
+            "This Agreement shall be governed by the laws of England and Wales.",
+            "Signed."));
     entries.put("bad.pdf", ContractFiles.pdf("Another partnership " + tag, "Signed too."));
     String csv =
         "file,title,type,cf."
@@ -356,6 +385,9 @@ class CustomFieldsIT extends IntegrationTest {
     JsonNode contract =
         api.as("rita").get("/api/contracts/" + good.get("contractId").asText()).json();
     assertThat(contract.get("customFields").get(level).asText()).isEqualTo("High");
+    assertThat(contract.get("customFields").path("governing_law").asText())
+        .as("found by the extractor: " + contract.get("customFields"))
+        .isEqualTo("England and Wales");
     assertThat(contract.get("customFields").get(budget).get("currency").asText()).isEqualTo("EUR");
     assertThat(api.as("rita").get("/api/contracts/" + good.get("contractId").asText()).body())
         .contains("\"amount\":2500.00");
