@@ -11,6 +11,7 @@ import { reportsPage } from './pages/reports.js';
 import { renewalsPage } from './pages/renewals.js';
 import { counterpartiesPage } from './pages/counterparties.js';
 import { importsPage, importPage } from './pages/imports.js';
+import { customFieldsPage } from './pages/custom-fields-admin.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -27,6 +28,7 @@ const routes = [
   [/^\/counterparties$/, () => ['counterparties', counterpartiesPage]],
   [/^\/imports$/, () => ['imports', importsPage]],
   [/^\/imports\/([0-9a-f-]{36})$/, (m) => ['imports', (ctx) => importPage(ctx, m[1])]],
+  [/^\/custom-fields$/, () => ['custom-fields', customFieldsPage]],
 ];
 
 function currentRoute() {
@@ -98,6 +100,10 @@ async function start() {
   if (!(me.roles || []).some((r) => r === 'requester' || r === 'contract-admin')) {
     document.querySelector('[data-nav="new"]').parentElement.hidden = true;
     document.querySelector('[data-nav="imports"]').parentElement.hidden = true;
+  }
+  // only contract admins define custom fields (the API refuses others anyway)
+  if (!(me.roles || []).includes('contract-admin')) {
+    document.querySelector('[data-nav="custom-fields"]').parentElement.hidden = true;
   }
   window.addEventListener('hashchange', show);
   await show();

@@ -3,6 +3,7 @@ package io.contractflow.contract;
 import io.contractflow.counterparty.Counterparty;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,10 +17,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.OptimisticLock;
 
 /** A contract: its facts, who owns it, and where it stands in its lifecycle. */
@@ -72,6 +76,12 @@ public class Contract {
           true) // every edit bumps the version through updatedAt; the tag rows need no second bump
   private Set<String> tags = new TreeSet<>();
 
+  /** The values of its custom fields by key (see {@link CustomFieldRules}). */
+  @Convert(converter = CustomFieldsColumn.class)
+  @Column(name = "custom_fields", nullable = false, columnDefinition = "jsonb")
+  @ColumnTransformer(write = "?::jsonb")
+  private Map<String, Object> customFields = new TreeMap<>();
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -106,6 +116,7 @@ public class Contract {
     this.renewal = details.renewal();
     this.tags.clear();
     this.tags.addAll(details.tags());
+    this.customFields = new TreeMap<>(details.customFields());
     this.updatedAt = now;
   }
 
@@ -207,6 +218,10 @@ public class Contract {
 
   public Set<String> getTags() {
     return tags;
+  }
+
+  public Map<String, Object> getCustomFields() {
+    return customFields == null ? Map.of() : java.util.Collections.unmodifiableMap(customFields);
   }
 
   public Instant getCreatedAt() {

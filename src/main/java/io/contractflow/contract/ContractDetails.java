@@ -1,6 +1,7 @@
 package io.contractflow.contract;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,4 +15,5 @@ record ContractDetails(
     LocalDate startDate,
     LocalDate endDate,
     RenewalTerms renewal,
-    Set<String> tags) {}
+    Set<String> tags,
+    Map<String, Object> customFields) {}

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +61,7 @@ public class ContractImports {
     if (existing.isPresent()) {
       return ContractResponse.of(existing.get());
     }
-    ContractDetails details = checked(request);
+    ContractDetails details = checked(request, Map.of());
     Counterparty counterparty = service.counterparty(details);
     Instant now = clock.instant();
     Contract contract = Contract.imported(id, references.next(), owner, now);
@@ -75,7 +76,7 @@ public class ContractImports {
   @Transactional(propagation = Propagation.MANDATORY)
   public ContractResponse correct(UUID id, ContractRequest request, String by) {
     Contract contract = importedDraft(id);
-    ContractDetails details = checked(request);
+    ContractDetails details = checked(request, contract.getCustomFields());
     ContractResponse before = ContractResponse.of(contract);
     contract.describe(details, service.counterparty(details), clock.instant());
     Contract saved = contracts.saveAndFlush(contract);
@@ -124,10 +125,14 @@ public class ContractImports {
    * @throws InvalidInputException naming every fault
    */
   public void check(ContractRequest request) {
-    checked(request);
+    checked(request, Map.of());
   }
 
-  private ContractDetails checked(ContractRequest request) {
+  /**
+   * As a client's, except that a required custom field may stay empty: the imported contract is
+   * signed already, and what its file does not say a person adds.
+   */
+  private ContractDetails checked(ContractRequest request, Map<String, Object> current) {
     Set<ConstraintViolation<ContractRequest>> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       List<FieldError> errors =
@@ -142,6 +147,6 @@ public class ContractImports {
               : errors.size() + " fields are invalid",
           errors);
     }
-    return service.details(request);
+    return service.details(request, current, false);
   }
 }

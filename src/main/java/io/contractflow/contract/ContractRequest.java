@@ -1,5 +1,6 @@
 package io.contractflow.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contractflow.platform.validation.Iso4217Currency;
 import io.contractflow.platform.validation.PlainText;
 import jakarta.validation.Valid;
@@ -13,12 +14,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * A contract's editable facts as a client sends them to create or replace a draft. Status, owner,
  * reference and timestamps are not here: clients cannot set them, and a body that tries is refused.
+ * {@code customFields} holds the values of the fields an admin defined for the contract's type, by
+ * key; left out on an update, the stored values stay (and are checked again).
  */
 public record ContractRequest(
     @NotBlank @Size(max = 200) @PlainText String title,
@@ -36,7 +40,8 @@ public record ContractRequest(
                     regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.\\-]*",
                     message = "must be letters, digits, spaces, '_', '.' or '-'")
                 String>
-            tags) {
+            tags,
+    @Size(max = 50) Map<String, JsonNode> customFields) {
 
   /** An amount of money in an ISO 4217 currency. */
   public record MoneyBody(

@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,7 @@ public record ContractResponse(
     String owner,
     ContractStatus status,
     List<String> tags,
+    Map<String, Object> customFields,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -52,9 +56,37 @@ public record ContractResponse(
         c.getOwner(),
         c.getStatus(),
         c.getTags().stream().sorted().toList(),
+        customFieldValues(c.getCustomFields()),
         c.getCreatedAt(),
         c.getUpdatedAt(),
         c.getVersion());
+  }
+
+  /**
+   * The stored values as the API shows them, by key: every number as a decimal (the store may read
+   * a whole number back as an integer).
+   */
+  static Map<String, Object> customFieldValues(Map<String, Object> stored) {
+    Map<String, Object> values = new TreeMap<>();
+    if (stored != null) {
+      stored.forEach((key, value) -> values.put(key, decimals(value)));
+    }
+    return values;
+  }
+
+  private static Object decimals(Object value) {
+    if (value instanceof BigDecimal) {
+      return value;
+    }
+    if (value instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), decimals(v)));
+      return copy;
+    }
+    return value;
   }
 
   private static BigDecimal inCurrencyScale(BigDecimal amount, String currency) {

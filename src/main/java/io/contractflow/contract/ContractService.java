@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -38,6 +39,7 @@ public class ContractService {
   private final ContractPages pages;
   private final ContractAccessPolicy access;
   private final CounterpartyService counterparties;
+  private final CustomFieldRules customFields;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -47,6 +49,7 @@ public class ContractService {
       ContractPages pages,
       ContractAccessPolicy access,
       CounterpartyService counterparties,
+      CustomFieldRules customFields,
       ApplicationEventPublisher events,
       Clock clock) {
     this.contracts = contracts;
@@ -54,6 +57,7 @@ public class ContractService {
     this.pages = pages;
     this.access = access;
     this.counterparties = counterparties;
+    this.customFields = customFields;
     this.events = events;
     this.clock = clock;
   }
@@ -63,7 +67,7 @@ public class ContractService {
     if (!access.canCreate(user)) {
       throw new NotPermittedException("Only requesters and contract admins create contracts");
     }
-    ContractDetails details = details(request);
+    ContractDetails details = details(request, Map.of(), true);
     Counterparty counterparty = counterparty(details);
     Instant now = clock.instant();
     Contract contract = new Contract(UUID.randomUUID(), references.next(), user.username(), now);
@@ -94,7 +98,7 @@ public class ContractService {
       throw new ConflictException(
           "A " + contract.getStatus() + " contract cannot be edited; only drafts can");
     }
-    ContractDetails details = details(request);
+    ContractDetails details = details(request, contract.getCustomFields(), true);
     ContractResponse before = ContractResponse.of(contract);
     contract.describe(details, counterparty(details), clock.instant());
     Contract saved = contracts.saveAndFlush(contract);
@@ -150,7 +154,8 @@ public class ContractService {
         .compare("startDate", before.startDate(), after.startDate())
         .compare("endDate", before.endDate(), after.endDate())
         .compare("renewal", before.renewal(), after.renewal())
-        .compare("tags", before.tags(), after.tags());
+        .compare("tags", before.tags(), after.tags())
+        .compareEach("customFields.", before.customFields(), after.customFields());
   }
 
   /**
@@ -166,8 +171,14 @@ public class ContractService {
     return contract;
   }
 
-  /** Checks the rules that span fields, so that nothing is stored from an inconsistent request. */
-  ContractDetails details(ContractRequest r) {
+  /**
+   * Checks the rules that span fields and the custom fields of the contract's type, so that nothing
+   * is stored from an inconsistent request; every fault is named in one 400.
+   *
+   * @param current the custom field values stored now (kept when the request leaves them out)
+   * @param requireAll whether a required custom field must have a value
+   */
+  ContractDetails details(ContractRequest r, Map<String, Object> current, boolean requireAll) {
     List<FieldError> errors = new ArrayList<>();
     if (r.endDate() != null && r.endDate().isBefore(r.startDate())) {
       errors.add(new FieldError("endDate", "must not be before startDate"));
@@ -190,6 +201,9 @@ public class ContractService {
     if (autoRenew && r.endDate() == null) {
       errors.add(new FieldError("endDate", "is required when the contract auto-renews"));
     }
+    CustomFieldRules.Checked custom =
+        customFields.check(r.type(), r.customFields(), current, requireAll);
+    errors.addAll(custom.errors());
     if (!errors.isEmpty()) {
       throw new InvalidInputException(
           "validation",
@@ -213,7 +227,8 @@ public class ContractService {
         r.startDate(),
         r.endDate(),
         new RenewalTerms(autoRenew, renewal.renewalTermMonths(), renewal.noticePeriodDays()),
-        tags);
+        tags,
+        custom.values());
   }
 
   Counterparty counterparty(ContractDetails details) {

@@ -27,13 +27,26 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The known facts per file of an import, from its optional CSV: a header row naming {@code file}
  * (the file's path in the ZIP, or its name) and any of {@code title, type, counterparty,
- * effectiveDate, endDate, autoRenewal, renewalTerm, noticePeriod, value, currency, owner}. Every
- * value is checked before anything is stored; all faults are named in one 400.
+ * effectiveDate, endDate, autoRenewal, renewalTerm, noticePeriod, value, currency, owner}, and a
+ * column {@code cf.<key>} per custom field. Every value is checked before anything is stored; all
+ * faults are named in one 400. Custom field values are checked against the field when the file's
+ * contract is made (its type may come from the text): a bad one refuses that file.
  */
 final class ImportCsv {
 
-  /** One row: its number (the header is row 1), its facts and the owner it names, if any. */
-  record Row(int number, Map<ImportedField, ImportFact> facts, String owner) {}
+  /**
+   * One row: its number (the header is row 1), its facts, the owner it names, if any, and its
+   * custom field values by key (columns {@code cf.<key>}, checked when the contract is made).
+   */
+  record Row(
+      int number,
+      Map<ImportedField, ImportFact> facts,
+      String owner,
+      Map<String, String> customFields) {}
+
+  /** A custom field's column: {@code cf.} and the field's key. */
+  static final java.util.regex.Pattern CUSTOM_FIELD_COLUMN =
+      java.util.regex.Pattern.compile("cf\\.([a-z][a-z0-9_]{0,39})");
 
   static final Set<String> COLUMNS =
       Set.of(
@@ -65,7 +78,7 @@ final class ImportCsv {
       Map<String, String> columns = new HashMap<>();
       for (String header : parser.getHeaderNames()) {
         String key = header.strip().toLowerCase(Locale.ROOT);
-        if (!COLUMNS.contains(key)) {
+        if (!COLUMNS.contains(key) && !CUSTOM_FIELD_COLUMN.matcher(key).matches()) {
           errors.add(new FieldError("csv", "unknown column '" + header + "'"));
         }
         columns.put(key, header);
@@ -102,11 +115,26 @@ final class ImportCsv {
                 errors.add(new FieldError("csv row " + number + " " + key, e.getMessage()));
               }
             });
+        Map<String, String> custom = new java.util.TreeMap<>();
+        values.forEach(
+            (key, value) -> {
+              var column = CUSTOM_FIELD_COLUMN.matcher(key);
+              if (column.matches()) {
+                if (value.strip().length() > 1000) {
+                  errors.add(
+                      new FieldError(
+                          "csv row " + number + " " + key, "is longer than 1000 characters"));
+                } else {
+                  custom.put(column.group(1), value.strip());
+                }
+              }
+            });
         String owner = values.get("owner");
         if (owner != null && !owner.matches("[A-Za-z0-9._@-]{1,64}")) {
           errors.add(new FieldError("csv row " + number + " owner", "is no user name"));
         }
-        if (rows.put(file.toLowerCase(Locale.ROOT), new Row(number, facts, owner)) != null) {
+        if (rows.put(file.toLowerCase(Locale.ROOT), new Row(number, facts, owner, custom))
+            != null) {
           errors.add(new FieldError("csv row " + number, "names " + file + " a second time"));
         }
       }

@@ -104,6 +104,8 @@ public class ImportService {
                   row == null ? null : row.number(),
                   row == null ? new EnumMap<>(ImportedField.class) : row.facts(),
                   null,
+                  new ImportStore.CustomValues(
+                      row == null ? Map.of() : row.customFields(), Map.of()),
                   owner,
                   before != null ? ImportFileStatus.DUPLICATE : ImportFileStatus.QUEUED,
                   contractId,

@@ -1,15 +1,21 @@
 package io.contractflow.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.contractflow.contract.ContractImports;
 import io.contractflow.contract.ContractRequest;
 import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractStatus;
 import io.contractflow.contract.ContractType;
 import io.contractflow.counterparty.CounterpartyService;
+import io.contractflow.customfield.CustomFieldDefinition;
+import io.contractflow.customfield.CustomFieldDefinitions;
+import io.contractflow.customfield.FieldKind;
 import io.contractflow.document.DocumentService;
 import io.contractflow.document.ExtractedText;
 import io.contractflow.extraction.ExtractedFact;
 import io.contractflow.extraction.FactExtractor;
+import io.contractflow.extraction.FactField;
 import io.contractflow.platform.error.InvalidInputException;
 import io.contractflow.platform.error.RejectedContentException;
 import java.math.BigDecimal;
@@ -54,6 +60,7 @@ public class ImportSteps {
   private final DocumentService documents;
   private final ContractImports contracts;
   private final CounterpartyService counterparties;
+  private final CustomFieldDefinitions customFields;
   private final ObjectProvider<FactExtractor> extractor;
   private final ImportProperties properties;
   private final Clock clock;
@@ -63,6 +70,7 @@ public class ImportSteps {
       DocumentService documents,
       ContractImports contracts,
       CounterpartyService counterparties,
+      CustomFieldDefinitions customFields,
       ObjectProvider<FactExtractor> extractor,
       ImportProperties properties,
       Clock clock) {
@@ -70,6 +78,7 @@ public class ImportSteps {
     this.documents = documents;
     this.contracts = contracts;
     this.counterparties = counterparties;
+    this.customFields = customFields;
     this.extractor = extractor;
     this.properties = properties;
     this.clock = clock;
@@ -106,6 +115,26 @@ public class ImportSteps {
     List<ExtractedFact> extracted =
         reader == null || text.text() == null ? List.of() : reader.extract(text.text());
     store.facts(file.id(), ImportFacts.merge(extracted, file.csvFacts()), clock.instant());
+    store.customFields(
+        file.id(), new ImportStore.CustomValues(file.customFields().csv(), found(extracted)));
+  }
+
+  /**
+   * The facts the extractor found that are no field of the contract (governing law, payment terms),
+   * confident enough, by the custom field key they fill if an admin defines one: {@code
+   * governing_law}, {@code payment_terms}.
+   */
+  private Map<String, String> found(List<ExtractedFact> extracted) {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (ExtractedFact fact : extracted) {
+      if ((fact.field() == FactField.GOVERNING_LAW || fact.field() == FactField.PAYMENT_TERMS)
+          && fact.confidence() >= properties.confidenceThreshold()
+          && fact.value() != null
+          && !fact.value().isBlank()) {
+        found.putIfAbsent(fact.field().name().toLowerCase(Locale.ROOT), fact.value().strip());
+      }
+    }
+    return found;
   }
 
   /**
@@ -121,10 +150,10 @@ public class ImportSteps {
     Map<ImportedField, String> values = values(file);
     ContractRequest request;
     try {
-      request = request(values);
+      request = request(values, type -> customFields(file, type));
       contracts.check(request);
     } catch (InvalidInputException | DateTimeException | IllegalArgumentException invalid) {
-      String reason = "The facts cannot make a contract: " + invalid.getMessage();
+      String reason = "The facts cannot make a contract: " + reason(invalid);
       refuse(file, reason);
       return new Created(contractId, null, false, reason, Map.of());
     }
@@ -254,7 +283,83 @@ public class ImportSteps {
     return values;
   }
 
+  /** What is wrong, with every field at fault named. */
+  private static String reason(RuntimeException invalid) {
+    if (invalid instanceof InvalidInputException input && input.errors().size() > 1) {
+      return input.getMessage()
+          + ": "
+          + input.errors().stream()
+              .map(e -> e.field() + " " + e.message())
+              .collect(Collectors.joining("; "));
+    }
+    return invalid.getMessage();
+  }
+
+  /**
+   * The file's custom field values for a contract of this type: its CSV's, each checked with the
+   * contract (a bad one refuses the file), and what the extractor found where a field of the type
+   * takes it (a choice only if it is one of the choices). A party may be named rather than given by
+   * id: the counterparty of that name, added if there is none (as for the contract's own).
+   */
+  private Map<String, JsonNode> customFields(ImportStore.File file, ContractType type) {
+    ImportStore.CustomValues values = file.customFields();
+    if (values.csv().isEmpty() && values.found().isEmpty()) {
+      return null;
+    }
+    Map<String, CustomFieldDefinition> fields = new LinkedHashMap<>();
+    customFields.active(type).forEach(f -> fields.put(f.key(), f));
+    Map<String, JsonNode> custom = new java.util.TreeMap<>();
+    values
+        .found()
+        .forEach(
+            (key, value) -> {
+              CustomFieldDefinition field = fields.get(key);
+              if (field == null) {
+                return;
+              }
+              if (field.kind() == FieldKind.TEXT) {
+                custom.put(key, text(value.length() > 1000 ? value.substring(0, 1000) : value));
+              } else if (field.kind() == FieldKind.CHOICE) {
+                field.choices().stream()
+                    .filter(c -> c.equalsIgnoreCase(value))
+                    .findFirst()
+                    .ifPresent(c -> custom.put(key, text(c)));
+              }
+            });
+    values
+        .csv()
+        .forEach(
+            (key, value) -> {
+              CustomFieldDefinition field = fields.get(key);
+              if (field != null && field.kind() == FieldKind.PARTY && !isUuid(value)) {
+                custom.put(key, text(counterparties.findOrAdd(value, "system").getId().toString()));
+              } else {
+                custom.put(key, text(value));
+              }
+            });
+    return custom;
+  }
+
+  private static JsonNode text(String value) {
+    return JsonNodeFactory.instance.textNode(value);
+  }
+
+  private static boolean isUuid(String value) {
+    try {
+      UUID.fromString(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private ContractRequest request(Map<ImportedField, String> values) {
+    return request(values, null);
+  }
+
+  private ContractRequest request(
+      Map<ImportedField, String> values,
+      java.util.function.Function<ContractType, Map<String, JsonNode>> custom) {
     boolean autoRenew = "true".equals(values.get(ImportedField.AUTO_RENEW));
     String months = values.get(ImportedField.RENEWAL_TERM_MONTHS);
     String notice = values.get(ImportedField.NOTICE_PERIOD_DAYS);
@@ -263,10 +368,12 @@ public class ImportSteps {
         values.getOrDefault(ImportedField.COUNTERPARTY, "Unknown counterparty (imported)");
     UUID counterpartyId = counterparties.findOrAdd(counterparty, "system").getId();
     String title = values.getOrDefault(ImportedField.TITLE, "Imported contract");
+    ContractType type =
+        ContractType.valueOf(values.getOrDefault(ImportedField.TYPE, ContractType.OTHER.name()));
     return new ContractRequest(
         title.length() > 200 ? title.substring(0, 200) : title,
         null,
-        ContractType.valueOf(values.getOrDefault(ImportedField.TYPE, ContractType.OTHER.name())),
+        type,
         counterpartyId,
         new ContractRequest.MoneyBody(
             new BigDecimal(values.getOrDefault(ImportedField.VALUE, "0")),
@@ -277,7 +384,8 @@ public class ImportSteps {
             autoRenew,
             months == null ? (autoRenew ? 12 : null) : Integer.valueOf(months),
             notice == null ? null : Integer.valueOf(notice)),
-        java.util.Set.of("imported"));
+        java.util.Set.of("imported"),
+        custom == null ? null : custom.apply(type));
   }
 
   /**

@@ -27,6 +27,20 @@ class ImportStore {
   /** An import as listed. */
   record Batch(UUID id, String createdBy, Instant createdAt, String archiveName, int fileCount) {}
 
+  /**
+   * An imported file's custom field values by key: from its CSV row (checked strictly when its
+   * contract is made) and found by the extractor (kept where they fit a field of its type).
+   */
+  record CustomValues(Map<String, String> csv, Map<String, String> found) {
+
+    static final CustomValues NONE = new CustomValues(Map.of(), Map.of());
+
+    CustomValues {
+      csv = csv == null ? Map.of() : Map.copyOf(csv);
+      found = found == null ? Map.of() : Map.copyOf(found);
+    }
+  }
+
   /** One file of an import, without its bytes. */
   record File(
       UUID id,
@@ -38,14 +52,15 @@ class ImportStore {
       Integer csvRow,
       Map<ImportedField, ImportFact> csvFacts,
       Map<ImportedField, ImportFact> facts,
+      CustomValues customFields,
       String owner,
       ImportFileStatus status,
       UUID contractId,
       String failure) {}
 
   private static final String FILE_COLUMNS =
-      "id, import_id, position, file_name, sha256, size, csv_row, csv_facts, facts, owner, status,"
-          + " contract_id, failure";
+      "id, import_id, position, file_name, sha256, size, csv_row, csv_facts, facts, custom_fields,"
+          + " owner, status, contract_id, failure";
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -69,8 +84,8 @@ class ImportStore {
   void insert(File file, byte[] content, Instant now) {
     jdbc.update(
         "insert into contractflow.contract_import_file (id, import_id, position, file_name, sha256,"
-            + " size, content, csv_row, csv_facts, owner, status, contract_id, failure, updated_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " size, content, csv_row, csv_facts, custom_fields, owner, status, contract_id,"
+            + " failure, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         file.id(),
         file.importId(),
         file.position(),
@@ -80,6 +95,7 @@ class ImportStore {
         content,
         file.csvRow(),
         write(file.csvFacts()),
+        writeCustom(file.customFields()),
         file.owner(),
         file.status().name(),
         file.contractId(),
@@ -219,6 +235,14 @@ class ImportStore {
         .findFirst();
   }
 
+  /** The custom field values of the file, its CSV's and those the extractor found. */
+  void customFields(UUID fileId, CustomValues values) {
+    jdbc.update(
+        "update contractflow.contract_import_file set custom_fields = ? where id = ?",
+        writeCustom(values),
+        fileId);
+  }
+
   /** Once stored as a document version, or refused for good, the staged bytes and text go. */
   void dropContent(UUID fileId) {
     jdbc.update(
@@ -283,6 +307,7 @@ class ImportStore {
         csvRow,
         read(rs.getString("csv_facts")),
         read(rs.getString("facts")),
+        readCustom(rs.getString("custom_fields")),
         rs.getString("owner"),
         ImportFileStatus.valueOf(rs.getString("status")),
         rs.getObject("contract_id", UUID.class),
@@ -292,6 +317,22 @@ class ImportStore {
   private String write(Map<ImportedField, ImportFact> facts) {
     try {
       return facts == null ? null : json.writeValueAsString(facts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String writeCustom(CustomValues values) {
+    try {
+      return values == null ? null : json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private CustomValues readCustom(String text) {
+    try {
+      return text == null ? CustomValues.NONE : json.readValue(text, CustomValues.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,7 @@
 package io.contractflow.report;
 
 import io.contractflow.contract.ContractScope;
+import io.contractflow.customfield.CustomFieldDefinition;
 import io.contractflow.workflow.LifecycleProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -49,12 +50,16 @@ class PortfolioReport {
       long unconverted,
       BigDecimal amount) {}
 
-  Report build(ContractScope scope) {
+  /**
+   * @param groupBy a choice custom field to group by as well (dimension {@code cf.<key>}), or null
+   */
+  Report build(ContractScope scope, CustomFieldDefinition groupBy) {
+    String custom = "cf." + (groupBy == null ? "" : groupBy.key());
     String sql =
         """
         with rates(currency, rate) as (%s),
         v as (
-          select c.status, c.type, c.owner, c.counterparty_id, c.value_currency,
+          select c.status, c.type, c.owner, c.counterparty_id, c.value_currency%s,
                  (c.value_amount * 100)::bigint as amount_cents,
                  round(case when c.value_currency = :base then c.value_amount
                             else c.value_amount * r.rate end * 100)::bigint as base_cents
@@ -64,21 +69,36 @@ class PortfolioReport {
         g as (
           select case when grouping(status) = 0 then 'status' when grouping(type) = 0 then 'type'
                       when grouping(counterparty_id) = 0 then 'counterparty' when grouping(owner) = 0 then 'owner'
-                      else 'currency' end as dimension,
-                 counterparty_id, coalesce(status, type, owner, value_currency) as key,
+                      %s end as dimension,
+                 counterparty_id, %s as key,
                  count(*) as contracts,
                  coalesce(sum(base_cents), 0) as base_cents,
                  count(*) filter (where base_cents is null) as unconverted,
                  case when grouping(value_currency) = 0 then sum(amount_cents) end as amount_cents
           from v
-          group by grouping sets ((status), (type), (counterparty_id), (owner), (value_currency)))
+          group by grouping sets ((status), (type), (counterparty_id), (owner), (value_currency)%s))
         select g.dimension, coalesce(g.key, cp.name) as key, g.contracts, g.base_cents, g.unconverted,
                g.amount_cents
         from g left join contractflow.counterparty cp on cp.id = g.counterparty_id
         """
-            .formatted(rates(), scope.onContract("c"));
+            .formatted(
+                rates(),
+                groupBy == null ? "" : ", c.custom_fields ->> :customKey as cf_value",
+                scope.onContract("c"),
+                groupBy == null
+                    ? "else 'currency'"
+                    : "when grouping(value_currency) = 0 then 'currency' else :custom",
+                groupBy == null
+                    ? "coalesce(status, type, owner, value_currency)"
+                    : "case when grouping(cf_value) = 0 then coalesce(cf_value, '(no value)')"
+                        + " else coalesce(status, type, owner, value_currency) end",
+                groupBy == null ? "" : ", (cf_value)");
     Map<String, Object> params = ReportQueries.params(scope);
     params.put("base", money.baseCurrency());
+    params.put("custom", custom);
+    if (groupBy != null) {
+      params.put("customKey", groupBy.key());
+    }
     List<Row> rows =
         jdbc.query(
             sql,
@@ -107,8 +127,12 @@ class PortfolioReport {
                         .thenComparing(Row::contracts, Comparator.reverseOrder())
                         .thenComparing(Row::key)));
     String base = money.baseCurrency();
+    List<String> dimensions = new ArrayList<>(List.of("status", "type", "counterparty", "owner"));
+    if (groupBy != null) {
+      dimensions.add(custom);
+    }
     List<Report.Chart> charts = new ArrayList<>();
-    for (String dimension : List.of("status", "type", "counterparty", "owner")) {
+    for (String dimension : dimensions) {
       List<Row> list = byDimension.getOrDefault(dimension, List.of());
       List<Row> shown =
           list.size() > TOP && !dimension.equals("status") ? list.subList(0, TOP) : list;
@@ -137,7 +161,12 @@ class PortfolioReport {
             new Report.Column("unconverted", "Contracts without a rate to " + base, "number"),
             new Report.Column("amount", "Amount in its own currency (currency rows)", "number"));
     List<List<Object>> table = new ArrayList<>();
-    for (String dimension : List.of("status", "type", "counterparty", "owner", "currency")) {
+    List<String> tableDimensions =
+        new ArrayList<>(List.of("status", "type", "counterparty", "owner", "currency"));
+    if (groupBy != null) {
+      tableDimensions.add(custom);
+    }
+    for (String dimension : tableDimensions) {
       for (Row r : byDimension.getOrDefault(dimension, List.of())) {
         table.add(
             java.util.Arrays.asList(
@@ -169,6 +198,9 @@ class PortfolioReport {
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("baseCurrency", base);
+    if (groupBy != null) {
+      parameters.put("groupBy", custom);
+    }
     return new Report(
         NAME,
         "Portfolio: contracts and value by status, type, counterparty, owner",

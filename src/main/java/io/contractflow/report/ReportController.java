@@ -83,8 +83,14 @@ class ReportController {
               + " not valued.")
   @ReportResponses
   ResponseEntity<?> portfolio(
+      @Parameter(
+              description =
+                  "cf.<key> of a choice custom field: the contracts and their value by its choices"
+                      + " too (dimension cf.<key>; '(no value)' for contracts without one)")
+          @RequestParam(required = false)
+          String groupBy,
       @Parameter(description = FORMAT_DESCRIPTION) @RequestParam(required = false) String format) {
-    return answer(format, scope -> reports.portfolio(scope));
+    return answer(format, scope -> reports.portfolio(scope, groupBy));
   }
 
   @GetMapping("/renewals")

@@ -1,6 +1,10 @@
 package io.contractflow.report;
 
 import io.contractflow.contract.ContractScope;
+import io.contractflow.customfield.CustomFieldDefinition;
+import io.contractflow.customfield.CustomFieldDefinitions;
+import io.contractflow.customfield.FieldKind;
+import io.contractflow.platform.error.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +25,7 @@ public class Reports {
   private final OverdueReviewsReport overdueReviews;
   private final SigningTimeReport signingTimes;
   private final ObligationsReport obligations;
+  private final CustomFieldDefinitions customFields;
   private final JdbcTemplate jdbc;
 
   Reports(
@@ -31,7 +36,9 @@ public class Reports {
       OverdueReviewsReport overdueReviews,
       SigningTimeReport signingTimes,
       ObligationsReport obligations,
+      CustomFieldDefinitions customFields,
       JdbcTemplate jdbc) {
+    this.customFields = customFields;
     this.obligations = obligations;
     this.portfolio = portfolio;
     this.renewals = renewals;
@@ -58,7 +65,29 @@ public class Reports {
 
   public Report portfolio(ContractScope scope) {
     analytical();
-    return portfolio.build(scope);
+    return portfolio.build(scope, null);
+  }
+
+  /**
+   * The portfolio, also grouped by a choice custom field ({@code cf.<key>}; null: not).
+   *
+   * @throws InvalidInputException if {@code groupBy} names no choice custom field
+   */
+  public Report portfolio(ContractScope scope, String groupBy) {
+    if (groupBy == null || groupBy.isBlank()) {
+      return portfolio(scope);
+    }
+    String key = groupBy.strip().startsWith("cf.") ? groupBy.strip().substring(3) : "";
+    CustomFieldDefinition field =
+        customFields
+            .byKey(key)
+            .filter(f -> f.kind() == FieldKind.CHOICE)
+            .orElseThrow(
+                () ->
+                    InvalidInputException.field(
+                        "groupBy", "must be cf.<key> of a choice custom field"));
+    analytical();
+    return portfolio.build(scope, field);
   }
 
   public Report renewals(ContractScope scope, Integer days) {

@@ -81,6 +81,35 @@ class ContractIndex {
   }
 
   /**
+   * Adds to the index behind the alias the fields of {@code search/contract-index.json} it lacks
+   * (an index built before a field was added, such as {@code customFields}); the fields it has are
+   * left as they are. A field whose mapping changed needs a rebuild.
+   *
+   * @return null when the index has every field; else why OpenSearch refused them
+   * @throws IOException when OpenSearch cannot be reached
+   */
+  String addMissingFields() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode mappings =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(definition).get("mappings");
+    String body = "{\"properties\":" + mappings.get("properties").toString() + "}";
+    try (Response response =
+        client
+            .generic()
+            .execute(
+                Requests.builder()
+                    .method("PUT")
+                    .endpoint("/" + alias + "/_mapping")
+                    .json(body)
+                    .build())) {
+      if (response.getStatus() >= 300) {
+        String text = response.getBody().map(b -> b.bodyAsString()).orElse("");
+        return response.getStatus() + " " + (text.length() > 500 ? text.substring(0, 500) : text);
+      }
+      return null;
+    }
+  }
+
+  /**
    * Points the alias at {@code index} alone, atomically, and deletes the indices it pointed at
    * before.
    */

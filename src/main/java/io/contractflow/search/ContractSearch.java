@@ -1,6 +1,10 @@
 package io.contractflow.search;
 
 import io.contractflow.contract.ReaderPrincipals;
+import io.contractflow.counterparty.CounterpartyService;
+import io.contractflow.customfield.CustomFieldDefinition;
+import io.contractflow.customfield.CustomFieldDefinitions;
+import io.contractflow.customfield.FieldKind;
 import io.contractflow.identity.CurrentUser;
 import io.contractflow.platform.error.FieldError;
 import io.contractflow.platform.error.InvalidInputException;
@@ -87,22 +91,42 @@ class ContractSearch {
           "tags",
           "documentVersion");
   private static final int FACET_SIZE = 20;
+  private static final int MAX_CUSTOM_FACETS = 10;
+  private static final String CUSTOM_FACET = "cf_";
 
   private final OpenSearchClient client;
   private final ContractIndex index;
+  private final CustomFieldDefinitions customFields;
+  private final CounterpartyService counterparties;
   private final SearchProperties.Query limits;
   private final Clock clock;
 
+  /** Without custom fields (no facets of theirs): for a search outside the platform. */
   ContractSearch(
       OpenSearchClient client, ContractIndex index, SearchProperties properties, Clock clock) {
+    this(client, index, null, null, properties, clock);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  ContractSearch(
+      OpenSearchClient client,
+      ContractIndex index,
+      CustomFieldDefinitions customFields,
+      CounterpartyService counterparties,
+      SearchProperties properties,
+      Clock clock) {
     this.client = client;
     this.index = index;
+    this.customFields = customFields;
+    this.counterparties = counterparties;
     this.limits = properties.query();
     this.clock = clock;
   }
 
-  SearchResults search(CurrentUser user, SearchCriteria criteria) {
-    SearchRequest request = request(user, criteria);
+  SearchResults search(CurrentUser user, SearchCriteria asked) {
+    SearchCriteria criteria = withCustomFieldTerms(asked);
+    List<CustomFieldDefinition> faceted = criteria.facets() ? faceted(criteria) : List.of();
+    SearchRequest request = request(user, criteria, faceted);
     SearchResponse<IndexedContract> response;
     try {
       response = client.search(request, IndexedContract.class);
@@ -117,10 +141,68 @@ class ContractSearch {
     } catch (IOException e) {
       throw unavailable(e);
     }
-    return results(criteria, response);
+    return results(criteria, response, faceted);
   }
 
-  private SearchRequest request(CurrentUser user, SearchCriteria c) {
+  /**
+   * The criteria with each custom field filter's values as the index holds them (a choice in its
+   * defined spelling, a number in plain notation, money as {@code 1200.50 EUR}).
+   *
+   * @throws InvalidInputException naming each filter of no custom field or with a value its field
+   *     cannot hold
+   */
+  private SearchCriteria withCustomFieldTerms(SearchCriteria c) {
+    if (c.customFields() == null || c.customFields().isEmpty()) {
+      return c;
+    }
+    Map<String, List<String>> terms = new LinkedHashMap<>();
+    List<FieldError> errors = new ArrayList<>();
+    c.customFields()
+        .forEach(
+            (key, values) -> {
+              var field = customFields == null ? null : customFields.byKey(key).orElse(null);
+              if (field == null) {
+                errors.add(new FieldError("cf." + key, "is not a custom field"));
+                return;
+              }
+              List<String> canonical = new ArrayList<>();
+              for (String value : values) {
+                try {
+                  canonical.add(customFields.searchTerm(field, value));
+                } catch (IllegalArgumentException invalid) {
+                  errors.add(new FieldError("cf." + key, invalid.getMessage()));
+                }
+              }
+              terms.put(key, canonical);
+            });
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return c.withCustomFields(terms);
+  }
+
+  /**
+   * The custom fields whose values are counted: choices and parties of the types searched (of every
+   * type when none is named).
+   */
+  private List<CustomFieldDefinition> faceted(SearchCriteria c) {
+    if (customFields == null) {
+      return List.of();
+    }
+    return customFields.active(null).stream()
+        .filter(CustomFieldDefinition::faceted)
+        .filter(
+            f ->
+                c.types() == null
+                    || c.types().isEmpty()
+                    || f.contractType() == null
+                    || c.types().contains(f.contractType().name()))
+        .limit(MAX_CUSTOM_FACETS)
+        .toList();
+  }
+
+  private SearchRequest request(
+      CurrentUser user, SearchCriteria c, List<CustomFieldDefinition> faceted) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
     if (c.text() != null) {
       bool.must(
@@ -180,6 +262,15 @@ class ContractSearch {
     if (c.currency() != null) {
       bool.filter(terms("currency", List.of(c.currency())));
     }
+    if (c.customFields() != null) {
+      c.customFields()
+          .forEach(
+              (key, values) ->
+                  bool.filter(
+                      terms(
+                          "customFields",
+                          values.stream().map(v -> IndexedCustomFields.term(key, v)).toList())));
+    }
     Query query = Query.of(q -> q.bool(bool.build()));
 
     SearchRequest.Builder request =
@@ -220,6 +311,17 @@ class ContractSearch {
                           "name",
                           Aggregation.of(
                               n -> n.terms(t -> t.field("counterpartyName.keyword").size(1))))));
+      for (CustomFieldDefinition field : faceted) {
+        request.aggregations(
+            CUSTOM_FACET + field.key(),
+            Aggregation.of(
+                a ->
+                    a.terms(
+                        t ->
+                            t.field("customFields")
+                                .include(i -> i.regexp(field.key() + "=.*"))
+                                .size(FACET_SIZE))));
+      }
     }
     return request.build();
   }
@@ -247,7 +349,10 @@ class ContractSearch {
     return sort;
   }
 
-  private SearchResults results(SearchCriteria c, SearchResponse<IndexedContract> response) {
+  private SearchResults results(
+      SearchCriteria c,
+      SearchResponse<IndexedContract> response,
+      List<CustomFieldDefinition> faceted) {
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (Hit<IndexedContract> hit : response.hits().hits()) {
       IndexedContract s = hit.source();
@@ -277,6 +382,11 @@ class ContractSearch {
       facets.put("status", buckets(response.aggregations().get("status"), false));
       facets.put("type", buckets(response.aggregations().get("type"), false));
       facets.put("counterparty", buckets(response.aggregations().get("counterparty"), true));
+      for (CustomFieldDefinition field : faceted) {
+        facets.put(
+            "cf." + field.key(),
+            customBuckets(field, response.aggregations().get(CUSTOM_FACET + field.key())));
+      }
     }
     var total = response.hits().total();
     List<Hit<IndexedContract>> raw = response.hits().hits();
@@ -308,6 +418,29 @@ class ContractSearch {
         }
       }
       facets.add(new SearchResults.Facet(bucket.key(), name, bucket.docCount()));
+    }
+    return facets;
+  }
+
+  /** A custom field's counts: the values without their key; a party's named. */
+  private List<SearchResults.Facet> customBuckets(
+      CustomFieldDefinition field, Aggregate aggregate) {
+    List<SearchResults.Facet> facets = new ArrayList<>();
+    for (SearchResults.Facet bucket : buckets(aggregate, false)) {
+      String value = bucket.value().substring(field.key().length() + 1);
+      String name = null;
+      if (field.kind() == FieldKind.PARTY) {
+        try {
+          name =
+              counterparties
+                  .find(java.util.UUID.fromString(value))
+                  .map(cp -> cp.getName())
+                  .orElse(null);
+        } catch (IllegalArgumentException notAnId) {
+          name = null;
+        }
+      }
+      facets.add(new SearchResults.Facet(value, name, bucket.count()));
     }
     return facets;
   }

@@ -86,6 +86,8 @@ class IndexUpdates implements OutboxHandler {
     try {
       if (!index.exists()) {
         reindexer.rebuildIfMissing();
+      } else {
+        addMissingFields();
       }
       indexReady = true;
     } catch (Exception e) {
@@ -99,6 +101,17 @@ class IndexUpdates implements OutboxHandler {
     if (unavailableLogged) {
       log.info("OpenSearch is available again; the outbox drains");
       unavailableLogged = false;
+    }
+  }
+
+  /** New fields of the mapping reach an index built before them; a conflict needs a rebuild. */
+  private void addMissingFields() throws java.io.IOException {
+    String refused = index.addMissingFields();
+    if (refused != null) {
+      log.warn(
+          "The search index's mapping did not take the new fields ({}); rebuild it"
+              + " (POST /api/search/reindex)",
+          refused);
     }
   }
 

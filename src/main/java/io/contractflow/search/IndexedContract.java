@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A contract as the index holds it: its facts, its counterparty's name, the text of its current
  * document version, and {@code readers}, the principals that may read it besides admins and
- * auditors (see {@link io.contractflow.contract.ReaderPrincipals}).
+ * auditors (see {@link io.contractflow.contract.ReaderPrincipals}). {@code customFields} holds each
+ * custom field value as one term {@code key=value} (see {@link IndexedCustomFields}).
  */
 record IndexedContract(
     String id,
@@ -21,6 +22,7 @@ record IndexedContract(
     String counterpartyName,
     String owner,
     List<String> tags,
+    List<String> customFields,
     BigDecimal valueAmount,
     String currency,
     LocalDate startDate,

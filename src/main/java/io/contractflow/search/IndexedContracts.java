@@ -28,7 +28,7 @@ class IndexedContracts {
       """
       select c.id, c.reference, c.title, c.description, c.type, c.status, c.counterparty_id, cp.name as counterparty_name,
              c.owner, c.value_amount, c.value_currency, c.start_date, c.end_date, c.auto_renew, c.created_at,
-             c.updated_at,
+             c.updated_at, c.custom_fields::text as custom_fields,
              (select array_agg(t.tag order by t.tag) from contractflow.contract_tag t where t.contract_id = c.id) as tags,
              (select array_agg(s.principal_type || ':' || s.principal_id order by s.principal_type, s.principal_id)
                 from contractflow.contract_share s where s.contract_id = c.id) as shares,
@@ -105,6 +105,7 @@ class IndexedContracts {
         rs.getString("counterparty_name"),
         owner,
         strings(rs.getArray("tags")),
+        IndexedCustomFields.terms(rs.getString("custom_fields")),
         rs.getBigDecimal("value_amount").stripTrailingZeros(),
         rs.getString("value_currency"),
         rs.getObject("start_date", java.time.LocalDate.class),

@@ -20,6 +20,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,6 +44,7 @@ class SearchController {
   private static final Pattern MULTI_TERM = Pattern.compile("/[^/]*/|\\S*[*?]\\S*|\\S+~\\d*");
 
   private static final int MAX_FILTER_VALUES = 50;
+  private static final int MAX_CUSTOM_FILTERS = 10;
 
   private final ContractSearch search;
   private final SearchExport export;
@@ -67,7 +71,10 @@ class SearchController {
               + "a trailing * or ?, /regex/ and word~ are allowed, a few at a time) over title, reference, counterparty, "
               + "tags, description and the current document's text. sort is relevance (default) or field,asc|desc with "
               + "field one of reference, title, type, status, counterparty, owner, startDate, endDate, value, createdAt, "
-              + "updatedAt. Page with page/size, or past 10,000 hits with after=nextCursor.")
+              + "updatedAt. Page with page/size, or past 10,000 hits with after=nextCursor. "
+              + "cf.<key>=value filters by a custom field (repeat it for any of several values; "
+              + "money as '1200.50 EUR', a party by counterparty id); facets count the values of "
+              + "the choice and party fields as cf.<key>.")
   @ApiResponse(
       responseCode = "200",
       content = {
@@ -115,7 +122,8 @@ class SearchController {
                   "csv or xlsx: every hit in this order as a download (page, size, after ignored; "
                       + "at most 10,000 rows, X-Export-Truncated: true when more matched)")
           @RequestParam(required = false)
-          String format) {
+          String format,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
     if (format != null && !TableFile.isFormat(format)) {
       throw ApiException.invalid("format", "must be csv or xlsx");
     }
@@ -144,6 +152,22 @@ class SearchController {
     limitValues("counterpartyId", counterpartyId);
     limitValues("owner", owner);
     limitValues("tag", tag);
+    Map<String, List<String>> customFields = new TreeMap<>();
+    parameters.forEach(
+        (name, values) -> {
+          if (name.startsWith("cf.")) {
+            List<String> given =
+                values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+            limitValues(name, given);
+            if (!given.isEmpty()) {
+              customFields.put(name.substring(3), given);
+            }
+          }
+        });
+    if (customFields.size() > MAX_CUSTOM_FILTERS) {
+      throw ApiException.invalid(
+          "cf", "at most " + MAX_CUSTOM_FILTERS + " custom fields can filter one search");
+    }
     String sortField = null;
     boolean ascending = false;
     if (sort != null && !sort.isBlank() && !sort.trim().equalsIgnoreCase("relevance")) {
@@ -188,7 +212,8 @@ class SearchController {
             page,
             size,
             null,
-            facets);
+            facets,
+            customFields.isEmpty() ? null : customFields);
     if (format != null) {
       return export.download(currentUser.get(), criteria, format);
     }

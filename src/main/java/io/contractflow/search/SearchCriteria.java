@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param expiringWithinDays end date from today to today + N days
  * @param sortField a public sort name, or null for relevance
  * @param after the cursor of the previous page's last hit (deep paging), or null
+ * @param customFields custom field filters: by key, the values one of which the contract holds (in
+ *     the index's form, see {@link IndexedCustomFields})
  */
 record SearchCriteria(
     String text,
@@ -34,7 +36,8 @@ record SearchCriteria(
     int page,
     int size,
     SearchCursor after,
-    boolean facets) {
+    boolean facets,
+    java.util.Map<String, List<String>> customFields) {
 
   /** The same search from its first hit, {@code size} at a time, without facets. */
   SearchCriteria firstPage(int size) {
@@ -58,7 +61,34 @@ record SearchCriteria(
         0,
         size,
         null,
-        false);
+        false,
+        customFields);
+  }
+
+  /** The same search with these custom field filters. */
+  SearchCriteria withCustomFields(java.util.Map<String, List<String>> filters) {
+    return new SearchCriteria(
+        text,
+        types,
+        statuses,
+        counterpartyIds,
+        owners,
+        tags,
+        startFrom,
+        startTo,
+        endFrom,
+        endTo,
+        valueMin,
+        valueMax,
+        currency,
+        expiringWithinDays,
+        sortField,
+        ascending,
+        page,
+        size,
+        after,
+        facets,
+        filters);
   }
 
   /** The same search from after the hit {@code cursor} points at. */
@@ -83,6 +113,7 @@ record SearchCriteria(
         0,
         size,
         cursor,
-        facets);
+        facets,
+        customFields);
   }
 }

@@ -5,6 +5,7 @@ import { h, render, notice, toast, statusBadge, money, date, dateTime, bytes, ta
 import { factsForm, saveDraft } from './draft.js';
 import { processDiagram } from '../diagram.js';
 import { signingSection, sharesSection, redlineSection, obligationsSection } from '../contract-parts.js';
+import { customFieldPairs } from '../custom-fields.js';
 
 const CANCELLABLE = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SIGNING'];
 // only these roles change contracts (an auditor or reviewer reads them): others are not offered the
@@ -21,6 +22,7 @@ export async function contractPage(ctx, id) {
     get('/api/contracts/' + id + '/history' + query({ size: 100 })).catch(() => null),
   ]);
   document.title = contract.reference + ' · ContractFlow';
+  const customPairs = await customFieldPairs(contract);
   const again = () => contractPage(ctx, id);
   const messages = h('div', { 'aria-live': 'assertive' });
 
@@ -65,6 +67,7 @@ export async function contractPage(ctx, id) {
       pair('End', contract.endDate ? date(contract.endDate) : 'Open-ended'),
       pair('Renewal', renewalText(contract.renewal)),
       pair('Tags', (contract.tags || []).join(', ') || '—'),
+      customPairs,
       pair('Updated', dateTime(contract.updatedAt))),
     contract.description ? h('p', { class: 'description' }, contract.description) : null);
 

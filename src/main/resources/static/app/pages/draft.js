@@ -2,6 +2,7 @@
 // (PUT /api/contracts/{id} with If-Match), shared by the Contract page.
 import { call, get, post, query } from '../api.js';
 import { h, render, field, select, notice, toast, TYPES } from '../ui.js';
+import { customFieldsFieldset } from '../custom-fields.js';
 
 export async function draftPage({ main, navigate }) {
   document.title = 'New contract · ContractFlow';
@@ -29,6 +30,10 @@ export async function factsForm(contract, save, submitLabel, onCancel) {
   counterparty.addEventListener('change', () => {
     newCounterparty.hidden = counterparty.value !== 'new';
   });
+  const type = select('type', TYPES.map((t) => [t, t]), c.type || 'NDA');
+  const custom = customFieldsFieldset(c.customFields, counterparties);
+  type.addEventListener('change', () => custom.show(type.value));
+  await custom.show(type.value);
 
   const form = h('form', { class: 'facts-form', novalidate: false, onsubmit: async (e) => {
     e.preventDefault();
@@ -59,6 +64,7 @@ export async function factsForm(contract, save, submitLabel, onCancel) {
           noticePeriodDays: d.get('noticePeriodDays') ? Number(d.get('noticePeriodDays')) : null,
         },
         tags,
+        customFields: custom.read(),
       });
     } catch (err) {
       render(errors, notice(err.message));
@@ -69,7 +75,7 @@ export async function factsForm(contract, save, submitLabel, onCancel) {
   errors,
   field('Title', input('title', { required: true, maxlength: 200, value: c.title || '' })),
   h('div', { class: 'row' },
-    field('Type', select('type', TYPES.map((t) => [t, t]), c.type || 'NDA')),
+    field('Type', type),
     field('Counterparty', counterparty)),
   newCounterparty,
   h('div', { class: 'row' },
@@ -85,6 +91,7 @@ export async function factsForm(contract, save, submitLabel, onCancel) {
     h('div', { class: 'row' },
       field('Renewal term (months)', input('renewalTermMonths', { type: 'number', min: 1, max: 120, value: c.renewal?.renewalTermMonths ?? '' })),
       field('Notice period (days)', input('noticePeriodDays', { type: 'number', min: 0, max: 730, value: c.renewal?.noticePeriodDays ?? '' })))),
+  custom.element,
   field('Description', h('textarea', { id: 'description', name: 'description', rows: 4, maxlength: 4000 }, c.description || '')),
   field('Tags', input('tags', { value: (c.tags || []).join(', ') }), 'Separated by commas'),
   h('div', { class: 'actions' },

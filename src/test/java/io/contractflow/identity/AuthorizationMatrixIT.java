@@ -438,6 +438,74 @@ class AuthorizationMatrixIT extends IntegrationTest {
     assertThat(api.as("admin").get("/api/imports").json().toString()).contains(importId);
   }
 
+  /**
+   * The custom fields' routes: only contract admins define them (every other role, auditors
+   * included, is refused each admin route); everyone signed in reads the fields of a type. A route
+   * of the OpenAPI document under /api/admin/custom-fields or /api/custom-fields without a request
+   * here fails the test.
+   */
+  @Test
+  void everyCustomFieldAdminRouteIsForContractAdminsOnly() {
+    String key = "authz_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("key", key)
+            .put("label", "Matrix check")
+            .put("contractType", "PARTNERSHIP")
+            .put("kind", "TEXT");
+    Api.Response created = api.as("admin").post("/api/admin/custom-fields", body);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String f = "/api/admin/custom-fields/" + created.json().get("id").asText();
+    try {
+      Map<String, Call> calls = new LinkedHashMap<>();
+      calls.put(
+          "get /api/admin/custom-fields",
+          new Call("GET", "/api/admin/custom-fields", null, false, false));
+      calls.put(
+          "post /api/admin/custom-fields",
+          new Call("POST", "/api/admin/custom-fields", body, false, true));
+      calls.put("get /api/admin/custom-fields/{id}", new Call("GET", f, null, false, false));
+      calls.put("put /api/admin/custom-fields/{id}", new Call("PUT", f, body, false, true));
+      calls.put("delete /api/admin/custom-fields/{id}", new Call("DELETE", f, null, false, true));
+      JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+      List<String> routes = new ArrayList<>();
+      paths
+          .fieldNames()
+          .forEachRemaining(
+              path -> {
+                if (path.startsWith("/api/admin/custom-fields")) {
+                  paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
+                }
+              });
+      assertThat(calls.keySet()).as("every admin route has a request here").containsAll(routes);
+      assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+
+      List<String> leaks = new ArrayList<>();
+      for (String route : routes) {
+        Call call = calls.get(route);
+        for (String other : List.of("rita", "ravi", "leo", "fiona", "erin", "sam", "audrey")) {
+          int status = send(other, call).status();
+          if (status != 403) {
+            leaks.add(other + " → " + route + ": " + status);
+          }
+        }
+        if (api.anonymous().get(call.path()).status() != 401) {
+          leaks.add("anonymous → " + route);
+        }
+      }
+      assertThat(leaks).as("custom field admin calls that were not refused").isEmpty();
+      assertThat(api.as("admin").get(f).status()).isEqualTo(200);
+      for (String caller : List.of("rita", "leo", "fiona", "sam", "audrey")) {
+        Api.Response read = api.as(caller).get("/api/custom-fields?type=PARTNERSHIP");
+        assertThat(read.status()).as(caller).isEqualTo(200);
+        assertThat(read.body()).as(caller).contains(key);
+      }
+      assertThat(api.anonymous().get("/api/custom-fields").status()).isEqualTo(401);
+    } finally {
+      api.as("admin").delete(f);
+    }
+  }
+
   private Api.Response sendImport(String user, Call call, byte[] zip) {
     if (call.upload()) {
       return api.as(user)

@@ -65,6 +65,23 @@ class ImportFactsTest {
   }
 
   @Test
+  void aCsvRowsCustomFieldColumnsGiveValuesByKey() {
+    byte[] csv =
+        ("file,type,cf.Region,cf.budget\n" + "a.pdf,lease, EMEA ,\"1,200.50 EUR\"\nb.pdf,nda,,\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    var rows = ImportCsv.read(csv);
+
+    assertThat(rows.get("a.pdf").customFields())
+        .containsExactly(Map.entry("budget", "1,200.50 EUR"), Map.entry("region", "EMEA"));
+    assertThat(rows.get("b.pdf").customFields()).isEmpty();
+    assertThatThrownBy(
+            () -> ImportCsv.read("file,cf.bad-key\na.pdf,x\n".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unknown column 'cf.bad-key'");
+  }
+
+  @Test
   void theArchiveIsReadWithFoldersAndWithoutClutter() {
     var entries = ContractFiles.entries();
     entries.put("2024/", new byte[0]);

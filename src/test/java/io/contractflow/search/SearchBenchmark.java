@@ -324,7 +324,7 @@ public final class SearchBenchmark {
     BigDecimal valueMin = statusAndDates ? null : BigDecimal.valueOf(10_000);
     return new SearchCriteria(
         q, types, statuses, null, null, null, null, null, endFrom, endTo, valueMin, null, null,
-        null, null, false, 0, 20, null, true);
+        null, null, false, 0, 20, null, true, null);
   }
 
   private static SearchProperties properties(String url) {
@@ -450,6 +450,7 @@ public final class SearchBenchmark {
           counterparty,
           user(owner),
           tags.stream().distinct().toList(),
+          List.of(),
           value,
           "EUR",
           start,

@@ -26,6 +26,27 @@ public final class FieldChanges {
     return this;
   }
 
+  /**
+   * Notes each key of the two maps whose value changed (added, removed or different), as {@code
+   * prefix + key}, in key order.
+   */
+  public FieldChanges compareEach(String prefix, Map<String, ?> before, Map<String, ?> after) {
+    java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+    if (before != null) {
+      keys.addAll(before.keySet());
+    }
+    if (after != null) {
+      keys.addAll(after.keySet());
+    }
+    for (String key : keys) {
+      compare(
+          prefix + key,
+          before == null ? null : before.get(key),
+          after == null ? null : after.get(key));
+    }
+    return this;
+  }
+
   public boolean isEmpty() {
     return changes.isEmpty();
   }
@@ -38,6 +59,12 @@ public final class FieldChanges {
   private static boolean same(Object a, Object b) {
     if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
       return x.compareTo(y) == 0;
+    }
+    if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+      if (!x.keySet().equals(y.keySet())) {
+        return false;
+      }
+      return x.keySet().stream().allMatch(k -> same(x.get(k), y.get(k)));
     }
     return Objects.equals(a, b);
   }
