@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class IndexUpdates implements OutboxHandler {
 
+  static final java.time.Duration LINGER = java.time.Duration.ofMillis(250);
+
   static final String TOPIC = "search";
   private static final Logger log = LoggerFactory.getLogger(IndexUpdates.class);
 
@@ -67,6 +69,15 @@ class IndexUpdates implements OutboxHandler {
   @Override
   public RetryPolicy retryPolicy() {
     return retry;
+  }
+
+  /**
+   * Changes gather for a moment so that one bulk request carries many (the index is near real time
+   * anyway).
+   */
+  @Override
+  public java.time.Duration linger() {
+    return LINGER;
   }
 
   @Override

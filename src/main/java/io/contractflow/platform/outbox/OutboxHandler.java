@@ -23,6 +23,16 @@ public interface OutboxHandler {
   }
 
   /**
+   * How long this topic's lane lets entries gather after a round that did not fill a batch, before
+   * the next: a topic whose handler gains from large batches (one bulk request for many entries)
+   * trades this much delay for fewer, larger batches when entries arrive one commit at a time. Zero
+   * (the default): worked at once, for topics where a person waits (mail).
+   */
+  default java.time.Duration linger() {
+    return java.time.Duration.ZERO;
+  }
+
+  /**
    * Called before each round of this topic, outside any transaction (to check a dependency, say).
    */
   default void beforeRound() {}

@@ -250,19 +250,23 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     void loop() {
+      long linger = handler.linger().toMillis();
       while (running) {
-        boolean busy = round() > 0;
+        int worked = round();
         if (databaseDown && !gaveUpThisRound) {
           databaseDown = false;
           log.info("Outbox lane {} has its database again and goes on", handler.topic());
         }
-        if (!busy && running) {
-          try {
+        try {
+          if (worked == 0 && running) {
             signal.await(handler.topic(), properties.pollInterval());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
           }
+          if (linger > 0 && worked < handler.batchSize() && running) {
+            Thread.sleep(linger); // let the next batch gather
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }
