@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contractflow.support.IntegrationTest;
+import io.contractflow.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +32,8 @@ class EventMailsIT extends IntegrationTest {
 
   @Test
   void anEventThatCannotBeComposedFailsAloneAndTheOthersOfItsBatchAreMailed() throws Exception {
-    String first = requester("batchfirst");
-    String last = requester("batchlast");
+    String first = TestUsers.requester(identity, "batchfirst");
+    String last = TestUsers.requester(identity, "batchlast");
     UUID contract =
         UUID.fromString(
             createContract(first, contractBody(createCounterparty(first))).get("id").asText());
@@ -89,17 +89,5 @@ class EventMailsIT extends IntegrationTest {
         List.of(),
         List.of(),
         null);
-  }
-
-  private String requester(String prefix) {
-    String id = prefix + Long.toHexString(System.nanoTime());
-    User user = identity.newUser(id);
-    user.setPassword(id);
-    user.setFirstName(prefix);
-    user.setLastName("Tester");
-    user.setEmail(id + "@example.com");
-    identity.saveUser(user);
-    identity.createMembership(id, "requester");
-    return id;
   }
 }
