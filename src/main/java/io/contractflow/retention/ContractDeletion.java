@@ -216,6 +216,26 @@ public class ContractDeletion {
     return result;
   }
 
+  /**
+   * Adds what other stores deleted for the contract (the engine's instances) to the run's evidence
+   * of it, in the caller's transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void addToEvidence(String runId, UUID contractId, Map<String, Long> deleted) {
+    String more;
+    try {
+      more = json.writeValueAsString(deleted);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    jdbc.update(
+        "update contractflow.retention_deletion set deleted = deleted || ?::jsonb"
+            + " where run_id = ? and contract_id = ?",
+        more,
+        runId,
+        contractId);
+  }
+
   private Outcome outcomeOfNotDue(UUID contractId) {
     List<Boolean> held =
         jdbc.queryForList(

@@ -185,6 +185,16 @@ class RetentionIT extends IntegrationTest {
         .until(() -> outcomes(runId).size() == 2);
     assertThat(outcomes(runId))
         .containsExactlyInAnyOrder(dueRef + " DELETED", heldAfterRef + " SKIPPED_LEGAL_HOLD");
+    assertThat(
+            jdbc.queryForObject(
+                "select deleted::text from contractflow.retention_deletion"
+                    + " where run_id = ? and contract_id = ?::uuid",
+                String.class,
+                runId,
+                due))
+        .as("the evidence names what was deleted per store")
+        .contains(
+            "document_version", "signing_request", "audit_entry", "engine historic instances");
     assertThat(api.as("admin").get("/api/contracts/" + due).status()).isEqualTo(404);
     for (String kept : List.of(heldBefore, heldAfter)) {
       JsonNode contract = api.as("admin").get("/api/contracts/" + kept).json();

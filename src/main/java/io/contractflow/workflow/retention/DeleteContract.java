@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * "Delete contract": one contract of a confirmed run, in one transaction (its own job: retried on
  * failure, never run by two nodes at once). The platform's stores first ({@link ContractDeletion},
  * which checks again that the contract is due and not under legal hold, and locks it); only if it
- * was deleted there, its processes' runtime and history in the engine ({@link ContractProcesses}).
+ * was deleted there, its processes' runtime and history in the engine ({@link ContractProcesses}),
+ * whose counts join the run's evidence of the contract.
  */
 @Component
 class DeleteContract implements JavaDelegate {
@@ -34,7 +35,8 @@ class DeleteContract implements JavaDelegate {
     ContractDeletion.Result result =
         deletion.delete(contractId, run, by == null ? Actors.SYSTEM : by);
     if (result.outcome() == ContractDeletion.Outcome.DELETED) {
-      processes.delete(contractId, "deleted by retention run " + run);
+      deletion.addToEvidence(
+          run, contractId, processes.delete(contractId, "deleted by retention run " + run));
     }
   }
 }
