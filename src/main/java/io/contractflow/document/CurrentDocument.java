@@ -26,4 +26,10 @@ public class CurrentDocument {
         .findFirst()
         .map(DocumentVersionResponse::of);
   }
+
+  /** Whether the contract has a document version numbered {@code number} (current or not). */
+  @Transactional(readOnly = true)
+  public boolean hasVersion(UUID contractId, int number) {
+    return versions.findByContractIdAndNumber(contractId, number).isPresent();
+  }
 }

@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Obligations over HTTP: added to a draft by its owner (others refused, bad schedules 400), started
  * when the contract is signed, an overdue delivery recorded by its owner through her task (met
- * late), a payment instalment waived by an admin only, her list of what is due, and the rest
+ * late; an evidence version the contract does not have is refused with 400 and changes nothing), a
+ * payment instalment waived by an admin only, her list of what is due, and the rest
  * cancelled when the contract is terminated; all in the contract's history.
  */
 class ObligationsIT extends IntegrationTest {
@@ -279,6 +280,28 @@ class ObligationsIT extends IntegrationTest {
     assertThat(form.body()).contains("Quarterly report delivered");
     assertThat(api.as("ravi").post("/api/tasks/" + taskId + "/complete", Map.of()).status())
         .isIn(403, 404);
+    // evidence must be a version of the contract's documents: version 7 does not exist (only 1)
+    for (int missing : List.of(7, 0)) {
+      Api.Response noSuchVersion =
+          api.as("rita")
+              .post(
+                  "/api/tasks/" + taskId + "/complete",
+                  Map.of(
+                      "values",
+                      Map.of("fulfilment", "MET", "evidenceVersion", missing, "comment", "x")));
+      assertThat(noSuchVersion.status()).as(noSuchVersion.toString()).isEqualTo(400);
+      assertThat(noSuchVersion.contentType()).contains("application/problem+json");
+      assertThat(noSuchVersion.body()).contains("values.evidenceVersion");
+    }
+    assertThat(
+            api.as("rita")
+                .post(
+                    "/api/tasks/" + taskId + "/complete",
+                    Map.of("values", Map.of("fulfilment", "MET", "evidenceVersion", 7)))
+                .body())
+        .contains("no document version 7");
+    assertThat(statuses(obligations("rita", id).get(0))).containsExactly("OPEN");
+    assertThat(openTask(id, "Record fulfilment")).isEqualTo(taskId);
     Api.Response completed =
         api.as("rita")
             .post(

@@ -525,10 +525,11 @@ public class LifecycleTasks {
     identity.setAuthentication(user.username(), List.copyOf(user.groups()));
     try {
       return step.get();
-    } catch (TaskRefusedException refused) {
-      throw new ConflictException("task-refused", refused.getMessage());
     } catch (ProcessEngineException failed) {
       TaskRefusedException refused = causeOf(failed);
+      if (refused != null && refused.field() != null) {
+        throw InvalidInputException.field("values." + refused.field(), refused.getMessage());
+      }
       if (refused != null) {
         throw new ConflictException("task-refused", refused.getMessage());
       }
