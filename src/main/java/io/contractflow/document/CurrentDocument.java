@@ -32,4 +32,14 @@ public class CurrentDocument {
   public boolean hasVersion(UUID contractId, int number) {
     return versions.findByContractIdAndNumber(contractId, number).isPresent();
   }
+
+  /** The text extracted from the contract's current document version, if any was. */
+  @Transactional(readOnly = true)
+  public Optional<String> currentText(UUID contractId) {
+    return versions.findByContractIdOrderByNumberDesc(contractId).stream()
+        .filter(DocumentVersion::isCurrent)
+        .findFirst()
+        .map(DocumentVersion::getText)
+        .filter(text -> !text.isBlank());
+  }
 }
