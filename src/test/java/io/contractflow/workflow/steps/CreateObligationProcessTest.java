@@ -3,6 +3,7 @@ package io.contractflow.workflow.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
@@ -92,7 +93,15 @@ class CreateObligationProcessTest {
     assertThat(request.getValue().until()).isNull();
     assertThat(request.getValue().amount())
         .isEqualTo(new ObligationRequest.Amount(new BigDecimal("2500.00"), "EUR"));
-    assertThat(instance).isEnded().variables().containsEntry("createdObligationId", created.toString());
+    assertThat(instance).isEnded();
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("createdObligationId")
+                .singleResult()
+                .getValue())
+        .isEqualTo(created.toString());
   }
 
   @Test
