@@ -90,7 +90,8 @@ public class Obligations {
   @Transactional
   public Obligation addByProcess(UUID contractId, ObligationRequest request, String by) {
     Map<String, Object> contract =
-        jdbc.sql("select status, end_date from contractflow.contract where id = ?")
+        jdbc
+            .sql("select status, end_date from contractflow.contract where id = ?")
             .param(contractId)
             .query()
             .listOfRows()

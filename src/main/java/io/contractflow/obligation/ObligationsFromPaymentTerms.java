@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * contract's value to its owner's tracking,
  *
  * <ul>
- *   <li>{@code net N}: once, N days after the start (or after today, when that day has passed:
- *       the platform knows no invoice date);
+ *   <li>{@code net N}: once, N days after the start (or after today, when that day has passed: the
+ *       platform knows no invoice date);
  *   <li>a rhythm ({@code quarterly in advance}, {@code monthly in arrears}...): every period from
  *       the start (in advance) or from the end of the first period (in arrears) up to the end date,
  *       following renewals; dates already past are left out (an imported running contract was paid
@@ -103,10 +103,10 @@ public class ObligationsFromPaymentTerms {
   }
 
   /** The obligation the terms imply for this contract, as of {@code today}. */
-  static ObligationRequest proposal(ContractResponse contract, PaymentTerms terms, LocalDate today) {
+  static ObligationRequest proposal(
+      ContractResponse contract, PaymentTerms terms, LocalDate today) {
     ContractRequestValue value = ContractRequestValue.of(contract);
-    ObligationRequest.Owner owner =
-        new ObligationRequest.Owner(OwnerType.USER, contract.owner());
+    ObligationRequest.Owner owner = new ObligationRequest.Owner(OwnerType.USER, contract.owner());
     String title = TITLE + terms.said();
     if (!terms.recurring()) {
       LocalDate due = contract.startDate().plusDays(terms.netDays());
@@ -126,9 +126,7 @@ public class ObligationsFromPaymentTerms {
           new ObligationRequest.Amount(value.amount(), value.currency()));
     }
     LocalDate first =
-        terms.inArrears()
-            ? contract.startDate().plusMonths(terms.months())
-            : contract.startDate();
+        terms.inArrears() ? contract.startDate().plusMonths(terms.months()) : contract.startDate();
     LocalDate end = contract.endDate();
     List<LocalDate> all = new ArrayList<>();
     int count = end == null ? Math.max(1, 12 / terms.months()) : InstalmentSchedule.MAX;

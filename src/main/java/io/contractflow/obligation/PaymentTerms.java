@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Payment terms as the extractor normalises them (FactField.PAYMENT_TERMS): {@code net 30}
- * (payment within 30 days of an invoice) or a rhythm, {@code quarterly in advance}, {@code monthly
- * in arrears} ({@code monthly}, {@code quarterly}, {@code semi-annually}, {@code annually}).
+ * Payment terms as the extractor normalises them (FactField.PAYMENT_TERMS): {@code net 30} (payment
+ * within 30 days of an invoice) or a rhythm, {@code quarterly in advance}, {@code monthly in
+ * arrears} ({@code monthly}, {@code quarterly}, {@code semi-annually}, {@code annually}).
  *
  * @param said the terms as extracted
  * @param netDays days to pay after an invoice (0 when the terms give a rhythm instead)
  * @param months months between two payments of a rhythm (0 for net terms)
- * @param inArrears whether a rhythm's payment falls due at the end of its period (else at its start)
+ * @param inArrears whether a rhythm's payment falls due at the end of its period (else at its
+ *     start)
  */
 record PaymentTerms(String said, int netDays, int months, boolean inArrears) {
 

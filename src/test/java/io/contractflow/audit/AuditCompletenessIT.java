@@ -458,8 +458,7 @@ class AuditCompletenessIT extends IntegrationTest {
                   user ->
                       api.as(user)
                           .post(
-                              "/api/contracts/" + id + "/obligations/from-extracted-terms",
-                              null));
+                              "/api/contracts/" + id + "/obligations/from-extracted-terms", null));
             }));
     expected.put(
         "put /api/counterparties/{id}",

@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Obligations section of the workspace's Contract page in headless Chromium: rita's active
  * contract (imported, its facts accepted) lists each instalment with who owes it, its due date and
  * how it went (met late, waived, overdue), links each open one to the task that records its
- * fulfilment (matched by instalment, so two due the same day keep their own links), and takes a new obligation from its form. A screenshot goes to {@code
- * workspace.screenshots} (target/screenshots; {@code -Dworkspace.screenshots=docs/screenshots}).
+ * fulfilment (matched by instalment, so two due the same day keep their own links), and takes a new
+ * obligation from its form. A screenshot goes to {@code workspace.screenshots} (target/screenshots;
+ * {@code -Dworkspace.screenshots=docs/screenshots}).
  */
 class ContractObligationsBrowserIT extends IntegrationTest {
 
@@ -72,8 +73,7 @@ class ContractObligationsBrowserIT extends IntegrationTest {
     String overdue =
         obligation(base, "REPORT", "Monthly cleaning report", today.minusDays(2), null);
     // another one due the same day: each link must lead to its own instalment's task
-    String sameDay =
-        obligation(base, "DELIVERY", "Window cleaning log", today.minusDays(2), null);
+    String sameDay = obligation(base, "DELIVERY", "Window cleaning log", today.minusDays(2), null);
     JsonNode fee =
         api.as("rita")
             .post(base, body("PAYMENT", "Cleaning fee", today.plusDays(20), "QUARTERLY"))

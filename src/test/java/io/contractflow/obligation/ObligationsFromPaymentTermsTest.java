@@ -122,8 +122,7 @@ class ObligationsFromPaymentTermsTest {
             TODAY);
     assertThat(request.schedule()).isEqualTo(Schedule.MILESTONE);
     assertThat(request.milestones())
-        .containsExactly(
-            start, start.plusMonths(6), start.plusMonths(12), start.plusMonths(18));
+        .containsExactly(start, start.plusMonths(6), start.plusMonths(12), start.plusMonths(18));
     assertThat(request.amount().amount()).isEqualByComparingTo("1000");
   }
 

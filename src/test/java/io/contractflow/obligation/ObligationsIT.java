@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Obligations over HTTP: added to a draft by its owner (others refused, bad schedules 400), started
  * when the contract is signed, an overdue delivery recorded by its owner through her task (met
  * late; an evidence version the contract does not have is refused with 400 and changes nothing), a
- * payment instalment waived by an admin only, her list of what is due, and the rest
- * cancelled when the contract is terminated; all in the contract's history.
+ * payment instalment waived by an admin only, her list of what is due, and the rest cancelled when
+ * the contract is terminated; all in the contract's history.
  */
 class ObligationsIT extends IntegrationTest {
 

@@ -38,10 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code GET /v1/invoice_payments?invoice=}, {@code POST /v1/refunds} and their objects as Stripe's
  * API reference shows them): the instalments paid for a period after the termination date are
  * refunded in full, once each, with an idempotency key per instalment; one due on the termination
- * day is not, nor an unpaid one (its invoice is voided). Stripe failing half-way fails the closure's
- * job (retried, then an incident): the retry sends the first refund again with the same key and
- * Stripe's answer is the same refund, so nothing is refunded twice; a replay afterwards sends
- * nothing. Each refund is one entry in the contract's history.
+ * day is not, nor an unpaid one (its invoice is voided). Stripe failing half-way fails the
+ * closure's job (retried, then an incident): the retry sends the first refund again with the same
+ * key and Stripe's answer is the same refund, so nothing is refunded twice; a replay afterwards
+ * sends nothing. Each refund is one entry in the contract's history.
  */
 class RefundsOnTerminationIT extends IntegrationTest {
 
@@ -248,7 +248,9 @@ class RefundsOnTerminationIT extends IntegrationTest {
         status);
   }
 
-  /** The paid invoice (GET /v1/invoices/{id}) and its one paid payment (GET /v1/invoice_payments). */
+  /**
+   * The paid invoice (GET /v1/invoices/{id}) and its one paid payment (GET /v1/invoice_payments).
+   */
   private void stubPaidInvoice(String invoiceId, String paymentIntent) {
     VendorStubs.server()
         .stubFor(

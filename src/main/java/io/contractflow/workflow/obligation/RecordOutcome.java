@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Record outcome": settles the instalment as its owner recorded it on the form: met by the end of
- * its due date (on the engine's clock) is met on time, later is met late; or missed. Evidence
- * given as a document version must be a version of this contract's documents: otherwise the
- * completion is refused (the form shows why, the process API answers 400) and nothing changes.
+ * its due date (on the engine's clock) is met on time, later is met late; or missed. Evidence given
+ * as a document version must be a version of this contract's documents: otherwise the completion is
+ * refused (the form shows why, the process API answers 400) and nothing changes.
  */
 @Component("recordOutcome")
 class RecordOutcome implements JavaDelegate {

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Refund paid instalments" (contract closure, after the contract is terminated): each instalment
- * paid through Stripe whose period lies after the termination date (it falls due after that day,
- * so it paid for time the contract no longer covers) is refunded in full, and the refund is in the
- * contract's history. Unpaid invoices are voided by the instalments' own processes. Its own job:
- * a failure of Stripe is retried, then an incident; the refunds made before the failure are made
+ * paid through Stripe whose period lies after the termination date (it falls due after that day, so
+ * it paid for time the contract no longer covers) is refunded in full, and the refund is in the
+ * contract's history. Unpaid invoices are voided by the instalments' own processes. Its own job: a
+ * failure of Stripe is retried, then an incident; the refunds made before the failure are made
  * again with the same idempotency keys, so Stripe returns them instead of refunding twice.
  */
 @Component("refundPaidInstalments")
@@ -35,8 +35,7 @@ class RefundPaidInstalments implements JavaDelegate {
   private final AuditTrail audit;
   private final LifecycleProperties properties;
 
-  RefundPaidInstalments(
-      StripeRefunds refunds, AuditTrail audit, LifecycleProperties properties) {
+  RefundPaidInstalments(StripeRefunds refunds, AuditTrail audit, LifecycleProperties properties) {
     this.refunds = refunds;
     this.audit = audit;
     this.properties = properties;

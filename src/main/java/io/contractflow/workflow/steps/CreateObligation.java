@@ -13,10 +13,10 @@ import io.contractflow.workflow.Actors;
 import io.contractflow.workflow.EngineClock;
 import io.contractflow.workflow.ProcessVariables;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -58,6 +58,7 @@ class CreateObligation implements JavaDelegate, TemplatedStep {
   static final String AMOUNT = "amount";
   static final String CURRENCY = "currency";
   static final String CONTRACT_OWNER = "CONTRACT_OWNER";
+
   /** The obligation's id, for later steps of the process. */
   static final String CREATED = "createdObligationId";
 
@@ -169,8 +170,7 @@ class CreateObligation implements JavaDelegate, TemplatedStep {
     }
   }
 
-  private static IllegalStateException refused(
-      DelegateExecution execution, List<String> problems) {
+  private static IllegalStateException refused(DelegateExecution execution, List<String> problems) {
     String step =
         execution.getCurrentActivityName() == null
             ? execution.getCurrentActivityId()
@@ -220,7 +220,10 @@ class CreateObligation implements JavaDelegate, TemplatedStep {
           date(value, LocalDate.EPOCH);
         } catch (DateTimeException | ArithmeticException bad) {
           problems.add(
-              name + " '" + value + "' is neither an ISO 8601 period (P30D) nor a date (2027-03-31)");
+              name
+                  + " '"
+                  + value
+                  + "' is neither an ISO 8601 period (P30D) nor a date (2027-03-31)");
         }
       }
     }

@@ -42,8 +42,8 @@ import org.mockito.ArgumentCaptor;
 /**
  * The "Create obligation" template's step on the plain engine (the obligation service a mock): it
  * adds the obligation its parameters describe to the contract of the business key; a bad value an
- * expression gives, or a refusal of the obligation service, fails its job with a message naming
- * the parameter (retries, then an incident), and nothing is created.
+ * expression gives, or a refusal of the obligation service, fails its job with a message naming the
+ * parameter (retries, then an incident), and nothing is created.
  */
 @Deployment(resources = "steps/create-obligation.bpmn")
 class CreateObligationProcessTest {
@@ -55,7 +55,8 @@ class CreateObligationProcessTest {
 
   @BeforeEach
   void step() {
-    engine.bean("createObligation", new CreateObligation(obligations, mock(ContractTransitions.class)));
+    engine.bean(
+        "createObligation", new CreateObligation(obligations, mock(ContractTransitions.class)));
   }
 
   private ProcessInstance start(String kind, String fee) {
@@ -75,9 +76,20 @@ class CreateObligationProcessTest {
     when(obligations.addByProcess(eq(contractId), any(), eq("system")))
         .thenReturn(
             new Obligation(
-                created, contractId, ObligationKind.PAYMENT, "Support fee", OwnerType.GROUP,
-                "finance-approver", null, OwedBy.COUNTERPARTY, Schedule.QUARTERLY,
-                new BigDecimal("2500.00"), "EUR", "system", Instant.now(), List.of()));
+                created,
+                contractId,
+                ObligationKind.PAYMENT,
+                "Support fee",
+                OwnerType.GROUP,
+                "finance-approver",
+                null,
+                OwedBy.COUNTERPARTY,
+                Schedule.QUARTERLY,
+                new BigDecimal("2500.00"),
+                "EUR",
+                "system",
+                Instant.now(),
+                List.of()));
     ProcessInstance instance = start("PAYMENT", "2500.00");
     managementService().executeJob(job(instance).getId());
 
