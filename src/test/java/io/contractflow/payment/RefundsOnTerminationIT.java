@@ -54,7 +54,7 @@ class RefundsOnTerminationIT extends IntegrationTest {
   @Autowired private StripeRefunds refunds;
 
   @Test
-  void paidInstalmentsAfterTheTerminationAreRefundedOnceEach() {
+  void paidInstalmentsAfterTheTerminationAreRefundedOnceEach() throws Exception {
     String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     ObjectNode body = contractBody(createCounterparty("rita"));
     body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");

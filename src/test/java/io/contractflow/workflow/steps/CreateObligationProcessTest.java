@@ -13,6 +13,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.contractflow.contract.ContractRequest;
+import io.contractflow.contract.ContractResponse;
 import io.contractflow.contract.ContractTransitions;
 import io.contractflow.obligation.Obligation;
 import io.contractflow.obligation.ObligationKind;
@@ -55,8 +57,13 @@ class CreateObligationProcessTest {
 
   @BeforeEach
   void step() {
-    engine.bean(
-        "createObligation", new CreateObligation(obligations, mock(ContractTransitions.class)));
+    ContractTransitions transitions = mock(ContractTransitions.class);
+    ContractResponse contract = mock(ContractResponse.class);
+    when(contract.value())
+        .thenReturn(new ContractRequest.MoneyBody(new BigDecimal("10000"), "EUR"));
+    when(contract.owner()).thenReturn("rita");
+    when(transitions.current(contractId)).thenReturn(contract);
+    engine.bean("createObligation", new CreateObligation(obligations, transitions));
   }
 
   private ProcessInstance start(String kind, String fee) {
@@ -104,6 +111,7 @@ class CreateObligationProcessTest {
     assertThat(request.getValue().firstDue()).isEqualTo(LocalDate.parse("2026-03-31"));
     assertThat(request.getValue().until()).isNull();
     assertThat(request.getValue().amount())
+        .as("in the contract's currency")
         .isEqualTo(new ObligationRequest.Amount(new BigDecimal("2500.00"), "EUR"));
     assertThat(instance).isEnded();
     assertThat(
