@@ -325,10 +325,13 @@ class RefundsOnTerminationIT extends IntegrationTest {
                 r -> r.status() == 200)
             .json();
     new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    // the term has started (its process waits for the end date or a termination)
     await()
         .atMost(PATIENCE)
         .until(
-            () -> api.as("rita").get("/api/contracts/" + id).json().get("status").asText(),
-            "ACTIVE"::equals);
+            () -> api.as("rita").get("/api/contracts/" + id + "/process").json(),
+            p ->
+                p.get("status").asText().equals("ACTIVE")
+                    && p.get("phase").asText().equals("Active term"));
   }
 }
