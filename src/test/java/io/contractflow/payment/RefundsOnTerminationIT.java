@@ -217,7 +217,7 @@ class RefundsOnTerminationIT extends IntegrationTest {
         .hasSize(before);
     assertThat(refundRows(contractId)).isEqualTo(2);
 
-    String trail = api.as("rita").get("/api/contracts/" + contractId + "/history?size=200").body();
+    String trail = api.as("rita").get("/api/contracts/" + contractId + "/history?size=100").body();
     assertThat(trail.split("Stripe refund re_rf1" + tag, -1)).hasSize(2);
     assertThat(trail.split("Stripe refund re_rf2" + tag, -1)).hasSize(2);
     assertThat(trail).contains("2500.00 EUR paid for instalment #1").doesNotContain("re_rf4");
