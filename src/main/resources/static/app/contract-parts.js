@@ -151,7 +151,8 @@ function fulfilmentTask(instalment, tasks) {
 /**
  * Obligations: what the contract promises and who owes it; each instalment's due date and outcome
  * (met on time, late, missed, waived), and for an open one the link to the task that records its
- * fulfilment. The owner and admins add obligations.
+ * fulfilment. The owner and admins add obligations, by hand or from the payment terms read from the
+ * contract's document.
  */
 export function obligationsSection(contract, mayManage, process) {
   const box = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
@@ -191,6 +192,11 @@ export function obligationsSection(contract, mayManage, process) {
   function addForm() {
     const today = new Date().toLocaleDateString('en-CA');
     return h('details', { class: 'add-obligation' }, h('summary', {}, 'Add an obligation'),
+      h('p', {}, h('button', { type: 'button', id: 'obligation-from-terms', onclick: () => change(
+        () => call(base + '/from-extracted-terms', { method: 'POST' }),
+        'Payment obligation added from the document\'s payment terms') },
+      'Add the payment obligation of the document\'s payment terms'),
+      ' ', h('small', { class: 'muted' }, 'Net N days: one payment of the contract\'s value; a rhythm (quarterly in advance…): every period to the end date.')),
       h('form', { id: 'obligation-form', onsubmit: (e) => {
         e.preventDefault();
         const d = new FormData(e.target);

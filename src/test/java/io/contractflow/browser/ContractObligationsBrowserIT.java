@@ -169,6 +169,16 @@ class ContractObligationsBrowserIT extends IntegrationTest {
               browser.findElement(By.id("obligations")));
           screenshot("contract-obligations");
 
+          // the payment obligation from the document's payment terms: this one states none, which
+          // the page says (the problem's detail), adding nothing
+          chromium.press(
+              browser.findElement(By.cssSelector("#obligations details.add-obligation summary")));
+          chromium.press(browser.findElement(By.id("obligation-from-terms")));
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("obligations"), "states no payment terms"));
+          assertThat(api.as("rita").get(base).json()).hasSize(5);
+
           // the link opens the task that records the fulfilment
           chromium.press(
               browser
