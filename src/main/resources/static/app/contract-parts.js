@@ -140,19 +140,19 @@ function instalmentStatus(i) {
 }
 
 /**
- * The open "Record fulfilment" task of an instalment, among the contract's open tasks: the one due
- * at the end of the instalment's due day (the platform's zone: within 14 hours of midnight UTC).
+ * The open "Record fulfilment" task of an instalment, among the contract's open tasks: the one whose
+ * process runs this instalment (the task's instalmentId), never guessed from the due date (two
+ * obligations due the same day would swap their links).
  */
-function fulfilmentTask(instalment, tasks, taken) {
-  const endOfDue = Date.parse(instalment.dueOn + 'T00:00:00Z') + 24 * 3600 * 1000;
-  return tasks.find((t) => t.key === 'Task_RecordFulfilment' && !taken.has(t.id) && t.due
-    && Math.abs(Date.parse(t.due) - endOfDue) <= 14 * 3600 * 1000);
+function fulfilmentTask(instalment, tasks) {
+  return tasks.find((t) => t.key === 'Task_RecordFulfilment' && t.instalmentId === instalment.id);
 }
 
 /**
  * Obligations: what the contract promises and who owes it; each instalment's due date and outcome
  * (met on time, late, missed, waived), and for an open one the link to the task that records its
- * fulfilment. The owner and admins add obligations.
+ * fulfilment. The owner and admins add obligations, by hand or from the payment terms read from the
+ * contract's document.
  */
 export function obligationsSection(contract, mayManage, process) {
   const box = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
@@ -164,7 +164,6 @@ export function obligationsSection(contract, mayManage, process) {
 
   async function show() {
     const obligations = await get(base);
-    const taken = new Set();
     const rows = obligations.flatMap((o) => o.instalments.map((i) => ({ o, i })));
     const columns = [
       { label: 'Obligation', cell: ({ o, i }) => [o.title, h('br'), h('small', { class: 'muted' },
@@ -180,9 +179,8 @@ export function obligationsSection(contract, mayManage, process) {
           return [i.outcomeBy ? i.outcomeBy + ', ' + dateTime(i.outcomeAt) : '—', i.note ? h('br') : null,
             i.note ? h('small', { class: 'muted' }, i.note) : null];
         }
-        const task = fulfilmentTask(i, tasks, taken);
+        const task = fulfilmentTask(i, tasks);
         if (task) {
-          taken.add(task.id);
           return h('a', { href: '#/tasks/' + encodeURIComponent(task.id), class: 'record-fulfilment' }, 'Record fulfilment');
         }
         return h('span', { class: 'muted' }, i.started ? 'Task not open yet' : 'Starts when the contract is active');
@@ -194,6 +192,11 @@ export function obligationsSection(contract, mayManage, process) {
   function addForm() {
     const today = new Date().toLocaleDateString('en-CA');
     return h('details', { class: 'add-obligation' }, h('summary', {}, 'Add an obligation'),
+      h('p', {}, h('button', { type: 'button', id: 'obligation-from-terms', onclick: () => change(
+        () => call(base + '/from-extracted-terms', { method: 'POST' }),
+        'Payment obligation added from the document\'s payment terms') },
+      'Add the payment obligation of the document\'s payment terms'),
+      ' ', h('small', { class: 'muted' }, 'Net N days: one payment of the contract\'s value; a rhythm (quarterly in advance…): every period to the end date.')),
       h('form', { id: 'obligation-form', onsubmit: (e) => {
         e.preventDefault();
         const d = new FormData(e.target);

@@ -26,4 +26,20 @@ public class CurrentDocument {
         .findFirst()
         .map(DocumentVersionResponse::of);
   }
+
+  /** Whether the contract has a document version numbered {@code number} (current or not). */
+  @Transactional(readOnly = true)
+  public boolean hasVersion(UUID contractId, int number) {
+    return versions.findByContractIdAndNumber(contractId, number).isPresent();
+  }
+
+  /** The text extracted from the contract's current document version, if any was. */
+  @Transactional(readOnly = true)
+  public Optional<String> currentText(UUID contractId) {
+    return versions.findByContractIdOrderByNumberDesc(contractId).stream()
+        .filter(DocumentVersion::isCurrent)
+        .findFirst()
+        .map(DocumentVersion::getText)
+        .filter(text -> !text.isBlank());
+  }
 }

@@ -26,11 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ObligationController {
 
   private final Obligations obligations;
+  private final ObligationsFromPaymentTerms fromTerms;
   private final CurrentUserProvider currentUser;
   private final Clock clock;
 
-  ObligationController(Obligations obligations, CurrentUserProvider currentUser, Clock clock) {
+  ObligationController(
+      Obligations obligations,
+      ObligationsFromPaymentTerms fromTerms,
+      CurrentUserProvider currentUser,
+      Clock clock) {
     this.obligations = obligations;
+    this.fromTerms = fromTerms;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -49,6 +55,17 @@ class ObligationController {
               + " (owner, admins); on an active contract its instalments start at once")
   Obligation add(@PathVariable UUID contractId, @Valid @RequestBody ObligationRequest request) {
     return obligations.add(currentUser.get(), contractId, request);
+  }
+
+  @PostMapping("/api/contracts/{contractId}/obligations/from-extracted-terms")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary =
+          "Add the payment obligation the payment terms of the contract's document imply (net N:"
+              + " once, N days after the start; a rhythm: every period to the end date) (owner,"
+              + " admins); 409 when the document states none or it was added already")
+  Obligation fromExtractedTerms(@PathVariable UUID contractId) {
+    return fromTerms.create(currentUser.get(), contractId);
   }
 
   @GetMapping("/api/obligations")

@@ -76,10 +76,47 @@ public class Obligations {
   @Transactional
   public Obligation add(CurrentUser user, UUID contractId, ObligationRequest request) {
     ContractResponse contract = contracts.managed(user, contractId);
-    if (contract.status().isEnded()) {
-      throw new ConflictException("A " + contract.status() + " contract takes no new obligations");
+    return insert(contractId, contract.status(), contract.endDate(), request, user.username());
+  }
+
+  /**
+   * Adds an obligation from a process step (an element template's "Create obligation"): no caller
+   * to check, the contract of the process; live contracts only, as for a person. Recorded as added
+   * by {@code by}.
+   *
+   * @throws io.contractflow.platform.error.InvalidInputException when the request is incomplete
+   * @throws ConflictException when the contract has ended
+   */
+  @Transactional
+  public Obligation addByProcess(UUID contractId, ObligationRequest request, String by) {
+    Map<String, Object> contract =
+        jdbc
+            .sql("select status, end_date from contractflow.contract where id = ?")
+            .param(contractId)
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("No contract " + contractId));
+    Date end = (Date) contract.get("end_date");
+    return insert(
+        contractId,
+        ContractStatus.valueOf((String) contract.get("status")),
+        end == null ? null : end.toLocalDate(),
+        request,
+        by);
+  }
+
+  private Obligation insert(
+      UUID contractId,
+      ContractStatus status,
+      LocalDate endDate,
+      ObligationRequest request,
+      String by) {
+    if (status.isEnded()) {
+      throw new ConflictException("A " + status + " contract takes no new obligations");
     }
-    List<LocalDate> dates = InstalmentSchedule.of(request, contract.endDate());
+    List<LocalDate> dates = InstalmentSchedule.of(request, endDate);
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     String escalation =
@@ -102,11 +139,9 @@ public class Obligations {
             request.schedule().name(),
             request.amount() == null ? null : request.amount().amount(),
             request.amount() == null ? null : request.amount().currency(),
-            user.username(),
+            by,
             Timestamp.from(now),
-            request.schedule().months() > 0
-                && request.until() == null
-                && contract.endDate() != null)
+            request.schedule().months() > 0 && request.until() == null && endDate != null)
         .update();
     for (int i = 0; i < dates.size(); i++) {
       jdbc.sql(
@@ -125,8 +160,8 @@ public class Obligations {
             request.owedBy(),
             request.owner().type().name().toLowerCase() + " " + request.owner().id(),
             dates,
-            user.username(),
-            contract.status() == ContractStatus.ACTIVE));
+            by,
+            status == ContractStatus.ACTIVE));
     return obligation(id).orElseThrow();
   }
 

@@ -478,6 +478,32 @@ class AuditCompletenessIT extends IntegrationTest {
                               JSON.createObjectNode().put("reason", "settled")));
             }));
     expected.put(
+        "post /api/contracts/{contractId}/obligations/from-extracted-terms",
+        Expectation.records(
+            AuditKinds.OBLIGATION_ADDED,
+            "rita",
+            201,
+            () -> {
+              String id = draft();
+              Api.Response uploaded =
+                  api.as("rita")
+                      .upload(
+                          "/api/contracts/" + id + "/documents",
+                          "terms.pdf",
+                          Corpus.PDF,
+                          io.contractflow.imports.ContractFiles.pdf(
+                              "Services agreement", "Invoices are payable net 30."));
+              assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+              return new Prepared(
+                  List.of(id),
+                  List.of(),
+                  "ravi",
+                  user ->
+                      api.as(user)
+                          .post(
+                              "/api/contracts/" + id + "/obligations/from-extracted-terms", null));
+            }));
+    expected.put(
         "put /api/counterparties/{id}",
         Expectation.records(
             AuditKinds.COUNTERPARTY_CHANGED,

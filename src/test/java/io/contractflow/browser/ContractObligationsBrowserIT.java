@@ -33,9 +33,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Obligations section of the workspace's Contract page in headless Chromium: rita's active
  * contract (imported, its facts accepted) lists each instalment with who owes it, its due date and
- * how it went (met late, waived, overdue), links the open one to the task that records its
- * fulfilment, and takes a new obligation from its form. A screenshot goes to {@code
- * workspace.screenshots} (target/screenshots; {@code -Dworkspace.screenshots=docs/screenshots}).
+ * how it went (met late, waived, overdue), links each open one to the task that records its
+ * fulfilment (matched by instalment, so two due the same day keep their own links), and takes a new
+ * obligation from its form. A screenshot goes to {@code workspace.screenshots} (target/screenshots;
+ * {@code -Dworkspace.screenshots=docs/screenshots}).
  */
 class ContractObligationsBrowserIT extends IntegrationTest {
 
@@ -71,6 +72,8 @@ class ContractObligationsBrowserIT extends IntegrationTest {
     String recorded = obligation(base, "DELIVERY", "Keys handed over", today.minusDays(6), null);
     String overdue =
         obligation(base, "REPORT", "Monthly cleaning report", today.minusDays(2), null);
+    // another one due the same day: each link must lead to its own instalment's task
+    String sameDay = obligation(base, "DELIVERY", "Window cleaning log", today.minusDays(2), null);
     JsonNode fee =
         api.as("rita")
             .post(base, body("PAYMENT", "Cleaning fee", today.plusDays(20), "QUARTERLY"))
@@ -100,7 +103,19 @@ class ContractObligationsBrowserIT extends IntegrationTest {
         .atMost(PATIENCE)
         .until(() -> api.as("rita").get(base).json().toString().contains("MET_LATE"));
     String openTask = fulfilmentTask(contract, "Monthly cleaning report");
-    assertThat(recorded).isNotEqualTo(overdue);
+    String sameDayTask = fulfilmentTask(contract, "Window cleaning log");
+    assertThat(recorded).isNotEqualTo(overdue).isNotEqualTo(sameDay);
+    assertThat(sameDayTask).isNotEqualTo(openTask);
+    // the process API names the instalment each task is about
+    JsonNode instalments = api.as("rita").get(base).json();
+    Map<String, String> instalmentOfTask = new java.util.HashMap<>();
+    api.as("rita")
+        .get("/api/contracts/" + contract + "/process")
+        .json()
+        .get("openTasks")
+        .forEach(t -> instalmentOfTask.put(t.get("id").asText(), t.path("instalmentId").asText()));
+    assertThat(instalmentOfTask.get(openTask)).isEqualTo(firstInstalment(instalments, overdue));
+    assertThat(instalmentOfTask.get(sameDayTask)).isEqualTo(firstInstalment(instalments, sameDay));
 
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
@@ -128,8 +143,11 @@ class ContractObligationsBrowserIT extends IntegrationTest {
               .contains("Waived")
               .contains("Due");
           List<WebElement> links = section.findElements(By.cssSelector("a.record-fulfilment"));
-          assertThat(links).hasSize(1);
-          assertThat(links.get(0).getDomAttribute("href")).isEqualTo("#/tasks/" + openTask);
+          assertThat(links).hasSize(2);
+          assertThat(linkInRowOf(section, "Monthly cleaning report"))
+              .isEqualTo("#/tasks/" + openTask);
+          assertThat(linkInRowOf(section, "Window cleaning log"))
+              .isEqualTo("#/tasks/" + sameDayTask);
 
           // rita adds a yearly report owed by us
           chromium.press(section.findElement(By.cssSelector("details.add-obligation summary")));
@@ -151,13 +169,47 @@ class ContractObligationsBrowserIT extends IntegrationTest {
               browser.findElement(By.id("obligations")));
           screenshot("contract-obligations");
 
+          // the payment obligation from the document's payment terms: this one states none, which
+          // the page says (the problem's detail), adding nothing
+          chromium.press(
+              browser.findElement(By.cssSelector("#obligations details.add-obligation summary")));
+          chromium.press(browser.findElement(By.id("obligation-from-terms")));
+          wait.until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("obligations"), "states no payment terms"));
+          assertThat(api.as("rita").get(base).json()).hasSize(5);
+
           // the link opens the task that records the fulfilment
-          chromium.press(browser.findElement(By.cssSelector("#obligations a.record-fulfilment")));
+          chromium.press(
+              browser
+                  .findElement(
+                      By.xpath(
+                          "//section[@id='obligations']//tr[contains(., 'Monthly cleaning"
+                              + " report')]"))
+                  .findElement(By.cssSelector("a.record-fulfilment")));
           wait.until(ExpectedConditions.urlContains("#/tasks/" + openTask));
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(
                   By.tagName("main"), "Record fulfilment"));
         });
+  }
+
+  /** The href of the "Record fulfilment" link in the table row of the obligation titled so. */
+  private static String linkInRowOf(WebElement section, String title) {
+    return section
+        .findElement(By.xpath(".//tr[contains(., '" + title + "')]"))
+        .findElement(By.cssSelector("a.record-fulfilment"))
+        .getDomAttribute("href");
+  }
+
+  /** The id of the first instalment of the obligation {@code obligationId}. */
+  private static String firstInstalment(JsonNode obligations, String obligationId) {
+    for (JsonNode o : obligations) {
+      if (o.get("id").asText().equals(obligationId)) {
+        return o.get("instalments").get(0).get("id").asText();
+      }
+    }
+    throw new AssertionError("No obligation " + obligationId + " in " + obligations);
   }
 
   /**

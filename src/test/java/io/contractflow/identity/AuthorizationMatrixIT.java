@@ -224,6 +224,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         "post /api/contracts/{contractId}/obligations",
         new Call("POST", c + "/obligations", obligation(), false, true));
     calls.put(
+        "post /api/contracts/{contractId}/obligations/from-extracted-terms",
+        new Call("POST", c + "/obligations/from-extracted-terms", null, false, true));
+    calls.put(
         "post /api/obligations/{obligationId}/instalments/{seq}/waive",
         new Call(
             "POST",

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.document.Corpus;
+import io.contractflow.imports.ContractFiles;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
@@ -22,8 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Obligations over HTTP: added to a draft by its owner (others refused, bad schedules 400), started
  * when the contract is signed, an overdue delivery recorded by its owner through her task (met
- * late), a payment instalment waived by an admin only, her list of what is due, and the rest
- * cancelled when the contract is terminated; all in the contract's history.
+ * late; an evidence version the contract does not have is refused with 400 and changes nothing), a
+ * payment instalment waived by an admin only, her list of what is due, and the rest cancelled when
+ * the contract is terminated; all in the contract's history.
  */
 class ObligationsIT extends IntegrationTest {
 
@@ -279,6 +281,28 @@ class ObligationsIT extends IntegrationTest {
     assertThat(form.body()).contains("Quarterly report delivered");
     assertThat(api.as("ravi").post("/api/tasks/" + taskId + "/complete", Map.of()).status())
         .isIn(403, 404);
+    // evidence must be a version of the contract's documents: version 7 does not exist (only 1)
+    for (int missing : List.of(7, 0)) {
+      Api.Response noSuchVersion =
+          api.as("rita")
+              .post(
+                  "/api/tasks/" + taskId + "/complete",
+                  Map.of(
+                      "values",
+                      Map.of("fulfilment", "MET", "evidenceVersion", missing, "comment", "x")));
+      assertThat(noSuchVersion.status()).as(noSuchVersion.toString()).isEqualTo(400);
+      assertThat(noSuchVersion.contentType()).contains("application/problem+json");
+      assertThat(noSuchVersion.body()).contains("values.evidenceVersion");
+    }
+    assertThat(
+            api.as("rita")
+                .post(
+                    "/api/tasks/" + taskId + "/complete",
+                    Map.of("values", Map.of("fulfilment", "MET", "evidenceVersion", 7)))
+                .body())
+        .contains("no document version 7");
+    assertThat(statuses(obligations("rita", id).get(0))).containsExactly("OPEN");
+    assertThat(openTask(id, "Record fulfilment")).isEqualTo(taskId);
     Api.Response completed =
         api.as("rita")
             .post(
@@ -342,5 +366,79 @@ class ObligationsIT extends IntegrationTest {
     assertThat(history)
         .contains("OBLIGATION_ADDED", "OBLIGATION_SETTLED", "Reminder", "goodwill for the outage")
         .contains("MET_LATE", "CANCELLED");
+  }
+
+  private String draftWithDocument(String... lines) {
+    ObjectNode body = contractBody(createCounterparty("rita"));
+    body.putObject("value").put("amount", 12000).put("currency", "EUR");
+    body.put("startDate", today().toString());
+    body.put("endDate", today().plusYears(1).minusDays(1).toString());
+    body.putObject("renewal").put("autoRenew", false);
+    String id = createContract("rita", body).get("id").asText();
+    Api.Response uploaded =
+        api.as("rita")
+            .upload(
+                "/api/contracts/" + id + "/documents",
+                "terms.pdf",
+                Corpus.PDF,
+                ContractFiles.pdf(lines));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    return id;
+  }
+
+  @Test
+  void thePaymentObligationIsCreatedFromTheDocumentsPaymentTermsOnce() {
+    String quarterly =
+        draftWithDocument(
+            "Cleaning services agreement", "The Customer shall pay the fees quarterly in advance.");
+    String route = "/api/contracts/" + quarterly + "/obligations/from-extracted-terms";
+
+    // only its owner and admins: others who read it are refused, strangers do not see it
+    assertThat(api.as("ravi").post(route, null).status()).isEqualTo(404);
+    assertThat(api.as("audrey").post(route, null).status()).isEqualTo(403);
+    assertThat(obligations("rita", quarterly)).isEmpty();
+
+    Api.Response created = api.as("rita").post(route, null);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    JsonNode obligation = created.json();
+    assertThat(obligation.get("title").asText()).isEqualTo("Payment terms: quarterly in advance");
+    assertThat(obligation.get("kind").asText()).isEqualTo("PAYMENT");
+    assertThat(obligation.get("owedBy").asText()).isEqualTo("COUNTERPARTY");
+    assertThat(obligation.get("schedule").asText()).isEqualTo("QUARTERLY");
+    assertThat(obligation.get("amount").decimalValue()).isEqualByComparingTo("3000");
+    assertThat(obligation.get("instalments").findValuesAsText("dueOn"))
+        .containsExactly(
+            today().toString(),
+            today().plusMonths(3).toString(),
+            today().plusMonths(6).toString(),
+            today().plusMonths(9).toString());
+
+    // once: a second call adds nothing
+    Api.Response again = api.as("rita").post(route, null);
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(obligations("rita", quarterly)).hasSize(1);
+    assertThat(api.as("rita").get("/api/contracts/" + quarterly + "/history").body())
+        .contains("OBLIGATION_ADDED", "Payment terms: quarterly in advance");
+
+    // net terms: one payment of the value, that many days after the start
+    String net =
+        draftWithDocument(
+            "Supply agreement", "Invoices are payable within 45 days of the invoice date.");
+    Api.Response netCreated =
+        api.as("rita").post("/api/contracts/" + net + "/obligations/from-extracted-terms", null);
+    assertThat(netCreated.status()).as(netCreated.toString()).isEqualTo(201);
+    assertThat(netCreated.json().get("schedule").asText()).isEqualTo("ONE_OFF");
+    assertThat(netCreated.json().get("instalments").findValuesAsText("dueOn"))
+        .containsExactly(today().plusDays(45).toString());
+    assertThat(netCreated.json().get("amount").decimalValue()).isEqualByComparingTo("12000");
+
+    // a document that states no payment terms: a problem, nothing added
+    String none = draftWithDocument("Mutual confidentiality", "Nothing here is about money.");
+    Api.Response refused =
+        api.as("rita").post("/api/contracts/" + none + "/obligations/from-extracted-terms", null);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).contains("application/problem+json");
+    assertThat(refused.body()).contains("no-payment-terms");
+    assertThat(obligations("rita", none)).isEmpty();
   }
 }

@@ -16,7 +16,8 @@ class ClosureProcessTest {
 
   @RegisterExtension
   static ProcessTestEngine engine =
-      ProcessTestEngine.withDelegates("expireContract", "terminateContract");
+      ProcessTestEngine.withDelegates(
+          "expireContract", "terminateContract", "refundPaidInstalments");
 
   private ProcessInstance close(String termOutcome) {
     ProcessInstance instance =
@@ -37,7 +38,7 @@ class ClosureProcessTest {
   void aTerminatedTermEndsTerminated() {
     assertThat(close("TERMINATED"))
         .isEnded()
-        .hasPassed("Task_TerminateContract", "EndEvent_Terminated");
-    assertThat(engine.steps()).containsExactly("terminateContract");
+        .hasPassed("Task_TerminateContract", "Task_RefundPaidInstalments", "EndEvent_Terminated");
+    assertThat(engine.steps()).containsExactly("terminateContract", "refundPaidInstalments");
   }
 }

@@ -11,6 +11,7 @@ import io.contractflow.platform.error.NotPermittedException;
 import io.contractflow.workflow.ProcessVariables;
 import io.contractflow.workflow.TaskRefusedException;
 import io.contractflow.workflow.drafting.DraftingVariables;
+import io.contractflow.workflow.obligation.ObligationVariables;
 import io.contractflow.workflow.review.FourEyes;
 import io.contractflow.workflow.tasks.TaskRoles;
 import java.io.IOException;
@@ -144,6 +145,7 @@ public class LifecycleTasks {
                 facts
                     .computeIfAbsent(v.getTaskId(), id -> new HashMap<>())
                     .put(v.getName(), v.getValue()));
+    instalments(found, facts);
     Map<String, UUID> contractOfInstance = new HashMap<>();
     Set<String> instances =
         found.stream()
@@ -178,6 +180,42 @@ public class LifecycleTasks {
             })
         .flatMap(Optional::stream)
         .toList();
+  }
+
+  /**
+   * Adds to each task of an obligation's process the instalment it is about (a variable of its
+   * process, not of the task), in one query for all of them.
+   */
+  private void instalments(List<Task> found, Map<String, Map<String, Object>> facts) {
+    String[] instances =
+        found.stream()
+            .map(Task::getProcessInstanceId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toArray(String[]::new);
+    if (instances.length == 0) {
+      return;
+    }
+    Map<String, Object> instalmentOfInstance = new HashMap<>();
+    runtime
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(instances)
+        .variableName(ObligationVariables.INSTALMENT_ID)
+        .list()
+        .forEach(
+            v -> {
+              if (v.getProcessInstanceId().equals(v.getExecutionId())) {
+                instalmentOfInstance.put(v.getProcessInstanceId(), v.getValue());
+              }
+            });
+    for (Task task : found) {
+      Object instalment = instalmentOfInstance.get(task.getProcessInstanceId());
+      if (instalment != null) {
+        facts
+            .computeIfAbsent(task.getId(), id -> new HashMap<>())
+            .put(ObligationVariables.INSTALMENT_ID, instalment);
+      }
+    }
   }
 
   private static UUID contractIdOf(String businessKey) {
@@ -226,6 +264,7 @@ public class LifecycleTasks {
                 facts
                     .computeIfAbsent(v.getTaskId(), id -> new HashMap<>())
                     .put(v.getName(), v.getValue()));
+    instalments(open, facts);
     return open.stream()
         .map(
             task -> {
@@ -525,10 +564,11 @@ public class LifecycleTasks {
     identity.setAuthentication(user.username(), List.copyOf(user.groups()));
     try {
       return step.get();
-    } catch (TaskRefusedException refused) {
-      throw new ConflictException("task-refused", refused.getMessage());
     } catch (ProcessEngineException failed) {
       TaskRefusedException refused = causeOf(failed);
+      if (refused != null && refused.field() != null) {
+        throw InvalidInputException.field("values." + refused.field(), refused.getMessage());
+      }
       if (refused != null) {
         throw new ConflictException("task-refused", refused.getMessage());
       }
@@ -563,7 +603,8 @@ public class LifecycleTasks {
             List.of(
                 ProcessVariables.CONTRACT_ID,
                 ProcessVariables.REFERENCE,
-                ProcessVariables.CONTRACT_TITLE));
+                ProcessVariables.CONTRACT_TITLE,
+                ObligationVariables.INSTALMENT_ID));
     Object contractId = vars.get(ProcessVariables.CONTRACT_ID);
     return view(task, contractId == null ? null : UUID.fromString(contractId.toString()), vars);
   }
@@ -585,7 +626,16 @@ public class LifecycleTasks {
         task.getDueDate() == null ? null : task.getDueDate().toInstant(),
         task.getPriority(),
         TaskDecisions.decisionsFor(role),
-        task.getCamundaFormRef() == null ? null : "/api/tasks/" + task.getId() + "/form");
+        task.getCamundaFormRef() == null ? null : "/api/tasks/" + task.getId() + "/form",
+        instalment(vars.get(ObligationVariables.INSTALMENT_ID)));
+  }
+
+  private static UUID instalment(Object id) {
+    try {
+      return id == null ? null : UUID.fromString(id.toString());
+    } catch (IllegalArgumentException notAnInstalment) {
+      return null;
+    }
   }
 
   private final Map<String, String> phaseNames = new java.util.concurrent.ConcurrentHashMap<>();

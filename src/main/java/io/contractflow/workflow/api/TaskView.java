@@ -31,4 +31,9 @@ public record TaskView(
             description =
                 "Where the task's form schema (form-js JSON) is read, if it has a Camunda Form: "
                     + "complete it with its fields in values")
-        String form) {}
+        String form,
+    @Schema(
+            description =
+                "The obligation instalment a task of an instalment's process is about (its id in"
+                    + " GET /api/contracts/{id}/obligations); null for other tasks")
+        UUID instalmentId) {}

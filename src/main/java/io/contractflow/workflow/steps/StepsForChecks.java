@@ -17,6 +17,7 @@ public final class StepsForChecks {
         new NotifyByMail(null),
         new RecordAuditEntry(null),
         new CallWebhook(webhooks, null, null, null),
-        new SetDueDate());
+        new SetDueDate(),
+        new CreateObligation(null, null));
   }
 }

@@ -60,6 +60,44 @@ class TemplatedStepChecksTest {
   }
 
   @Test
+  void anObligationIsOfAKnownKindScheduleAndOwnerWithADueDateAndAnAmountForAPayment() {
+    CreateObligation step = new CreateObligation(null, null);
+    assertThat(
+            step.check(
+                Map.of(
+                    "kind", "PAYMENT",
+                    "title", "Support fee",
+                    "owedBy", "COUNTERPARTY",
+                    "ownerType", "GROUP",
+                    "ownerId", "finance-approver",
+                    "schedule", "QUARTERLY",
+                    "firstDue", "P30D",
+                    "until", "2027-12-31",
+                    "amount", "2500.00",
+                    "currency", "EUR")))
+        .isEmpty();
+    assertThat(step.check(Map.of("kind", "DELIVERY", "firstDue", "${due}", "ownerType", "${t}")))
+        .as("expressions are checked when the step runs")
+        .isEmpty();
+    assertThat(step.check(Map.of("kind", "BONUS"))).singleElement().asString().contains("BONUS");
+    assertThat(step.check(Map.of("kind", "PAYMENT")))
+        .singleElement()
+        .asString()
+        .contains("a payment needs its amount");
+    assertThat(step.check(Map.of("schedule", "MILESTONE"))).hasSize(1);
+    assertThat(step.check(Map.of("ownerType", "GROUP")))
+        .singleElement()
+        .asString()
+        .contains("ownerId");
+    assertThat(step.check(Map.of("firstDue", "next week"))).hasSize(1);
+    assertThat(step.check(Map.of("firstDue", "2027-02-30"))).hasSize(1);
+    assertThat(step.check(Map.of("amount", "12.345"))).hasSize(1);
+    assertThat(step.check(Map.of("amount", "0"))).hasSize(1);
+    assertThat(step.check(Map.of("currency", "EURO"))).hasSize(1);
+    assertThat(step.check(Map.of("title", "x".repeat(201)))).hasSize(1);
+  }
+
+  @Test
   void aWebhookGoesOnlyToAnAllowedHost() {
     CallWebhook step = new CallWebhook(allowList, null, null, null);
     assertThat(
