@@ -399,18 +399,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         "post /api/imports/{id}/accept-confident",
         new Call("POST", i + "/accept-confident", null, false, true));
 
-    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-    List<String> routes = new ArrayList<>();
-    paths
-        .fieldNames()
-        .forEachRemaining(
-            path -> {
-              if (path.startsWith("/api/imports")) {
-                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-              }
-            });
-    assertThat(calls.keySet()).as("every import route has a request here").containsAll(routes);
-    assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+    List<String> routes = routesUnder("/api/imports", calls);
 
     List<String> leaks = new ArrayList<>();
     for (String route : routes) {
@@ -467,18 +456,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
       calls.put("get /api/admin/custom-fields/{id}", new Call("GET", f, null, false, false));
       calls.put("put /api/admin/custom-fields/{id}", new Call("PUT", f, body, false, true));
       calls.put("delete /api/admin/custom-fields/{id}", new Call("DELETE", f, null, false, true));
-      JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-      List<String> routes = new ArrayList<>();
-      paths
-          .fieldNames()
-          .forEachRemaining(
-              path -> {
-                if (path.startsWith("/api/admin/custom-fields")) {
-                  paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-                }
-              });
-      assertThat(calls.keySet()).as("every admin route has a request here").containsAll(routes);
-      assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+      List<String> routes = routesUnder("/api/admin/custom-fields", calls);
 
       List<String> leaks = new ArrayList<>();
       for (String route : routes) {
@@ -504,6 +482,28 @@ class AuthorizationMatrixIT extends IntegrationTest {
     } finally {
       api.as("admin").delete(f);
     }
+  }
+
+  /**
+   * The routes whose path starts so in the API's own description, as "method path"; the test fails
+   * unless each has a request in {@code calls} and each request is of one of them.
+   */
+  private List<String> routesUnder(String prefix, Map<String, Call> calls) {
+    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+    List<String> routes = new ArrayList<>();
+    paths
+        .fieldNames()
+        .forEachRemaining(
+            path -> {
+              if (path.startsWith(prefix)) {
+                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
+              }
+            });
+    assertThat(calls.keySet())
+        .as("every route under " + prefix + " has a request here")
+        .containsAll(routes);
+    assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+    return routes;
   }
 
   private Api.Response sendImport(String user, Call call, byte[] zip) {
@@ -549,18 +549,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     calls.put(
         "post /api/admin/privacy/erasures",
         new Call("POST", "/api/admin/privacy/erasures", rita, false, true));
-    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-    List<String> routes = new ArrayList<>();
-    paths
-        .fieldNames()
-        .forEachRemaining(
-            path -> {
-              if (path.startsWith("/api/admin/privacy")) {
-                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-              }
-            });
+    List<String> routes = routesUnder("/api/admin/privacy", calls);
     assertThat(routes).as("privacy routes the OpenAPI document lists").isNotEmpty();
-    assertThat(calls.keySet()).as("every privacy route has a request here").containsAll(routes);
     for (String route : routes) {
       Call call = calls.get(route);
       for (String user : List.of("rita", "ravi", "leo", "fiona", "erin", "sam", "audrey")) {
