@@ -1,6 +1,7 @@
 package io.contractflow.contract;
 
 import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.export.KeyedColumns;
 import io.contractflow.platform.export.TableFile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -73,18 +72,15 @@ class ContractListExport {
         break;
       }
     }
-    SortedSet<String> customKeys = new TreeSet<>();
-    listed.forEach(c -> customKeys.addAll(c.customFields().keySet()));
-    List<String> headings = new ArrayList<>(HEADINGS);
-    customKeys.forEach(key -> headings.add("cf." + key));
-    List<List<Object>> rows = new ArrayList<>();
-    for (ContractResponse contract : listed) {
-      List<Object> row = row(contract);
-      customKeys.forEach(key -> row.add(customValue(contract.customFields().get(key))));
-      rows.add(row);
-    }
+    KeyedColumns custom =
+        KeyedColumns.of("cf.", listed.stream().map(ContractResponse::customFields).toList());
+    List<List<Object>> rows =
+        listed.stream()
+            .map(c -> custom.row(row(c), c.customFields(), ContractListExport::customValue))
+            .toList();
     ResponseEntity<byte[]> file =
-        TableFile.download("contracts", LocalDate.now(clock), format, headings, rows);
+        TableFile.download(
+            "contracts", LocalDate.now(clock), format, custom.headings(HEADINGS), rows);
     return ResponseEntity.status(file.getStatusCode())
         .headers(file.getHeaders())
         .header("X-Export-Rows", String.valueOf(rows.size()))

@@ -1,13 +1,12 @@
 package io.contractflow.search;
 
 import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.export.KeyedColumns;
 import io.contractflow.platform.export.TableFile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -65,18 +64,13 @@ class SearchExport {
       }
       page = page.after(SearchCursor.decode(found.nextCursor(), 2));
     }
-    SortedSet<String> customKeys = new TreeSet<>();
-    hits.forEach(hit -> customKeys.addAll(hit.customFields().keySet()));
-    List<String> headings = new ArrayList<>(HEADINGS);
-    customKeys.forEach(key -> headings.add("cf." + key));
-    List<List<Object>> rows = new ArrayList<>();
-    for (SearchResults.Hit hit : hits) {
-      List<Object> row = row(hit);
-      customKeys.forEach(key -> row.add(hit.customFields().get(key)));
-      rows.add(row);
-    }
+    KeyedColumns custom =
+        KeyedColumns.of("cf.", hits.stream().map(SearchResults.Hit::customFields).toList());
+    List<List<Object>> rows =
+        hits.stream().map(hit -> custom.row(row(hit), hit.customFields(), v -> v)).toList();
     ResponseEntity<byte[]> file =
-        TableFile.download("contracts", LocalDate.now(clock), format, headings, rows);
+        TableFile.download(
+            "contracts", LocalDate.now(clock), format, custom.headings(HEADINGS), rows);
     return ResponseEntity.status(file.getStatusCode())
         .headers(file.getHeaders())
         .header("X-Export-Rows", String.valueOf(rows.size()))
