@@ -48,6 +48,7 @@ class AuditAnchors {
   private static final Logger log = LoggerFactory.getLogger(AuditAnchors.class);
 
   private final AuditEntries entries;
+  private final AuditTombstones tombstones;
   private final SealSignatures seal;
   private final AnchorProperties properties;
   private final ObjectMapper json;
@@ -55,11 +56,13 @@ class AuditAnchors {
 
   AuditAnchors(
       AuditEntries entries,
+      AuditTombstones tombstones,
       SealSignatures seal,
       AnchorProperties properties,
       ObjectMapper json,
       Clock clock) {
     this.entries = entries;
+    this.tombstones = tombstones;
     this.seal = seal;
     this.properties = properties;
     this.json = json;
@@ -132,11 +135,13 @@ class AuditAnchors {
       long chainsChecked,
       List<Finding> truncated,
       List<Finding> rewritten,
-      List<Finding> broken) {}
+      List<Finding> broken,
+      List<Finding> deletedByRetention) {}
 
   /**
    * One chain that is not as anchored: its contract, the anchored sequence number, and the
-   * database's newest (truncated), or the sequence number where it differs (rewritten, broken).
+   * database's newest (truncated), or the sequence number where it differs (rewritten, broken); for
+   * a chain deleted by retention, the anchored sequence number and the tombstone's entry count.
    */
   record Finding(UUID contract, Integer anchoredSeq, Integer databaseSeq) {}
 
@@ -157,7 +162,7 @@ class AuditAnchors {
     if (newest != null) {
       newest.heads().forEach(h -> anchored.put(h.contractId(), h));
     }
-    Comparison comparison = new Comparison(anchored);
+    Comparison comparison = new Comparison(anchored, tombstones.all());
     entries.forEachOfAll(comparison::accept);
     comparison.finish();
     boolean intact =
@@ -177,7 +182,8 @@ class AuditAnchors {
         comparison.chains,
         limit(comparison.truncated),
         limit(comparison.rewritten),
-        limit(comparison.broken));
+        limit(comparison.broken),
+        limit(comparison.retired));
   }
 
   /** Walks every chain once, in the database's order, against the anchored heads. */
@@ -187,13 +193,16 @@ class AuditAnchors {
     private final List<Finding> truncated = new ArrayList<>();
     private final List<Finding> rewritten = new ArrayList<>();
     private final List<Finding> broken = new ArrayList<>();
+    private final List<Finding> retired = new ArrayList<>();
+    private final Map<UUID, AuditTombstones.Read> tombstones;
     private UUID current;
     private ChainCheck check;
     private int last;
     private long chains;
 
-    Comparison(Map<UUID, AuditEntries.Head> anchored) {
+    Comparison(Map<UUID, AuditEntries.Head> anchored, Map<UUID, AuditTombstones.Read> tombstones) {
       this.anchored = new HashMap<>(anchored);
+      this.tombstones = tombstones;
     }
 
     void accept(AuditEntry entry) {
@@ -228,10 +237,19 @@ class AuditAnchors {
 
     void finish() {
       close();
-      // chains anchored that have no entry at all any more
+      // chains anchored that have no entry at all any more: deleted by retention if a signed
+      // tombstone holds the anchored entry, else truncated
       anchored.values().stream()
           .sorted(Comparator.comparing(AuditEntries.Head::contractId))
-          .forEach(h -> truncated.add(new Finding(h.contractId(), h.seq(), 0)));
+          .forEach(
+              h -> {
+                AuditTombstones.Read tombstone = tombstones.get(h.contractId());
+                if (tombstone != null && tombstone.held(h.seq(), h.hash())) {
+                  retired.add(new Finding(h.contractId(), h.seq(), tombstone.hashes().size()));
+                } else {
+                  truncated.add(new Finding(h.contractId(), h.seq(), 0));
+                }
+              });
     }
   }
 

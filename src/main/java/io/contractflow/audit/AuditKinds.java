@@ -95,5 +95,14 @@ public final class AuditKinds {
    */
   public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
 
+  /**
+   * A legal hold was placed on the contract (issue 21): retention neither lists nor deletes it
+   * while it holds. The details give the reason.
+   */
+  public static final String LEGAL_HOLD_PLACED = "LEGAL_HOLD_PLACED";
+
+  /** The contract's legal hold was lifted (the details give the reason and the hold's own). */
+  public static final String LEGAL_HOLD_LIFTED = "LEGAL_HOLD_LIFTED";
+
   private AuditKinds() {}
 }

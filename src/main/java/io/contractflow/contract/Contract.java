@@ -92,6 +92,19 @@ public class Contract {
   @Column(nullable = false, updatable = false)
   private boolean imported;
 
+  /*
+   * A legal hold (issue 21): read here for the API's view, written only by the retention feature's
+   * LegalHolds (never through this entity, so a save of a contract loaded before a hold keeps it).
+   */
+  @Column(name = "legal_hold_reason", insertable = false, updatable = false)
+  private String legalHoldReason;
+
+  @Column(name = "legal_hold_placed_by", insertable = false, updatable = false)
+  private String legalHoldPlacedBy;
+
+  @Column(name = "legal_hold_placed_at", insertable = false, updatable = false)
+  private Instant legalHoldPlacedAt;
+
   @Version private Long version;
 
   protected Contract() {}
@@ -230,6 +243,13 @@ public class Contract {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  /** The contract's legal hold, or null when it has none. */
+  public LegalHold getLegalHold() {
+    return legalHoldPlacedAt == null
+        ? null
+        : new LegalHold(legalHoldReason, legalHoldPlacedBy, legalHoldPlacedAt);
   }
 
   public long getVersion() {

@@ -32,7 +32,8 @@ public record ContractResponse(
     Map<String, Object> customFields,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    LegalHold legalHold) {
 
   /** The counterparty, named. */
   public record CounterpartyRef(UUID id, String name) {}
@@ -59,7 +60,8 @@ public record ContractResponse(
         customFieldValues(c.getCustomFields()),
         c.getCreatedAt(),
         c.getUpdatedAt(),
-        c.getVersion());
+        c.getVersion(),
+        c.getLegalHold());
   }
 
   /**

@@ -6,6 +6,7 @@ import io.contractflow.document.storage.DocumentStore;
 import io.contractflow.platform.privacy.PersonalDataErased;
 import io.contractflow.platform.privacy.PersonalTerms;
 import io.contractflow.platform.privacy.TextSweep;
+import io.contractflow.retention.LegalHolds;
 import io.contractflow.security.SecurityEvents;
 import io.contractflow.workflow.privacy.EnginePersonalData;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class PersonalDataErasure {
   private static final Set<String> SIGNED = Set.of("ACTIVE", "EXPIRED", "TERMINATED");
   private static final Set<String> ENDED_UNSIGNED = Set.of("REJECTED", "CANCELLED");
   private static final Set<String> NOT_SWEPT =
-      Set.of("audit_entry", "privacy_request", "flyway_schema_history");
+      Set.of("audit_entry", "audit_tombstone", "privacy_request", "flyway_schema_history");
 
   private final JdbcTemplate jdbc;
   private final PersonalDataQueries queries;
@@ -54,6 +55,7 @@ class PersonalDataErasure {
   private final DocumentStore store;
   private final ApplicationEventPublisher events;
   private final SecurityEvents securityEvents;
+  private final LegalHolds holds;
 
   PersonalDataErasure(
       JdbcTemplate jdbc,
@@ -62,8 +64,10 @@ class PersonalDataErasure {
       EnginePersonalData engine,
       DocumentStore store,
       ApplicationEventPublisher events,
-      SecurityEvents securityEvents) {
+      SecurityEvents securityEvents,
+      LegalHolds holds) {
     this.securityEvents = securityEvents;
+    this.holds = holds;
     this.jdbc = jdbc;
     this.queries = queries;
     this.audit = audit;
@@ -183,6 +187,15 @@ class PersonalDataErasure {
                 + " contact_email = 'erased@erased.invalid' where lower(contact_email) = any (?)",
             (Object) emails));
 
+    List<String> held = holds.heldAmong(contracts);
+    for (String reference : held) {
+      kept.add(
+          new Kept(
+              "legal hold",
+              reference,
+              "the contract is under legal hold: its documents are kept (GDPR Art. 17(3)(e),"
+                  + " legal claims) and retention will not delete it until the hold is lifted"));
+    }
     List<String> deletedKeys = new ArrayList<>();
     jdbc.query(
         """
@@ -194,7 +207,10 @@ class PersonalDataErasure {
         rs -> {
           String status = rs.getString("status");
           String what = rs.getString("reference") + " version " + rs.getInt("version_number");
-          if (ENDED_UNSIGNED.contains(status)) {
+          if (held.contains(rs.getString("reference"))) {
+            kept.add(
+                new Kept("documents", what, "the contract is under legal hold (see legal hold)"));
+          } else if (ENDED_UNSIGNED.contains(status)) {
             deletedKeys.add(rs.getString("storage_key"));
             jdbc.update(
                 "delete from contractflow.document_version where id = ?",

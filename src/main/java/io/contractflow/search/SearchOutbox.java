@@ -1,6 +1,7 @@
 package io.contractflow.search;
 
 import io.contractflow.contract.ContractCreated;
+import io.contractflow.contract.ContractDeleted;
 import io.contractflow.contract.ContractEdited;
 import io.contractflow.contract.ContractSharesChanged;
 import io.contractflow.contract.ContractStatusChanged;
@@ -64,6 +65,12 @@ class SearchOutbox {
             "select id::text from contractflow.contract where counterparty_id = ?",
             String.class,
             event.counterpartyId()));
+  }
+
+  /** A contract deleted by retention: the entry finds no row and deletes it from the index. */
+  @EventListener
+  void onDeleted(ContractDeleted event) {
+    enqueue(event.contractId());
   }
 
   /** An erased person's contracts: their index entries are rebuilt without them. */

@@ -171,6 +171,18 @@ public class SecurityLog {
     write(Level.INFO, action, fields);
   }
 
+  /**
+   * A compliance change or action of retention (issue 21): a retention policy changed, a legal hold
+   * placed or lifted, a run's decision, a contract deleted by retention. {@code facts} are ids,
+   * references, counts and dates only (never a title or a person's name); keys are prefixed {@code
+   * contractflow.}.
+   */
+  public void retention(String action, String user, Map<String, ?> facts) {
+    Map<String, Object> fields = fields(action, "configuration", "success", user, null);
+    facts.forEach((key, value) -> fields.put("contractflow." + key, value));
+    write(Level.INFO, action, fields);
+  }
+
   /** Names and addresses in identity changes are not logged (docs/privacy.md, "Logs"). */
   private static String masked(String property, String value) {
     String lower = property.toLowerCase(java.util.Locale.ROOT);

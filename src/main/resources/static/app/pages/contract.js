@@ -11,6 +11,8 @@ const CANCELLABLE = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SIGNING'];
 // only these roles change contracts (an auditor or reviewer reads them): others are not offered the
 // actions; the API decides anyway, for the contract at hand
 const EDITING_ROLES = ['requester', 'contract-admin'];
+// who places and lifts legal holds (issue 21): retention neither lists nor deletes a held contract
+const HOLD_ROLES = ['contract-admin', 'legal-reviewer'];
 
 export async function contractPage(ctx, id) {
   const { main } = ctx;
@@ -87,6 +89,7 @@ export async function contractPage(ctx, id) {
       h('h1', {}, contract.title, ' ', statusBadge(contract.status)),
       h('span', { class: 'muted' }, contract.reference + (process?.phase ? ' · phase: ' + process.phase : ''))),
     messages,
+    legalHoldSection(contract, (ctx.me?.roles || []).some((r) => HOLD_ROLES.includes(r)), act),
     actions,
     h('div', { class: 'grid two' }, facts, tasksSection(process)),
     documentsSection(contract, documents, again, mayChange),
@@ -123,6 +126,29 @@ function renewalText(r) {
   if (r.renewalTermMonths) parts.push('for ' + r.renewalTermMonths + ' months');
   if (r.noticePeriodDays != null) parts.push('notice ' + r.noticePeriodDays + ' days');
   return parts.join(', ');
+}
+
+/** The contract's legal hold, if any, and for admins and legal reviewers the form to place or lift it. */
+function legalHoldSection(contract, mayHold, act) {
+  const hold = contract.legalHold;
+  if (!hold && !mayHold) return null;
+  const path = '/api/contracts/' + contract.id + '/legal-hold';
+  const form = !mayHold ? null : h('form', { class: 'inline', id: 'legal-hold-form', onsubmit: (e) => {
+    e.preventDefault();
+    const reason = new FormData(e.target).get('hold-reason').trim();
+    act(hold ? 'Legal hold lifted' : 'Legal hold placed',
+      () => hold ? post(path + '/lift', { reason }) : call(path, { method: 'PUT', body: { reason } }));
+  } },
+  h('label', { for: 'hold-reason' }, hold ? 'Reason to lift the hold' : 'Reason for a legal hold'),
+  h('input', { id: 'hold-reason', name: 'hold-reason', required: true, maxlength: 1000 }),
+  h('button', { type: 'submit', class: hold ? '' : 'danger' }, hold ? 'Lift legal hold' : 'Place legal hold'));
+  return h('section', { class: 'card', id: 'legal-hold', 'aria-labelledby': 'legal-hold-h' },
+    h('h2', { id: 'legal-hold-h' }, 'Legal hold'),
+    hold
+      ? h('p', { role: 'status' }, 'Under legal hold since ' + dateTime(hold.placedAt) + ' (' + hold.placedBy + '): '
+        + hold.reason + '. Retention will not delete it.')
+      : h('p', { class: 'muted' }, 'Not under legal hold.'),
+    form);
 }
 
 function terminateForm(id, act) {

@@ -435,6 +435,49 @@ class AuditCompletenessIT extends IntegrationTest {
                   user -> api.as(user).post("/api/contracts/" + id + "/obligations", obligation));
             }));
     expected.put(
+        "put /api/contracts/{contractId}/legal-hold",
+        Expectation.records(
+            AuditKinds.LEGAL_HOLD_PLACED,
+            "admin",
+            200,
+            () -> {
+              String id = draft();
+              return new Prepared(
+                  List.of(id),
+                  List.of(),
+                  "rita",
+                  user ->
+                      api.as(user)
+                          .put(
+                              "/api/contracts/" + id + "/legal-hold",
+                              JSON.createObjectNode().put("reason", "litigation")));
+            }));
+    expected.put(
+        "post /api/contracts/{contractId}/legal-hold/lift",
+        Expectation.records(
+            AuditKinds.LEGAL_HOLD_LIFTED,
+            "admin",
+            200,
+            () -> {
+              String id = draft();
+              assertThat(
+                      api.as("admin")
+                          .put(
+                              "/api/contracts/" + id + "/legal-hold",
+                              JSON.createObjectNode().put("reason", "litigation"))
+                          .status())
+                  .isEqualTo(200);
+              return new Prepared(
+                  List.of(id),
+                  List.of(),
+                  "rita",
+                  user ->
+                      api.as(user)
+                          .post(
+                              "/api/contracts/" + id + "/legal-hold/lift",
+                              JSON.createObjectNode().put("reason", "settled")));
+            }));
+    expected.put(
         "put /api/counterparties/{id}",
         Expectation.records(
             AuditKinds.COUNTERPARTY_CHANGED,

@@ -202,6 +202,22 @@ class AuthorizationMatrixIT extends IntegrationTest {
             false,
             true));
     calls.put(
+        "put /api/contracts/{contractId}/legal-hold",
+        new Call(
+            "PUT",
+            c + "/legal-hold",
+            JSON.createObjectNode().put("reason", "litigation"),
+            false,
+            true));
+    calls.put(
+        "post /api/contracts/{contractId}/legal-hold/lift",
+        new Call(
+            "POST",
+            c + "/legal-hold/lift",
+            JSON.createObjectNode().put("reason", "settled"),
+            false,
+            true));
+    calls.put(
         "get /api/contracts/{contractId}/obligations",
         new Call("GET", c + "/obligations", null, false, false));
     calls.put(
@@ -482,6 +498,59 @@ class AuthorizationMatrixIT extends IntegrationTest {
     } finally {
       api.as("admin").delete(f);
     }
+  }
+
+  /**
+   * The retention routes (issue 21): policies, what is due and starting a run are for contract
+   * admins only, every other role (auditors included) is refused; the evidence of deletions is read
+   * by admins and auditors. A route of the OpenAPI document under /api/admin/retention without a
+   * request here fails the test. (Placing and lifting legal holds is in the object matrix above.)
+   */
+  @Test
+  void everyRetentionRouteIsForContractAdminsOnly() {
+    ObjectNode policies = JSON.createObjectNode().put("defaultMonths", 120);
+    Map<String, Call> calls = new LinkedHashMap<>();
+    calls.put(
+        "get /api/admin/retention-policies",
+        new Call("GET", "/api/admin/retention-policies", null, false, false));
+    calls.put(
+        "put /api/admin/retention-policies",
+        new Call("PUT", "/api/admin/retention-policies", policies, false, true));
+    calls.put(
+        "get /api/admin/retention/due",
+        new Call("GET", "/api/admin/retention/due", null, false, false));
+    calls.put(
+        "post /api/admin/retention/runs",
+        new Call("POST", "/api/admin/retention/runs", null, false, true));
+    calls.put(
+        "get /api/admin/retention/deletions",
+        new Call("GET", "/api/admin/retention/deletions", null, false, false));
+    List<String> routes = routesUnder("/api/admin/retention", calls);
+    assertThat(routes).as("retention routes the OpenAPI document lists").isNotEmpty();
+    List<String> leaks = new ArrayList<>();
+    for (String route : routes) {
+      Call call = calls.get(route);
+      boolean auditorsRead = route.equals("get /api/admin/retention/deletions");
+      for (String other : List.of("rita", "ravi", "leo", "fiona", "erin", "sam", "audrey")) {
+        int status = send(other, call).status();
+        int expected = auditorsRead && other.equals("audrey") ? 200 : 403;
+        if (status != expected) {
+          leaks.add(other + " → " + route + ": " + status + " (expected " + expected + ")");
+        }
+      }
+      Api.Call anonymous = api.anonymous();
+      int anonymousStatus =
+          switch (call.method()) {
+            case "GET" -> anonymous.get(call.path()).status();
+            case "PUT" -> anonymous.put(call.path(), call.body()).status();
+            default -> anonymous.post(call.path(), call.body()).status();
+          };
+      if (anonymousStatus != 401) {
+        leaks.add("anonymous → " + route + ": " + anonymousStatus);
+      }
+    }
+    assertThat(leaks).as("retention calls that were not refused").isEmpty();
+    assertThat(api.as("admin").get("/api/admin/retention-policies").status()).isEqualTo(200);
   }
 
   /**

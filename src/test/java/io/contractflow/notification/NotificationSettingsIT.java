@@ -10,6 +10,7 @@ import io.contractflow.platform.outbox.OutboxWorker;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
+import io.contractflow.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -385,15 +385,7 @@ class NotificationSettingsIT extends IntegrationTest {
 
   /** A requester of this test's own, with an address, signing in with their id as password. */
   private String requester(String prefix) {
-    String id = prefix + Long.toHexString(System.nanoTime());
-    User user = identity.newUser(id);
-    user.setPassword(id);
-    user.setFirstName(prefix);
-    user.setLastName("Tester");
-    user.setEmail(email(id));
-    identity.saveUser(user);
-    identity.createMembership(id, "requester");
-    return id;
+    return TestUsers.requester(identity, prefix);
   }
 
   private static String email(String user) {

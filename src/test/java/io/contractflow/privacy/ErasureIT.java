@@ -11,13 +11,11 @@ import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
 import io.contractflow.support.SignerMail;
+import io.contractflow.support.StoreSearch;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -186,60 +184,7 @@ class ErasureIT extends IntegrationTest {
     return response.found() && response.source() != null ? response.source().toString() : "";
   }
 
-  /**
-   * Every table and column of the platform's schema and the engine's where a term is found: text
-   * compared ignoring case, bytes as UTF-8 in the given, lower and upper case.
-   */
   private List<String> leftovers(String... terms) {
-    List<String> found = new ArrayList<>();
-    List<Map<String, Object>> columns =
-        jdbc.queryForList(
-            """
-            select c.table_schema, c.table_name, c.column_name, c.data_type
-            from information_schema.columns c
-            join information_schema.tables t
-              on t.table_schema = c.table_schema and t.table_name = c.table_name
-            where c.table_schema in ('contractflow', 'public') and t.table_type = 'BASE TABLE'
-              and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
-            """);
-    for (Map<String, Object> column : columns) {
-      String table = column.get("table_schema") + "." + column.get("table_name");
-      String name = "\"" + column.get("column_name") + "\"";
-      boolean bytes = "bytea".equals(column.get("data_type"));
-      for (String term : terms) {
-        Long n;
-        if (bytes) {
-          n =
-              jdbc.queryForObject(
-                  "select count(*) from "
-                      + table
-                      + " where position(? in "
-                      + name
-                      + ") > 0 or position(? in "
-                      + name
-                      + ") > 0 or position(? in "
-                      + name
-                      + ") > 0",
-                  Long.class,
-                  term.getBytes(StandardCharsets.UTF_8),
-                  term.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
-                  term.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-        } else {
-          n =
-              jdbc.queryForObject(
-                  "select count(*) from "
-                      + table
-                      + " where strpos(lower("
-                      + name
-                      + "::text), lower(?)) > 0",
-                  Long.class,
-                  term);
-        }
-        if (n != null && n > 0) {
-          found.add(table + "." + column.get("column_name") + " holds \"" + term + "\" " + n + "x");
-        }
-      }
-    }
-    return found;
+    return new StoreSearch(jdbc).leftovers(terms);
   }
 }

@@ -14,22 +14,22 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
 /** People and contracts for the privacy tests: a new user of their own, external signers. */
-final class PrivacyFixture {
+public final class PrivacyFixture {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private PrivacyFixture() {}
 
   /** A person: user id (null for someone who is not a user), full name, address. */
-  record Person(String userId, String password, String name, String email) {
+  public record Person(String userId, String password, String name, String email) {
 
-    Api.Call as(Api api) {
+    public Api.Call as(Api api) {
       return api.as(userId, password);
     }
   }
 
   /** A new requester of the embedded identity store, with a name and address nobody else has. */
-  static Person newRequester(IdentityService identity, String first) {
+  public static Person newRequester(IdentityService identity, String first) {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String userId = first.toLowerCase() + tag;
     String last = "Quist" + tag;
@@ -46,7 +46,7 @@ final class PrivacyFixture {
   }
 
   /** Someone who is not a user: a counterparty contact, a signer. */
-  static Person external(String first) {
+  public static Person external(String first) {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     return new Person(
         null,
@@ -55,7 +55,7 @@ final class PrivacyFixture {
         first.toLowerCase() + ".y" + tag + "@outside.example.net");
   }
 
-  static String counterparty(Api api, Person owner, Person contact) {
+  public static String counterparty(Api api, Person owner, Person contact) {
     Api.Response response =
         owner
             .as(api)
@@ -70,7 +70,7 @@ final class PrivacyFixture {
   }
 
   /** A 500 EUR NDA (no approver needed) with an uploaded PDF. */
-  static String nda(Api api, Person owner, ObjectNode body) {
+  public static String nda(Api api, Person owner, ObjectNode body) {
     body.put("type", "NDA").putObject("value").put("amount", 500).put("currency", "EUR");
     body.putObject("renewal").put("autoRenew", false);
     Api.Response created = owner.as(api).post("/api/contracts", body);
@@ -88,7 +88,7 @@ final class PrivacyFixture {
     return id;
   }
 
-  static void signers(Api api, Person owner, String contractId, Person... signers) {
+  public static void signers(Api api, Person owner, String contractId, Person... signers) {
     ObjectNode body = JSON.createObjectNode().put("mode", "SEQUENTIAL");
     int order = 1;
     var list = body.putArray("signers");
@@ -102,7 +102,7 @@ final class PrivacyFixture {
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
   }
 
-  static void share(Api api, Person owner, String contractId, String userId) {
+  public static void share(Api api, Person owner, String contractId, String userId) {
     Api.Response response =
         owner
             .as(api)
@@ -115,7 +115,7 @@ final class PrivacyFixture {
     assertThat(response.status()).as(response.toString()).isBetween(200, 201);
   }
 
-  static void awaitPhase(Api api, String contractId, String status, String phase) {
+  public static void awaitPhase(Api api, String contractId, String status, String phase) {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
@@ -124,7 +124,7 @@ final class PrivacyFixture {
             p -> p.get("status").asText().equals(status) && p.get("phase").asText().equals(phase));
   }
 
-  static JsonNode history(Api api, String contractId) {
+  public static JsonNode history(Api api, String contractId) {
     Api.Response response =
         api.as("admin").get("/api/contracts/" + contractId + "/history?size=100");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);

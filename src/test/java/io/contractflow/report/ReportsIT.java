@@ -10,6 +10,7 @@ import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.MailServer;
 import io.contractflow.support.SignerMail;
+import io.contractflow.support.TestUsers;
 import io.contractflow.workflow.LifecycleProperties;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -32,7 +33,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -359,13 +359,7 @@ class ReportsIT extends IntegrationTest {
   // --- the data
 
   private void person(String id) {
-    User user = identity.newUser(id);
-    user.setFirstName("Report");
-    user.setLastName(id);
-    user.setEmail(id + "@example.com");
-    user.setPassword(id);
-    identity.saveUser(user);
-    identity.createMembership(id, "requester");
+    TestUsers.create(identity, id, "Report", id, "requester");
   }
 
   private ObjectNode body(String user, String type, String amount, String currency) {

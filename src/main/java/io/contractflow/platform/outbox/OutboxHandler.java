@@ -38,6 +38,18 @@ public interface OutboxHandler {
   default void beforeRound() {}
 
   /**
+   * Whether, when a batch of several entries fails as a whole, each entry is worked again alone at
+   * once (no attempt counted for the batch), so that one entry that cannot be worked fails alone
+   * instead of taking its batch with it. For handlers that work entry by entry in one transaction
+   * (composing notifications); not for a handler whose batch is one request to a service that may
+   * be down (the search index's bulk request: alone, each entry would wait the same timeout). A
+   * failure to reach the database or another service ({@code ConnectionFailures}) is never split.
+   */
+  default boolean workAloneOnFailure() {
+    return false;
+  }
+
+  /**
    * Works the entries.
    *
    * @return the entries that could not be worked, by id, each with why: they are tried again as the

@@ -39,6 +39,20 @@ class OutboxStore {
         limit);
   }
 
+  /**
+   * Locks one entry if it is still due and no other transaction holds it (empty otherwise): for
+   * working the entries of a failed batch one by one.
+   */
+  List<OutboxEntry> lockDueById(long id) {
+    return jdbc.query(
+        """
+        select id, topic, payload, attempts from contractflow.outbox
+        where id = ? and done_at is null and failed_at is null and next_attempt_at <= now()
+        for update skip locked""",
+        (rs, i) -> new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+        id);
+  }
+
   /** Marks the entries done: deleted, or kept as done while their key has to be remembered. */
   void done(Collection<OutboxEntry> entries) {
     if (entries.isEmpty()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -91,13 +92,53 @@ public class OutboxWorker implements SmartLifecycle {
 
   /**
    * One batch of the topic in one transaction; the number of entries done (0: none due, not now, or
-   * all failed).
+   * all failed). When a batch of several fails as a whole and the handler says so ({@link
+   * OutboxHandler#workAloneOnFailure}), its entries are worked again one by one at once, so the one
+   * that failed it fails alone.
    */
   int workBatch(OutboxHandler handler) {
+    Batch batch = workLocked(handler, () -> store.lockDue(handler.topic(), handler.batchSize()));
+    if (batch.failed().size() > 1 && handler.workAloneOnFailure() && !unreachable(batch.cause())) {
+      int done = 0;
+      for (OutboxEntry entry : batch.failed()) {
+        done += settle(handler, workLocked(handler, () -> store.lockDueById(entry.id())));
+      }
+      return done;
+    }
+    return settle(handler, batch);
+  }
+
+  /**
+   * The failure is one of reaching something (the database, or another service: an I/O failure in
+   * its causes), which every entry of the batch would meet alike.
+   */
+  private static boolean unreachable(Throwable failure) {
+    if (ConnectionFailures.isConnectionFailure(failure)) {
+      return true;
+    }
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records the failure of a batch that failed as a whole; the number of entries done. */
+  private int settle(OutboxHandler handler, Batch batch) {
+    if (!batch.failed().isEmpty()) {
+      transactions.executeWithoutResult(status -> failed(handler, batch.failed(), batch.error()));
+    }
+    return batch.done();
+  }
+
+  /** Locks the entries, hands them to the handler and marks them done, in one transaction. */
+  private Batch workLocked(OutboxHandler handler, Supplier<List<OutboxEntry>> lock) {
     Batch batch =
         transactions.execute(
             status -> {
-              List<OutboxEntry> due = store.lockDue(handler.topic(), handler.batchSize());
+              List<OutboxEntry> due = lock.get();
               if (due.isEmpty()) {
                 return Batch.NONE;
               }
@@ -112,7 +153,7 @@ public class OutboxWorker implements SmartLifecycle {
               } catch (Exception e) {
                 status.setRollbackOnly(); // nothing the handler wrote stays; the row locks go with
                 // the transaction
-                return new Batch(0, due, describe(e));
+                return new Batch(0, due, describe(e), e);
               }
               List<OutboxEntry> done = new ArrayList<>();
               for (OutboxEntry entry : due) {
@@ -124,15 +165,9 @@ public class OutboxWorker implements SmartLifecycle {
                 }
               }
               store.done(done);
-              return new Batch(done.size(), List.of(), null);
+              return new Batch(done.size(), List.of(), null, null);
             });
-    if (batch == null) {
-      return 0;
-    }
-    if (!batch.failed().isEmpty()) {
-      transactions.executeWithoutResult(status -> failed(handler, batch.failed(), batch.error()));
-    }
-    return batch.done();
+    return batch == null ? Batch.NONE : batch;
   }
 
   /**
@@ -189,8 +224,8 @@ public class OutboxWorker implements SmartLifecycle {
    * What a batch did: how many entries are done, and those that all failed with one error (after a
    * rollback).
    */
-  private record Batch(int done, List<OutboxEntry> failed, String error) {
-    static final Batch NONE = new Batch(0, List.of(), null);
+  private record Batch(int done, List<OutboxEntry> failed, String error, Exception cause) {
+    static final Batch NONE = new Batch(0, List.of(), null, null);
   }
 
   /**

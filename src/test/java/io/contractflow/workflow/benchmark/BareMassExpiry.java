@@ -29,7 +29,12 @@ final class BareMassExpiry {
   private static final int START_BATCH = 50;
 
   /** The figure: how long until every closure ended, and the CPU it took. */
-  record Result(int contracts, double setupSeconds, double expirySeconds, ProcessCpu cpu) {
+  record Result(
+      int contracts,
+      double setupSeconds,
+      double expirySeconds,
+      ProcessCpu cpu,
+      Map<String, Object> database) {
 
     double expiredPerSecond() {
       return contracts / expirySeconds;
@@ -42,6 +47,7 @@ final class BareMassExpiry {
       map.put("expirySeconds", Throughput.round(expirySeconds));
       map.put("expiredPerSecond", Throughput.round(expiredPerSecond()));
       map.put("cpuPerContract", cpu.per(contracts));
+      map.put("databasePerContract", database);
       return map;
     }
   }
@@ -100,6 +106,10 @@ final class BareMassExpiry {
         "  bare engine set-up done in %.0f s: %,d terms wait for their end date%n",
         setupSeconds, count);
 
+    org.springframework.jdbc.core.JdbcTemplate jdbc =
+        new org.springframework.jdbc.core.JdbcTemplate(
+            engine.getProcessEngineConfiguration().getDataSource());
+    DatabaseActivity activity = DatabaseActivity.snapshot(jdbc);
     ProcessCpu before = ProcessCpu.snapshot(database);
     try {
       ClockUtil.offset(endsAt.toEpochMilli() - System.currentTimeMillis() + 1000);
@@ -118,10 +128,16 @@ final class BareMassExpiry {
       }
       double expirySeconds = (System.nanoTime() - passed) / 1e9;
       ProcessCpu cpu = ProcessCpu.snapshot(database).since(before);
+      Map<String, Object> perContract =
+          DatabaseActivity.snapshot(jdbc).since(activity).per(count, 12);
       System.out.printf(
-          "  bare engine: %,d expired in %.1f s (%.0f/s); %s%n",
-          count, expirySeconds, count / expirySeconds, cpu.describe(count, "expired contract"));
-      return new Result(count, setupSeconds, expirySeconds, cpu);
+          "  bare engine: %,d expired in %.1f s (%.0f/s); %s%n  database per expired contract: %s%n",
+          count,
+          expirySeconds,
+          count / expirySeconds,
+          cpu.describe(count, "expired contract"),
+          perContract);
+      return new Result(count, setupSeconds, expirySeconds, cpu, perContract);
     } finally {
       ClockUtil.reset();
     }

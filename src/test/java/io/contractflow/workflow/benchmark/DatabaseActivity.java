@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record DatabaseActivity(long commits, long rollbacks, Map<String, long[]> tables) {
 
-  /** inserted, updated, deleted, scans */
-  private static final int COLUMNS = 4;
+  /** inserted, updated, deleted, scans, of which sequential */
+  private static final int COLUMNS = 5;
 
   static DatabaseActivity snapshot(JdbcTemplate jdbc) {
     Polling.sleep(1500);
@@ -28,7 +28,8 @@ record DatabaseActivity(long commits, long rollbacks, Map<String, long[]> tables
     Map<String, long[]> tables = new HashMap<>();
     jdbc.query(
         "select schemaname || '.' || relname as name, n_tup_ins, n_tup_upd, n_tup_del,"
-            + " coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as scans from pg_stat_user_tables",
+            + " coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as scans, coalesce(seq_scan, 0) as seq"
+            + " from pg_stat_user_tables",
         rs -> {
           tables.put(
               rs.getString("name"),
@@ -36,7 +37,8 @@ record DatabaseActivity(long commits, long rollbacks, Map<String, long[]> tables
                 rs.getLong("n_tup_ins"),
                 rs.getLong("n_tup_upd"),
                 rs.getLong("n_tup_del"),
-                rs.getLong("scans")
+                rs.getLong("scans"),
+                rs.getLong("seq")
               });
         });
     return new DatabaseActivity(
@@ -88,8 +90,12 @@ record DatabaseActivity(long commits, long rollbacks, Map<String, long[]> tables
       byTable.put(
           e.getKey(),
           String.format(
-              "ins %.1f upd %.1f del %.1f scans %.1f",
-              (double) t[0] / per, (double) t[1] / per, (double) t[2] / per, (double) t[3] / per));
+              "ins %.1f upd %.1f del %.1f scans %.1f (seq %.1f)",
+              (double) t[0] / per,
+              (double) t[1] / per,
+              (double) t[2] / per,
+              (double) t[3] / per,
+              (double) t[4] / per));
     }
     map.put("byTable", byTable);
     return map;
