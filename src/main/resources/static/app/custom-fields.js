@@ -3,6 +3,7 @@
 // GET /api/custom-fields?type=..., which every signed-in user may read.
 import { get, query } from './api.js';
 import { h, render, field, select, money, date } from './ui.js';
+import { counterpartyPicker } from './counterparty-picker.js';
 
 export const KINDS = ['TEXT', 'NUMBER', 'MONEY', 'DATE', 'CHOICE', 'PARTY'];
 const KIND_LABELS = { TEXT: 'Text', NUMBER: 'Number', MONEY: 'Money', DATE: 'Date', CHOICE: 'Choice', PARTY: 'Party' };
@@ -18,12 +19,13 @@ export async function fieldsOf(type) {
 const inputId = (key) => 'cf-' + key;
 
 /**
- * A fieldset with an input per custom field of `type`, filled from `values`; `counterparties` are
- * the choices of party fields. Returns { element, show(type), read() }: read() gives the values as
- * the API takes them (null for an empty input, which clears the value).
+ * A fieldset with an input per custom field of `type`, filled from `values` (a party field is a
+ * counterparty picker). Returns { element, show(type), read() }: read() gives the values as the API
+ * takes them (null for an empty input, which clears the value).
  */
-export function customFieldsFieldset(values, counterparties) {
+export function customFieldsFieldset(values) {
   let fields = [];
+  let pickers = {};
   const box = h('div', { class: 'custom-fields' });
   const element = h('fieldset', { class: 'sub', id: 'custom-fields', hidden: true },
     h('legend', {}, 'Custom fields'), box);
@@ -43,8 +45,10 @@ export function customFieldsFieldset(values, counterparties) {
         return field(f.label, h('input', { id, name: id, type: 'date', value: v || '', ...req }));
       case 'CHOICE':
         return field(f.label, select(id, [['', f.required ? 'Choose…' : '—'], ...f.choices.map((c) => [c, c])], v || '', req));
-      case 'PARTY':
-        return field(f.label, select(id, [['', f.required ? 'Choose…' : '—'], ...counterparties.map((p) => [p.id, p.name])], v || '', req));
+      case 'PARTY': {
+        pickers[f.key] = counterpartyPicker(id, v ? { id: v } : null, { required: f.required });
+        return field(f.label, pickers[f.key].element);
+      }
       default:
         return field(f.label, h('input', { id, name: id, maxlength: 1000, value: v || '', ...req }));
     }
@@ -52,6 +56,7 @@ export function customFieldsFieldset(values, counterparties) {
 
   async function show(type) {
     fields = await fieldsOf(type);
+    pickers = {};
     element.hidden = fields.length === 0;
     render(box, fields.map(control));
   }
@@ -60,7 +65,7 @@ export function customFieldsFieldset(values, counterparties) {
     const out = {};
     for (const f of fields) {
       const el = document.getElementById(inputId(f.key));
-      const raw = el ? el.value.trim() : '';
+      const raw = f.kind === 'PARTY' ? pickers[f.key]?.value() || '' : el ? el.value.trim() : '';
       if (!raw) {
         out[f.key] = null;
       } else if (f.kind === 'NUMBER') {

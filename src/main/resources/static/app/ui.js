@@ -96,12 +96,16 @@ export function toast(text) {
   toast.timer = setTimeout(() => { el.hidden = true; }, 4000);
 }
 
-/** A labelled form field; `control` is an input/select/textarea with an id. */
+/**
+ * A labelled form field; `control` is an input/select/textarea with an id, or an element whose
+ * first input is the one labelled (a picker).
+ */
 export function field(label, control, hint) {
-  const hintId = hint ? control.id + '-hint' : undefined;
-  if (hintId) control.setAttribute('aria-describedby', hintId);
+  const labelled = control.matches('input, select, textarea') ? control : control.querySelector('input');
+  const hintId = hint ? labelled.id + '-hint' : undefined;
+  if (hintId) labelled.setAttribute('aria-describedby', hintId);
   return h('div', { class: 'field' },
-    h('label', { for: control.id }, label),
+    h('label', { for: labelled.id }, label),
     control,
     hint ? h('small', { id: hintId, class: 'muted' }, hint) : null);
 }

@@ -89,6 +89,7 @@ class ContractSearch {
           "startDate",
           "endDate",
           "tags",
+          "customFields",
           "documentVersion");
   private static final int FACET_SIZE = 20;
   private static final int MAX_CUSTOM_FACETS = 10;
@@ -373,6 +374,7 @@ class ContractSearch {
               s.startDate(),
               s.endDate(),
               s.tags() == null ? List.of() : s.tags(),
+              IndexedCustomFields.values(s.customFields()),
               s.documentVersion(),
               hit.score(),
               highlights));

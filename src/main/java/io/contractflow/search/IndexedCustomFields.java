@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A contract's custom field values as the index holds them: one keyword term {@code key=value} per
@@ -44,6 +45,20 @@ final class IndexedCustomFields {
       }
     }
     return terms;
+  }
+
+  /** The values the terms hold, by key: what {@link #terms} wrote, read back. */
+  static Map<String, String> values(List<String> terms) {
+    Map<String, String> values = new TreeMap<>();
+    if (terms != null) {
+      for (String term : terms) {
+        int is = term.indexOf('=');
+        if (is > 0) {
+          values.put(term.substring(0, is), term.substring(is + 1));
+        }
+      }
+    }
+    return values;
   }
 
   static String term(String key, String value) {

@@ -3,6 +3,7 @@ package io.contractflow.search;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,36 +38,30 @@ record SearchCriteria(
     int size,
     SearchCursor after,
     boolean facets,
-    java.util.Map<String, List<String>> customFields) {
+    Map<String, List<String>> customFields) {
 
   /** The same search from its first hit, {@code size} at a time, without facets. */
   SearchCriteria firstPage(int size) {
-    return new SearchCriteria(
-        text,
-        types,
-        statuses,
-        counterpartyIds,
-        owners,
-        tags,
-        startFrom,
-        startTo,
-        endFrom,
-        endTo,
-        valueMin,
-        valueMax,
-        currency,
-        expiringWithinDays,
-        sortField,
-        ascending,
-        0,
-        size,
-        null,
-        false,
-        customFields);
+    return paged(0, size, null, false, customFields);
   }
 
   /** The same search with these custom field filters. */
-  SearchCriteria withCustomFields(java.util.Map<String, List<String>> filters) {
+  SearchCriteria withCustomFields(Map<String, List<String>> filters) {
+    return paged(page, size, after, facets, filters);
+  }
+
+  /** The same search from after the hit {@code cursor} points at. */
+  SearchCriteria after(SearchCursor cursor) {
+    return paged(0, size, cursor, facets, customFields);
+  }
+
+  /** The same text, filters and order with this paging, facets and custom field filters. */
+  private SearchCriteria paged(
+      int page,
+      int size,
+      SearchCursor after,
+      boolean facets,
+      Map<String, List<String>> customFields) {
     return new SearchCriteria(
         text,
         types,
@@ -87,32 +82,6 @@ record SearchCriteria(
         page,
         size,
         after,
-        facets,
-        filters);
-  }
-
-  /** The same search from after the hit {@code cursor} points at. */
-  SearchCriteria after(SearchCursor cursor) {
-    return new SearchCriteria(
-        text,
-        types,
-        statuses,
-        counterpartyIds,
-        owners,
-        tags,
-        startFrom,
-        startTo,
-        endFrom,
-        endTo,
-        valueMin,
-        valueMax,
-        currency,
-        expiringWithinDays,
-        sortField,
-        ascending,
-        0,
-        size,
-        cursor,
         facets,
         customFields);
   }

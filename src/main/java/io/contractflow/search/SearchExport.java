@@ -1,6 +1,7 @@
 package io.contractflow.search;
 
 import io.contractflow.identity.CurrentUser;
+import io.contractflow.platform.export.KeyedColumns;
 import io.contractflow.platform.export.TableFile;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * A search's hits as a file: the same query, filters and sort as the page the user sees, every hit
  * (not just the page) read with {@code search_after}, at most {@link #LIMIT} rows (the header
- * {@code X-Export-Truncated: true} says more matched). Access-filtered as the search is.
+ * {@code X-Export-Truncated: true} says more matched). Access-filtered as the search is. After the
+ * facts, a column {@code cf.<key>} per custom field that a hit holds a value of, by key, the value
+ * as search names it.
  */
 @Component
 class SearchExport {
@@ -44,25 +47,30 @@ class SearchExport {
   }
 
   ResponseEntity<byte[]> download(CurrentUser user, SearchCriteria criteria, String format) {
-    List<List<Object>> rows = new ArrayList<>();
+    List<SearchResults.Hit> hits = new ArrayList<>();
     boolean truncated = false;
     SearchCriteria page = criteria.firstPage(pageSize);
     while (true) {
       SearchResults found = search.search(user, page);
       for (SearchResults.Hit hit : found.hits()) {
-        if (rows.size() == LIMIT) {
+        if (hits.size() == LIMIT) {
           truncated = true;
           break;
         }
-        rows.add(row(hit));
+        hits.add(hit);
       }
       if (truncated || found.nextCursor() == null) {
         break;
       }
       page = page.after(SearchCursor.decode(found.nextCursor(), 2));
     }
+    KeyedColumns custom =
+        KeyedColumns.of("cf.", hits.stream().map(SearchResults.Hit::customFields).toList());
+    List<List<Object>> rows =
+        hits.stream().map(hit -> custom.row(row(hit), hit.customFields(), v -> v)).toList();
     ResponseEntity<byte[]> file =
-        TableFile.download("contracts", LocalDate.now(clock), format, HEADINGS, rows);
+        TableFile.download(
+            "contracts", LocalDate.now(clock), format, custom.headings(HEADINGS), rows);
     return ResponseEntity.status(file.getStatusCode())
         .headers(file.getHeaders())
         .header("X-Export-Rows", String.valueOf(rows.size()))

@@ -33,6 +33,7 @@ record SearchResults(
       LocalDate startDate,
       LocalDate endDate,
       List<String> tags,
+      Map<String, String> customFields,
       Integer documentVersion,
       Double score,
       Map<String, List<String>> highlights) {}

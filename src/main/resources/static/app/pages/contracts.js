@@ -1,11 +1,12 @@
 // Contracts: full-text search over what I may read (GET /api/search/contracts: title, reference,
 // counterparty, tags, description and the current document's text), with facets to refine by
-// status, type and counterparty, filters, sortable columns and paging. The state lives in the
-// address, so a view can be bookmarked, saved by name (/api/saved-views) and downloaded as CSV or
-// XLSX (the same search, every hit: ?format=csv|xlsx). When search is unavailable the page falls
+// status, type, counterparty and the custom choice and party fields (cf.<key>), filters, sortable
+// columns and paging. The state lives in the address, so a view can be bookmarked, saved by name
+// (/api/saved-views) and downloaded as CSV or XLSX (the same search, every hit: ?format=csv|xlsx). When search is unavailable the page falls
 // back to the database list (titles and references only) and says so.
 import { ApiError, call, get, post, query } from '../api.js';
 import { h, render, select, field, notice, toast, statusBadge, statusLabel, money, date } from '../ui.js';
+import { fieldsOf } from '../custom-fields.js';
 
 const COLUMNS = [
   { key: 'reference', label: 'Reference', cell: (c) => h('a', { href: '#/contracts/' + c.id }, c.reference) },
@@ -24,6 +25,9 @@ const FACETS = [
   { key: 'counterparty', param: 'counterpartyId', label: 'Counterparty', name: (f) => f.name || f.value },
 ];
 
+/** Custom fields filter and count as `cf.<key>` (GET /api/search/contracts). */
+const CUSTOM = 'cf.';
+
 const EXPIRING = [['', 'Any end date'], ['30', 'Ending in 30 days'], ['60', 'Ending in 60 days'],
   ['90', 'Ending in 90 days'], ['365', 'Ending in a year']];
 
@@ -36,13 +40,17 @@ export async function contractsPage({ main, me: user, params, navigate }) {
   const page = Number(params.get('page') || 0);
   const size = 20;
   const chosen = Object.fromEntries(FACETS.map((f) => [f.param, params.getAll(f.param)]));
+  for (const name of new Set(params.keys())) {
+    if (name.startsWith(CUSTOM)) chosen[name] = params.getAll(name);
+  }
   const filters = {
     q, ...chosen, owner: mineOnly ? user?.username : '', expiringWithinDays: expiring,
     sort: sort === 'relevance' ? '' : sort,
   };
-  const [found, views] = await Promise.all([
+  const [found, views, customFields] = await Promise.all([
     search(filters, page, size),
     get('/api/saved-views?list=contracts').catch(() => []),
+    fieldsOf(null).catch(() => []),
   ]);
 
   const go = (changes) => {
@@ -97,7 +105,7 @@ export async function contractsPage({ main, me: user, params, navigate }) {
       + 'references only, without facets.', 'info') : null,
     savedViews(views, params, () => contractsPage({ main, me: user, params, navigate }), navigate),
     h('div', { class: 'results' },
-      found.facets ? facetsPanel(found.facets, chosen, go) : null,
+      found.facets ? facetsPanel(found.facets, chosen, go, customFacets(found.facets, chosen, customFields)) : null,
       h('div', { class: 'results-main' },
         h('p', { class: 'export' }, 'Download this view (all its rows, up to 10,000): ',
           h('a', { id: 'export-csv', href: exportBase + query({ ...found.query, format: 'csv' }), download: '' }, 'Download CSV'),
@@ -138,23 +146,36 @@ async function search(filters, page, size) {
   }
 }
 
+/**
+ * The custom fields' facets (`cf.<key>`: choice and party fields) that the search counted or the
+ * address filters by, labelled as the fields are.
+ */
+function customFacets(facets, chosen, fields) {
+  const labels = Object.fromEntries(fields.map((f) => [CUSTOM + f.key, f.label]));
+  const keys = new Set([...Object.keys(facets), ...Object.keys(chosen)].filter((k) => k.startsWith(CUSTOM)));
+  return [...keys].sort().map((key) => ({
+    key, param: key, label: labels[key] || key.slice(CUSTOM.length), name: (f) => f.name || f.value,
+  }));
+}
+
 /** The facets as checkboxes with their counts: ticking one narrows the search to it. */
-function facetsPanel(facets, chosen, go) {
+function facetsPanel(facets, chosen, go, custom = []) {
   return h('aside', { class: 'facets', 'aria-label': 'Refine the results' },
-    FACETS.map((f) => {
+    [...FACETS, ...custom].map((f) => {
+      const picked = chosen[f.param] || [];
       const values = [...(facets[f.key] || [])];
-      for (const value of chosen[f.param]) {
+      for (const value of picked) {
         if (!values.some((v) => v.value === value)) values.push({ value, name: null, count: 0 });
       }
       if (!values.length) return null;
       return h('fieldset', { class: 'facet' }, h('legend', {}, f.label),
         values.map((v) => {
-          const id = 'facet-' + f.param + '-' + v.value;
-          const on = chosen[f.param].includes(v.value);
+          const id = ('facet-' + f.param + '-' + v.value).replace(/\s+/g, '_');
+          const on = picked.includes(v.value);
           return h('div', { class: 'field check' },
             h('input', { type: 'checkbox', id, checked: on, 'data-facet': f.param, value: v.value,
-              onchange: () => go({ [f.param]: on ? chosen[f.param].filter((x) => x !== v.value)
-                : [...chosen[f.param], v.value], page: '' }) }),
+              onchange: () => go({ [f.param]: on ? picked.filter((x) => x !== v.value)
+                : [...picked, v.value], page: '' }) }),
             h('label', { for: id }, f.name(v), h('span', { class: 'count' }, ' ' + v.count)));
         }));
     }));

@@ -1,8 +1,9 @@
 // A contract's facts as a form: a new draft (POST /api/contracts) or a draft's changes
 // (PUT /api/contracts/{id} with If-Match), shared by the Contract page.
-import { call, get, post, query } from '../api.js';
+import { call, post } from '../api.js';
 import { h, render, field, select, notice, toast, TYPES } from '../ui.js';
 import { customFieldsFieldset } from '../custom-fields.js';
+import { counterpartyPicker } from '../counterparty-picker.js';
 
 export async function draftPage({ main, navigate }) {
   document.title = 'New contract · ContractFlow';
@@ -17,21 +18,20 @@ export async function draftPage({ main, navigate }) {
 }
 
 export async function factsForm(contract, save, submitLabel, onCancel) {
-  const counterparties = (await get('/api/counterparties' + query({ size: 100, sort: 'name,asc' }))).content;
   const c = contract || {};
   const errors = h('div', { 'aria-live': 'assertive' });
   const input = (id, attrs = {}) => h('input', { id, name: id, ...attrs });
-  const choices = [['', 'Choose…'], ...counterparties.map((p) => [p.id, p.name]), ['new', 'Add a new counterparty…']];
-  const counterparty = select('counterpartyId', choices, c.counterparty?.id || '', { required: true });
+  const counterparty = counterpartyPicker('counterpartyId', c.counterparty,
+    { required: true, extra: [['new', 'Add a new counterparty…']] });
   const newCounterparty = h('fieldset', { class: 'sub', hidden: true },
     h('legend', {}, 'New counterparty'),
     field('Name', input('cpName')),
     field('Contact e-mail', input('cpEmail', { type: 'email' })));
-  counterparty.addEventListener('change', () => {
-    newCounterparty.hidden = counterparty.value !== 'new';
+  counterparty.onChange((value) => {
+    newCounterparty.hidden = value !== 'new';
   });
   const type = select('type', TYPES.map((t) => [t, t]), c.type || 'NDA');
-  const custom = customFieldsFieldset(c.customFields, counterparties);
+  const custom = customFieldsFieldset(c.customFields);
   type.addEventListener('change', () => custom.show(type.value));
   await custom.show(type.value);
 
@@ -76,7 +76,7 @@ export async function factsForm(contract, save, submitLabel, onCancel) {
   field('Title', input('title', { required: true, maxlength: 200, value: c.title || '' })),
   h('div', { class: 'row' },
     field('Type', type),
-    field('Counterparty', counterparty)),
+    field('Counterparty', counterparty.element)),
   newCounterparty,
   h('div', { class: 'row' },
     field('Value', input('amount', { type: 'number', min: 0, step: 'any', required: true, value: c.value?.amount ?? '' })),

@@ -7,28 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.imports.ContractFiles;
 import io.contractflow.support.Api;
-import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.TasklistBrowser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Obligations section of the workspace's Contract page in headless Chromium: rita's active
@@ -38,27 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * obligation from its form. A screenshot goes to {@code workspace.screenshots} (target/screenshots;
  * {@code -Dworkspace.screenshots=docs/screenshots}).
  */
-class ContractObligationsBrowserIT extends IntegrationTest {
+class ContractObligationsBrowserIT extends BrowserIntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-  private TasklistBrowser chromium;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = TasklistBrowser.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theContractPageShowsItsObligationsAndTakesANewOne(TestInfo test) {
@@ -304,18 +275,5 @@ class ContractObligationsBrowserIT extends IntegrationTest {
               return null;
             },
             id -> id != null);
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of(System.getProperty("workspace.screenshots", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          dir.resolve(name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

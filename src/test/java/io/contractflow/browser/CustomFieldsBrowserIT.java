@@ -1,13 +1,9 @@
 package io.contractflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.TasklistBrowser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,40 +11,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Custom fields in the workspace, in headless Chromium: an admin defines a choice field for
  * partnership contracts on the Custom fields page; a requester's new partnership form asks for it
- * as a list of its choices, and the contract page shows the value chosen. Screenshots go to {@code
+ * as a list of its choices, and the contract page shows the value chosen; the Contracts page counts
+ * the search's hits by the field and narrows them to a choice. Screenshots go to {@code
  * target/screenshots/} or {@code -Dworkspace.screenshots=docs/screenshots}: {@code
- * custom-fields.png} (the admin's page) and {@code custom-fields-form.png} (the requester's form).
+ * custom-fields.png} (the admin's page), {@code custom-fields-form.png} (the requester's form) and
+ * {@code custom-fields-facets.png} (the Contracts page narrowed by the field).
  */
-class CustomFieldsBrowserIT extends IntegrationTest {
+class CustomFieldsBrowserIT extends BrowserIntegrationTest {
 
-  private TasklistBrowser chromium;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
   private String fieldId;
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = TasklistBrowser.start();
-    browser = chromium.driver();
+  void aNarrowerWindow() {
     browser.manage().window().setSize(new Dimension(1280, 1000));
-    wait = chromium.waiting();
   }
 
   @AfterEach
-  void stopBrowserAndRetireTheField() {
-    if (chromium != null) {
-      chromium.close();
-    }
+  void retireTheField() {
     if (fieldId != null) {
       api.as("admin").delete("/api/admin/custom-fields/" + fieldId);
     }
@@ -58,18 +44,14 @@ class CustomFieldsBrowserIT extends IntegrationTest {
   void anAdminDefinesAChoiceAndARequesterFillsIt(TestInfo test) {
     String key = "region_" + UUID.randomUUID().toString().substring(0, 6);
     String title = unique("Reseller partnership");
-    // added on the spot: the form lists the first 100 counterparties by name, and a shared test
-    // database holds more than that
+    // added on the spot, from the counterparty picker's last choice
     String counterpartyName =
         "Region partner " + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          browser.get(api.baseUrl() + "/");
-          wait.until(ExpectedConditions.urlContains("/signin"));
-          signIn("admin");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "admin"));
+          openTheWorkspaceAs("admin");
           chromium.press(browser.findElement(By.linkText("Custom fields")));
           wait.until(visible(By.id("cf-label"))).sendKeys("Sales region");
           browser.findElement(By.id("cf-key")).sendKeys(key);
@@ -88,17 +70,15 @@ class CustomFieldsBrowserIT extends IntegrationTest {
           fieldId = idOf(key);
           browser.executeScript("window.scrollTo(0, 0)");
           screenshot("custom-fields");
-          chromium.press(browser.findElement(By.cssSelector("#signout button")));
-          wait.until(ExpectedConditions.urlContains("/signin?signedout"));
+          signOut();
 
           signIn("rita");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
           assertThat(browser.findElement(By.cssSelector("[data-nav=custom-fields]")).isDisplayed())
               .as("a requester is not offered the admin page")
               .isFalse();
           chromium.press(browser.findElement(By.linkText("New contract")));
           wait.until(visible(By.id("title"))).sendKeys(title);
-          new Select(browser.findElement(By.id("counterpartyId"))).selectByValue("new");
+          pick("counterpartyId", "", "Add a new counterparty…");
           wait.until(visible(By.id("cpName"))).sendKeys(counterpartyName);
           browser.findElement(By.id("cpEmail")).sendKeys("legal@region.example");
           new Select(browser.findElement(By.id("type"))).selectByValue("PARTNERSHIP");
@@ -119,6 +99,31 @@ class CustomFieldsBrowserIT extends IntegrationTest {
                   By.cssSelector("dl.facts"), "Sales region"));
           assertThat(browser.findElement(By.cssSelector("dl.facts")).getText())
               .contains("Sales region", "APAC", counterpartyName);
+
+          // the Contracts page counts the search's hits by the field, and narrows to a choice
+          String word = title.substring(title.lastIndexOf(' ') + 1);
+          await()
+              .atMost(TasklistBrowser.PATIENCE)
+              .until(
+                  () ->
+                      api.as("rita")
+                          .get("/api/search/contracts?q=" + word)
+                          .json()
+                          .get("total")
+                          .asLong(),
+                  total -> total == 1);
+          browser.get(api.baseUrl() + "/#/contracts?q=" + word);
+          By apac = By.cssSelector("input[data-facet='cf." + key + "'][value='APAC']");
+          wait.until(visible(apac));
+          WebElement facet =
+              browser.findElement(By.xpath("//fieldset[.//input[@data-facet='cf." + key + "']]"));
+          assertThat(facet.findElement(By.tagName("legend")).getText()).isEqualTo("Sales region");
+          assertThat(facet.getText()).contains("APAC 1");
+          chromium.press(browser.findElement(apac));
+          wait.until(ExpectedConditions.urlContains("cf." + key + "=APAC"));
+          wait.until(ExpectedConditions.elementSelectionStateToBe(apac, true));
+          waitForText(title);
+          screenshot("custom-fields-facets");
         });
   }
 
@@ -129,36 +134,5 @@ class CustomFieldsBrowserIT extends IntegrationTest {
       }
     }
     return null;
-  }
-
-  private void signIn(String user) {
-    wait.until(visible(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    chromium.press(browser.findElement(By.cssSelector("button[type=submit]")));
-  }
-
-  private static org.openqa.selenium.support.ui.ExpectedCondition<WebElement> visible(By by) {
-    return ExpectedConditions.visibilityOfElementLocated(by);
-  }
-
-  private void setValue(By by, String value) {
-    browser.executeScript(
-        "arguments[0].value = arguments[1];"
-            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-        browser.findElement(by),
-        value);
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of(System.getProperty("workspace.screenshots", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          dir.resolve(name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -3,45 +3,21 @@ package io.contractflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contractflow.imports.ContractFiles;
-import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.TasklistBrowser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workspace's Import page in headless Chromium: an admin chooses a ZIP, uploads it, and follows
  * the import to its end, n of N files done, the refused file with its reason.
  */
-class ImportBrowserIT extends IntegrationTest {
-
-  private TasklistBrowser chromium;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = TasklistBrowser.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+class ImportBrowserIT extends BrowserIntegrationTest {
 
   @Test
   void anAdminImportsAFolderAndFollowsItsProgress(TestInfo test) throws IOException {
@@ -54,13 +30,7 @@ class ImportBrowserIT extends IntegrationTest {
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          browser.get(api.baseUrl() + "/");
-          wait.until(ExpectedConditions.urlContains("/signin"));
-          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-              .sendKeys("admin");
-          browser.findElement(By.id("password")).sendKeys("admin");
-          chromium.press(browser.findElement(By.cssSelector("button[type=submit]")));
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "admin"));
+          openTheWorkspaceAs("admin");
           chromium.press(browser.findElement(By.linkText("Import")));
           wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-archive")))
               .sendKeys(zip.toAbsolutePath().toString());

@@ -3,23 +3,12 @@ package io.contractflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.TasklistBrowser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workspace's Reports, Renewals and Home charts in a real browser (headless Chromium, as {@link
@@ -27,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Reports and Renewals pages show her contracts and never another requester's. Screenshots as in
  * {@link WorkspaceBrowserIT} ({@code -Dworkspace.screenshots=docs/screenshots}).
  */
-class ReportsBrowserIT extends IntegrationTest {
+class ReportsBrowserIT extends BrowserIntegrationTest {
 
   private static final List<String> REPORTS =
       List.of(
@@ -37,24 +26,6 @@ class ReportsBrowserIT extends IntegrationTest {
           "approval-outcomes",
           "overdue-reviews",
           "signing-times");
-
-  private TasklistBrowser chromium;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = TasklistBrowser.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theAdminSeesChartsAndARequesterOnlyHerContracts(TestInfo test) {
@@ -75,11 +46,9 @@ class ReportsBrowserIT extends IntegrationTest {
         () -> {
           // the admin: every report draws its charts (ECharts, SVG) from series with data, and
           // lists its table
-          browser.get(api.baseUrl() + "/");
-          signIn("admin");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "admin"));
+          openTheWorkspaceAs("admin");
           assertChartsDrawn(2);
-          screenshot("home-charts");
+          screenshot("workspace-home-charts");
 
           chromium.press(browser.findElement(By.linkText("Reports")));
           wait.until(
@@ -91,11 +60,11 @@ class ReportsBrowserIT extends IntegrationTest {
               .startsWith("Bar chart, Contracts and value");
           assertThat(browser.findElement(By.linkText("Download CSV")).getDomAttribute("href"))
               .isEqualTo("/api/reports/portfolio?format=csv");
-          screenshot("reports");
+          screenshot("workspace-reports");
           browser.executeScript(
               "arguments[0].scrollIntoView({block: 'start'});",
               browser.findElement(By.cssSelector("ul.notes")));
-          screenshot("reports-table");
+          screenshot("workspace-reports-table");
 
           browser.get(api.baseUrl() + "/#/reports/renewals?days=60");
           wait.until(
@@ -108,11 +77,10 @@ class ReportsBrowserIT extends IntegrationTest {
           browser.get(api.baseUrl() + "/#/renewals");
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Renewals"));
-          waitForText(ravis.get("title").asText());
+          waitForTextInMain(ravis.get("title").asText());
 
           signOut();
           signIn("rita");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
           assertChartsDrawn(2);
           assertThat(mainText()).doesNotContain(ravisMarks.toArray(String[]::new));
           for (String report : REPORTS) {
@@ -128,15 +96,15 @@ class ReportsBrowserIT extends IntegrationTest {
                 .doesNotContain(ravisMarks.toArray(String[]::new));
             if (report.equals("portfolio")) {
               assertChartsDrawn(4);
-              screenshot("reports-requester");
+              screenshot("workspace-reports-requester");
             }
           }
 
           browser.get(api.baseUrl() + "/#/renewals");
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Renewals"));
-          waitForText(ritas.get("title").asText());
-          screenshot("renewals");
+          waitForTextInMain(ritas.get("title").asText());
+          screenshot("workspace-renewals");
           assertThat(mainText()).doesNotContain(ravisMarks.toArray(String[]::new));
           WebElement ritasLink =
               browser.findElement(
@@ -152,8 +120,8 @@ class ReportsBrowserIT extends IntegrationTest {
           WebElement url =
               wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
           assertThat(url.getDomProperty("value")).matches("https?://.+/calendar/.+\\.ics");
-          waitForText("Browser test phone");
-          screenshot("renewals-feed");
+          waitForTextInMain("Browser test phone");
+          screenshot("workspace-renewals-feed");
           browser.executeScript("window.confirm = () => true;");
           chromium.press(
               browser.findElement(
@@ -186,31 +154,7 @@ class ReportsBrowserIT extends IntegrationTest {
     return browser.findElement(By.tagName("main")).getText();
   }
 
-  private void signIn(String user) {
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    chromium.press(browser.findElement(By.cssSelector("button[type=submit]")));
-  }
-
-  private void signOut() {
-    chromium.press(browser.findElement(By.cssSelector("#signout button")));
-    wait.until(ExpectedConditions.urlContains("/signin?signedout"));
-  }
-
-  private void waitForText(String text) {
+  private void waitForTextInMain(String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of(System.getProperty("workspace.screenshots", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          dir.resolve("workspace-" + name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

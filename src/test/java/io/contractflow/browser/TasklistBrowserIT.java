@@ -6,20 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.support.ContractsInReview;
-import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.TasklistBrowser;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Tasklist as a reviewer uses it, in a real browser: headless Chromium (Debian's {@code chromium}
@@ -29,28 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * moves on. Skipped, not passed, where the browser is missing; on failure a screenshot and the page
  * are saved under {@code target/browser/} ({@link TasklistBrowser}).
  */
-class TasklistBrowserIT extends IntegrationTest {
+class TasklistBrowserIT extends BrowserIntegrationTest {
 
   private static final Duration PATIENCE = TasklistBrowser.PATIENCE;
   private static final String COMMENT = "Standard terms, approved in Tasklist";
-
-  private TasklistBrowser tasklist;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    tasklist = TasklistBrowser.start();
-    browser = tasklist.driver();
-    wait = tasklist.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (tasklist != null) {
-      tasklist.close();
-    }
-  }
 
   @Test
   void aLegalReviewerApprovesAContractInTasklist(TestInfo test) {
@@ -61,22 +37,22 @@ class TasklistBrowserIT extends IntegrationTest {
     String title = body.get("title").asText();
     String task = ContractsInReview.awaitTask(api, "leo", contract);
 
-    tasklist.onFailureSaveThePage(
+    chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          signIn("leo");
-          assertThat(tasklist.filterNames())
+          signInToTasklist("leo");
+          assertThat(chromium.filterNames())
               .contains("My tasks", "My groups' tasks", "Overdue", "Legal review")
               .doesNotContain("Finance approval", "Escalated reviews", "All tasks");
 
           theProductIsNamedAndTheEndOfLifeNoticeIsNotShown();
 
-          tasklist.openFilter("Legal review");
-          tasklist.openTask(title);
+          chromium.openFilter("Legal review");
+          chromium.openTask(title);
           wait.until(ExpectedConditions.urlContains("task=" + task));
           theTaskLinksToItsContractsPage(title, contract);
 
-          tasklist.press(
+          chromium.press(
               wait.until(
                   ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.claim"))));
           wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("button.claim"), 0));
@@ -94,14 +70,14 @@ class TasklistBrowserIT extends IntegrationTest {
                   return false;
                 }
                 if (!approve.isSelected()) {
-                  tasklist.press(approve);
+                  chromium.press(approve);
                 }
                 if (!COMMENT.equals(comment.getDomProperty("value"))) {
-                  tasklist.type(comment, COMMENT);
+                  chromium.type(comment, COMMENT);
                 }
                 return approve.isSelected() && COMMENT.equals(comment.getDomProperty("value"));
               });
-          tasklist.press(wait.until(b -> completeButtonOnceEnabled()));
+          chromium.press(wait.until(b -> completeButtonOnceEnabled()));
           // Tasklist confirms and clears the task from view
           wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("task=" + task)));
         });
@@ -144,7 +120,7 @@ class TasklistBrowserIT extends IntegrationTest {
     WebElement onCard =
         wait.until(
             b -> {
-              WebElement card = tasklist.taskCard(title);
+              WebElement card = chromium.taskCard(title);
               return card == null
                   ? null
                   : card.findElements(By.cssSelector("a.contractflow-contract-page")).stream()
@@ -162,13 +138,13 @@ class TasklistBrowserIT extends IntegrationTest {
     assertThat(inTab.getDomProperty("href")).endsWith(page);
     assertThat(browser.findElement(By.cssSelector(".contractflow-contract")).getText())
         .contains(title);
-    tasklist.saveScreenshot("tasklist-contract-link");
+    chromium.saveScreenshot("tasklist-contract-link");
     openTab("Form");
   }
 
   /** Opens the open task's tab of this name. */
   private void openTab(String name) {
-    tasklist.press(
+    chromium.press(
         wait.until(
             b ->
                 b.findElements(By.cssSelector(".nav-tabs a")).stream()
@@ -181,7 +157,7 @@ class TasklistBrowserIT extends IntegrationTest {
    * Signs in on Tasklist's login page, once the app has routed there (it renders the form more than
    * once).
    */
-  private void signIn(String user) {
+  private void signInToTasklist(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.urlContains("#/login"));
     wait.until(
@@ -190,12 +166,12 @@ class TasklistBrowserIT extends IntegrationTest {
               b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
           WebElement password =
               b.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
-          tasklist.type(name, user);
-          tasklist.type(password, user);
+          chromium.type(name, user);
+          chromium.type(password, user);
           return user.equals(name.getDomProperty("value"))
               && user.equals(password.getDomProperty("value"));
         });
-    tasklist.press(
+    chromium.press(
         browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
   }

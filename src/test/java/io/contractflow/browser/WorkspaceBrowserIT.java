@@ -3,26 +3,19 @@ package io.contractflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.TasklistBrowser;
 import io.contractflow.support.VendorStubs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workspace as a requester uses it, in a real browser (headless Chromium, as {@link
@@ -32,25 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * directory the system property {@code workspace.screenshots} names: {@code
  * -Dworkspace.screenshots= docs/screenshots} refreshes the docs' pictures (docs/workspace.md).
  */
-class WorkspaceBrowserIT extends IntegrationTest {
-
-  private TasklistBrowser chromium;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = TasklistBrowser.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+class WorkspaceBrowserIT extends BrowserIntegrationTest {
 
   @Test
   void aRequesterDraftsUploadsAndSubmitsAContract(TestInfo test) throws IOException {
@@ -64,16 +39,15 @@ class WorkspaceBrowserIT extends IntegrationTest {
         () -> {
           browser.get(api.baseUrl() + "/");
           wait.until(ExpectedConditions.urlContains("/signin"));
-          screenshot("signin");
+          screenshot("workspace-signin");
           signIn("rita");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
           waitForText("Drafts to finish");
 
           chromium.press(browser.findElement(By.linkText("New contract")));
           WebElement titleField = wait.until(visible(By.id("title")));
           titleField.sendKeys(title);
           new Select(browser.findElement(By.id("type"))).selectByValue("SERVICES");
-          new Select(browser.findElement(By.id("counterpartyId"))).selectByValue("new");
+          pick("counterpartyId", "", "Add a new counterparty…");
           wait.until(visible(By.id("cpName"))).sendKeys(counterparty);
           browser.findElement(By.id("cpEmail")).sendKeys("legal@sparkle.example");
           browser.findElement(By.id("amount")).sendKeys("4800");
@@ -82,7 +56,7 @@ class WorkspaceBrowserIT extends IntegrationTest {
           browser.findElement(By.id("renewalTermMonths")).sendKeys("12");
           browser.findElement(By.id("noticePeriodDays")).sendKeys("30");
           browser.findElement(By.id("description")).sendKeys("Weekly office cleaning.");
-          screenshot("new-contract");
+          screenshot("workspace-new-contract");
           chromium.press(
               browser.findElement(By.cssSelector("form.facts-form button[type=submit]")));
 
@@ -94,14 +68,14 @@ class WorkspaceBrowserIT extends IntegrationTest {
           browser.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
           chromium.press(browser.findElement(By.cssSelector("form.upload button")));
           waitForText("v1 (current)");
-          screenshot("contract-draft");
+          screenshot("workspace-contract-draft");
           // Home now lists the draft to finish and its task
           String contractPage = browser.getCurrentUrl();
           chromium.press(browser.findElement(By.linkText("Home")));
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(
                   By.cssSelector("section[aria-labelledby=drafts-h]"), title));
-          screenshot("home");
+          screenshot("workspace-home");
           browser.get(contractPage);
 
           chromium.press(wait.until(visible(By.id("submit-draft"))));
@@ -116,7 +90,7 @@ class WorkspaceBrowserIT extends IntegrationTest {
                 b.navigate().refresh();
                 return false;
               });
-          screenshot("contract");
+          screenshot("workspace-contract");
           // where it stands, drawn by bpmn-js from the API's diagrams
           WebElement diagram =
               wait.until(
@@ -126,7 +100,7 @@ class WorkspaceBrowserIT extends IntegrationTest {
           wait.until(
               ExpectedConditions.presenceOfElementLocated(
                   By.cssSelector("#process-diagram .cf-active")));
-          screenshot("contract-process");
+          screenshot("workspace-contract-process");
 
           // the list is the full-text search: the contract has reached the index
           await()
@@ -143,18 +117,16 @@ class WorkspaceBrowserIT extends IntegrationTest {
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Contracts"));
           waitForText(title);
-          screenshot("contracts");
+          screenshot("workspace-contracts");
           browser.manage().window().setSize(new Dimension(390, 844));
           browser.navigate().refresh();
           waitForText(title);
-          screenshot("contracts-phone");
+          screenshot("workspace-contracts-phone");
           browser.manage().window().setSize(new Dimension(1400, 1000));
 
           // the reviewer finds the review among his tasks, with its link to Tasklist
-          chromium.press(browser.findElement(By.cssSelector("#signout button")));
-          wait.until(ExpectedConditions.urlContains("/signin?signedout"));
+          signOut();
           signIn("leo");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "leo"));
           WebElement task =
               wait.until(
                   b ->
@@ -173,7 +145,7 @@ class WorkspaceBrowserIT extends IntegrationTest {
                                 return null;
                               }));
           assertThat(task.getDomAttribute("href")).contains("#/?task=");
-          screenshot("home-reviewer");
+          screenshot("workspace-home-reviewer");
         });
 
     assertThat(
@@ -183,40 +155,5 @@ class WorkspaceBrowserIT extends IntegrationTest {
                 .get("content"))
         .singleElement()
         .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("IN_REVIEW"));
-  }
-
-  private void signIn(String user) {
-    wait.until(visible(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    chromium.press(browser.findElement(By.cssSelector("button[type=submit]")));
-  }
-
-  private static org.openqa.selenium.support.ui.ExpectedCondition<WebElement> visible(By by) {
-    return ExpectedConditions.visibilityOfElementLocated(by);
-  }
-
-  private void waitForText(String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-  }
-
-  private void setValue(By by, String value) {
-    browser.executeScript(
-        "arguments[0].value = arguments[1];"
-            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-        browser.findElement(by),
-        value);
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of(System.getProperty("workspace.screenshots", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          dir.resolve("workspace-" + name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -6,28 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.support.ContractsInReview;
-import io.contractflow.support.IntegrationTest;
 import io.contractflow.support.TasklistBrowser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workspace as the other roles use it, in a real browser (headless Chromium, as {@link
@@ -37,27 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * search, Home or an export, and keeps her own views of the list. Screenshots as {@link
  * WorkspaceBrowserIT} saves them.
  */
-class WorkspaceRolesBrowserIT extends IntegrationTest {
+class WorkspaceRolesBrowserIT extends BrowserIntegrationTest {
 
   private static final String COMMENT = "Standard terms, approved in the workspace";
-
-  private TasklistBrowser chromium;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    chromium = TasklistBrowser.start();
-    browser = chromium.driver();
-    wait = chromium.waiting();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void aLegalReviewerApprovesOnTheWorkspacesForm(TestInfo test) {
@@ -71,8 +41,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          signIn("leo");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "leo"));
+          openTheWorkspaceAs("leo");
           chromium.press(browser.findElement(By.linkText("Tasks")));
           // the list is drawn once the tasks are in (and may be drawn again): open the review's row
           wait.until(
@@ -82,7 +51,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
                 if (!link.findElement(By.xpath("./ancestor::tr")).getText().contains(title)) {
                   return false;
                 }
-                screenshot("tasks");
+                screenshot("workspace-tasks");
                 chromium.press(link);
                 return true;
               });
@@ -116,7 +85,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
                 }
                 return approve.isSelected() && COMMENT.equals(comment.getDomProperty("value"));
               });
-          screenshot("task");
+          screenshot("workspace-task");
           chromium.press(browser.findElement(By.id("complete-task")));
 
           // the contract's page, on to signing (the lifecycle moves on in the background)
@@ -131,7 +100,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
                 return false;
               });
           waitForText("completed by leo");
-          screenshot("contract-reviewed");
+          screenshot("workspace-contract-reviewed");
         });
 
     assertThat(ContractsInReview.process(api, "rita", contract).get("status").asText())
@@ -153,9 +122,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          signIn("audrey");
-          wait.until(
-              ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "audrey"));
+          openTheWorkspaceAs("audrey");
           browser.get(api.baseUrl() + "/#/contracts/" + contract);
           wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
           WebElement integrity =
@@ -185,7 +152,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
           browser.executeScript(
               "arguments[0].scrollIntoView({block: 'center'});",
               browser.findElement(By.id("timeline-h")));
-          screenshot("contract-auditor");
+          screenshot("workspace-contract-auditor");
 
           // the API refuses her a change tried through her session, CSRF token and all
           @SuppressWarnings("unchecked")
@@ -243,8 +210,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          signIn("rita");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
+          openTheWorkspaceAs("rita");
           waitForText("Drafts to finish");
           waitForText(herTitle);
           assertThat(browser.findElement(By.tagName("main")).getText())
@@ -297,7 +263,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
           chromium.press(browser.findElement(By.id("save-view")));
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.id("saved-view"), viewName));
-          screenshot("contracts-views");
+          screenshot("workspace-contracts-views");
           browser.get(api.baseUrl() + "/#/contracts");
           // the whole list (its search empty), then choose the view and apply it
           wait.until(
@@ -358,8 +324,7 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     chromium.onFailureSaveThePage(
         test.getTestMethod().orElseThrow().getName(),
         () -> {
-          signIn("rita");
-          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "rita"));
+          openTheWorkspaceAs("rita");
           chromium.press(browser.findElement(By.linkText("Counterparties")));
           wait.until(visible(By.id("add-name"))).sendKeys(name);
           browser.findElement(By.id("add-email")).sendKeys("legal@northwind.example");
@@ -401,12 +366,10 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
                               .asText()));
           wait.until(
               ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Nora North"));
-          screenshot("counterparties");
+          screenshot("workspace-counterparties");
 
           browser.manage().deleteAllCookies();
-          signIn("audrey");
-          wait.until(
-              ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "audrey"));
+          openTheWorkspaceAs("audrey");
           browser.get(api.baseUrl() + "/#/counterparties?name=" + encode(name));
           wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), name));
           assertThat(browser.findElements(By.id("add"))).as("no add form for an auditor").isEmpty();
@@ -420,14 +383,6 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
     return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private void signIn(String user) {
-    browser.get(api.baseUrl() + "/");
-    wait.until(ExpectedConditions.urlContains("/signin"));
-    wait.until(visible(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    chromium.press(browser.findElement(By.cssSelector("button[type=submit]")));
-  }
-
   /** The form-js radio button labelled so, once it may be chosen. */
   private WebElement radio(String label) {
     for (WebElement option :
@@ -439,26 +394,5 @@ class WorkspaceRolesBrowserIT extends IntegrationTest {
       }
     }
     return null;
-  }
-
-  private static ExpectedCondition<WebElement> visible(By by) {
-    return ExpectedConditions.visibilityOfElementLocated(by);
-  }
-
-  private void waitForText(String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-  }
-
-  private void screenshot(String name) {
-    try {
-      Path dir = Path.of(System.getProperty("workspace.screenshots", "target/screenshots"));
-      Files.createDirectories(dir);
-      Files.copy(
-          browser.getScreenshotAs(OutputType.FILE).toPath(),
-          dir.resolve("workspace-" + name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -296,6 +296,16 @@ class CustomFieldsIT extends IntegrationTest {
     assertThat(
             search("rita", "q=" + word + "&cf." + partner + "=" + partnerId).get("total").asLong())
         .isEqualTo(1);
+    // the hits carry their values, and the search's export has a column cf.<key> of each
+    assertThat(filtered.get("hits").get(0).get("customFields").get(level).asText())
+        .isEqualTo("High");
+    List<String> lines =
+        api.as("rita").get("/api/search/contracts?format=csv&q=" + word).body().lines().toList();
+    assertThat(lines.get(0)).endsWith(",Tags,cf." + level + ",cf." + partner);
+    assertThat(lines)
+        .hasSize(3)
+        .anyMatch(l -> l.endsWith(",High," + partnerId))
+        .anyMatch(l -> l.endsWith(",Low,"));
     // another caller sees neither hits nor counts of rita's contracts
     assertThat(search("ravi", "q=" + word + "&cf." + level + "=High").get("total").asLong())
         .isZero();

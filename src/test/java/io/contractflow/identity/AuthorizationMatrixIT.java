@@ -418,18 +418,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         "post /api/imports/{id}/accept-confident",
         new Call("POST", i + "/accept-confident", null, false, true));
 
-    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-    List<String> routes = new ArrayList<>();
-    paths
-        .fieldNames()
-        .forEachRemaining(
-            path -> {
-              if (path.startsWith("/api/imports")) {
-                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-              }
-            });
-    assertThat(calls.keySet()).as("every import route has a request here").containsAll(routes);
-    assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+    List<String> routes = routesUnder("/api/imports", calls);
 
     List<String> leaks = new ArrayList<>();
     for (String route : routes) {
@@ -486,18 +475,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
       calls.put("get /api/admin/custom-fields/{id}", new Call("GET", f, null, false, false));
       calls.put("put /api/admin/custom-fields/{id}", new Call("PUT", f, body, false, true));
       calls.put("delete /api/admin/custom-fields/{id}", new Call("DELETE", f, null, false, true));
-      JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-      List<String> routes = new ArrayList<>();
-      paths
-          .fieldNames()
-          .forEachRemaining(
-              path -> {
-                if (path.startsWith("/api/admin/custom-fields")) {
-                  paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-                }
-              });
-      assertThat(calls.keySet()).as("every admin route has a request here").containsAll(routes);
-      assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+      List<String> routes = routesUnder("/api/admin/custom-fields", calls);
 
       List<String> leaks = new ArrayList<>();
       for (String route : routes) {
@@ -550,19 +528,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     calls.put(
         "get /api/admin/retention/deletions",
         new Call("GET", "/api/admin/retention/deletions", null, false, false));
-    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-    List<String> routes = new ArrayList<>();
-    paths
-        .fieldNames()
-        .forEachRemaining(
-            path -> {
-              if (path.startsWith("/api/admin/retention")) {
-                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-              }
-            });
+    List<String> routes = routesUnder("/api/admin/retention", calls);
     assertThat(routes).as("retention routes the OpenAPI document lists").isNotEmpty();
-    assertThat(calls.keySet()).as("every retention route has a request here").containsAll(routes);
-    assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
     List<String> leaks = new ArrayList<>();
     for (String route : routes) {
       Call call = calls.get(route);
@@ -587,6 +554,28 @@ class AuthorizationMatrixIT extends IntegrationTest {
     }
     assertThat(leaks).as("retention calls that were not refused").isEmpty();
     assertThat(api.as("admin").get("/api/admin/retention-policies").status()).isEqualTo(200);
+  }
+
+  /**
+   * The routes whose path starts so in the API's own description, as "method path"; the test fails
+   * unless each has a request in {@code calls} and each request is of one of them.
+   */
+  private List<String> routesUnder(String prefix, Map<String, Call> calls) {
+    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
+    List<String> routes = new ArrayList<>();
+    paths
+        .fieldNames()
+        .forEachRemaining(
+            path -> {
+              if (path.startsWith(prefix)) {
+                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
+              }
+            });
+    assertThat(calls.keySet())
+        .as("every route under " + prefix + " has a request here")
+        .containsAll(routes);
+    assertThat(routes).as("every request here is of a listed route").containsAll(calls.keySet());
+    return routes;
   }
 
   private Api.Response sendImport(String user, Call call, byte[] zip) {
@@ -632,18 +621,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     calls.put(
         "post /api/admin/privacy/erasures",
         new Call("POST", "/api/admin/privacy/erasures", rita, false, true));
-    JsonNode paths = api.as("rita").get("/v3/api-docs").json().get("paths");
-    List<String> routes = new ArrayList<>();
-    paths
-        .fieldNames()
-        .forEachRemaining(
-            path -> {
-              if (path.startsWith("/api/admin/privacy")) {
-                paths.get(path).fieldNames().forEachRemaining(m -> routes.add(m + " " + path));
-              }
-            });
+    List<String> routes = routesUnder("/api/admin/privacy", calls);
     assertThat(routes).as("privacy routes the OpenAPI document lists").isNotEmpty();
-    assertThat(calls.keySet()).as("every privacy route has a request here").containsAll(routes);
     for (String route : routes) {
       Call call = calls.get(route);
       for (String user : List.of("rita", "ravi", "leo", "fiona", "erin", "sam", "audrey")) {
