@@ -8,11 +8,8 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contractflow.document.Corpus;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.MailServer;
-import io.contractflow.support.SignerMail;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -294,25 +291,7 @@ class CalendarIT extends IntegrationTest {
     body.put("startDate", today().minusDays(10).toString());
     body.put("endDate", end.toString());
     String id = createContract("rita", body).get("id").asText();
-    Api.Response uploaded =
-        api.as("rita")
-            .upload(
-                "/api/contracts/" + id + "/documents",
-                "nda.pdf",
-                Corpus.PDF,
-                Corpus.sample("nda.pdf"));
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-    await()
-        .atMost(PATIENCE)
-        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
-    JsonNode signing =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
-                r -> r.status() == 200)
-            .json();
-    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    submitAndSign("rita", id);
 
     Map<String, JsonNode> events =
         await()

@@ -9,8 +9,6 @@ import io.contractflow.document.Corpus;
 import io.contractflow.imports.ContractFiles;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.MailServer;
-import io.contractflow.support.SignerMail;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,25 +72,7 @@ class ObligationsIT extends IntegrationTest {
   }
 
   private void sign(String id) {
-    Api.Response uploaded =
-        api.as("rita")
-            .upload(
-                "/api/contracts/" + id + "/documents",
-                "nda.pdf",
-                Corpus.PDF,
-                Corpus.sample("nda.pdf"));
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-    await()
-        .atMost(PATIENCE)
-        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
-    JsonNode signing =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
-                r -> r.status() == 200)
-            .json();
-    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    submitAndSign("rita", id);
   }
 
   private String openTask(String id, String name) {
@@ -232,25 +212,7 @@ class ObligationsIT extends IntegrationTest {
     assertThat(api.as("ravi").get(c).status()).isEqualTo(404);
 
     // signed: every instalment starts its process
-    Api.Response uploaded =
-        api.as("rita")
-            .upload(
-                "/api/contracts/" + id + "/documents",
-                "nda.pdf",
-                Corpus.PDF,
-                Corpus.sample("nda.pdf"));
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-    await()
-        .atMost(PATIENCE)
-        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
-    JsonNode signing =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
-                r -> r.status() == 200)
-            .json();
-    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    submitAndSign("rita", id);
     await()
         .atMost(PATIENCE)
         .until(

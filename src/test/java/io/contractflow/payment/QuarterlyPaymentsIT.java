@@ -12,11 +12,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contractflow.document.Corpus;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.MailServer;
-import io.contractflow.support.SignerMail;
 import io.contractflow.support.VendorStubs;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -249,28 +246,7 @@ class QuarterlyPaymentsIT extends IntegrationTest {
   }
 
   private void sign() {
-    Api.Response uploaded =
-        api.as("rita")
-            .upload(
-                "/api/contracts/" + contractId + "/documents",
-                "nda.pdf",
-                Corpus.PDF,
-                Corpus.sample("nda.pdf"));
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                api.as("rita").post("/api/contracts/" + contractId + "/submit", null).status()
-                    == 202);
-    JsonNode signing =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> api.as("rita").get("/api/contracts/" + contractId + "/signing"),
-                r -> r.status() == 200)
-            .json();
-    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    submitAndSign("rita", contractId);
     await()
         .atMost(PATIENCE)
         .until(

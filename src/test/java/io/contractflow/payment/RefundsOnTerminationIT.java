@@ -15,11 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.contractflow.document.Corpus;
 import io.contractflow.support.Api;
 import io.contractflow.support.IntegrationTest;
-import io.contractflow.support.MailServer;
-import io.contractflow.support.SignerMail;
 import io.contractflow.support.VendorStubs;
 import java.time.Duration;
 import java.time.Instant;
@@ -306,25 +303,7 @@ class RefundsOnTerminationIT extends IntegrationTest {
   }
 
   private void sign(String id) {
-    Api.Response uploaded =
-        api.as("rita")
-            .upload(
-                "/api/contracts/" + id + "/documents",
-                "nda.pdf",
-                Corpus.PDF,
-                Corpus.sample("nda.pdf"));
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-    await()
-        .atMost(PATIENCE)
-        .until(() -> api.as("rita").post("/api/contracts/" + id + "/submit", null).status() == 202);
-    JsonNode signing =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> api.as("rita").get("/api/contracts/" + id + "/signing"),
-                r -> r.status() == 200)
-            .json();
-    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    submitAndSign("rita", id);
     // the term has started (its process waits for the end date or a termination)
     await()
         .atMost(PATIENCE)

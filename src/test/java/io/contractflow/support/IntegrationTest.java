@@ -1,11 +1,13 @@
 package io.contractflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -113,5 +115,37 @@ public abstract class IntegrationTest {
   /** A draft owned by {@code user} (a requester or admin), with a counterparty of its own. */
   protected JsonNode createContract(String user) {
     return createContract(user, contractBody(createCounterparty(user)));
+  }
+
+  /**
+   * Uploads the sample NDA as the contract's document, submits it, and signs every open turn from
+   * the signers' mail: an NDA of small value goes from submission straight to signing. Returns the
+   * signing as the API showed it.
+   */
+  protected JsonNode submitAndSign(String owner, String contractId) {
+    Duration patience = Duration.ofSeconds(90);
+    Api.Response uploaded =
+        api.as(owner)
+            .upload(
+                "/api/contracts/" + contractId + "/documents",
+                "nda.pdf",
+                io.contractflow.document.Corpus.PDF,
+                io.contractflow.document.Corpus.sample("nda.pdf"));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    await()
+        .atMost(patience)
+        .until(
+            () ->
+                api.as(owner).post("/api/contracts/" + contractId + "/submit", null).status()
+                    == 202);
+    JsonNode signing =
+        await()
+            .atMost(patience)
+            .until(
+                () -> api.as(owner).get("/api/contracts/" + contractId + "/signing"),
+                r -> r.status() == 200)
+            .json();
+    new SignerMail(MailServer.shared(), api).signOpenTurns(signing);
+    return signing;
   }
 }
