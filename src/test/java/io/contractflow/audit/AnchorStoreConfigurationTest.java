@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The anchor store that the settings select: the directory by default; the S3 store with the
@@ -74,6 +77,25 @@ class AnchorStoreConfigurationTest {
                 "anchors-secret",
                 false,
                 Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void composesEmptyVariablesMeanNoLockAndTheDocumentsBucket() {
+    AnchorProperties bound =
+        new Binder(
+                new MapConfigurationPropertySource(
+                    Map.of(
+                        "contractflow.audit.anchors.store", "s3",
+                        "contractflow.audit.anchors.s3.bucket", "",
+                        "contractflow.audit.anchors.s3.lock-mode", "",
+                        "contractflow.audit.anchors.s3.lock-retention", "P3653D")))
+            .bindOrCreate("contractflow.audit.anchors", AnchorProperties.class);
+
+    assertThat(bound.store()).isEqualTo(AnchorProperties.Store.S3);
+    assertThat(bound.s3().lockMode()).isNull();
+    assertThat(bound.s3().prefix()).isEqualTo("audit-anchors/");
+    assertThat(AnchorStoreConfiguration.clientSettings(bound.s3(), DOCUMENTS).bucket())
+        .isEqualTo("contractflow-documents");
   }
 
   @Test
