@@ -109,6 +109,21 @@ CONTRACTFLOW_DOCUMENTS_STORAGE_S3_PATHSTYLE: {{ .Values.documents.s3.pathStyle |
 {{- with .Values.documents.s3.endpoint }}
 CONTRACTFLOW_DOCUMENTS_STORAGE_S3_ENDPOINT: {{ . | quote }}
 {{- end }}
+CONTRACTFLOW_AUDIT_ANCHORS_STORE: "s3"
+CONTRACTFLOW_AUDIT_ANCHORS_S3_PREFIX: {{ .Values.auditAnchors.s3.prefix | quote }}
+{{- with .Values.auditAnchors.s3.bucket }}
+CONTRACTFLOW_AUDIT_ANCHORS_S3_BUCKET: {{ . | quote }}
+{{- end }}
+{{- with .Values.auditAnchors.s3.lockMode }}
+{{- if not (has . (list "GOVERNANCE" "COMPLIANCE")) }}
+{{- fail "auditAnchors.s3.lockMode is GOVERNANCE, COMPLIANCE or empty" }}
+{{- end }}
+{{- if not $.Values.auditAnchors.s3.bucket }}
+{{- fail "auditAnchors.s3.bucket is required with auditAnchors.s3.lockMode (object lock needs a bucket of its own)" }}
+{{- end }}
+CONTRACTFLOW_AUDIT_ANCHORS_S3_LOCKMODE: {{ . | quote }}
+CONTRACTFLOW_AUDIT_ANCHORS_S3_LOCKRETENTION: {{ required "auditAnchors.s3.lockRetention is required with a lock mode" $.Values.auditAnchors.s3.lockRetention | quote }}
+{{- end }}
 CONTRACTFLOW_SIGNING_SEAL_KEYSTORE: {{ printf "/etc/contractflow/seal/%s" .Values.signing.seal.keystoreKey | quote }}
 {{- with .Values.signing.seal.alias }}
 CONTRACTFLOW_SIGNING_SEAL_ALIAS: {{ . | quote }}

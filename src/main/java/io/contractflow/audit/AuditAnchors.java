@@ -1,16 +1,13 @@
 package io.contractflow.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contractflow.signature.SealSignatures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,10 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Anchors the audit trail outside the database: a checkpoint holds every chain's newest entry
  * (contract, sequence number, hash) and the Merkle root over them, signed with the platform's seal
- * key, written as a file that is never changed afterwards. Whoever can delete or rewrite rows in
- * the database cannot change the anchors; {@link #verify()} compares the database with the newest
- * anchor and names every chain that lost entries (truncated), whose anchored entry differs
- * (rewritten), or that no longer verifies in itself (broken).
+ * key, written to the {@link AnchorStore} (a directory, or an S3 bucket with object lock) as an
+ * anchor that is never changed afterwards. Whoever can delete or rewrite rows in the database
+ * cannot change the anchors; {@link #verify()} compares the database with the newest anchor and
+ * names every chain that lost entries (truncated), whose anchored entry differs (rewritten), or
+ * that no longer verifies in itself (broken).
  */
 @Component
 class AuditAnchors {
@@ -50,7 +47,7 @@ class AuditAnchors {
   private final AuditEntries entries;
   private final AuditTombstones tombstones;
   private final SealSignatures seal;
-  private final AnchorProperties properties;
+  private final AnchorStore store;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -58,13 +55,13 @@ class AuditAnchors {
       AuditEntries entries,
       AuditTombstones tombstones,
       SealSignatures seal,
-      AnchorProperties properties,
+      AnchorStore store,
       ObjectMapper json,
       Clock clock) {
     this.entries = entries;
     this.tombstones = tombstones;
     this.seal = seal;
-    this.properties = properties;
+    this.store = store;
     this.json = json;
     this.clock = clock;
   }
@@ -104,21 +101,25 @@ class AuditAnchors {
     signature.put("value", Base64.getEncoder().encodeToString(signed.signature()));
     signature.put("certificate", Base64.getEncoder().encodeToString(signed.certificate()));
     String name = "anchor-" + FILE_TIME.format(takenAt) + "-" + root.substring(0, 12) + ".json";
-    Path file = properties.directory().resolve(name);
+    byte[] content;
     try {
-      Files.createDirectories(properties.directory());
-      Files.write(file, json.writeValueAsBytes(document), StandardOpenOption.CREATE_NEW);
-      file.toFile().setReadOnly();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the audit anchor " + file, e);
+      content = json.writeValueAsBytes(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    log.info("Anchored the audit trail: {} chains, root {} in {}", heads.size(), root, file);
+    store.write(name, content);
+    log.info(
+        "Anchored the audit trail: {} chains, root {} as {} in {}",
+        heads.size(),
+        root,
+        name,
+        store.describe());
     return Optional.of(new Anchor(name, takenAt, heads.size(), root));
   }
 
   /** The anchors written, newest first. */
   List<Anchor> list() {
-    return files().stream()
+    return store.names().stream()
         .map(this::read)
         .flatMap(Optional::stream)
         .map(r -> new Anchor(r.file(), r.takenAt(), r.heads().size(), r.root()))
@@ -147,13 +148,13 @@ class AuditAnchors {
 
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Verification verify() {
-    List<Path> files = files();
+    List<String> files = store.names();
     List<String> invalid = new ArrayList<>();
     Read newest = null;
-    for (Path file : files) {
+    for (String file : files) {
       Optional<Read> read = read(file);
       if (read.isEmpty() || !read.get().valid()) {
-        invalid.add(file.getFileName().toString());
+        invalid.add(file);
       } else if (newest == null) {
         newest = read.get();
       }
@@ -267,16 +268,16 @@ class AuditAnchors {
       boolean valid) {}
 
   private Optional<Read> newestValid() {
-    return files().stream()
+    return store.names().stream()
         .map(this::read)
         .flatMap(Optional::stream)
         .filter(Read::valid)
         .findFirst();
   }
 
-  private Optional<Read> read(Path file) {
+  private Optional<Read> read(String file) {
     try {
-      JsonNode document = json.readTree(Files.readAllBytes(file));
+      JsonNode document = json.readTree(store.read(file));
       if (!FORMAT.equals(document.path("format").asText())) {
         return Optional.empty();
       }
@@ -301,33 +302,10 @@ class AuditAnchors {
               && document.path("contracts").asInt() == heads.size();
       boolean signatureHolds = seal.verify(statement(takenAt, heads.size(), root), signed);
       return Optional.of(
-          new Read(
-              file.getFileName().toString(),
-              takenAt,
-              root,
-              heads,
-              signed.certificate(),
-              rootHolds && signatureHolds));
+          new Read(file, takenAt, root, heads, signed.certificate(), rootHolds && signatureHolds));
     } catch (IOException | RuntimeException e) {
       log.warn("Unreadable audit anchor {}: {}", file, e.toString());
       return Optional.empty();
-    }
-  }
-
-  /** The anchor files, newest first (their names begin with the time they were taken). */
-  private List<Path> files() {
-    if (!Files.isDirectory(properties.directory())) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(properties.directory())) {
-      return list.filter(
-              p ->
-                  p.getFileName().toString().startsWith("anchor-")
-                      && p.getFileName().toString().endsWith(".json"))
-          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -294,6 +294,40 @@ class HelmChartTest {
   }
 
   @Test
+  void auditAnchorsGoToS3AndObjectLockTakesABucketOfItsOwn() {
+    // the root filesystem is read-only and pods come and go: the anchors go to the documents' S3
+    Map<String, Object> env = env(render(minimal()));
+    assertThat(env)
+        .containsEntry("CONTRACTFLOW_AUDIT_ANCHORS_STORE", "s3")
+        .containsEntry("CONTRACTFLOW_AUDIT_ANCHORS_S3_PREFIX", "audit-anchors/")
+        .doesNotContainKeys(
+            "CONTRACTFLOW_AUDIT_ANCHORS_S3_BUCKET",
+            "CONTRACTFLOW_AUDIT_ANCHORS_S3_LOCKMODE",
+            "CONTRACTFLOW_AUDIT_ANCHORS_DIRECTORY");
+
+    Map<String, Object> locked =
+        env(
+            render(
+                minimal()
+                    .set("auditAnchors.s3.bucket", "contractflow-audit-anchors")
+                    .set("auditAnchors.s3.lockMode", "COMPLIANCE")));
+    assertThat(locked)
+        .containsEntry("CONTRACTFLOW_AUDIT_ANCHORS_S3_BUCKET", "contractflow-audit-anchors")
+        .containsEntry("CONTRACTFLOW_AUDIT_ANCHORS_S3_LOCKMODE", "COMPLIANCE")
+        .containsEntry("CONTRACTFLOW_AUDIT_ANCHORS_S3_LOCKRETENTION", "P3653D");
+
+    assertThatThrownBy(() -> minimal().set("auditAnchors.s3.lockMode", "GOVERNANCE").call())
+        .hasMessageContaining("auditAnchors.s3.bucket is required");
+    assertThatThrownBy(
+            () ->
+                minimal()
+                    .set("auditAnchors.s3.bucket", "contractflow-audit-anchors")
+                    .set("auditAnchors.s3.lockMode", "WORM")
+                    .call())
+        .hasMessageContaining("GOVERNANCE, COMPLIANCE or empty");
+  }
+
+  @Test
   void withoutKeycloakThePlatformKeepsItsOwnUsers() {
     Map<String, Object> env =
         env(render(minimal().set("admin.existingSecret", "contractflow-admin")));
