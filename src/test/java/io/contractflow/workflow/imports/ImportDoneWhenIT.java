@@ -87,13 +87,33 @@ class ImportDoneWhenIT extends IntegrationTest {
 
     // the scans are found by the words OCR read from them (the made word is in no title)
     for (ImportFolder.File scan : ofFormat(files, ImportFolder.Format.SCANNED_PDF)) {
-      JsonNode found =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .pollInterval(Duration.ofMillis(500))
-              .until(
-                  () -> api.as("admin").get("/api/search/contracts?q=" + scan.reference()).json(),
-                  result -> result.path("hits").size() > 0);
+      JsonNode found;
+      try {
+        found =
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                    () -> api.as("admin").get("/api/search/contracts?q=" + scan.reference()).json(),
+                    result -> result.path("hits").size() > 0);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        // say where the change stands: still in the search outbox (and why), or indexed unfound
+        throw new AssertionError(
+            scan.path()
+                + " not found by '"
+                + scan.reference()
+                + "'; search outbox: "
+                + jdbc.queryForList(
+                    "select attempts, next_attempt_at, failed_at, last_error from"
+                        + " contractflow.outbox where topic = 'search' and payload = ?",
+                    contractOf.get(scan.path()))
+                + "; due search entries: "
+                + jdbc.queryForObject(
+                    "select count(*) from contractflow.outbox where topic = 'search'"
+                        + " and done_at is null and failed_at is null",
+                    Long.class),
+            e);
+      }
       assertThat(found.get("hits"))
           .as(scan.path() + " by '" + scan.reference() + "'")
           .extracting(hit -> hit.get("id").asText())
