@@ -1,10 +1,8 @@
 package io.contractflow.audit;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.contractflow.platform.storage.ContentMd5;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -156,7 +154,7 @@ final class S3AnchorStore implements AnchorStore, AutoCloseable {
             .key(key)
             .contentType("application/json")
             .contentLength((long) content.length)
-            .contentMD5(md5(content))
+            .contentMD5(ContentMd5.of(content))
             .ifNoneMatch("*");
     if (lockMode != null) {
       request
@@ -240,13 +238,5 @@ final class S3AnchorStore implements AnchorStore, AutoCloseable {
   private IllegalStateException failure(String what, SdkException e) {
     return new IllegalStateException(
         "S3 " + what + " in audit anchor bucket " + bucket + " failed: " + e.getMessage(), e);
-  }
-
-  private static String md5(byte[] content) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is a required JDK algorithm", e);
-    }
   }
 }

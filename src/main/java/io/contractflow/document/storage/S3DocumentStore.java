@@ -1,9 +1,7 @@
 package io.contractflow.document.storage;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.contractflow.platform.storage.ContentMd5;
 import java.time.Duration;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -145,7 +143,7 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
               b.bucket(bucket)
                   .key(key)
                   .contentLength((long) content.length)
-                  .contentMD5(md5(content)),
+                  .contentMD5(ContentMd5.of(content)),
           RequestBody.fromBytes(content));
     } catch (SdkException e) {
       throw failure("put of key " + key, e);
@@ -224,14 +222,5 @@ public class S3DocumentStore implements DocumentStore, AutoCloseable {
   private DocumentStoreException failure(String what, SdkException e) {
     return new DocumentStoreException(
         "S3 " + what + " in bucket " + bucket + " failed: " + e.getMessage(), e);
-  }
-
-  /** Content-MD5 lets the store refuse a body that was damaged on the way. */
-  private static String md5(byte[] content) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is a required JDK algorithm", e);
-    }
   }
 }
