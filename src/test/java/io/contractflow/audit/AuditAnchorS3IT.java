@@ -18,10 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -57,16 +54,7 @@ class AuditAnchorS3IT extends IntegrationTest {
 
   @BeforeAll
   static void rawClient() {
-    InProcessS3.Endpoint endpoint = InProcessS3.startShared();
-    s3 =
-        S3Client.builder()
-            .endpointOverride(endpoint.uri())
-            .region(Region.US_EAST_1)
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())))
-            .build();
+    s3 = InProcessS3.startShared().client();
   }
 
   @AfterAll

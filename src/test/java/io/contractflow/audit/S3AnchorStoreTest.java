@@ -17,15 +17,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 
@@ -189,15 +186,10 @@ class S3AnchorStoreTest {
   }
 
   private static software.amazon.awssdk.services.s3.S3ClientBuilder builder() {
-    InProcessS3.Endpoint endpoint = server.endpoint();
-    return S3Client.builder()
-        .endpointOverride(endpoint.uri())
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(endpoint.accessKey(), endpoint.secretKey())));
+    return server
+        .endpoint()
+        .clientBuilder()
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
   }
 
   private static byte[] bytes(String text) {

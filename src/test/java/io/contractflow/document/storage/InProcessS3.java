@@ -45,6 +45,23 @@ public final class InProcessS3 implements AutoCloseable {
       return new StorageProperties.S3(
           uri, "us-east-1", bucket, accessKey, secretKey, true, timeout);
     }
+
+    /** A raw S3 client's builder for this server (path-style), for tests that look into it. */
+    public software.amazon.awssdk.services.s3.S3ClientBuilder clientBuilder() {
+      return software.amazon.awssdk.services.s3.S3Client.builder()
+          .endpointOverride(uri)
+          .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+          .forcePathStyle(true)
+          .credentialsProvider(
+              software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                  software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                      accessKey, secretKey)));
+    }
+
+    /** A raw S3 client for this server. */
+    public software.amazon.awssdk.services.s3.S3Client client() {
+      return clientBuilder().build();
+    }
   }
 
   private static final String ACCESS_KEY = "contractflow-test";
