@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -33,6 +32,7 @@ class ContractReindexer {
   private final ContractIndex index;
   private final ContractIndexWriter writer;
   private final int batchSize;
+  private final int concurrency;
   private final AtomicReference<ReindexProgress> progress = new AtomicReference<>();
 
   ContractReindexer(
@@ -48,6 +48,7 @@ class ContractReindexer {
     this.index = index;
     this.writer = writer;
     this.batchSize = properties.reindexBatchSize();
+    this.concurrency = properties.reindexConcurrency();
   }
 
   /** The running or last rebuild, if any. */
@@ -99,18 +100,15 @@ class ContractReindexer {
     long done = 0;
     Instant lastLog = started;
     UUID after = null;
-    try {
+    try (BulkLoader loader = new BulkLoader(writer, target, concurrency)) {
       index.bulkLoading(target, true);
       while (true) {
         List<IndexedContract> page = contracts.page(after, batchSize);
         if (page.isEmpty()) {
           break;
         }
-        Map<String, String> failed = writer.write(target, page, List.of());
-        if (!failed.isEmpty()) {
-          throw new IOException("OpenSearch refused " + failed.size() + " contract(s): " + failed);
-        }
-        done += page.size();
+        loader.add(page);
+        done = loader.written();
         after = UUID.fromString(page.get(page.size() - 1).id());
         state = state.advanced(done);
         progress.set(state);
@@ -125,6 +123,8 @@ class ContractReindexer {
               state.perSecond());
         }
       }
+      done = loader.finish();
+      state = state.advanced(done);
       index.bulkLoading(target, false);
       index.refresh(target);
       index.switchTo(target);

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox how committed changes reach the index
  * @param query limits of the search API
  * @param reindexBatchSize contracts per bulk request when the index is rebuilt
+ * @param reindexConcurrency bulk requests in flight during a rebuild (the cluster indexes one while
+ *     the next page is read)
  */
 @ConfigurationProperties("contractflow.search")
 public record SearchProperties(
@@ -35,7 +37,8 @@ public record SearchProperties(
     @DefaultValue Embedded embedded,
     @DefaultValue Outbox outbox,
     @DefaultValue Query query,
-    @DefaultValue("500") int reindexBatchSize) {
+    @DefaultValue("500") int reindexBatchSize,
+    @DefaultValue("2") int reindexConcurrency) {
 
   public boolean external() {
     return url != null && !url.isBlank();
