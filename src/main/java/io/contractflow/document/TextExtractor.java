@@ -16,7 +16,6 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
@@ -25,6 +24,7 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.xml.sax.SAXException;
 
@@ -54,7 +54,7 @@ class TextExtractor implements DisposableBean {
   private final MeterRegistry meters;
 
   TextExtractor(
-      AutoDetectParser parser, DocumentProperties limits, OcrReader ocr, MeterRegistry meters) {
+      @Lazy Parser parser, DocumentProperties limits, OcrReader ocr, MeterRegistry meters) {
     this.parser = parser;
     this.limits = limits;
     this.ocr = ocr;

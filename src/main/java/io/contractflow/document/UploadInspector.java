@@ -24,6 +24,7 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ class UploadInspector {
   private final Detector detector;
   private final DocumentProperties limits;
 
-  UploadInspector(Detector detector, DocumentProperties limits) {
+  UploadInspector(@Lazy Detector detector, DocumentProperties limits) {
     this.detector = detector;
     this.limits = limits;
   }

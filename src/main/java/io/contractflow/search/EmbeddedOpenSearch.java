@@ -52,21 +52,29 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
   }
 
   /**
-   * A node of its own on a port chosen now, started on a thread of its own: the platform does not
-   * wait for it (search answers 503 and index updates wait in the outbox until it is up).
+   * A node of its own whose HTTP port is chosen now (so that clients can be built with its
+   * address), not started yet: {@link #startInBackground()} starts it.
    */
-  public static EmbeddedOpenSearch startInBackground(Path home, boolean clean, int maxHttpPort) {
+  public static EmbeddedOpenSearch onFreePort(Path home, boolean clean, int maxHttpPort) {
     EmbeddedOpenSearch node =
         new EmbeddedOpenSearch(home.toAbsolutePath().normalize(), maxHttpPort);
     if (clean) {
       deleteRecursively(node.home);
     }
     node.httpPort = freeLoopbackPort();
+    return node;
+  }
+
+  /**
+   * Starts the node on a thread of its own; the caller does not wait for it (search answers 503 and
+   * index updates wait in the outbox until it is up).
+   */
+  public void startInBackground() {
     Thread starter =
         new Thread(
             () -> {
               try {
-                node.startNode();
+                startNode();
               } catch (RuntimeException e) {
                 log.error("The in-process OpenSearch node did not start; search is unavailable", e);
               }
@@ -74,7 +82,6 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
             "embedded-opensearch-start");
     starter.setDaemon(true);
     starter.start();
-    return node;
   }
 
   private static int freeLoopbackPort() {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -26,6 +27,8 @@ import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,8 +55,28 @@ class OpenSearchConfiguration {
         embedded.sharedInJvm()
             ? EmbeddedOpenSearch.shared(
                 embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort())
-            : EmbeddedOpenSearch.startInBackground(
+            : EmbeddedOpenSearch.onFreePort(
                 embedded.dataDir(), embedded.cleanOnStart(), embedded.maxHttpPort()));
+  }
+
+  /**
+   * Starts the platform's own in-process node (not the JVM-shared one of the tests, started
+   * already) once the platform is ready, on a thread of its own. Readiness does not wait for search
+   * (search answers 503 and index updates wait in the outbox until the node is up), and on a small
+   * machine the node's start (several seconds of CPU, its classes and their compilation) only took
+   * cores from the platform's own start.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> embeddedOpenSearchStarter(
+      SearchProperties properties, EmbeddedOpenSearchNode embedded) {
+    boolean own = !properties.external() && !properties.embedded().sharedInJvm();
+    AtomicBoolean started = new AtomicBoolean();
+    return ready -> {
+      EmbeddedOpenSearch node = embedded.node();
+      if (own && node != null && started.compareAndSet(false, true)) {
+        node.startInBackground();
+      }
+    };
   }
 
   @Bean(destroyMethod = "close")
