@@ -2,7 +2,9 @@ package io.contractflow.contract;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -17,4 +19,12 @@ interface ContractRepository
   List<UUID> idsNaming(
       @Param("counterpartyId") UUID counterpartyId,
       @Param("statuses") Collection<ContractStatus> statuses);
+
+  /**
+   * A contract with its counterparty and tags, in one statement (a read shows all three; {@code
+   * findById} would ask for each on its own).
+   */
+  @EntityGraph(attributePaths = {"counterparty", "tags"})
+  @Query("select c from Contract c where c.id = :id")
+  Optional<Contract> findWithDetailsById(@Param("id") UUID id);
 }
