@@ -17,6 +17,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -79,7 +80,8 @@ public class ContractService {
 
   @Transactional(readOnly = true)
   ContractResponse get(CurrentUser user, UUID id) {
-    return ContractResponse.of(readable(user, id));
+    // the contract, its counterparty and its tags in one statement
+    return ContractResponse.of(readable(user, id, contracts.findWithDetailsById(id)));
   }
 
   @Transactional(readOnly = true)
@@ -163,8 +165,11 @@ public class ContractService {
    * nothing.
    */
   Contract readable(CurrentUser user, UUID id) {
-    Contract contract =
-        contracts.findById(id).orElseThrow(() -> NotFoundException.of("Contract", id));
+    return readable(user, id, contracts.findById(id));
+  }
+
+  private Contract readable(CurrentUser user, UUID id, Optional<Contract> found) {
+    Contract contract = found.orElseThrow(() -> NotFoundException.of("Contract", id));
     if (!access.canRead(user, contract)) {
       throw NotFoundException.of("Contract", id);
     }

@@ -2,7 +2,6 @@ package io.contractflow.workflow.identity;
 
 import io.contractflow.identity.CurrentUserProvider;
 import io.contractflow.identity.Role;
-import io.contractflow.security.SecurityProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,10 +27,9 @@ class CamundaIdentityAuthenticationProvider
   private final IdentityService identityService;
   private final CheckedPasswords checked;
 
-  CamundaIdentityAuthenticationProvider(
-      IdentityService identityService, SecurityProperties security) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, CheckedPasswords checked) {
     this.identityService = identityService;
-    this.checked = new CheckedPasswords(security.basicAuth());
+    this.checked = checked;
   }
 
   @Override

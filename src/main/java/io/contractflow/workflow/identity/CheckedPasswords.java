@@ -11,18 +11,29 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic passwords that the identity store accepted a moment ago, with the authorities they
  * gave (Caffeine, expiring after {@code contractflow.security.basic-auth.trust-for}). The key is an
  * HMAC of the user and password under a random key of this process, so neither a heap dump nor a
- * timing of the map reveals a password; a wrong password is never stored.
+ * timing of the map reveals a password; a wrong password is never stored. A change of users,
+ * groups, memberships or authorizations through the engine ({@link IdentityChangeLog}) forgets
+ * every remembered check at once; the expiry bounds what the engine does not report (a change made
+ * without a signed-in user, another node's change: at most {@code trust-for} late).
  */
-final class CheckedPasswords {
+@Component
+class CheckedPasswords {
 
   private final Cache<String, List<GrantedAuthority>> accepted;
   private final SecretKeySpec key;
+
+  @Autowired
+  CheckedPasswords(SecurityProperties security) {
+    this(security.basicAuth());
+  }
 
   CheckedPasswords(SecurityProperties.BasicAuth settings) {
     this.accepted =
@@ -48,6 +59,13 @@ final class CheckedPasswords {
   void remember(String username, String password, List<GrantedAuthority> authorities) {
     if (accepted != null) {
       accepted.put(fingerprint(username, password), List.copyOf(authorities));
+    }
+  }
+
+  /** Forgets every remembered check: the next request of each user is checked again. */
+  void forgetAll() {
+    if (accepted != null) {
+      accepted.invalidateAll();
     }
   }
 

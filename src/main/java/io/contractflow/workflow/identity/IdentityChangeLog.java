@@ -17,6 +17,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * log. The engine reports them as admin entries of its user operation log, one per changed property
  * (a membership: its user, and its group), each handed over on its own; each becomes one event.
  * Changes made while nobody is signed in (our own start-up) are not reported by the engine.
+ *
+ * <p>Each reported change also makes this node forget the HTTP Basic passwords it remembered
+ * ({@link CheckedPasswords}), so a changed password, a removed user or changed groups apply to the
+ * next request, not only when the remembered check expires.
  */
 class IdentityChangeLog implements HistoryEventHandler {
 
@@ -30,9 +34,15 @@ class IdentityChangeLog implements HistoryEventHandler {
           EntityTypes.AUTHORIZATION);
 
   private final SecurityLog securityLog;
+  private final Runnable identityChanged;
 
-  IdentityChangeLog(SecurityLog securityLog) {
+  /**
+   * @param identityChanged told of every batch of events that changed users, groups, memberships or
+   *     authorizations
+   */
+  IdentityChangeLog(SecurityLog securityLog, Runnable identityChanged) {
     this.securityLog = securityLog;
+    this.identityChanged = identityChanged;
   }
 
   @Override
@@ -62,6 +72,9 @@ class IdentityChangeLog implements HistoryEventHandler {
           operation.changes().put(entry.getProperty(), value == null ? "" : value);
         }
       }
+    }
+    if (!operations.isEmpty()) {
+      identityChanged.run();
     }
     operations
         .values()

@@ -37,7 +37,8 @@ class LoginSecurityConfiguration {
   }
 
   @Bean
-  ProcessEnginePlugin identityChangesToSecurityLog(SecurityLog securityLog) {
+  ProcessEnginePlugin identityChangesToSecurityLog(
+      SecurityLog securityLog, CheckedPasswords checkedPasswords) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -45,7 +46,7 @@ class LoginSecurityConfiguration {
             configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new IdentityChangeLog(securityLog));
+        handlers.add(new IdentityChangeLog(securityLog, checkedPasswords::forgetAll));
         configuration.setCustomHistoryEventHandlers(handlers);
       }
     };

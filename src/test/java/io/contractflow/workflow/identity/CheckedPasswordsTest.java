@@ -47,4 +47,17 @@ class CheckedPasswordsTest {
 
     assertThat(checked.recall("rita", "right")).isEmpty();
   }
+
+  @Test
+  void anIdentityChangeReportedByTheEngineForgetsEveryRememberedCheck() {
+    CheckedPasswords checked =
+        new CheckedPasswords(new SecurityProperties.BasicAuth(Duration.ofSeconds(30), 100));
+    checked.remember("rita", "right", REQUESTER);
+    checked.remember("ravi", "other", REQUESTER);
+
+    checked.forgetAll();
+
+    assertThat(checked.recall("rita", "right")).isEmpty();
+    assertThat(checked.recall("ravi", "other")).isEmpty();
+  }
 }
