@@ -21,10 +21,7 @@ public class CurrentDocument {
 
   @Transactional(readOnly = true)
   public Optional<DocumentVersionResponse> of(UUID contractId) {
-    return versions.findByContractIdOrderByNumberDesc(contractId).stream()
-        .filter(DocumentVersion::isCurrent)
-        .findFirst()
-        .map(DocumentVersionResponse::of);
+    return versions.findCurrent(contractId).stream().findFirst().map(DocumentVersionResponse::of);
   }
 
   /** Whether the contract has a document version numbered {@code number} (current or not). */
@@ -36,8 +33,7 @@ public class CurrentDocument {
   /** The text extracted from the contract's current document version, if any was. */
   @Transactional(readOnly = true)
   public Optional<String> currentText(UUID contractId) {
-    return versions.findByContractIdOrderByNumberDesc(contractId).stream()
-        .filter(DocumentVersion::isCurrent)
+    return versions.findCurrent(contractId).stream()
         .findFirst()
         .map(DocumentVersion::getText)
         .filter(text -> !text.isBlank());

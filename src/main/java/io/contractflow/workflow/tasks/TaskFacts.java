@@ -10,6 +10,7 @@ import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskFacts implements TaskListener {
+
+  /** The task-local variables this listener sets on every new task. */
+  static final Set<String> NAMES =
+      Set.of(
+          ProcessVariables.PLAYED_ROLE,
+          ProcessVariables.REFERENCE,
+          ProcessVariables.CONTRACT_TITLE,
+          ProcessVariables.CONTRACT_TYPE,
+          ProcessVariables.COUNTERPARTY_NAME,
+          ProcessVariables.CONTRACT_VALUE,
+          ProcessVariables.START_DATE,
+          ProcessVariables.END_DATE,
+          ProcessVariables.CONTRACT_STATUS,
+          ProcessVariables.DOCUMENT_NAME,
+          ProcessVariables.DOCUMENT_URL,
+          ProcessVariables.DOCUMENT_VERSION);
 
   private final ContractTransitions contracts;
   private final CurrentDocument documents;

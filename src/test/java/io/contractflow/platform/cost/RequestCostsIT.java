@@ -154,7 +154,8 @@ class RequestCostsIT extends IntegrationTest {
         .as("a read is one transaction (the password check is remembered)")
         .isEqualTo(1L);
     assertThat(costs.get("create").get("request.commits")).as("create").isLessThanOrEqualTo(2L);
-    assertThat(costs.get("create").getOrDefault("request.statements", 0L)).isLessThan(120L);
+    // 74 (was 87 before the task facts' creation stopped writing ACT_HI_DETAIL rows)
+    assertThat(costs.get("create").getOrDefault("request.statements", 0L)).isLessThan(90L);
     assertThat(costs.get("expire").getOrDefault("other.statements", 0L))
         .as("the end-date timer's job (run here by the test) moved the contract")
         .isPositive();
