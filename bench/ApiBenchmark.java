@@ -81,10 +81,16 @@ public class ApiBenchmark {
         --keep           keep the platform's temp directory (database, logs) instead of deleting it
         --no-restart     skip the restart on the same data at the end (measured by default)
         --jvm-arg ARG    pass ARG to the platform's JVM (repeatable), e.g. --jvm-arg -Xmx512m or
-                         --jvm-arg -XX:StartFlightRecording=filename=/tmp/api.jfr,settings=profile
+                         --jvm-arg -XX:StartFlightRecording=filename=/tmp/api.jfr,settings=profile;
+                         with -XX:NativeMemoryTracking=summary the memory lines show its summary
+        --jvm-options FILE  the JVM flags file of the launch paths (default: src/main/jvm/jvm.options,
+                         as the image and ./mvnw spring-boot:run use it); "none" for the JVM's defaults
+        --env NAME=VALUE set an environment variable of the platform (repeatable); the launch paths'
+                         MALLOC_ARENA_MAX=2 is set unless given here
         --help           show this help
 
-      Starts the platform in a fresh temp directory on a free port, measures startup time and resident memory,
+      Starts the platform in a fresh temp directory on a free port the way the launch paths do (the JVM flags
+      file and environment above, then the --jvm-arg flags), measures startup time and resident memory,
       runs create/read/list contract requests as user rita at each concurrency level, then uploads of a 1 MB
       text PDF (type checks, text extraction, encryption, storage), prints a table of requests/s and latency
       percentiles, then stops the platform. Exits non-zero when startup fails or any
@@ -115,21 +121,29 @@ public class ApiBenchmark {
   }
 
   int run() throws Exception {
-    Platform platform = Platform.start(options.jar, options.keep, options.jvmArgs);
+    System.out.println(options.launchDescription());
+    Platform platform =
+        Platform.start(options.jar, options.keep, options.platformJvmArgs(), options.env);
     Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "stop-platform"));
     try {
       Optional<Duration> startup = platform.awaitReady(Duration.ofSeconds(180));
       if (startup.isEmpty()) {
         return 1;
       }
-      Memory idle = platform.memory();
+      Memory idle = platform.memory("idle");
       List<Result> results = runLoad(platform.baseUri());
-      Memory loaded = platform.memory();
+      Memory loaded = platform.memory("after-load");
       Optional<Duration> restart = Optional.empty();
       if (options.restart) {
         platform.stop(true);
         progress("Restarting on the same data (an upgrade or a rescheduled pod) ...");
-        platform = Platform.start(options.jar, options.keep, options.jvmArgs, platform.workDir());
+        platform =
+            Platform.start(
+                options.jar,
+                options.keep,
+                options.platformJvmArgs(),
+                options.env,
+                platform.workDir());
         Platform restarted = platform;
         Runtime.getRuntime().addShutdownHook(new Thread(restarted::stop, "stop-restarted"));
         restart = platform.awaitReady(Duration.ofSeconds(180));
@@ -446,7 +460,50 @@ public class ApiBenchmark {
     boolean keep;
     boolean help;
     List<String> jvmArgs = new ArrayList<>();
+    Path jvmOptions = Paths.get("src/main/jvm/jvm.options");
+    Map<String, String> env = new LinkedHashMap<>(LAUNCH_ENVIRONMENT);
     boolean restart = true;
+
+    /** The environment the launch paths give the JVM (Dockerfile ENV, pom.xml spring-boot:run). */
+    static final Map<String, String> LAUNCH_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /** What starts the platform's JVM: the launch paths' flags file, then --jvm-arg flags. */
+    List<String> platformJvmArgs() {
+      List<String> all = new ArrayList<>();
+      if (jvmOptions != null) {
+        all.add("@" + jvmOptions.toAbsolutePath());
+      }
+      all.addAll(jvmArgs);
+      return all;
+    }
+
+    /** One line saying how the platform's JVM is started, for the output. */
+    String launchDescription() {
+      String flags =
+          jvmOptions == null
+              ? "the JVM's default flags (--jvm-options none), not those of the launch paths"
+              : jvmOptions + " (as the image and ./mvnw spring-boot:run): " + fileFlags(jvmOptions);
+      String environment =
+          env.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining(" "));
+      return "Platform JVM: "
+          + flags
+          + (jvmArgs.isEmpty() ? "" : "; then " + String.join(" ", jvmArgs))
+          + "; environment "
+          + (environment.isEmpty() ? "(none added)" : environment);
+    }
+
+    private static String fileFlags(Path file) {
+      try (Stream<String> lines = Files.lines(file)) {
+        return lines
+            .map(line -> line.replaceAll("#.*", "").trim())
+            .filter(line -> !line.isEmpty())
+            .collect(Collectors.joining(" "));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -461,6 +518,18 @@ public class ApiBenchmark {
           case "--csv" -> o.csv = Paths.get(value(args, ++i));
           case "--keep" -> o.keep = true;
           case "--jvm-arg" -> o.jvmArgs.add(value(args, ++i));
+          case "--jvm-options" -> {
+            String file = value(args, ++i);
+            o.jvmOptions = file.equals("none") ? null : Paths.get(file);
+          }
+          case "--env" -> {
+            String pair = value(args, ++i);
+            int eq = pair.indexOf('=');
+            if (eq < 1) {
+              throw new IllegalArgumentException("--env needs NAME=VALUE, not " + pair);
+            }
+            o.env.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
           case "--no-restart" -> o.restart = false;
           case "--help", "-h" -> o.help = true;
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
@@ -469,6 +538,12 @@ public class ApiBenchmark {
       if (!o.help && !Files.isRegularFile(o.jar)) {
         throw new IllegalArgumentException(
             "No jar at " + o.jar.toAbsolutePath() + " (build it, or pass --jar)");
+      }
+      if (!o.help && o.jvmOptions != null && !Files.isRegularFile(o.jvmOptions)) {
+        throw new IllegalArgumentException(
+            "No JVM flags file at "
+                + o.jvmOptions.toAbsolutePath()
+                + " (run from the repository root, or pass --jvm-options FILE or none)");
       }
       return o;
     }
@@ -527,25 +602,35 @@ public class ApiBenchmark {
     private final Path log;
     private final int port;
     private final boolean keep;
+    private final boolean nativeMemoryTracking;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Platform(
-        Process process, long startedNanos, Path workDir, Path log, int port, boolean keep) {
+        Process process,
+        long startedNanos,
+        Path workDir,
+        Path log,
+        int port,
+        boolean keep,
+        boolean nativeMemoryTracking) {
       this.process = process;
       this.startedNanos = startedNanos;
       this.workDir = workDir;
       this.log = log;
       this.port = port;
       this.keep = keep;
+      this.nativeMemoryTracking = nativeMemoryTracking;
     }
 
-    static Platform start(Path jar, boolean keep, List<String> jvmArgs) throws IOException {
+    static Platform start(Path jar, boolean keep, List<String> jvmArgs, Map<String, String> env)
+        throws IOException {
       return start(
-          jar, keep, jvmArgs, Files.createTempDirectory("contractflow-bench-").toRealPath());
+          jar, keep, jvmArgs, env, Files.createTempDirectory("contractflow-bench-").toRealPath());
     }
 
     /** Starts the platform in this directory (a fresh one, or the data of an earlier start). */
-    static Platform start(Path jar, boolean keep, List<String> jvmArgs, Path workDir)
+    static Platform start(
+        Path jar, boolean keep, List<String> jvmArgs, Map<String, String> env, Path workDir)
         throws IOException {
       Path log = workDir.resolve("platform-" + System.currentTimeMillis() + ".log");
       int port = freePort();
@@ -562,18 +647,22 @@ public class ApiBenchmark {
               // one user sends every request: the per-user API budget would measure itself, not
               // the platform
               "--contractflow.security.rate-limits.api-requests-per-user.capacity=1000000"));
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(workDir.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       System.out.printf("Started platform pid %d on port %d in %s%n", process.pid(), port, workDir);
-      return new Platform(process, startedNanos, workDir, log, port, keep);
+      boolean nmt =
+          jvmArgs.stream()
+              .anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking=") && !a.endsWith("=off"));
+      return new Platform(process, startedNanos, workDir, log, port, keep, nmt);
     }
 
-    Memory memory() {
-      return Memory.of(process.toHandle(), workDir);
+    Memory memory(String label) {
+      return Memory.of(process.toHandle(), workDir, label, nativeMemoryTracking);
     }
 
     URI baseUri() {
@@ -727,20 +816,49 @@ public class ApiBenchmark {
    * processes.
    */
   record Memory(
-      long jvmRssKb, long jvmHwmKb, int postgresProcesses, long totalRssKb, long totalPssKb) {
+      long jvmRssKb,
+      long jvmHwmKb,
+      long rssAnonKb,
+      long rssFileKb,
+      long rssShmemKb,
+      int threads,
+      List<String> nativeMemory,
+      int postgresProcesses,
+      long totalRssKb,
+      long totalPssKb) {
 
-    static Memory of(ProcessHandle jvm, Path workDir) {
+    /**
+     * The memory now; with {@code label}, and when the JVM runs with Native Memory Tracking ({@code
+     * --jvm-arg -XX:NativeMemoryTracking=summary}), also its summary, written to the temp directory
+     * as nmt-LABEL.txt.
+     */
+    static Memory of(ProcessHandle jvm, Path workDir, String label, boolean nmt) {
       List<ProcessHandle> postgres = embeddedPostgres(jvm, workDir);
       long jvmRss = status(jvm.pid(), "VmRSS");
       long totalRss = jvmRss + postgres.stream().mapToLong(p -> status(p.pid(), "VmRSS")).sum();
       long totalPss = pss(jvm.pid()) + postgres.stream().mapToLong(p -> pss(p.pid())).sum();
-      return new Memory(jvmRss, status(jvm.pid(), "VmHWM"), postgres.size(), totalRss, totalPss);
+      return new Memory(
+          jvmRss,
+          status(jvm.pid(), "VmHWM"),
+          status(jvm.pid(), "RssAnon"),
+          status(jvm.pid(), "RssFile"),
+          status(jvm.pid(), "RssShmem"),
+          (int) statusValue(jvm.pid(), "Threads"),
+          nmt ? nativeMemory(jvm.pid(), workDir.resolve("nmt-" + label + ".txt")) : List.of(),
+          postgres.size(),
+          totalRss,
+          totalPss);
     }
 
     void print() {
       System.out.printf(
           "  JVM:                       RSS %7.1f MiB   (peak VmHWM %7.1f MiB)%n",
           mib(jvmRssKb), mib(jvmHwmKb));
+      System.out.printf(
+          "    anonymous %.1f MiB, file-backed %.1f MiB (jars, CDS, index files), shared %.1f MiB;"
+              + " %d threads%n",
+          mib(rssAnonKb), mib(rssFileKb), mib(rssShmemKb), threads);
+      nativeMemory.forEach(line -> System.out.println("    " + line));
       System.out.printf(
           "  JVM + embedded PostgreSQL: RSS %7.1f MiB   (PSS %7.1f MiB; %d PostgreSQL processes)%n",
           mib(totalRssKb), mib(totalPssKb), postgresProcesses);
@@ -771,6 +889,73 @@ public class ApiBenchmark {
     /** A kB value from /proc/<pid>/status, or 0 when the process is gone. */
     static long status(long pid, String field) {
       return kbLine(Paths.get("/proc", "" + pid, "status"), field);
+    }
+
+    /** A plain number from /proc/<pid>/status (no unit), or 0 when the process is gone. */
+    static long statusValue(long pid, String field) {
+      Pattern pattern = Pattern.compile("^" + field + ":\\s+(\\d+)$", Pattern.MULTILINE);
+      try {
+        Matcher m = pattern.matcher(Files.readString(Paths.get("/proc", "" + pid, "status")));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+      } catch (IOException | UncheckedIOException e) {
+        return 0;
+      }
+    }
+
+    private static final Pattern NMT_CATEGORY =
+        Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+    private static final Pattern NMT_TOTAL =
+        Pattern.compile("^Total: reserved=\\d+KB, committed=(\\d+)KB");
+
+    /**
+     * {@code jcmd PID VM.native_memory summary}, saved to {@code file}; one line with the committed
+     * MiB of the total and of each category of 1 MiB or more, largest first.
+     */
+    static List<String> nativeMemory(long pid, Path file) {
+      Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+      try {
+        Process p =
+            new ProcessBuilder(jcmd.toString(), "" + pid, "VM.native_memory", "summary")
+                .redirectErrorStream(true)
+                .redirectOutput(file.toFile())
+                .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          return List.of("Native Memory Tracking: jcmd did not answer within 60 s");
+        }
+        long total = 0;
+        Map<String, Long> categories = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+          Matcher t = NMT_TOTAL.matcher(line.trim());
+          Matcher c = NMT_CATEGORY.matcher(line.trim());
+          if (t.find()) {
+            total = Long.parseLong(t.group(1));
+          } else if (c.find()) {
+            categories.put(c.group(1), Long.parseLong(c.group(2)));
+          }
+        }
+        if (total == 0) {
+          return List.of("Native Memory Tracking: no summary (see " + file + ")");
+        }
+        String parts =
+            categories.entrySet().stream()
+                .filter(e -> e.getValue() >= 1024)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), mib(e.getValue())))
+                .collect(Collectors.joining(", "));
+        return List.of(
+            String.format(
+                Locale.ROOT,
+                "NMT committed %.0f MiB (%s; MiB), in %s",
+                mib(total),
+                parts,
+                file.getFileName()));
+      } catch (IOException e) {
+        return List.of("Native Memory Tracking: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      }
     }
 
     static long pss(long pid) {

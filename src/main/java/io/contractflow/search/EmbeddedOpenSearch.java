@@ -28,6 +28,21 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
       "org.apache.logging.log4j.core.impl.Log4jContextFactory";
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedOpenSearch.class);
+
+  /**
+   * The modules the node loads: what the contract index and the platform's requests use (the
+   * analysis filters asciifolding and stemmer, the scaled_float field, HTTP). The runner's default
+   * adds a dozen more (Painless, expressions, Mustache, ingest with its Grok and user-agent
+   * patterns, percolator, reindex, ...) that nothing here calls and that would cost thousands of
+   * classes and their heap.
+   */
+  static final String MODULES =
+      String.join(
+          ",",
+          "org.opensearch.analysis.common.CommonAnalysisPlugin",
+          "org.opensearch.index.mapper.MapperExtrasPlugin",
+          "org.opensearch.transport.Netty4Plugin");
+
   private static EmbeddedOpenSearch shared;
 
   private final Path home;
@@ -141,11 +156,15 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
           // its HTTP port, so clients keep their address
           settings.put("http.port", fixedPort > 0 ? String.valueOf(fixedPort) : "0");
           settings.put("transport.port", "0");
+          // the node shares the heap with the platform: its parent circuit breaker counts what
+          // the node itself reserves, not the whole heap the platform fills between collections
+          settings.put("indices.breaker.total.use_real_memory", "false");
         });
     next.build(
         OpenSearchRunner.newConfigs()
             .basePath(home.toString())
             .numOfNode(1)
+            .moduleTypes(MODULES)
             .clusterName("contractflow")
             .disableESLogger());
     next.ensureYellow();
